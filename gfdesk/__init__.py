@@ -1,0 +1,3 @@
+"""gfdesk: the GamerFlick desktop app."""
+
+__version__ = "0.1.0"

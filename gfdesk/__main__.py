@@ -1,0 +1,5 @@
+"""python -m gfdesk"""
+
+from gfdesk.app import main
+
+raise SystemExit(main())

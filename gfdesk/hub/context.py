@@ -1,0 +1,49 @@
+"""Typed application state shared by the hub's sub-apps (aiohttp ``AppKey``). Qt-free.
+
+The root app created by ``gfdesk.hub.app.create_app`` holds these; sub-apps read them
+through ``request.config_dict[KEY]``. No module-level singletons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from gfdesk.hub.keys import Keys
+from gfdesk.hub.store import Store, Transaction
+
+DEFAULT_ACCESS_TOKEN_TTL_S = 3600
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    """How one hub runs. Tests shorten ``access_token_ttl_s`` to seconds."""
+
+    data_dir: Path
+    access_token_ttl_s: int = DEFAULT_ACCESS_TOKEN_TTL_S
+    #: Issuer of user access tokens; set to ``<API URL>/auth/v1`` once the port is known.
+    issuer: str = "gfdesk-hub"
+    #: Seed the demo world (users, friendships, chats, a tournament) on start.
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class NewUser:
+    """What the auth service knows of a user it just created, for the profile hook."""
+
+    id: str
+    email: str
+    user_metadata: dict[str, Any]
+
+
+#: Runs inside the sign-up transaction, like Supabase's ``on_auth_user_created`` trigger.
+UserCreatedHook = Callable[[Transaction, NewUser], None]
+
+CONFIG = web.AppKey("config", HubConfig)
+KEYS = web.AppKey("keys", Keys)
+STORE = web.AppKey("store", Store)
+ON_USER_CREATED = web.AppKey("on_user_created", list[UserCreatedHook])
