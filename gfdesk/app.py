@@ -1,0 +1,239 @@
+"""The composition root: parses the command line, builds everything, owns start and end.
+
+Start-up order:
+    1. Command line. ``gfdesk hub ...`` hands over to ``gfdesk.hub.serve`` and never
+       touches Qt; ``--version`` prints and returns.
+    2. Configuration (defaults < file < env < command line) and logging (a rotating
+       file, secrets masked). Settings problems are kept to show in the window.
+    3. QApplication (high-DPI policy first), theme, Qt message handler, message bridge.
+    4. The main window and tray icon are shown, before anything heavy is imported:
+       supabase, the hub, aiortc and av load afterwards (aiortc and av only for calls).
+    5. On the qasync loop: the backend. For the demo profile, the embedded hub starts
+       on its own thread (its SQL never runs on the GUI thread) and the app signs in as
+       the demo user; otherwise the client connects to the profile's URL.
+
+Shutdown order (``_run`` owns it, never ``app.quit()``):
+    1. Closing the main window is the one quit path: Ctrl+Q, the tray's Quit and
+       SIGINT/SIGTERM all close it, and the last window closing sets ``quit_event``.
+    2. Services close (``aclose``): the backend client's timers and sockets.
+    3. ``bridge.drain()`` cancels and awaits every task still running.
+    4. The embedded hub stops and its thread joins.
+    5. ``_run`` returns 0 and ``bridge.run`` ends the loop with nothing pending.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gfdesk import __version__, log
+from gfdesk.config import AppConfig, ConfigError, Overrides, load
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from gfdesk.core.backend import BackendService, Credentials
+    from gfdesk.ui.mainwindow import MainWindow
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="gfdesk",
+        description="GamerFlick desktop: friends online, chat, notifications, brackets, calls.",
+        epilog="Run 'gfdesk hub --help' for the LAN/demo server.",
+    )
+    parser.add_argument("--version", action="version", version=f"gfdesk {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--demo", action="store_true",
+                       help="use the embedded demo hub (the default with no profile set)")
+    where.add_argument("--profile", metavar="NAME", help="a profile from the settings file")
+    parser.add_argument("--url", metavar="URL", help="a Supabase project or LAN hub API URL")
+    parser.add_argument("--anon-key", metavar="KEY", help="the anon key that goes with --url")
+    parser.add_argument("--log-level", metavar="LEVEL", type=str.upper,
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="DEBUG, INFO (default), WARNING or ERROR")
+    args = parser.parse_args(argv)
+    if args.demo and (args.url or args.anon_key):
+        parser.error("--demo and --url/--anon-key are different backends: pick one")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``gfdesk`` script and ``python -m gfdesk``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["hub"]:
+        from gfdesk.hub.serve import main as hub_main
+
+        return hub_main(argv[1:])
+    args = parse_args(argv)
+    try:
+        config = load(Overrides(demo=args.demo, profile=args.profile, url=args.url,
+                                anon_key=args.anon_key, log_level=args.log_level))
+    except ConfigError as exc:
+        print(f"gfdesk: {exc}", file=sys.stderr)
+        return 2
+    log.redact(config.profile.anon_key)
+    log_file = log.setup(config.log_level, config.paths.log_dir)
+    log.app.info("gfdesk %s starting, profile %s", __version__, config.profile.name)
+
+    from gfdesk import bridge
+    from gfdesk.ui import theme
+
+    theme.set_high_dpi_policy()
+    qapp = _create_qapplication()
+    return bridge.run(lambda: _run(qapp, config, log_file))
+
+
+def _create_qapplication() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from gfdesk.ui import theme
+    from gfdesk.ui.qtlog import install_qt_message_handler
+
+    install_qt_message_handler()
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("gfdesk")
+    qapp.setApplicationDisplayName("gfdesk")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("gfdesk")
+    # main() owns shutdown; Qt must not end the loop under running tasks.
+    qapp.setQuitOnLastWindowClosed(False)
+    theme.apply(qapp)
+    return qapp
+
+
+async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> int:
+    from PySide6.QtCore import Qt
+
+    from gfdesk import bridge
+    from gfdesk.core.status import ConnectionState, ConnectionStatus
+    from gfdesk.ui.mainwindow import MainWindow
+    from gfdesk.ui.messages import MessageBridge
+    from gfdesk.ui.settingsdialog import SettingsDialog
+    from gfdesk.ui.tray import TrayIcon
+
+    messages = MessageBridge()
+    messages.message_shown.connect(_log_user_message)
+    window = MainWindow(messages)
+    tray = TrayIcon(window)
+    quit_event = asyncio.Event()
+    qapp.lastWindowClosed.connect(quit_event.set)
+    tray.quit_requested.connect(window.close)
+    tray.show_requested.connect(lambda: _bring_to_front(window))
+
+    def open_settings() -> None:
+        dialog = SettingsDialog(config, log_file, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    window.settings_requested.connect(open_settings)
+    restore_signals = _close_on_signals(window.close)
+    window.show()
+    tray.show()
+    log.app.info("main window shown")
+    for problem in config.problems:
+        messages.warning(problem)
+
+    backend: BackendService | None = None
+    # Not a bridge task: a hub half-way through starting must finish starting before
+    # shutdown can stop it, so shutdown awaits this instead of cancelling it.
+    hub_start: asyncio.Future[Any] | None = None
+    if config.profile.is_demo:
+        window.set_connection_status(ConnectionStatus(
+            ConnectionState.CONNECTING, "starting the demo hub", backend="demo hub"))
+        hub_start = asyncio.ensure_future(asyncio.to_thread(_start_demo_hub, config))
+
+    async def connect() -> None:
+        nonlocal backend
+        from gfdesk.core.backend import BackendService
+
+        credentials: Credentials | None = None
+        if hub_start is not None:
+            hub, credentials = await asyncio.shield(hub_start)
+            url, key, label = hub.url, hub.anon_key, "demo hub"
+        else:
+            assert config.profile.url and config.profile.anon_key
+            url, key = config.profile.url, config.profile.anon_key
+            label = _host_of(url)
+        backend = BackendService(url, key, label=label, on_status=window.set_connection_status)
+        account = await backend.start(credentials)
+        window.set_account(account.display_name if account else None)
+
+    connecting = bridge.spawn(connect(), name="app:connect")
+    connecting.add_done_callback(
+        lambda t: None if t.cancelled() or t.exception() is None else messages.error(
+            f"Could not start the backend: {t.exception()}"))
+
+    await quit_event.wait()
+    log.app.info("shutting down")
+    restore_signals()
+    tray.hide()
+    if backend is not None:
+        await backend.aclose()
+    await bridge.drain()
+    if hub_start is not None:
+        try:
+            hub, _ = await hub_start
+        except Exception:
+            pass  # it never started; connect() already told the user why
+        else:
+            await asyncio.to_thread(hub.stop)
+    log.app.info("bye")
+    return 0
+
+
+def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:
+    """Start the embedded hub with the demo world (blocking: run it in a worker thread);
+    returns the running hub and the demo login."""
+    from gfdesk.core.backend import Credentials
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+    from gfdesk.hub.runner import start_hub_in_thread
+
+    hub_config = HubConfig(data_dir=config.paths.data_dir / "demo-hub", demo=True)
+    hub = start_hub_in_thread(hub_config)
+    log.redact(hub.anon_key)
+    log.redact(hub.service_role_key)
+    log.app.info("demo hub listening on %s", hub.url)
+    return hub, Credentials(DEMO_EMAIL, DEMO_PASSWORD)
+
+
+def _close_on_signals(close: Callable[[], object]) -> Callable[[], None]:
+    """Make SIGINT/SIGTERM close the window (the normal quit path); returns an undo."""
+    loop = asyncio.get_running_loop()
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, close)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue  # Windows' Proactor-less Qt loop: Ctrl+C reaches Python as usual
+        installed.append(sig)
+
+    def restore() -> None:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+
+    return restore
+
+
+def _bring_to_front(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _host_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
+
+
+def _log_user_message(message: Any) -> None:
+    level = {"INFO": 20, "WARNING": 30, "ERROR": 40}.get(message.level.name, 20)
+    log.ui.log(level, "shown to user: %s", message.text)

@@ -1,0 +1,269 @@
+"""Settings and profiles: frozen dataclasses and their loader. Qt-free.
+
+Layers, each overriding the one before: built-in defaults < the settings file
+(``config.toml`` in the platform config dir) < environment (``GFDESK_*``) < command line.
+A profile names a backend: the built-in ``demo`` profile is the embedded hub; any other
+is a Supabase project (URL + anon key), the same for a LAN hub.
+
+A settings file that cannot be read never stops the app: the loader records a problem
+naming the file and line, starts with what it could use, and leaves the file untouched
+so the user can fix it.
+
+The file looks like::
+
+    [app]
+    profile = "lan"
+    log_level = "INFO"
+
+    [profiles.lan]
+    url = "http://192.168.1.20:54321"
+    anon_key = "eyJ..."
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "gfdesk"
+CONFIG_FILE = "config.toml"
+DEMO_PROFILE = "demo"
+#: The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY.
+ADHOC_PROFILE = "command-line"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+DEFAULT_LOG_LEVEL = "INFO"
+_PROFILE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+class ConfigError(Exception):
+    """A settings problem the user has to fix (the message says where)."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A backend to connect to. ``url`` is None for the embedded demo hub."""
+
+    name: str
+    url: str | None = None
+    anon_key: str | None = field(default=None, repr=False)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.url is None
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where gfdesk keeps its files (platform dirs unless overridden)."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / CONFIG_FILE
+
+    @classmethod
+    def for_platform(cls, env: Mapping[str, str] = os.environ) -> Paths:
+        def pick(var: str, default: str) -> Path:
+            return Path(env[var]) if env.get(var) else Path(default)
+
+        return cls(
+            config_dir=pick("GFDESK_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME)),
+            data_dir=pick("GFDESK_DATA_DIR", platformdirs.user_data_dir(APP_NAME)),
+            log_dir=pick("GFDESK_LOG_DIR", platformdirs.user_log_dir(APP_NAME)),
+        )
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line asked for; None means "not given"."""
+
+    demo: bool = False
+    profile: str | None = None
+    url: str | None = None
+    anon_key: str | None = field(default=None, repr=False)
+    log_level: str | None = None
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Everything the composition root needs to start."""
+
+    profile: Profile
+    profiles: tuple[Profile, ...]
+    log_level: str
+    paths: Paths
+    #: What was wrong with the settings, worded for the user; empty when all is well.
+    problems: tuple[str, ...] = ()
+
+
+def load(
+    overrides: Overrides = Overrides(),
+    env: Mapping[str, str] = os.environ,
+    paths: Paths | None = None,
+) -> AppConfig:
+    """Build the configuration from defaults, the settings file, env and command line.
+
+    Raises:
+        ConfigError: only for contradictions on the command line itself (they come
+            from the user who is looking at the terminal); everything else becomes a
+            problem in ``AppConfig.problems``.
+    """
+    paths = paths or Paths.for_platform(env)
+    problems: list[str] = []
+    app_table, profiles = _read_file(paths.config_file, problems)
+
+    log_level = _level(app_table.get("log_level"), f"{paths.config_file}: [app] log_level",
+                       problems) or DEFAULT_LOG_LEVEL
+    log_level = _level(env.get("GFDESK_LOG_LEVEL"), "GFDESK_LOG_LEVEL", problems) or log_level
+    if overrides.log_level:
+        log_level = overrides.log_level.upper()
+        if log_level not in LOG_LEVELS:
+            raise ConfigError(f"--log-level must be one of {', '.join(LOG_LEVELS)}")
+
+    wanted = app_table.get("profile") if isinstance(app_table.get("profile"), str) else None
+    wanted = env.get("GFDESK_PROFILE") or wanted
+    url, key = env.get("GFDESK_URL"), env.get("GFDESK_ANON_KEY")
+    if overrides.url or overrides.anon_key:
+        if not (overrides.url and overrides.anon_key):
+            raise ConfigError("--url and --anon-key go together: give both")
+        url, key = overrides.url, overrides.anon_key
+    if url and key:
+        profiles[ADHOC_PROFILE] = Profile(ADHOC_PROFILE, _check_url(url), key)
+        wanted = ADHOC_PROFILE
+    elif url or key:
+        problems.append("GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given")
+    if overrides.profile:
+        if overrides.profile not in profiles:
+            raise ConfigError(
+                f"no profile named {overrides.profile!r} in {paths.config_file}; "
+                f"known: {', '.join(sorted(profiles))}"
+            )
+        wanted = overrides.profile
+    if overrides.demo:
+        wanted = DEMO_PROFILE
+
+    if wanted is None:
+        wanted = DEMO_PROFILE
+    if wanted not in profiles:
+        problems.append(
+            f"{paths.config_file}: profile {wanted!r} is not defined; using the demo"
+        )
+        wanted = DEMO_PROFILE
+    return AppConfig(
+        profile=profiles[wanted],
+        profiles=tuple(profiles.values()),
+        log_level=log_level,
+        paths=paths,
+        problems=tuple(problems),
+    )
+
+
+def add_profile(config_file: Path, profile: Profile) -> None:
+    """Append a Supabase profile to the settings file, keeping what is already there.
+
+    Raises:
+        ConfigError: the name is taken or invalid, or the file is unreadable (it is
+            then left alone rather than rewritten).
+    """
+    if not _PROFILE_NAME.match(profile.name) or profile.name in (DEMO_PROFILE, ADHOC_PROFILE):
+        raise ConfigError(f"{profile.name!r} cannot be a profile name")
+    if profile.url is None or not profile.anon_key:
+        raise ConfigError("a profile needs a URL and an anon key")
+    problems: list[str] = []
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    _, profiles = _read_file(config_file, problems)
+    if problems:
+        raise ConfigError(problems[0])
+    if profile.name in profiles:
+        raise ConfigError(f"a profile named {profile.name!r} already exists")
+    section = (
+        f"\n[profiles.{profile.name}]\n"
+        f"url = {_toml_string(_check_url(profile.url))}\n"
+        f"anon_key = {_toml_string(profile.anon_key)}\n"
+    )
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    # The anon key is a public client key, but the file is still the user's alone.
+    fd = os.open(config_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
+        if text and not text.endswith("\n"):
+            fh.write("\n")
+        fh.write(section)
+
+
+def _read_file(path: Path, problems: list[str]) -> tuple[dict[str, Any], dict[str, Profile]]:
+    profiles: dict[str, Profile] = {DEMO_PROFILE: Profile(DEMO_PROFILE)}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, profiles
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot be read ({exc}); using defaults")
+        return {}, profiles
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib's message ends with "(at line L, column C)": the user needs exactly that.
+        problems.append(f"{path}: {exc}; using defaults (the file was left as it is)")
+        return {}, profiles
+    app_table = data.get("app", {})
+    if not isinstance(app_table, dict):
+        problems.append(f"{path}: line {_line_of(text, 'app')}: [app] must be a table")
+        app_table = {}
+    raw_profiles = data.get("profiles", {})
+    if not isinstance(raw_profiles, dict):
+        problems.append(f"{path}: 'profiles' must be a table of tables")
+        raw_profiles = {}
+    for name, entry in raw_profiles.items():
+        where = f"{path}: line {_line_of(text, f'profiles.{name}')}: profile {name!r}"
+        if name in (DEMO_PROFILE, ADHOC_PROFILE) or not _PROFILE_NAME.match(name):
+            problems.append(f"{where}: this name is reserved or invalid; skipped")
+            continue
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) and entry.get(k) for k in ("url", "anon_key")
+        ):
+            problems.append(f"{where}: needs url and anon_key strings; skipped")
+            continue
+        try:
+            profiles[name] = Profile(name, _check_url(entry["url"]), entry["anon_key"])
+        except ConfigError as exc:
+            problems.append(f"{where}: {exc}; skipped")
+    return app_table, profiles
+
+
+def _level(value: object, where: str, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.upper() in LOG_LEVELS:
+        return value.upper()
+    problems.append(f"{where}: {value!r} is not one of {', '.join(LOG_LEVELS)}; ignored")
+    return None
+
+
+def _check_url(url: str) -> str:
+    if not re.match(r"^https?://[^/\s]+", url):
+        raise ConfigError(f"{url!r} is not an http(s) URL")
+    return url.rstrip("/")
+
+
+def _line_of(text: str, table: str) -> int:
+    """The line of a ``[table]`` header, so a message can point at it."""
+    pattern = re.compile(r"^\s*\[\s*" + re.escape(table).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'

@@ -1,0 +1,1 @@
+"""Qt-free infrastructure every feature shares: session, connection, outbox."""
