@@ -65,6 +65,8 @@ class BackendService:
         old = self.status
         self.status = ConnectionStatus(state, reason, backend=self._label)
         log.debug("backend %s: %s -> %s %s", self._label, old.state.name, state.name, reason)
+        if state is ConnectionState.ONLINE:
+            log.info("backend online: %s%s", self._label, f" ({reason})" if reason else "")
         self._on_status(self.status)
 
     @property
