@@ -20,8 +20,10 @@ import jwt
 SECRET_FILE = "jwt_secret"
 ALGORITHM = "HS256"
 ISSUER = "gfdesk-hub"
-# Ten years, like the CLI's demo keys: the keys are configuration, not sessions.
-KEY_LIFETIME_S = 10 * 365 * 24 * 3600
+# The keys are configuration, not sessions: players paste the anon key once, so it must
+# not change when the hub restarts. A fixed far expiry and no ``iat`` make the keys a
+# pure function of the secret, like the Supabase CLI's published demo keys.
+KEY_EXPIRY = 4102444800  # 2100-01-01T00:00:00Z
 
 
 class TokenError(enum.Enum):
@@ -51,12 +53,11 @@ class Keys:
     service_role_key: str = field(repr=False)
 
     @classmethod
-    def from_secret(cls, secret: str, now: float | None = None) -> Keys:
-        issued = int(time.time() if now is None else now)
+    def from_secret(cls, secret: str) -> Keys:
         return cls(
             secret=secret,
-            anon_key=sign(secret, _key_claims("anon", issued)),
-            service_role_key=sign(secret, _key_claims("service_role", issued)),
+            anon_key=sign(secret, _key_claims("anon")),
+            service_role_key=sign(secret, _key_claims("service_role")),
         )
 
     def decode(self, token: str, *, now: float | None = None) -> dict[str, Any]:
@@ -68,8 +69,8 @@ class Keys:
         return decode(self.secret, token, now=now)
 
 
-def _key_claims(role: str, issued: int) -> dict[str, Any]:
-    return {"iss": ISSUER, "role": role, "iat": issued, "exp": issued + KEY_LIFETIME_S}
+def _key_claims(role: str) -> dict[str, Any]:
+    return {"iss": ISSUER, "role": role, "exp": KEY_EXPIRY}
 
 
 def sign(secret: str, claims: dict[str, Any]) -> str:
