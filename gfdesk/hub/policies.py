@@ -1,0 +1,208 @@
+"""Row rules of the public schema: who may read and write which rows. Qt-free, pure.
+
+These are the hub's row-level security policies (DESIGN.md "Who may read and write
+what"), one block per table. Each rule is a ``Predicate`` over one row of its table,
+built from the caller's JWT claims; REST filters reads and writes with them and
+Realtime asks the ``select`` rule whether a subscriber may see a changed row.
+
+Predicates name their own table's columns qualified (``"messages"."sender_id"``) so
+they work in ``SELECT ... FROM t``, ``UPDATE t`` and ``DELETE FROM t`` alike, and inside
+sub-queries on other tables.
+
+Roles: ``service_role`` bypasses every rule (like Supabase's BYPASSRLS); ``anon`` sees
+and writes nothing (no anonymous access to a gaming profile or chat); ``authenticated``
+users get the per-table rules below. Any other role is treated like ``anon``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gfdesk.hub.tables import FALSE, TRUE, Predicate, quote_ident
+
+SERVICE_ROLE = "service_role"
+AUTHENTICATED = "authenticated"
+ANON = "anon"
+
+
+@dataclass(frozen=True)
+class Access:
+    """The five rules of one table for one caller (PostgreSQL policy clauses)."""
+
+    #: Rows a SELECT returns (and rows returned by ``return=representation``).
+    select: Predicate
+    #: WITH CHECK of INSERT: every new row must pass or the statement fails (42501).
+    insert_check: Predicate
+    #: USING of UPDATE: rows an UPDATE may touch (others are silently skipped).
+    update_using: Predicate
+    #: WITH CHECK of UPDATE: every updated row must pass afterwards (else 42501).
+    update_check: Predicate
+    #: USING of DELETE: rows a DELETE may remove.
+    delete_using: Predicate
+
+
+ALL = Access(TRUE, TRUE, TRUE, TRUE, TRUE)
+NONE = Access(FALSE, FALSE, FALSE, FALSE, FALSE)
+
+
+def _col(table: str, column: str) -> str:
+    return f"{quote_ident(table)}.{quote_ident(column)}"
+
+
+def _is_me(table: str, column: str, uid: str) -> Predicate:
+    return Predicate(f"{_col(table, column)} = ?", (uid,))
+
+
+def _either(a: Predicate, b: Predicate) -> Predicate:
+    return Predicate(f"({a.sql}) OR ({b.sql})", a.params + b.params)
+
+
+def _member_of(table: str, column: str, uid: str) -> Predicate:
+    """The caller belongs to the conversation named by ``table.column``."""
+    return Predicate(
+        "EXISTS (SELECT 1 FROM conversation_members AS _m WHERE _m.conversation_id = "
+        f"{_col(table, column)} AND _m.user_id = ?)",
+        (uid,),
+    )
+
+
+def _hosts(table: str, column: str, uid: str) -> Predicate:
+    """The caller hosts the tournament named by ``table.column``."""
+    return Predicate(
+        f"EXISTS (SELECT 1 FROM tournaments AS _t WHERE _t.id = {_col(table, column)}"
+        " AND _t.host_id = ?)",
+        (uid,),
+    )
+
+
+def _profiles(uid: str) -> Access:
+    # Every signed-in user reads all profiles; a user creates and edits only their own.
+    own = _is_me("profiles", "id", uid)
+    return Access(select=TRUE, insert_check=own, update_using=own, update_check=own,
+                  delete_using=FALSE)
+
+
+def _friendships(uid: str) -> Access:
+    # Both sides see the row; the requester creates it pending; the addressee accepts;
+    # either side removes it.
+    either = _either(_is_me("friendships", "user_id", uid),
+                     _is_me("friendships", "friend_id", uid))
+    request = _is_me("friendships", "user_id", uid).and_(
+        Predicate(f"{_col('friendships', 'status')} = 'pending'"))
+    addressee = _is_me("friendships", "friend_id", uid)
+    return Access(select=either, insert_check=request, update_using=addressee,
+                  update_check=addressee, delete_using=either)
+
+
+def _notifications(uid: str) -> Access:
+    # Only the addressee reads, marks read and deletes; anyone signed in may notify
+    # anyone (friend requests, invites) without reading it back.
+    own = _is_me("notifications", "user_id", uid)
+    return Access(select=own, insert_check=TRUE, update_using=own, update_check=own,
+                  delete_using=own)
+
+
+def _conversations(uid: str) -> Access:
+    # Members read and rename; anyone signed in creates one (then adds the members).
+    member = _member_of("conversations", "id", uid)
+    return Access(select=member, insert_check=TRUE, update_using=member, update_check=member,
+                  delete_using=FALSE)
+
+
+def _conversation_members(uid: str) -> Access:
+    # Members see the member list; a user adds themselves, a member adds others; a user
+    # edits only their own row (last_read_at) and may leave.
+    member = _member_of("conversation_members", "conversation_id", uid)
+    own = _is_me("conversation_members", "user_id", uid)
+    return Access(select=member, insert_check=_either(own, member), update_using=own,
+                  update_check=own, delete_using=own)
+
+
+def _messages(uid: str) -> Access:
+    # Read and write only in one's conversations; send, edit and delete as oneself.
+    member = _member_of("messages", "conversation_id", uid)
+    mine = _is_me("messages", "sender_id", uid).and_(member)
+    return Access(select=member, insert_check=mine, update_using=mine, update_check=mine,
+                  delete_using=mine)
+
+
+def _tournaments(uid: str) -> Access:
+    # Everyone signed in reads; the host creates, edits and deletes.
+    host = _is_me("tournaments", "host_id", uid)
+    return Access(select=TRUE, insert_check=host, update_using=host, update_check=host,
+                  delete_using=host)
+
+
+def _tournament_participants(uid: str) -> Access:
+    # Everyone signed in reads; a player joins and leaves; the host seeds and manages.
+    own = _is_me("tournament_participants", "user_id", uid)
+    host = _hosts("tournament_participants", "tournament_id", uid)
+    return Access(select=TRUE, insert_check=_either(own, host), update_using=host,
+                  update_check=host, delete_using=_either(own, host))
+
+
+def _tournament_matches(uid: str) -> Access:
+    # Everyone signed in reads the bracket; only the tournament's host writes it.
+    host = _hosts("tournament_matches", "tournament_id", uid)
+    return Access(select=TRUE, insert_check=host, update_using=host, update_check=host,
+                  delete_using=host)
+
+
+def _tournament_messages(uid: str) -> Access:
+    # Everyone signed in reads the tournament chat and posts as themselves.
+    mine = _is_me("tournament_messages", "sender_id", uid)
+    return Access(select=TRUE, insert_check=mine, update_using=mine, update_check=mine,
+                  delete_using=mine)
+
+
+def _calls(uid: str) -> Access:
+    # Caller and callee only; the caller places the call; either side updates its
+    # status; call rows are history, nobody deletes them.
+    party = _either(_is_me("calls", "caller_id", uid), _is_me("calls", "callee_id", uid))
+    return Access(select=party, insert_check=_is_me("calls", "caller_id", uid),
+                  update_using=party, update_check=party, delete_using=FALSE)
+
+
+#: The rules of each table for a signed-in user, by table name.
+AUTHENTICATED_RULES: dict[str, Callable[[str], Access]] = {
+    "profiles": _profiles,
+    "friendships": _friendships,
+    "notifications": _notifications,
+    "conversations": _conversations,
+    "conversation_members": _conversation_members,
+    "messages": _messages,
+    "tournaments": _tournaments,
+    "tournament_participants": _tournament_participants,
+    "tournament_matches": _tournament_matches,
+    "tournament_messages": _tournament_messages,
+    "calls": _calls,
+}
+
+
+def role_of(claims: Mapping[str, Any]) -> str:
+    """The database role a request runs as (the JWT's ``role`` claim)."""
+    role = claims.get("role")
+    return role if isinstance(role, str) else ANON
+
+
+def access(table: str, claims: Mapping[str, Any]) -> Access:
+    """The rules of ``table`` for the caller with these JWT claims.
+
+    Args:
+        table: a table of the public schema.
+        claims: verified JWT claims (``role``, and ``sub`` for users).
+
+    Returns:
+        ``ALL`` for service_role, the table's rules for a signed-in user with a ``sub``,
+        ``NONE`` otherwise (anon, unknown roles, unknown tables).
+    """
+    role = role_of(claims)
+    if role == SERVICE_ROLE:
+        return ALL
+    uid = claims.get("sub")
+    rules = AUTHENTICATED_RULES.get(table)
+    if role != AUTHENTICATED or not isinstance(uid, str) or not uid or rules is None:
+        return NONE
+    return rules(uid)

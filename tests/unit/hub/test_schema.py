@@ -1,0 +1,87 @@
+"""The SQLite public schema matches ``TABLES``; defaults, checks and the profile hook."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gfdesk.hub.auth import AUTH_MIGRATIONS
+from gfdesk.hub.context import NewUser
+from gfdesk.hub.schema import PUBLIC_MIGRATIONS, TABLES, now_timestamp, on_user_created
+from gfdesk.hub.store import ChangeType, Store
+
+SQLITE_TYPES = {"uuid": "TEXT", "text": "TEXT", "timestamptz": "TEXT", "jsonb": "TEXT",
+                "int4": "INTEGER", "bool": "INTEGER"}
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")
+UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store.in_dir(tmp_path)
+    store.migrate("auth", AUTH_MIGRATIONS)
+    store.migrate("public", PUBLIC_MIGRATIONS)
+    yield store
+    store.close()
+
+
+def _user(store: Store, email: str) -> str:
+    uid = f"00000000-0000-4000-8000-{len(store.query('SELECT id FROM auth_users')):012d}"
+    store.conn.execute(
+        "INSERT INTO auth_users (id, email, encrypted_password, created_at, updated_at)"
+        " VALUES (?, ?, 'x', 'now', 'now')", (uid, email))
+    return uid
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_sqlite_table_matches_metadata(store: Store, name: str) -> None:
+    """It should have the same columns, order, types, nullability, defaults and key."""
+    table = TABLES[name]
+    info = store.query(f"PRAGMA table_info({name})")
+    assert [r["name"] for r in info] == list(table.column_names)
+    for row, column in zip(info, table.columns, strict=True):
+        assert row["type"] == SQLITE_TYPES[column.pg_type], column.name
+        assert bool(row["notnull"]) == (not column.nullable), column.name
+        assert (row["dflt_value"] is not None) == column.has_default, column.name
+    pk = sorted((r["pk"], r["name"]) for r in info if r["pk"])
+    assert tuple(n for _, n in pk) == table.primary_key
+
+
+def test_no_table_outside_metadata(store: Store) -> None:
+    """It should create exactly the tables of TABLES in the public component."""
+    names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    public = {n for n in names if not n.startswith(("auth_", "sqlite_", "schema_"))}
+    assert public == set(TABLES)
+
+
+def test_defaults_make_uuid_and_timestamps(store: Store) -> None:
+    """It should fill ids with UUID v4 and created_at in PostgREST's timestamptz shape."""
+    row = store.query("INSERT INTO conversations (kind) VALUES ('group')"
+                      " RETURNING id, created_at")[0]
+    assert UUID4.match(row["id"])
+    assert TIMESTAMP.match(row["created_at"])
+    assert TIMESTAMP.match(now_timestamp())
+
+
+def test_enum_checks_refuse_unknown_values(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="conversations_kind_check"):
+        store.conn.execute("INSERT INTO conversations (kind) VALUES ('party')")
+
+
+def test_profile_hook_makes_unique_usernames(store: Store) -> None:
+    """It should take the metadata username, else the email's local part, deduplicated."""
+    with store.transaction() as tx:
+        a = _user(store, "ace@x.io")
+        on_user_created(tx, NewUser(a, "ace@x.io", {}))
+        b = _user(store, "ace@y.io")
+        on_user_created(tx, NewUser(b, "ace@y.io", {"display_name": "Ace Two"}))
+        c = _user(store, "c@y.io")
+        on_user_created(tx, NewUser(c, "c@y.io", {"username": "ace"}))
+        assert [ch.type for ch in tx.changes] == [ChangeType.INSERT] * 3
+    rows = {r["id"]: r for r in store.query("SELECT * FROM profiles")}
+    assert (rows[a]["username"], rows[a]["display_name"]) == ("ace", "ace")
+    assert (rows[b]["username"], rows[b]["display_name"]) == ("ace2", "Ace Two")
+    assert rows[c]["username"] == "ace3"
