@@ -1,0 +1,88 @@
+"""PostgreSQL ``LIKE``/``ILIKE`` matching for SQLite. Qt-free, pure.
+
+SQLite's own LIKE ignores ASCII case and has no default escape character, so the hub
+registers these as SQL functions instead (see ``sqlbuild.install_functions``). Semantics
+are PostgreSQL's: ``%`` matches any run of characters, ``_`` exactly one, a backslash
+makes the next character literal, and the pattern must match the whole value. ``LIKE``
+is case-sensitive, ``ILIKE`` compares lower-cased text. The matcher is the iterative
+wildcard algorithm (backtracking only to the last ``%``), so no pattern can make it
+explode the way a translated regular expression can.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import RestError
+
+ANY_RUN = object()
+ANY_ONE = object()
+Token = object | str
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise what PostgreSQL raises for a pattern ending in a lone escape.
+
+    Raises:
+        RestError: 22025 "LIKE pattern must not end with escape character".
+    """
+    escaped = False
+    for char in pattern:
+        escaped = not escaped and char == "\\"
+    if escaped:
+        raise RestError(400, "22025", "LIKE pattern must not end with escape character")
+
+
+@lru_cache(maxsize=256)
+def _tokens(pattern: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    chars = iter(pattern)
+    for char in chars:
+        if char == "\\":
+            out.append(next(chars, ""))
+        elif char == "%":
+            if not out or out[-1] is not ANY_RUN:
+                out.append(ANY_RUN)
+        elif char == "_":
+            out.append(ANY_ONE)
+        else:
+            out.append(char)
+    return tuple(t for t in out if t != "")
+
+
+def like(value: str, pattern: str) -> bool:
+    """Whether ``value`` matches the LIKE ``pattern`` (case-sensitive)."""
+    tokens = _tokens(pattern)
+    t = v = 0
+    star_t = star_v = -1
+    while v < len(value):
+        if t < len(tokens) and tokens[t] is not ANY_RUN and (
+            tokens[t] is ANY_ONE or tokens[t] == value[v]
+        ):
+            t += 1
+            v += 1
+        elif t < len(tokens) and tokens[t] is ANY_RUN:
+            star_t, star_v = t, v
+            t += 1
+        elif star_t >= 0:
+            star_v += 1
+            t, v = star_t + 1, star_v
+        else:
+            return False
+    while t < len(tokens) and tokens[t] is ANY_RUN:
+        t += 1
+    return t == len(tokens)
+
+
+def sql_like(value: object, pattern: object) -> int | None:
+    """``gf_like(value, pattern)``: NULL in, NULL out, as SQL comparisons do."""
+    if value is None or pattern is None:
+        return None
+    return int(like(str(value), str(pattern)))
+
+
+def sql_ilike(value: object, pattern: object) -> int | None:
+    """``gf_ilike(value, pattern)``: case-insensitive :func:`sql_like`."""
+    if value is None or pattern is None:
+        return None
+    return int(like(str(value).lower(), str(pattern).lower()))
