@@ -1,1 +1,104 @@
-"""The ``hub`` fixture lives here once gfdesk.hub.app exists (issue 3)."""
+"""The ``hub`` fixture: a real hub on 127.0.0.1:0 in tmp_path, and official clients for it.
+
+- ``hub_config`` (redefine it in a test module to change the config) -> ``HubConfig``.
+- ``hub`` -> a started ``RunningHub`` (``url``, ``anon_key``, ``service_role_key``,
+  ``store``); stopped at teardown, after every client made for it is closed.
+- ``anon_client(hub)``, ``service_client(hub)``, ``user_client(hub, email, password)``:
+  official ``supabase`` AsyncClients (``acreate_client(hub.url, key)``); ``user_client``
+  signs the user in, signing them up first if needed (metadata through ``**data``).
+  All are closed at the hub's teardown, so no socket is left for a ResourceWarning.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from supabase import AsyncClient, acreate_client
+from supabase_auth.errors import AuthApiError
+
+from gfdesk.hub.context import HubConfig
+from gfdesk.hub.runner import RunningHub, start_hub
+
+#: Password of users the helpers create (long enough for the hub's password rules).
+DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
+
+_CLIENTS: dict[int, list[AsyncClient]] = {}
+
+
+@pytest.fixture
+def hub_config(tmp_path: Path) -> HubConfig:
+    return HubConfig(data_dir=tmp_path / "hub")
+
+
+@pytest.fixture
+async def hub(hub_config: HubConfig) -> AsyncIterator[RunningHub]:
+    running = await start_hub(hub_config)
+    _CLIENTS[id(running)] = []
+    try:
+        yield running
+    finally:
+        clients = _CLIENTS.pop(id(running), [])
+        for client in clients:
+            await close_client(client)
+        await running.stop()
+
+
+async def close_client(client: AsyncClient) -> None:
+    """Close everything an official client opened (HTTP pools, timers, tasks)."""
+    timer = getattr(client.auth, "_refresh_token_timer", None)
+    if timer is not None:
+        timer.cancel()
+    tasks = list(getattr(client, "_background_tasks", ()))
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)
+    if client.realtime.is_connected:
+        await client.realtime.close()
+    if client._postgrest is not None:
+        await client._postgrest.aclose()
+    await client.auth.close()
+
+
+async def _client(hub: RunningHub, key: str) -> AsyncClient:
+    client = await acreate_client(hub.url, key)
+    _CLIENTS.setdefault(id(hub), []).append(client)
+    return client
+
+
+async def anon_client(hub: RunningHub) -> AsyncClient:
+    """A client with the anon key and no session."""
+    return await _client(hub, hub.anon_key)
+
+
+async def service_client(hub: RunningHub) -> AsyncClient:
+    """A client with the service_role key (bypasses the row rules)."""
+    return await _client(hub, hub.service_role_key)
+
+
+async def user_client(hub: RunningHub, email: str, password: str = DEFAULT_PASSWORD,
+                      **data: Any) -> AsyncClient:
+    """A client signed in as ``email``; the user is signed up first if unknown.
+
+    Args:
+        hub: the running hub.
+        email: the user's address.
+        password: their password.
+        **data: user metadata for a sign-up (``username``, ``display_name``).
+    """
+    client = await _client(hub, hub.anon_key)
+    try:
+        await client.auth.sign_in_with_password({"email": email, "password": password})
+    except AuthApiError:
+        await client.auth.sign_up(
+            {"email": email, "password": password, "options": {"data": data}})
+    return client
+
+
+async def user_id(client: AsyncClient) -> str:
+    """The signed-in user's id."""
+    session = await client.auth.get_session()
+    assert session is not None
+    return session.user.id

@@ -1,0 +1,75 @@
+"""The hub's aiohttp application factory. Qt-free.
+
+``create_app(config)`` builds the root app that serves Supabase's URL layout on one base
+URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset) and,
+later, ``/realtime/v1``, behind the gateway middlewares (CORS, API key).
+
+Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
+    1. the JWT secret is read or created and the keys minted (in the factory itself,
+       so the runner can print them before serving);
+    2. the SQLite store opens; migrations run: auth first (``profiles`` references
+       ``auth_users``), then public; the SQL functions REST statements use are added;
+    3. the profile hook is registered on ``ON_USER_CREATED``;
+    4. with ``config.demo``, the demo world is seeded (idempotent).
+Shutdown order (reverse): requests are drained by the runner, then the store closes
+(WAL checkpoint happens on close).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from gfdesk.hub.auth import AUTH_MIGRATIONS, create_auth_app
+from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, HubConfig
+from gfdesk.hub.gateway import add_cors_headers, api_key_check, cors_preflight
+from gfdesk.hub.keys import Keys, load_or_create_secret
+from gfdesk.hub.rest import create_rest_app, sqlbuild
+from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
+from gfdesk.hub.store import Store
+
+log = logging.getLogger("gfdesk.hub")
+
+#: Request bodies above this are refused (413) before any handler reads them.
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
+    config = app[CONFIG]
+    store = Store.in_dir(config.data_dir)
+    try:
+        store.migrate("auth", AUTH_MIGRATIONS)
+        store.migrate("public", PUBLIC_MIGRATIONS)
+        sqlbuild.install_functions(store.conn)
+        app[STORE] = store
+        if config.demo:
+            from gfdesk.hub.demo import seed_demo_world
+
+            seed_demo_world(store, app[ON_USER_CREATED])
+        yield
+    finally:
+        store.close()
+        log.debug("hub: store closed")
+
+
+def create_app(config: HubConfig) -> web.Application:
+    """Build the hub's root application (not yet started).
+
+    Args:
+        config: data dir, token lifetime, issuer, demo flag.
+
+    Returns:
+        The root app; start it with ``AppRunner`` (see ``gfdesk.hub.runner``).
+    """
+    app = web.Application(middlewares=[cors_preflight, api_key_check],
+                          client_max_size=MAX_BODY_BYTES)
+    app[CONFIG] = config
+    app[KEYS] = Keys.from_secret(load_or_create_secret(config.data_dir))
+    app[ON_USER_CREATED] = [on_user_created]
+    app.on_response_prepare.append(add_cors_headers)
+    app.cleanup_ctx.append(_store_ctx)
+    app.add_subapp("/auth/v1", create_auth_app())
+    app.add_subapp("/rest/v1", create_rest_app())
+    return app

@@ -1,0 +1,152 @@
+"""Writes the demo world into the hub's store, once. Qt-free.
+
+Idempotent: if the demo account exists nothing is written, so a restarted demo hub
+keeps what the user did. Everything goes in one transaction: a crash half-way leaves
+no half world, and the next start seeds again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from collections.abc import Sequence
+
+from gfdesk.hub.auth import hash_password, insert_user
+from gfdesk.hub.context import UserCreatedHook
+from gfdesk.hub.demo import world
+from gfdesk.hub.schema import now_timestamp
+from gfdesk.hub.store import Store, Transaction
+
+log = logging.getLogger("gfdesk.hub")
+
+DIRECT_SPAN_MIN = 3 * 24 * 60
+GROUP_SPAN_MIN = 2 * 24 * 60
+TOURNAMENT_STARTED_MIN = 90
+
+
+def _ago(now: dt.datetime, minutes: float) -> str:
+    return now_timestamp(now - dt.timedelta(minutes=minutes))
+
+
+def _spread(count: int, span_min: int) -> list[float]:
+    """Minutes-ago for ``count`` messages spread over ``span_min``, oldest first."""
+    step = span_min / max(count, 1)
+    return [span_min - i * step for i in range(count)]
+
+
+def _chat(tx: Transaction, ids: dict[str, str], conversation: str,
+          lines: Sequence[tuple[str, str]], span_min: int, now: dt.datetime) -> None:
+    for (sender, body), ago in zip(lines, _spread(len(lines), span_min), strict=True):
+        tx.conn.execute(
+            "INSERT INTO messages (id, conversation_id, sender_id, body, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), conversation, ids[sender], body, _ago(now, ago)))
+
+
+def _conversation(tx: Transaction, ids: dict[str, str], kind: str, title: str | None,
+                  members: Sequence[str], now: dt.datetime) -> str:
+    conversation = str(uuid.uuid4())
+    tx.conn.execute(
+        "INSERT INTO conversations (id, kind, title, created_at) VALUES (?, ?, ?, ?)",
+        (conversation, kind, title, _ago(now, DIRECT_SPAN_MIN + 60)))
+    for member in members:
+        tx.conn.execute(
+            "INSERT INTO conversation_members (conversation_id, user_id, last_read_at)"
+            " VALUES (?, ?, ?)", (conversation, ids[member], _ago(now, 30)))
+    return conversation
+
+
+def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> None:
+    tournament = str(uuid.uuid4())
+    tx.conn.execute(
+        "INSERT INTO tournaments (id, name, game, format, host_id, status, max_participants,"
+        " starts_at, created_at) VALUES (?, ?, ?, 'single_elim', ?, 'live', 8, ?, ?)",
+        (tournament, world.TOURNAMENT_NAME, world.TOURNAMENT_GAME, ids[world.TOURNAMENT_HOST],
+         _ago(now, TOURNAMENT_STARTED_MIN), _ago(now, 3 * 24 * 60)))
+    players = [ids[p] for p in world.TOURNAMENT_PLAYERS]
+    for seed, player in enumerate(players, start=1):
+        tx.conn.execute(
+            "INSERT INTO tournament_participants (tournament_id, user_id, seed) VALUES (?, ?, ?)",
+            (tournament, player, seed))
+    final = str(uuid.uuid4())
+    semis = [str(uuid.uuid4()) for _ in range(2)]
+    _match(tx, final, tournament, 3, 1, None, None, (0, 0, "pending"), None, None, now)
+    firsts = world.FIRST_ROUND_SEEDS
+    for position, (seed1, seed2), result in zip(range(1, 5), firsts, world.FIRST_ROUND,
+                                                strict=True):
+        semi = semis[(position - 1) // 2]
+        _match(tx, str(uuid.uuid4()), tournament, 1, position, players[seed1 - 1],
+               players[seed2 - 1], result, semi, 1 if position % 2 else 2, now)
+    # Semi-final 1 is fed by the two finished first-round matches.
+    done = [r for r in tx.conn.execute(
+        "SELECT winner_id FROM tournament_matches WHERE tournament_id = ? AND round = 1"
+        " AND position IN (1, 2) ORDER BY position", (tournament,))]
+    _match(tx, semis[0], tournament, 2, 1, done[0][0], done[1][0], (0, 0, "ready"), final, 1,
+           now)
+    _match(tx, semis[1], tournament, 2, 2, None, None, (0, 0, "pending"), final, 2, now)
+    for (sender, body), ago in zip(world.TOURNAMENT_CHAT,
+                                   _spread(len(world.TOURNAMENT_CHAT), TOURNAMENT_STARTED_MIN),
+                                   strict=True):
+        tx.conn.execute(
+            "INSERT INTO tournament_messages (id, tournament_id, sender_id, body, created_at)"
+            " VALUES (?, ?, ?, ?, ?)", (str(uuid.uuid4()), tournament, ids[sender], body,
+                                         _ago(now, ago)))
+
+
+def _match(tx: Transaction, match_id: str, tournament: str, round_: int, position: int,
+           player1: str | None, player2: str | None, result: tuple[int, int, str],
+           next_match: str | None, next_slot: int | None, now: dt.datetime) -> None:
+    score1, score2, status = result
+    winner = None
+    if status == "done":
+        winner = player1 if score1 > score2 else player2
+    tx.conn.execute(
+        "INSERT INTO tournament_matches (id, tournament_id, bracket, round, position,"
+        " player1_id, player2_id, score1, score2, winner_id, status, next_match_id, next_slot,"
+        " updated_at) VALUES (?, ?, 'winners', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (match_id, tournament, round_, position, player1, player2, score1, score2, winner,
+         status, next_match, next_slot, _ago(now, 10 * position)))
+
+
+def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
+                    now: dt.datetime | None = None) -> bool:
+    """Seed the demo world unless the demo account already exists.
+
+    Args:
+        store: the migrated hub store.
+        hooks: the ``ON_USER_CREATED`` hooks (they create the profiles).
+        now: the seeding moment (tests pass one); defaults to the current time.
+
+    Returns:
+        True if the world was written now, False if it was already there.
+    """
+    if store.query("SELECT 1 FROM auth_users WHERE email = ?", (world.DEMO_EMAIL,)):
+        return False
+    moment = now or dt.datetime.now(dt.UTC)
+    # One hash for all demo accounts: argon2 is slow by design and they share a password.
+    password_hash = hash_password(world.DEMO_PASSWORD)
+    with store.transaction() as tx:
+        ids = {"demo": insert_user(tx, world.DEMO_EMAIL, password_hash, {
+            "username": world.DEMO_USERNAME, "display_name": world.DEMO_DISPLAY_NAME}, hooks).id}
+        for bot in world.BOTS:
+            ids[bot.username] = insert_user(tx, bot.email, password_hash, {
+                "username": bot.username, "display_name": bot.display_name}, hooks).id
+        for user, friend, status in world.FRIENDSHIPS:
+            tx.conn.execute(
+                "INSERT INTO friendships (user_id, friend_id, status, created_at)"
+                " VALUES (?, ?, ?, ?)", (ids[user], ids[friend], status, _ago(moment, 4000)))
+        direct = _conversation(tx, ids, "direct", None, ("demo", world.DIRECT_WITH), moment)
+        _chat(tx, ids, direct, world.DIRECT_CHAT, DIRECT_SPAN_MIN, moment)
+        group = _conversation(tx, ids, "group", world.GROUP_TITLE, world.GROUP_MEMBERS, moment)
+        _chat(tx, ids, group, world.GROUP_CHAT, GROUP_SPAN_MIN, moment)
+        for type_, title, body, ago, read in world.NOTIFICATIONS:
+            tx.conn.execute(
+                "INSERT INTO notifications (id, user_id, type, title, body, data, read_at,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (str(uuid.uuid4()), ids["demo"], type_, title, body, json.dumps({}),
+                 _ago(moment, ago - 1) if read else None, _ago(moment, ago)))
+        _tournament(tx, ids, moment)
+    log.info("hub: demo world seeded (%d users)", len(ids))
+    return True

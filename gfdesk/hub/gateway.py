@@ -1,0 +1,138 @@
+"""What Supabase's API gateway does in front of the services: CORS and the API key. Qt-free.
+
+- CORS (DESIGN.md, last paragraph): a preflight ``OPTIONS`` from any origin is answered
+  here with the headers the official clients send; every other response gets
+  ``Access-Control-Allow-Origin`` and the exposed headers the clients read.
+- API key (spec 1.2): every request carries the project key in the ``apikey`` header
+  (any case) or query parameter; it must be a JWT of this hub with role ``anon`` or
+  ``service_role``, else 401 with the gateway's JSON.
+- ``rest_claims`` resolves the JWT a REST request runs as (spec 1.3, 7.4): the Bearer
+  token, else the API key; invalid or expired tokens are PostgREST 401s.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from gfdesk.hub.context import KEYS
+from gfdesk.hub.keys import InvalidToken, TokenError
+
+log = logging.getLogger("gfdesk.hub")
+
+ALLOWED_HEADERS = (
+    "apikey, authorization, content-type, x-client-info, prefer, range, accept-profile, "
+    "content-profile, x-supabase-api-version, x-retry-count, accept, accept-encoding, "
+    "x-upsert, cache-control"
+)
+ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
+EXPOSED_HEADERS = (
+    "Content-Range, Content-Location, Content-Profile, Preference-Applied, Range-Unit, "
+    "X-Supabase-Api-Version, X-Total-Count, Location, WWW-Authenticate"
+)
+PREFLIGHT_MAX_AGE_S = "3600"
+API_KEY_ROLES = frozenset({"anon", "service_role"})
+NO_KEY_BODY = {"message": "No API key found in request"}
+BAD_KEY_BODY = {
+    "message": "Invalid API key",
+    "hint": "Double check your Supabase `anon` or `service_role` API key.",
+}
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+#: The API key's verified claims, stored on the request by the key middleware.
+API_KEY_CLAIMS = web.RequestKey("gfdesk_api_key_claims", dict[str, Any])
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> web.Response:
+    """A JSON response with the charset PostgREST and the gateway declare."""
+    return web.Response(status=status, body=json.dumps(body).encode(),
+                        headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})})
+
+
+def api_key_of(request: web.Request) -> str | None:
+    """The API key of a request: the ``apikey`` header (any case), else the query."""
+    return request.headers.get("apikey") or request.query.get("apikey") or None
+
+
+@web.middleware
+async def cors_preflight(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Answer CORS preflights before the key check, as the gateway's CORS plugin does."""
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        return web.Response(status=200, headers={
+            "Access-Control-Allow-Origin": "*",
+            "Access-Control-Allow-Methods": ALLOWED_METHODS,
+            "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+            "Access-Control-Max-Age": PREFLIGHT_MAX_AGE_S,
+        })
+    return await handler(request)
+
+
+async def add_cors_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """``on_response_prepare`` hook: every response, errors and WebSockets included."""
+    if "Access-Control-Allow-Origin" not in response.headers:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+
+
+@web.middleware
+async def api_key_check(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Refuse requests without a valid project API key (spec 1.2)."""
+    key = api_key_of(request)
+    if key is None:
+        return json_response(401, NO_KEY_BODY)
+    keys = request.config_dict[KEYS]
+    try:
+        claims = keys.decode(key)
+    except InvalidToken:
+        return json_response(401, BAD_KEY_BODY)
+    if claims.get("role") not in API_KEY_ROLES:
+        return json_response(401, BAD_KEY_BODY)
+    request[API_KEY_CLAIMS] = claims
+    return await handler(request)
+
+
+def _pgrst_401(code: str, message: str, headers: dict[str, str] | None = None) -> web.HTTPException:
+    body = json.dumps({"code": code, "details": None, "hint": None, "message": message})
+    return web.HTTPUnauthorized(text=body, content_type="application/json",
+                                headers=headers)
+
+
+def rest_claims(request: web.Request) -> dict[str, Any]:
+    """The JWT claims a REST request runs as: Bearer token, else the API key.
+
+    Raises:
+        web.HTTPUnauthorized: PGRST301 (invalid JWT) or PGRST303 (expired, with
+            ``WWW-Authenticate``), as PostgREST answers.
+    """
+    auth = request.headers.get("Authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if not auth:
+        claims = request.get(API_KEY_CLAIMS)
+        if claims is not None:
+            return dict(claims)
+        token = api_key_of(request) or ""
+    elif scheme.lower() != "bearer" or not token.strip():
+        raise _pgrst_401("PGRST301", "No suitable key or wrong key type")
+    token = token.strip()
+    try:
+        return request.config_dict[KEYS].decode(token)
+    except InvalidToken as exc:
+        if exc.reason is TokenError.EXPIRED:
+            raise _pgrst_401("PGRST303", "JWT expired", {
+                "WWW-Authenticate":
+                    'Bearer error="invalid_token", error_description="JWT expired"',
+            }) from None
+        parts = token.count(".") + 1
+        if exc.reason is TokenError.MALFORMED and parts != 3:
+            message = f"Expected 3 parts in JWT; got {parts}"
+        elif exc.reason is TokenError.MISSING_CLAIMS:
+            message = "JWT claims are missing role or exp"
+        else:
+            message = "No suitable key or wrong key type"
+        raise _pgrst_401("PGRST301", message) from None

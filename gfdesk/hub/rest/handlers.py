@@ -1,0 +1,267 @@
+"""PostgREST's table endpoints on ``/rest/v1/{table}``: read, insert, upsert, update, delete.
+Qt-free.
+
+Each request: claims (gateway) -> table -> parsed query (grammar) -> row rules
+(policies) -> SQL (sqlbuild) on the hub's single SQLite connection -> PostgREST's status,
+headers and JSON (spec 7.3-7.5). Writes run in one store transaction; a row that fails
+a rule's check, or a constraint, rolls back the whole statement. Every written row is
+recorded on the transaction so Realtime publishes it after COMMIT.
+
+The SQL runs synchronously on the hub's loop: SQLite calls take microseconds and the
+store is single-threaded by design.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from aiohttp import web
+
+from gfdesk.hub import policies
+from gfdesk.hub.context import STORE
+from gfdesk.hub.gateway import JSON_CONTENT_TYPE, rest_claims
+from gfdesk.hub.rest import grammar, sqlbuild
+from gfdesk.hub.rest.errors import RestError
+from gfdesk.hub.rest.integrity import integrity_error
+from gfdesk.hub.rest.rowcheck import (
+    assert_rows_pass,
+    existing_conflicts,
+    fk_violations,
+    pk_of,
+)
+from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_TABLES, TABLES, now_timestamp
+from gfdesk.hub.store import ChangeType, Transaction
+from gfdesk.hub.tables import Table
+
+log = logging.getLogger("gfdesk.hub")
+
+OBJECT_CONTENT_TYPE = "application/vnd.pgrst.object+json; charset=utf-8"
+SCHEMA = "public"
+PROFILE_HEADERS = ("Accept-Profile", "Content-Profile")
+RETURN_REPRESENTATION = "representation"
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def error_response(error: RestError, headers: dict[str, str] | None = None) -> web.Response:
+    """The PostgREST error JSON for ``error``."""
+    return web.Response(status=error.status, body=_dump(error.body()),
+                        headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})})
+
+
+def _project(table: Table, q: grammar.RestQuery, raw: Sequence[Sequence[Any]]
+             ) -> list[dict[str, Any]]:
+    rows = [table.row_to_json(r) for r in raw]
+    if q.select is not None:
+        rows = [{c: row[c] for c in q.select} for row in rows]
+    if q.strip_nulls:
+        rows = [{k: v for k, v in row.items() if v is not None} for row in rows]
+    return rows
+
+
+def _body(q: grammar.RestQuery, rows: list[dict[str, Any]]) -> tuple[bytes, str]:
+    if q.single_object:
+        if len(rows) != 1:
+            raise RestError.singular(len(rows))
+        return _dump(rows[0]), OBJECT_CONTENT_TYPE
+    return _dump(rows), JSON_CONTENT_TYPE
+
+
+def _check_profile(request: web.Request) -> None:
+    for header in PROFILE_HEADERS:
+        profile = request.headers.get(header)
+        if profile is not None and profile != SCHEMA:
+            raise RestError(406, "PGRST106",
+                            f"The schema must be one of the following: {SCHEMA}")
+
+
+def _check_select(table: Table, q: grammar.RestQuery) -> None:
+    for name in q.select or ():
+        if table.column(name) is None:
+            raise RestError.unknown_column(table.name, name)
+
+
+def _forbidden(table: Table, claims: dict[str, Any]) -> RestError:
+    status = 401 if policies.role_of(claims) == policies.ANON else 403
+    return RestError(status, "42501",
+                     f'new row violates row-level security policy for table "{table.name}"')
+
+
+async def handle_table(request: web.Request) -> web.StreamResponse:
+    """Entry point for every method on ``/rest/v1/{table}``."""
+    name = request.match_info["table"]
+    try:
+        claims = rest_claims(request)
+        table = TABLES.get(name)
+        if table is None:
+            raise RestError.unknown_table(name)
+        _check_profile(request)
+        method = request.method
+        if method in ("GET", "HEAD"):
+            return _read(request, table, claims)
+        if method not in ("POST", "PATCH", "DELETE"):
+            raise RestError.unsupported_method(method)
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            raise RestError(413, "PGRST102", "Request body too large") from None
+        return _write(request, table, claims, raw)
+    except RestError as exc:
+        return error_response(exc)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("hub rest: %s %s failed", request.method, request.path)
+        return error_response(RestError(500, "XX000", "internal server error"))
+
+
+def _read(request: web.Request, table: Table, claims: dict[str, Any]) -> web.Response:
+    q = grammar.parse_query(table.name, request.method, list(request.query.items()),
+                            request.headers)
+    _check_select(table, q)
+    visible = policies.access(table.name, claims).select
+    conn = request.config_dict[STORE].conn
+    stmt = sqlbuild.select(table, q, visible)
+    rows = _project(table, q, conn.execute(stmt.sql, stmt.params).fetchall())
+    total: int | None = None
+    if q.prefer.count is not None:
+        counted = sqlbuild.count(table, q, visible)
+        total = int(conn.execute(counted.sql, counted.params).fetchone()[0])
+    status = 200
+    total_text = "*" if total is None else str(total)
+    if rows:
+        content_range = f"{q.offset}-{q.offset + len(rows) - 1}/{total_text}"
+    else:
+        content_range = f"*/{total_text}"
+    if total is not None:
+        if q.offset > total:
+            raise RestError.offset_out_of_bounds(q.offset, total)
+        if len(rows) < total:
+            status = 206
+    body, content_type = _body(q, rows)
+    headers = {"Content-Type": content_type, "Content-Range": content_range}
+    if request.method == "HEAD":
+        return web.Response(status=status, headers=headers)
+    return web.Response(status=status, body=body, headers=headers)
+
+
+def _write(request: web.Request, table: Table, claims: dict[str, Any], raw: bytes
+           ) -> web.Response:
+    method = request.method
+    q = grammar.parse_query(table.name, method, list(request.query.items()), request.headers)
+    _check_select(table, q)
+    rules = policies.access(table.name, claims)
+    store = request.config_dict[STORE]
+    representation = q.prefer.return_ == RETURN_REPRESENTATION
+    with store.transaction() as tx:
+        if method == "POST":
+            written, status = _insert(tx, table, q, rules, claims, raw)
+        elif method == "PATCH":
+            written, status = _update(tx, table, q, rules, claims, raw)
+        else:
+            written, status = _delete(tx, table, q, rules)
+        if q.prefer.max_affected is not None and q.prefer.handling == "strict" \
+                and len(written) > q.prefer.max_affected:
+            raise RestError.max_affected(len(written))
+        if table.name in DEFERRED_FK_TABLES and method != "DELETE":
+            violation = fk_violations(tx.conn, table)
+            if violation:
+                raise RestError(409, "23503", violation)
+        if representation and method != "DELETE" and not assert_rows_pass(
+                tx.conn, table, written, rules.select):
+            raise _forbidden(table, claims)
+        rows = _project(table, q, written)
+        body, content_type = _body(q, rows) if representation or q.single_object \
+            else (b"", JSON_CONTENT_TYPE)
+    headers = {"Content-Type": content_type}
+    count = f"*/{len(written)}" if q.prefer.count is not None else "*/*"
+    if method == "PATCH" and written:
+        count = f"0-{len(written) - 1}/{len(written) if q.prefer.count else '*'}"
+    headers["Content-Range"] = count
+    if not representation:
+        return web.Response(status=201 if method == "POST" else 204, headers=headers)
+    return web.Response(status=status, body=body, headers=headers)
+
+
+def _run(tx: Transaction, table: Table, stmt: sqlbuild.Statement,
+         row: dict[str, Any] | None) -> list[sqlite3.Row]:
+    try:
+        return tx.conn.execute(stmt.sql, stmt.params).fetchall()
+    except sqlite3.IntegrityError as exc:
+        raise integrity_error(exc, table, row) from None
+    except (sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
+        raise RestError(400, "22P02", f"invalid input value: {exc}") from None
+
+
+def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
+            claims: dict[str, Any], raw: bytes) -> tuple[list[sqlite3.Row], int]:
+    rows = grammar.parse_body(raw, "POST", q)
+    statements = sqlbuild.insert(table, q, rows)
+    upsert = q.prefer.resolution is not None
+    target = q.on_conflict or table.primary_key
+    written: list[sqlite3.Row] = []
+    any_inserted = False
+    for row, stmt in zip(rows, statements, strict=True):
+        existed: set[tuple[Any, ...]] = set()
+        if upsert:
+            existed, hidden = existing_conflicts(tx.conn, table, target, row, rules.update_using)
+            if hidden and q.prefer.resolution == "merge-duplicates":
+                raise _forbidden(table, claims)
+        for result in _run(tx, table, stmt, row):
+            key = pk_of(table, result)
+            if key in existed:
+                if not assert_rows_pass(tx.conn, table, [result], rules.update_check):
+                    raise _forbidden(table, claims)
+                tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),
+                          dict(zip(table.primary_key, key, strict=True)))
+            else:
+                any_inserted = True
+                if not assert_rows_pass(tx.conn, table, [result], rules.insert_check):
+                    raise _forbidden(table, claims)
+                tx.record(table.name, ChangeType.INSERT, table.row_to_json(result), None)
+            written.append(result)
+    status = 200 if upsert and written and not any_inserted else 201
+    return written, status
+
+
+def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
+            claims: dict[str, Any], raw: bytes) -> tuple[list[sqlite3.Row], int]:
+    values = grammar.parse_body(raw, "PATCH", q)[0]
+    if not values:
+        return [], 200
+    auto = AUTO_UPDATED.get(table.name)
+    if auto and auto not in values:
+        values = {**values, auto: now_timestamp()}
+    using = rules.update_using.and_(rules.select)
+    written = _run(tx, table, sqlbuild.update(table, q, values, using), values)
+    if not assert_rows_pass(tx.conn, table, written, rules.update_check):
+        raise _forbidden(table, claims)
+    for result in written:
+        key = pk_of(table, result)
+        tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),
+                  dict(zip(table.primary_key, key, strict=True)))
+    return written, 200
+
+
+def _delete(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access
+            ) -> tuple[list[sqlite3.Row], int]:
+    # PostgreSQL applies SELECT policies to the rows a DELETE reads, so a row one cannot
+    # see is never deleted (and never returned).
+    using = rules.delete_using.and_(rules.select)
+    written = _run(tx, table, sqlbuild.delete(table, q, using), None)
+    for result in written:
+        key = pk_of(table, result)
+        tx.record(table.name, ChangeType.DELETE, None,
+                  dict(zip(table.primary_key, key, strict=True)))
+    return written, 200
+
+
+async def handle_root(request: web.Request) -> web.StreamResponse:
+    """``/rest/v1/`` and other paths that name no table."""
+    return error_response(RestError(404, "PGRST125", "Invalid path specified in request URL"))
