@@ -137,6 +137,10 @@ def list_value(cur: Cursor) -> tuple[str, ...]:
     cur.expect("(")
     cur.skip_ws()
     items: list[str] = []
+    if cur.peek() == ")":
+        cur.pos += 1
+        cur.skip_ws()
+        return ()
     while True:
         items.append(_element(cur))
         if cur.peek() == ",":
@@ -146,7 +150,7 @@ def list_value(cur: Cursor) -> tuple[str, ...]:
         cur.expect(")", '"," or ")"')
         cur.skip_ws()
         break
-    return () if items == [""] else tuple(items)
+    return tuple(items)
 
 
 def _element(cur: Cursor) -> str:
