@@ -98,6 +98,8 @@ async def signup(request: web.Request) -> web.Response:
         # A failing ON_USER_CREATED hook rolls the user back, as a failing trigger does.
         log.exception("auth: sign-up rolled back")
         raise AuthError(500, "unexpected_failure", "Database error saving new user") from None
+    # Failed sign-ins before the account existed were not guesses at its password.
+    request.config_dict[THROTTLE].succeeded(address)
     log.info("auth: user %s signed up", new_user.id)
     return _session_response(request, session, refresh_token, moment)
 
@@ -126,10 +128,10 @@ async def _password_grant(request: web.Request) -> web.Response:
         raise AuthError(429, "over_request_rate_limit", "Request rate limit reached")
     store = request.config_dict[STORE]
     user = load_user(store.conn, email=email) if email else None
-    if not await passwords.verify_in_executor(user.password_hash if user else None, password):
+    verified = await passwords.verify_in_executor(user.password_hash if user else None, password)
+    if user is None or not verified:
         raise invalid_credentials()
     throttle.succeeded(key)
-    assert user is not None  # verify_in_executor(None, ...) is always False
     if passwords.needs_rehash(user.password_hash):
         new_hash = await passwords.hash_in_executor(password)
         with store.transaction() as tx:
