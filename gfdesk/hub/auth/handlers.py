@@ -193,6 +193,10 @@ async def put_user(request: web.Request) -> web.Response:
     store = request.config_dict[STORE]
     with store.transaction() as tx:
         update_user(tx, caller.user.id, data=data, password_hash=new_hash)
+        if new_hash is not None:
+            # As GoTrue does: a new password signs out every other session, which may be
+            # the one that learned the old password.
+            log_out(tx, caller.user.id, caller.session_id, LogoutScope.OTHERS)
         user = load_user(tx.conn, user_id=caller.user.id)
     if user is None:
         raise AuthError(403, "user_not_found", "User from sub claim in JWT does not exist")

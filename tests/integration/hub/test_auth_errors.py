@@ -77,6 +77,13 @@ async def test_bad_sign_up_input_is_validation_failed(hub: RunningHub, body: dic
     assert hub.store.query("SELECT count(*) FROM auth_users")[0][0] == 0
 
 
+async def test_anonymous_sign_ins_are_disabled(hub: RunningHub) -> None:
+    client = await anon_client(hub)
+    with pytest.raises(AuthApiError) as caught:
+        await client.auth.sign_in_anonymously()
+    assert (caught.value.status, caught.value.code) == (422, "anonymous_provider_disabled")
+
+
 async def test_a_bad_email_through_the_client(hub: RunningHub) -> None:
     error = await sign_up_error(hub, "nope@", DEFAULT_PASSWORD)
     assert (error.status, error.code) == (400, "validation_failed")

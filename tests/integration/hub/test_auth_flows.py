@@ -39,6 +39,9 @@ async def test_sign_up_signs_in_at_once_and_creates_the_profile(hub: RunningHub)
     }
     assert user.identities is not None and user.identities[0].user_id == user.id
     assert profile_of(hub, user.id) == ("ann_gg", "Ann")
+    rest = await client.table("profiles").select("username, display_name").eq(
+        "id", user.id).execute()
+    assert rest.data == [{"username": "ann_gg", "display_name": "Ann"}]
 
 
 async def test_usernames_default_to_the_email_local_part_made_unique(hub: RunningHub) -> None:
@@ -149,7 +152,10 @@ async def test_logout_scopes(hub: RunningHub, scope: str, first_alive: bool,
 
 
 async def test_update_user_changes_metadata_and_password(hub: RunningHub) -> None:
-    client = await user_client(hub, "hal@example.com", nick="hal")
+    elsewhere = await user_client(hub, "hal@example.com", nick="hal")
+    elsewhere_session = await elsewhere.auth.get_session()
+    assert elsewhere_session is not None
+    client = await user_client(hub, "hal@example.com")
     updated = await client.auth.update_user({"data": {"nick": "hal9000", "team": "red"}})
     assert updated.user.user_metadata["nick"] == "hal9000"
     assert updated.user.user_metadata["team"] == "red"
@@ -159,6 +165,11 @@ async def test_update_user_changes_metadata_and_password(hub: RunningHub) -> Non
         await client.auth.update_user({"password": PASSWORD})
     assert (same.value.status, same.value.code) == (422, "same_password")
     await client.auth.update_user({"password": "a-brand-new-passphrase"})
+    # The other session is signed out; this one lives on.
+    with pytest.raises(AuthApiError) as signed_out:
+        await client.auth.get_user(elsewhere_session.access_token)
+    assert signed_out.value.code == "session_not_found"
+    assert await client.auth.get_user() is not None
     other = await anon_client(hub)
     with pytest.raises(AuthApiError) as old:
         await other.auth.sign_in_with_password({"email": "hal@example.com", "password": PASSWORD})
