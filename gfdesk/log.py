@@ -100,6 +100,8 @@ def setup(level: str = "INFO", log_dir: Path | None = None, *, stderr: bool = Tr
     # Third-party chatter below WARNING is noise in a user's log unless debugging.
     for noisy in ("realtime", "websockets", "httpx", "httpcore", "hpack", "aioice", "aiortc"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
+    # qasync's DEBUG is a trace of its own worker threads: never useful in a user's log.
+    logging.getLogger("qasync").setLevel(logging.INFO)
     return path
 
 
