@@ -1,0 +1,153 @@
+"""The message banner at the top of the central area: one row per ``UserMessage``.
+
+Errors stay until the user dismisses them; information and warnings fade on their
+own after a while (each row owns a named single-shot QTimer). Identical messages
+are not stacked: a repeat restarts the existing row's timer, so a reconnect loop
+that reports the same failure every few seconds shows it once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gfdesk.ui import icons
+from gfdesk.ui.messages import MessageLevel, UserMessage
+
+INFO_TIMEOUT_MS = 5000
+WARNING_TIMEOUT_MS = 10000
+FADE_MS = 250
+MAX_ROWS = 3
+ICON_SIZE = 18
+LEVEL_ICONS = {
+    MessageLevel.INFO: ("info", "#00a8fc"),
+    MessageLevel.WARNING: ("warning", "#f0b232"),
+    MessageLevel.ERROR: ("error", "#f23f43"),
+}
+
+
+class MessageRow(QFrame):
+    """One message with its icon and a dismiss button.
+
+    Signals:
+        dismissed(): the user closed it or its time ran out; the area removes it.
+    """
+
+    dismissed = Signal()
+
+    def __init__(self, message: UserMessage, timeout_ms: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = message
+        """What this row shows."""
+        self.setObjectName("messageRow")
+        self.setProperty("level", message.level.value)
+        icon_name, color = LEVEL_ICONS[message.level]
+        glyph = QLabel(self)
+        glyph.setPixmap(icons.pixmap(icon_name, ICON_SIZE, color, self.devicePixelRatioF()))
+        glyph.setFixedSize(ICON_SIZE, ICON_SIZE)
+        text = QLabel(message.text, self)
+        text.setObjectName("messageText")
+        # Messages often quote what a server or a remote user sent.
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setObjectName("messageDismiss")
+        close.setIcon(icons.icon("close", "#b5bac1", "#ffffff"))
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss message")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.dismissed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(text, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._fade_timer = QTimer(self, objectName="banner-fade", singleShot=True)
+        self._fade_timer.timeout.connect(self._on_fade_timer_timeout)
+        self._timeout_ms = timeout_ms
+        self._fade: QPropertyAnimation | None = None
+        self.restart()
+
+    def restart(self) -> None:
+        """Start the row's time again (a repeat of the same message arrived)."""
+        if self._fade is not None:
+            self._fade.stop()
+            self._fade = None
+            self.setGraphicsEffect(None)
+        if self._timeout_ms is not None:
+            self._fade_timer.start(self._timeout_ms)
+
+    def _on_fade_timer_timeout(self) -> None:
+        effect = QGraphicsOpacityEffect(self)
+        self.setGraphicsEffect(effect)
+        self._fade = QPropertyAnimation(effect, b"opacity", self)
+        self._fade.setDuration(FADE_MS)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._fade.finished.connect(self.dismissed)
+        self._fade.start()
+
+
+class MessageArea(QWidget):
+    """The stack of message rows; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None, *, info_timeout_ms: int = INFO_TIMEOUT_MS,
+                 warning_timeout_ms: int = WARNING_TIMEOUT_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageArea")
+        self._timeouts: dict[MessageLevel, int | None] = {
+            MessageLevel.INFO: info_timeout_ms,
+            MessageLevel.WARNING: warning_timeout_ms,
+            MessageLevel.ERROR: None,
+        }
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 0)
+        self._layout.setSpacing(6)
+        self.setVisible(False)
+
+    def rows(self) -> list[MessageRow]:
+        """The rows shown, oldest first."""
+        found = (self._layout.itemAt(i).widget() for i in range(self._layout.count()))
+        return [row for row in found if isinstance(row, MessageRow)]
+
+    def show_message(self, message: UserMessage) -> None:
+        """Add a row for ``message`` (or restart the identical one already shown)."""
+        for row in self.rows():
+            if row.message == message:
+                row.restart()
+                return
+        rows = self.rows()
+        if len(rows) >= MAX_ROWS:
+            # Drop the oldest passing message first: errors are what the user must see.
+            passing = [r for r in rows if r.message.level is not MessageLevel.ERROR]
+            self._remove((passing or rows)[0])
+        row = MessageRow(message, self._timeouts[message.level], self)
+        row.dismissed.connect(lambda: self._remove(row))
+        self._layout.addWidget(row)
+        self.setVisible(True)
+
+    def clear(self) -> None:
+        """Remove every row."""
+        for row in self.rows():
+            self._remove(row)
+
+    def _remove(self, row: MessageRow) -> None:
+        if self._layout.indexOf(row) < 0:
+            return
+        self._layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self.setVisible(bool(self.rows()))

@@ -1,0 +1,209 @@
+"""The main window: sidebar on the left, the current section on the right, status below.
+
+Each section is a page of a QStackedWidget. Until a feature installs its real view
+with ``set_section_view``, the page is an ``EmptyState`` that follows the connection
+status. Messages from the ``MessageBridge`` appear in a banner above the pages.
+
+Closing the window (Ctrl+Q) is the quit path: the composition root watches
+``lastWindowClosed`` and shuts the services down in order.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.ui import icons
+from gfdesk.ui.banner import MessageArea
+from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
+from gfdesk.ui.messages import MessageBridge
+from gfdesk.ui.sections import Section
+from gfdesk.ui.sidebar import Sidebar
+from gfdesk.ui.statusbar import ConnectionIndicator
+
+TITLE = "gfdesk"
+DEFAULT_SIZE = QSize(1100, 720)
+MINIMUM_SIZE = QSize(800, 520)
+HEADER_ICON_SIZE = 22
+HEADER_ICON_COLOR = "#80848e"
+
+
+def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QKeySequence]:
+    """The platform's bindings for ``standard`` plus ``explicit``, without duplicates.
+
+    A duplicate would make Qt report an ambiguous shortcut and trigger nothing.
+    """
+    unique: dict[str, QKeySequence] = {}
+    for sequence in [*QKeySequence.keyBindings(standard), QKeySequence(explicit)]:
+        if not sequence.isEmpty():
+            unique.setdefault(sequence.toString(QKeySequence.SequenceFormat.PortableText),
+                              sequence)
+    return list(unique.values())
+
+
+class MainWindow(QMainWindow):
+    """The gfdesk window.
+
+    Signals:
+        settings_requested(): the user asked for Settings (Ctrl+,, the gear, or the
+            "Open Settings" button of the no-backend state).
+        section_changed(Section): another section is now shown.
+    """
+
+    settings_requested = Signal()
+    section_changed = Signal(object)
+
+    def __init__(self, messages: MessageBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(TITLE)
+        self.resize(DEFAULT_SIZE)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self._sidebar = Sidebar(self)
+        self._sidebar.section_selected.connect(self._on_sidebar_section_selected)
+        self._sidebar.settings_clicked.connect(self.settings_requested)
+
+        header = QWidget(self)
+        header.setObjectName("sectionHeader")
+        self._header_icon = QLabel(header)
+        self._header_title = QLabel(header)
+        self._header_title.setObjectName("sectionTitle")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(20, 0, 20, 0)
+        header_layout.setSpacing(10)
+        header_layout.addWidget(self._header_icon)
+        header_layout.addWidget(self._header_title, 1)
+
+        self._messages = MessageArea(self)
+        messages.message_shown.connect(self._messages.show_message)
+
+        self._stack = QStackedWidget(self)
+        self._stack.setObjectName("sectionStack")
+        for _section in Section:
+            empty = EmptyState(self._stack)
+            empty.action_triggered.connect(self._on_empty_action_triggered)
+            self._stack.addWidget(empty)
+
+        content = QWidget(self)
+        content.setObjectName("content")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(header)
+        content_layout.addWidget(self._messages)
+        content_layout.addWidget(self._stack, 1)
+
+        root = QWidget(self)
+        root.setObjectName("centralRoot")
+        root_layout = QHBoxLayout(root)
+        root_layout.setContentsMargins(0, 0, 0, 0)
+        root_layout.setSpacing(0)
+        root_layout.addWidget(self._sidebar)
+        root_layout.addWidget(content, 1)
+        self.setCentralWidget(root)
+
+        self._indicator = ConnectionIndicator(self)
+        status_bar = QStatusBar(self)
+        status_bar.setObjectName("statusBar")
+        status_bar.setSizeGripEnabled(False)
+        status_bar.addWidget(self._indicator, 1)
+        self.setStatusBar(status_bar)
+
+        self._add_actions()
+        self._show_header(self._sidebar.current())
+        self.set_connection_status(ConnectionStatus(ConnectionState.CONNECTING))
+
+    # -- public API ---------------------------------------------------------------------
+
+    def set_connection_status(self, status: ConnectionStatus) -> None:
+        """Show ``status`` in the status bar, the account footer and the empty states."""
+        self._indicator.set_status(status)
+        self._sidebar.footer.set_connection_state(status.state)
+        for section in Section:
+            page = self.section_widget(section)
+            if isinstance(page, EmptyState):
+                page.set_content(empty_content(section, status))
+
+    def set_account(self, display_name: str | None) -> None:
+        """Show who is signed in (None: signed out) in the sidebar footer."""
+        self._sidebar.footer.set_account(display_name)
+
+    def set_section_view(self, section: Section, widget: QWidget) -> None:
+        """Install ``widget`` as the page of ``section``, replacing what was there."""
+        index = self._index(section)
+        old = self._stack.widget(index)
+        if old is widget:
+            return
+        current = self._stack.currentIndex()
+        self._stack.insertWidget(index, widget)
+        self._stack.removeWidget(old)
+        old.deleteLater()
+        self._stack.setCurrentIndex(current)
+
+    def section_widget(self, section: Section) -> QWidget:
+        """The page shown for ``section``: its view, or the empty state."""
+        return self._stack.widget(self._index(section))
+
+    def show_section(self, section: Section) -> None:
+        """Switch to ``section`` (emits ``section_changed`` if it was not shown)."""
+        self._sidebar.select(section)
+
+    def current_section(self) -> Section:
+        """The section shown."""
+        return list(Section)[self._stack.currentIndex()]
+
+    def message_area(self) -> MessageArea:
+        """The banner that shows ``MessageBridge`` messages."""
+        return self._messages
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _add_actions(self) -> None:
+        # Actions live on the window (there is no menu bar) so shortcuts work anywhere in it.
+        quit_action = QAction("Quit", self, objectName="quitAction")
+        quit_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        settings_action = QAction("Settings", self, objectName="settingsAction")
+        settings_action.setShortcuts(
+            _key_sequences(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        settings_action.triggered.connect(self.settings_requested)
+        self.addAction(quit_action)
+        self.addAction(settings_action)
+        for section in Section:
+            action = QAction(section.title, self, objectName=f"show{section.title}Action")
+            action.setShortcut(QKeySequence(section.shortcut))
+            action.triggered.connect(lambda _=False, s=section: self.show_section(s))
+            self.addAction(action)
+
+    def _index(self, section: Section) -> int:
+        return list(Section).index(section)
+
+    def _show_header(self, section: Section) -> None:
+        self._header_icon.setPixmap(icons.pixmap(
+            section.icon_name, HEADER_ICON_SIZE, HEADER_ICON_COLOR, self.devicePixelRatioF()
+        ))
+        self._header_title.setText(section.title)
+
+    def _on_sidebar_section_selected(self, section: Section) -> None:
+        index = self._index(section)
+        if index == self._stack.currentIndex():
+            return
+        self._stack.setCurrentIndex(index)
+        self._show_header(section)
+        self.section_changed.emit(section)
+
+    def _on_empty_action_triggered(self, action: EmptyAction) -> None:
+        if action is EmptyAction.OPEN_SETTINGS:
+            self.settings_requested.emit()

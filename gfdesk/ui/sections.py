@@ -1,0 +1,35 @@
+"""The top-level places of the app: what the sidebar lists and the main window shows."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Section(enum.Enum):
+    """A sidebar entry and the page it opens, in sidebar order."""
+
+    FRIENDS = "friends"
+    CONVERSATIONS = "conversations"
+    TOURNAMENTS = "tournaments"
+
+    @property
+    def title(self) -> str:
+        """The user-facing name ("Friends")."""
+        return _TITLES[self]
+
+    @property
+    def icon_name(self) -> str:
+        """The icon in ``gfdesk/resources/icons`` (without ``.svg``)."""
+        return self.value
+
+    @property
+    def shortcut(self) -> str:
+        """The key sequence that opens it ("Ctrl+1" for the first)."""
+        return f"Ctrl+{list(Section).index(self) + 1}"
+
+
+_TITLES = {
+    Section.FRIENDS: "Friends",
+    Section.CONVERSATIONS: "Conversations",
+    Section.TOURNAMENTS: "Tournaments",
+}

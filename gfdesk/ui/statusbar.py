@@ -1,0 +1,76 @@
+"""The connection indicator in the status bar: a coloured dot and one line of text.
+
+``status_text`` is pure so the wording can be tested without widgets. The reason
+in a status may come from the network: it is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.ui import icons
+
+DOT_SIZE = 10
+DOT_ICONS = {
+    ConnectionState.ONLINE: "status-online",
+    ConnectionState.CONNECTING: "status-connecting",
+    ConnectionState.OFFLINE: "status-offline",
+    ConnectionState.NO_BACKEND: "status-none",
+}
+
+
+def status_text(status: ConnectionStatus) -> str:
+    """One line for the status bar.
+
+    >>> status_text(ConnectionStatus(ConnectionState.ONLINE, backend="demo hub", rtt_ms=12.4))
+    'Online · demo hub · 12 ms'
+    """
+    state = status.state
+    if state is ConnectionState.ONLINE:
+        parts = ["Online"]
+        if status.backend:
+            parts.append(status.backend)
+        if status.rtt_ms is not None:
+            parts.append(f"{round(status.rtt_ms)} ms")
+        return " · ".join(parts)
+    if state is ConnectionState.CONNECTING:
+        return f"Connecting to {status.backend}…" if status.backend else "Connecting…"
+    if state is ConnectionState.OFFLINE:
+        return f"Offline — {status.reason}, retrying" if status.reason else "Offline — retrying"
+    return "No backend"
+
+
+class ConnectionIndicator(QWidget):
+    """Dot plus text for a ``ConnectionStatus``; the ``state`` property drives the QSS."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionIndicator")
+        self._dot = QLabel(self)
+        self._dot.setObjectName("connectionDot")
+        self._dot.setFixedSize(DOT_SIZE, DOT_SIZE)
+        self._text = QLabel(self)
+        self._text.setObjectName("connectionText")
+        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self._dot)
+        layout.addWidget(self._text)
+
+    def set_status(self, status: ConnectionStatus) -> None:
+        """Show ``status``."""
+        state_name = status.state.value
+        self._dot.setPixmap(
+            icons.pixmap(DOT_ICONS[status.state], DOT_SIZE, None, self.devicePixelRatioF())
+        )
+        self._dot.setProperty("state", state_name)
+        self._text.setText(status_text(status))
+        self._text.setToolTip("")
+        self.setProperty("state", state_name)
+        # Dynamic properties only restyle after an explicit re-polish.
+        for widget in (self, self._text):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
