@@ -27,6 +27,7 @@ from gfdesk.hub.auth.errors import (
     validation_failed,
     weak_password,
 )
+from gfdesk.hub.auth.keylocks import KeyedLocks
 from gfdesk.hub.auth.sessions import (
     LogoutScope,
     Rotation,
@@ -53,6 +54,7 @@ from gfdesk.hub.keys import sign
 log = logging.getLogger("gfdesk.hub")
 
 THROTTLE = web.AppKey("auth_throttle", SignInThrottle)
+SIGN_IN_LOCKS = web.AppKey("auth_sign_in_locks", KeyedLocks)
 AMR_PASSWORD = "password"
 GOTRUE_NAME = "GoTrue"
 GOTRUE_DESCRIPTION = "GoTrue is a user registration and authentication API"
@@ -123,15 +125,19 @@ async def _password_grant(request: web.Request) -> web.Response:
     # Phone accounts do not exist here; such sign-ins fail like a wrong password.
     key = normalize_email(email) if email else "phone:" + phone.strip()
     throttle = request.config_dict[THROTTLE]
-    if not throttle.try_begin(key, clock.now()):
-        log.info("auth: sign-in refused, too many recent failures for one account")
-        raise AuthError(429, "over_request_rate_limit", "Request rate limit reached")
     store = request.config_dict[STORE]
-    user = load_user(store.conn, email=email) if email else None
-    verified = await passwords.verify_in_executor(user.password_hash if user else None, password)
-    if user is None or not verified:
-        raise invalid_credentials()
-    throttle.succeeded(key)
+    async with request.config_dict[SIGN_IN_LOCKS].hold(key):
+        if throttle.is_throttled(key, clock.now()):
+            log.info("auth: sign-in refused, too many recent failures for one account")
+            raise AuthError(429, "over_request_rate_limit", "Request rate limit reached")
+        user = load_user(store.conn, email=email) if email else None
+        verified = await passwords.verify_in_executor(
+            user.password_hash if user else None, password
+        )
+        if user is None or not verified:
+            throttle.record_failure(key, clock.now())
+            raise invalid_credentials()
+        throttle.succeeded(key)
     if passwords.needs_rehash(user.password_hash):
         new_hash = await passwords.hash_in_executor(password)
         with store.transaction() as tx:

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from gfdesk.hub.auth import handlers
 from gfdesk.hub.auth.errors import error_middleware
+from gfdesk.hub.auth.keylocks import KeyedLocks
 from gfdesk.hub.auth.throttle import SignInThrottle
 
 
@@ -23,6 +24,7 @@ def create_auth_app(throttle: SignInThrottle | None = None) -> web.Application:
     """
     app = web.Application(middlewares=[error_middleware])
     app[handlers.THROTTLE] = throttle or SignInThrottle()
+    app[handlers.SIGN_IN_LOCKS] = KeyedLocks()
     app.router.add_post("/signup", handlers.signup)
     app.router.add_post("/token", handlers.token)
     app.router.add_get("/user", handlers.get_user)

@@ -4,7 +4,9 @@ GoTrue rate-limits sign-ins per IP; a LAN hub sees one IP for a whole party, so 
 limits per email instead: after ``limit`` failures within ``window_s`` further attempts
 for that email are refused until the oldest failure leaves the window. A success clears
 the email's record. Unknown emails are throttled the same way, so the answer never
-tells whether an account exists. Time is passed in by the caller (see ``clock``).
+tells whether an account exists. Time is passed in by the caller (see ``clock``); the
+caller also runs one attempt per email at a time (``keylocks``), so a burst of parallel
+guesses cannot all pass the check before the first failure is recorded.
 """
 
 from __future__ import annotations
@@ -20,34 +22,25 @@ MAX_TRACKED_KEYS = 10_000
 
 @dataclass
 class SignInThrottle:
-    """Failure windows per key (a normalised email).
-
-    An attempt is counted as a failure when it starts (``try_begin``) and forgiven when it
-    succeeds (``succeeded``), so attempts running concurrently cannot exceed the limit.
-    """
+    """Failure windows per key (a normalised email)."""
 
     limit: int = DEFAULT_LIMIT
     window_s: float = DEFAULT_WINDOW_S
     max_keys: int = MAX_TRACKED_KEYS
     _failures: OrderedDict[str, deque[float]] = field(default_factory=OrderedDict, repr=False)
 
-    def try_begin(self, key: str, now: float) -> bool:
-        """Start an attempt for ``key`` at time ``now``.
+    def is_throttled(self, key: str, now: float) -> bool:
+        """Whether an attempt for ``key`` at ``now`` must be refused unchecked."""
+        return len(self._live(key, now)) >= self.limit
 
-        Returns:
-            False if the key is throttled (the attempt must be refused and is not
-            counted), True if it may go ahead (it counts as a failure until
-            ``succeeded`` is called).
-        """
+    def record_failure(self, key: str, now: float) -> None:
+        """Count a failed attempt for ``key`` at ``now``."""
         stamps = self._live(key, now)
-        if len(stamps) >= self.limit:
-            return False
         stamps.append(now)
         self._failures[key] = stamps
         self._failures.move_to_end(key)
         while len(self._failures) > self.max_keys:
             self._failures.popitem(last=False)
-        return True
 
     def succeeded(self, key: str) -> None:
         """Forget the key's failures: the right password was given."""

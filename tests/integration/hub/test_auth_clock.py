@@ -3,6 +3,7 @@ access-token lifetime (``access_token_ttl_s``) and the failed sign-in throttle."
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +129,30 @@ async def test_unknown_emails_are_throttled_alike(hub: RunningHub, fake_clock: F
     for _ in range(THROTTLE_LIMIT):
         assert await wrong_sign_in(hub, "ghost@example.com") == "invalid_credentials"
     assert await wrong_sign_in(hub, "ghost@example.com") == "over_request_rate_limit"
+
+
+async def test_parallel_attempts_cannot_outrun_the_throttle(hub: RunningHub,
+                                                           fake_clock: FakeClock) -> None:
+    """Attempts for one email run one at a time: a burst of guesses gets the limit and
+    no more, and a burst of right passwords all succeed."""
+    await sign_up(hub, "fred@example.com")
+    client = await anon_client(hub)
+
+    async def attempt(password: str) -> str:
+        try:
+            await client.auth.sign_in_with_password(
+                {"email": "fred@example.com", "password": password})
+        except AuthApiError as error:
+            return str(error.code)
+        return "ok"
+
+    rights = await asyncio.gather(*(attempt(DEFAULT_PASSWORD) for _ in range(8)))
+    assert rights == ["ok"] * 8
+    guesses = await asyncio.gather(*(attempt(f"guess-{i}") for i in range(8)))
+    assert sorted(guesses) == sorted(
+        ["invalid_credentials"] * THROTTLE_LIMIT
+        + ["over_request_rate_limit"] * (8 - THROTTLE_LIMIT)
+    )
 
 
 async def test_a_successful_sign_in_resets_the_count(hub: RunningHub,
