@@ -1,0 +1,120 @@
+"""``gfdesk hub``: run the hub as a LAN server until SIGINT/SIGTERM. Qt-free.
+
+Prints the connection details the way ``supabase status`` does::
+
+    API URL: http://127.0.0.1:54321
+    anon key: eyJ...
+    service_role key: eyJ...
+
+The keys are printed on purpose (they are what players paste into their app); they are
+never logged. Binding to a non-loopback address warns that anyone who can reach it can
+use the hub: the anon key gives sign-up, and the service_role key bypasses every rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from gfdesk.hub.context import HubConfig
+from gfdesk.hub.runner import start_hub
+
+log = logging.getLogger("gfdesk.hub")
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 54321
+LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+def default_data_dir() -> Path:
+    """Where ``gfdesk hub`` keeps its database and secret unless told otherwise."""
+    return Path(platformdirs.user_data_dir("gfdesk")) / "hub"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gfdesk hub",
+        description="Run a GamerFlick hub (Supabase-compatible Auth/REST/Realtime) for a LAN.")
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help=f"address to listen on (default {DEFAULT_HOST}, this machine only)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"TCP port (default {DEFAULT_PORT}; 0 picks a free one)")
+    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
+                        help=f"data directory (default {default_data_dir()})")
+    parser.add_argument("--demo", action="store_true",
+                        help="seed the demo world (demo account, bot friends, a tournament)")
+    parser.add_argument("--token-ttl", type=int, default=None, metavar="SECONDS",
+                        help="lifetime of user access tokens (default 3600)")
+    return parser
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+async def _serve(config: HubConfig, host: str, port: int) -> None:
+    hub = await start_hub(config, host, port)
+    print(f"API URL: {hub.url}", flush=True)
+    print(f"anon key: {hub.anon_key}", flush=True)
+    print(f"service_role key: {hub.service_role_key}", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, stop.set)
+        except (NotImplementedError, RuntimeError):
+            # Windows: SIGINT arrives as KeyboardInterrupt instead (handled in main).
+            pass
+    try:
+        await stop.wait()
+    finally:
+        log.info("hub: shutting down")
+        await hub.stop()
+
+
+def main(argv: list[str]) -> int:
+    """Entry point of ``gfdesk hub`` and ``python -m gfdesk.hub``.
+
+    Args:
+        argv: the arguments after ``hub``.
+
+    Returns:
+        The process exit status: 0 after a clean shutdown, 2 for bad arguments, 1 if
+        the hub could not start.
+    """
+    args = _parser().parse_args(argv)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
+    config = HubConfig(data_dir=args.data or default_data_dir(), demo=args.demo)
+    if args.token_ttl is not None:
+        if args.token_ttl <= 0:
+            print("gfdesk hub: --token-ttl must be positive", file=sys.stderr)
+            return 2
+        config = HubConfig(data_dir=config.data_dir, demo=config.demo,
+                           access_token_ttl_s=args.token_ttl)
+    if not is_loopback(args.host):
+        print(f"WARNING: listening on {args.host}: anyone on that network who can reach "
+              f"{args.host}:{args.port} can use the hub (sign up with the anon key; the "
+              "service_role key bypasses every rule). Share only the anon key.",
+              file=sys.stderr, flush=True)
+    try:
+        asyncio.run(_serve(config, args.host, args.port))
+    except KeyboardInterrupt:
+        return 0
+    except OSError as exc:
+        print(f"gfdesk hub: cannot start: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,276 @@
+"""REST writes through the official client: insert, bulk insert, upsert, update, delete with
+both return modes, constraint errors and row-rule refusals (spec 7.3-7.5)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import aiohttp
+import pytest
+from postgrest.exceptions import APIError
+from postgrest.types import ReturnMethod
+
+from gfdesk.hub.runner import RunningHub
+from gfdesk.hub.store import Change, ChangeType
+from tests.integration.hub.conftest import People, insert
+
+UUID_LEN = 36
+
+
+@pytest.fixture
+async def chat(people: People) -> str:
+    conversation = str(uuid.uuid4())
+    await people.alice.table("conversations").insert(
+        {"id": conversation, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
+    await people.alice.table("conversation_members").insert([
+        {"conversation_id": conversation, "user_id": people.alice_id},
+        {"conversation_id": conversation, "user_id": people.bob_id},
+    ]).execute()
+    return conversation
+
+
+async def test_insert_returns_the_stored_row(people: People, chat: str) -> None:
+    """It should fill defaults and return the row (return=representation)."""
+    row = await insert(people.alice, "messages", {
+        "conversation_id": chat, "sender_id": people.alice_id, "body": "hello"})
+    assert len(row["id"]) == UUID_LEN
+    assert row["created_at"].endswith("+00:00")
+    assert (row["body"], row["edited_at"], row["deleted_at"]) == ("hello", None, None)
+
+
+async def test_insert_minimal_and_client_chosen_id(people: People, chat: str) -> None:
+    """It should keep a client-chosen id, so a retried send is refused, not duplicated."""
+    message_id = str(uuid.uuid4())
+    row = {"id": message_id, "conversation_id": chat, "sender_id": people.alice_id,
+           "body": "once"}
+    result = await people.alice.table("messages").insert(
+        row, returning=ReturnMethod.minimal).execute()
+    assert result.data == []
+    with pytest.raises(APIError) as err:
+        await people.alice.table("messages").insert(row).execute()
+    assert err.value.code == "23505"
+    assert err.value.message == 'duplicate key value violates unique constraint "messages_pkey"'
+    assert err.value.details == f"Key (id)=({message_id}) already exists."
+    stored = await people.bob.table("messages").select("id").eq("conversation_id", chat).execute()
+    assert stored.data == [{"id": message_id}]
+
+
+async def test_bulk_insert(people: People, chat: str) -> None:
+    rows = [{"conversation_id": chat, "sender_id": people.bob_id, "body": f"m{i}"}
+            for i in range(5)]
+    result = await people.bob.table("messages").insert(rows).execute()
+    assert [r["body"] for r in result.data] == [f"m{i}" for i in range(5)]
+
+
+async def test_upsert_merge_and_ignore(people: People, chat: str) -> None:
+    """It should update on conflict with merge-duplicates and skip with ignore-duplicates."""
+    table = people.alice.table("conversation_members")
+    key = {"conversation_id": chat, "user_id": people.alice_id}
+    merged = await table.upsert({**key, "last_read_at": "2024-05-01T10:00:00+00:00"},
+                                on_conflict="conversation_id,user_id").execute()
+    assert merged.data[0]["last_read_at"].startswith("2024-05-01T10:00:00")
+    ignored = await table.upsert({**key, "last_read_at": None}, ignore_duplicates=True,
+                                 on_conflict="conversation_id,user_id").execute()
+    assert ignored.data == []
+    now = await table.select("last_read_at").match(key).single().execute()
+    assert now.data["last_read_at"].startswith("2024-05-01T10:00:00")
+
+
+async def test_upsert_cannot_take_over_another_users_row(people: People, chat: str) -> None:
+    """It should refuse an upsert that would overwrite a row the caller may not update."""
+    row = await insert(people.alice, "messages", {
+        "conversation_id": chat, "sender_id": people.alice_id, "body": "mine"})
+    with pytest.raises(APIError) as err:
+        await people.bob.table("messages").upsert(
+            {"id": row["id"], "conversation_id": chat, "sender_id": people.bob_id,
+             "body": "stolen"}).execute()
+    assert err.value.code == "42501"
+    again = await people.alice.table("messages").select("body").eq("id", row["id"]).execute()
+    assert again.data == [{"body": "mine"}]
+
+
+async def test_update_and_delete_both_return_modes(people: People, chat: str) -> None:
+    row = await insert(people.alice, "messages", {
+        "conversation_id": chat, "sender_id": people.alice_id, "body": "draft"})
+    table = people.alice.table("messages")
+    updated = await table.update({"body": "final", "edited_at": "2024-05-01T10:00:00Z"}).eq(
+        "id", row["id"]).execute()
+    assert updated.data[0]["body"] == "final"
+    minimal = await table.update({"body": "final!"}, returning=ReturnMethod.minimal).eq(
+        "id", row["id"]).execute()
+    assert minimal.data == []
+    nothing = await table.update({"body": "x"}).eq("id", str(uuid.uuid4())).execute()
+    assert nothing.data == []
+    deleted = await table.delete().eq("id", row["id"]).execute()
+    assert [r["body"] for r in deleted.data] == ["final!"]
+    again = await table.delete(returning=ReturnMethod.minimal).eq("id", row["id"]).execute()
+    assert again.data == []
+
+
+async def test_not_null_fk_check_and_unknown_body_column(people: People) -> None:
+    service = people.service.table("tournaments")
+    with pytest.raises(APIError) as not_null:
+        await service.insert({"game": "x", "host_id": people.alice_id, "name": None}).execute()
+    assert not_null.value.code == "23502"
+    with pytest.raises(APIError) as fk:
+        await people.service.table("notifications").insert({
+            "user_id": str(uuid.uuid4()), "type": "t", "title": "x"}).execute()
+    assert fk.value.code == "23503"
+    with pytest.raises(APIError) as check:
+        await service.insert({"name": "n", "game": "g", "host_id": people.alice_id,
+                              "format": "swiss"}).execute()
+    assert check.value.code == "23514"
+    with pytest.raises(APIError) as column:
+        await service.insert({"name": "n", "game": "g", "host_id": people.alice_id,
+                              "colour": "red"}).execute()
+    assert column.value.code == "PGRST204"
+
+
+async def test_row_rule_refusal_rolls_back_the_whole_statement(people: People, chat: str
+                                                               ) -> None:
+    """It should refuse 42501 when one row of a bulk insert fails the check, storing none."""
+    rows = [{"conversation_id": chat, "sender_id": people.bob_id, "body": "ok"},
+            {"conversation_id": chat, "sender_id": people.alice_id, "body": "forged"}]
+    with pytest.raises(APIError) as err:
+        await people.bob.table("messages").insert(rows).execute()
+    assert err.value.code == "42501"
+    assert err.value.message == (
+        'new row violates row-level security policy for table "messages"')
+    assert (await people.bob.table("messages").select("*").execute()).data == []
+
+
+async def test_insert_visible_only_to_addressee_cannot_be_returned(people: People) -> None:
+    """It should store a notification for someone else but refuse to return it (42501)."""
+    row = {"user_id": people.alice_id, "type": "poke", "title": "Bob poked you"}
+    await people.bob.table("notifications").insert(
+        row, returning=ReturnMethod.minimal).execute()
+    with pytest.raises(APIError) as err:
+        await people.bob.table("notifications").insert(row).execute()
+    assert err.value.code == "42501"
+    got = await people.alice.table("notifications").select("title").execute()
+    assert got.data == [{"title": "Bob poked you"}]
+
+
+async def test_addressee_accepts_friend_request(people: People) -> None:
+    """It should let the addressee, not the requester, accept a pending request."""
+    await insert(people.alice, "friendships", {"user_id": people.alice_id,
+                                               "friend_id": people.bob_id})
+    by_requester = await people.alice.table("friendships").update({"status": "accepted"}).eq(
+        "friend_id", people.bob_id).execute()
+    assert by_requester.data == []
+    by_addressee = await people.bob.table("friendships").update({"status": "accepted"}).eq(
+        "user_id", people.alice_id).execute()
+    assert by_addressee.data[0]["status"] == "accepted"
+    with pytest.raises(APIError) as err:
+        await people.alice.table("friendships").insert({
+            "user_id": people.alice_id, "friend_id": people.carol_id,
+            "status": "accepted"}).execute()
+    assert err.value.code == "42501"
+
+
+async def test_match_updates_keep_updated_at_current(people: People) -> None:
+    tournament = await insert(people.alice, "tournaments", {
+        "name": "Cup", "game": "g", "host_id": people.alice_id})
+    match = await insert(people.alice, "tournament_matches", {
+        "tournament_id": tournament["id"], "round": 1, "position": 1})
+    updated = await people.alice.table("tournament_matches").update({"score1": 1}).eq(
+        "id", match["id"]).execute()
+    assert updated.data[0]["updated_at"] > match["updated_at"]
+    with pytest.raises(APIError) as err:
+        await people.bob.table("tournament_matches").insert({
+            "tournament_id": tournament["id"], "round": 1, "position": 2}).execute()
+    assert err.value.code == "42501"
+
+
+async def test_bracket_links_inserted_in_one_request(people: People) -> None:
+    """It should accept next_match_id pointing at a later row of the same bulk insert."""
+    tournament = await insert(people.alice, "tournaments", {
+        "name": "Cup", "game": "g", "host_id": people.alice_id})
+    final = str(uuid.uuid4())
+    rows = [{"id": str(uuid.uuid4()), "tournament_id": tournament["id"], "round": 1,
+             "position": 1, "next_match_id": final, "next_slot": 1},
+            {"id": final, "tournament_id": tournament["id"], "round": 2, "position": 1,
+             "next_match_id": None, "next_slot": None}]
+    result = await people.alice.table("tournament_matches").insert(rows).execute()
+    assert len(result.data) == 2
+    dangling = {**rows[0], "id": str(uuid.uuid4()), "position": 2,
+                "next_match_id": str(uuid.uuid4())}
+    with pytest.raises(APIError) as err:
+        await people.alice.table("tournament_matches").insert(dangling).execute()
+    assert err.value.code == "23503"
+
+
+async def test_writes_are_recorded_for_realtime(hub: RunningHub, people: People,
+                                                chat: str) -> None:
+    """It should hand committed row changes to the store's listeners, PK-only old rows."""
+    seen: list[Change] = []
+    hub.store.add_commit_listener(seen.extend)
+    row = await insert(people.alice, "messages", {
+        "conversation_id": chat, "sender_id": people.alice_id, "body": "hi"})
+    await people.alice.table("messages").update({"body": "hi!"}).eq("id", row["id"]).execute()
+    await people.alice.table("messages").delete().eq("id", row["id"]).execute()
+    with pytest.raises(APIError):
+        await people.bob.table("messages").insert({
+            "conversation_id": chat, "sender_id": people.alice_id, "body": "no"}).execute()
+    hub.store.remove_commit_listener(seen.extend)
+    assert [(c.table, c.type) for c in seen] == [
+        ("messages", ChangeType.INSERT), ("messages", ChangeType.UPDATE),
+        ("messages", ChangeType.DELETE)]
+    assert seen[0].record == row
+    assert seen[1].record["body"] == "hi!" and seen[1].old_record == {"id": row["id"]}
+    assert seen[2].record is None and seen[2].old_record == {"id": row["id"]}
+
+
+async def _raw(hub: RunningHub, method: str, path: str, headers: dict[str, str],
+               body: Any = None) -> tuple[int, dict[str, str], Any]:
+    data = None if body is None else json.dumps(body)
+    async with aiohttp.ClientSession() as http, http.request(
+        method, hub.url + "/rest/v1/" + path, data=data,
+        headers={"apikey": hub.anon_key, "Content-Type": "application/json", **headers},
+    ) as resp:
+        text = await resp.text()
+        return resp.status, dict(resp.headers), json.loads(text) if text else None
+
+
+async def test_statuses_headers_and_prefer_separators(hub: RunningHub, people: People) -> None:
+    """It should answer 201/200/204 with PostgREST's Content-Range, either Prefer separator."""
+    auth = {"apikey": hub.service_role_key}
+    row = {"user_id": people.alice_id, "type": "t", "title": "x"}
+    status, headers, body = await _raw(hub, "POST", "notifications", {
+        **auth, "Prefer": "return=representation, count=exact"}, row)
+    assert (status, headers["Content-Range"], len(body)) == (201, "*/1", 1)
+    status, _, body = await _raw(hub, "POST", "notifications", {**auth}, row)
+    assert (status, body) == (201, None)
+    status, headers, body = await _raw(hub, "PATCH", "notifications?type=eq.t", {
+        **auth, "Prefer": "return=representation"}, {"title": "y"})
+    assert (status, headers["Content-Range"], len(body)) == (200, "0-1/*", 2)
+    status, _, body = await _raw(hub, "DELETE", "notifications?type=eq.t",
+                                 {**auth, "Prefer": "return=minimal"}, {})
+    assert (status, body) == (204, None)
+
+
+async def test_anon_refusal_is_401_user_refusal_is_403(hub: RunningHub, people: People) -> None:
+    row = {"name": "x", "game": "g", "host_id": people.alice_id}
+    status, _, body = await _raw(hub, "POST", "tournaments", {}, row)
+    assert (status, body["code"]) == (401, "42501")
+    token = (await people.bob.auth.get_session()).access_token
+    status, _, body = await _raw(hub, "POST", "tournaments",
+                                 {"Authorization": f"Bearer {token}"}, row)
+    assert (status, body["code"]) == (403, "42501")
+
+
+async def test_invalid_bodies(hub: RunningHub) -> None:
+    auth = {"apikey": hub.service_role_key}
+    async with aiohttp.ClientSession() as http:
+        for data in (b"", b"{", b"[1, 2]", b'"text"'):
+            async with http.post(hub.url + "/rest/v1/notifications", data=data, headers={
+                    **auth, "Content-Type": "application/json"}) as resp:
+                body = await resp.json(content_type=None) if resp.status != 201 else None
+                assert resp.status in (400, 201), data
+                if resp.status == 400:
+                    assert body["code"] == "PGRST102"
+        async with http.patch(hub.url + "/rest/v1/notifications", data=b"[]", headers={
+                **auth, "Content-Type": "application/json"}) as resp:
+            assert (resp.status, (await resp.json())["code"]) == (400, "PGRST102")
