@@ -116,10 +116,12 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return oauth_error_response(error)
     except web.HTTPNotFound:
         return error_response(request, AuthError(404, "not_found", "Not found"))
-    except web.HTTPMethodNotAllowed:
-        return error_response(
+    except web.HTTPMethodNotAllowed as exc:
+        response = error_response(
             request, AuthError(405, "method_not_allowed", "Method not allowed")
         )
+        response.headers["Allow"] = exc.headers.get("Allow", "")
+        return response
     except web.HTTPException:
         raise
     except Exception:

@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from supabase_auth.errors import AuthApiError, AuthWeakPasswordError
 
-from gfdesk.hub.context import KEYS
+from gfdesk.hub.context import KEYS, ON_USER_CREATED, NewUser
 from gfdesk.hub.keys import sign
 from gfdesk.hub.runner import RunningHub
+from gfdesk.hub.store import Transaction
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, anon_client, user_client
+from tests.helpers.logfail import ExpectedLogs
 from tests.integration.hub.authraw import auth_request
 
 GOLDEN = json.loads(
@@ -234,3 +236,50 @@ async def test_golden_shapes_of_session_user_and_claims(hub: RunningHub) -> None
     user = await auth_request(hub, "GET", "user",
                               headers={"Authorization": f"Bearer {session['access_token']}"})
     assert keys_of(user.body) == keys_of(GOLDEN["user"])
+
+
+@pytest.mark.parametrize(
+    ("version", "current_format"),
+    [("2024-01-01", True), ("2025-06-30", True), ("2023-12-31", False), ("someday", False)],
+)
+async def test_the_api_version_header_picks_the_format(hub: RunningHub, version: str,
+                                                       current_format: bool) -> None:
+    raw = await auth_request(hub, "GET", "user", api_version=False,
+                             headers={"X-Supabase-Api-Version": version})
+    assert raw.status == 401
+    if current_format:
+        assert raw.body["code"] == "no_authorization"
+        assert raw.headers["X-Supabase-Api-Version"] == "2024-01-01"
+    else:
+        assert (raw.body["code"], raw.body["error_code"]) == (401, "no_authorization")
+        assert "X-Supabase-Api-Version" not in raw.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "code"),
+    [("GET", "nope", 404, "not_found"), ("DELETE", "user", 405, "method_not_allowed")],
+)
+async def test_unknown_routes_answer_in_gotrue_format(hub: RunningHub, method: str, path: str,
+                                                      status: int, code: str) -> None:
+    raw = await auth_request(hub, method, path)
+    assert (raw.status, raw.body["code"]) == (status, code)
+
+
+async def test_a_failing_profile_hook_rolls_the_sign_up_back(
+    hub: RunningHub, expected_logs: ExpectedLogs
+) -> None:
+    expected_logs.allow("gfdesk.hub", "sign-up rolled back")
+
+    def refuse(tx: Transaction, user: NewUser) -> None:
+        raise RuntimeError("profile service is down")
+
+    hub.app[ON_USER_CREATED].append(refuse)
+    error = await sign_up_error(hub, "ivy@example.com", DEFAULT_PASSWORD)
+    assert (error.status, error.code, error.message) == (
+        500, "unexpected_failure", "Database error saving new user",
+    )
+    assert hub.store.query("SELECT count(*) FROM auth_users")[0][0] == 0
+    assert hub.store.query("SELECT count(*) FROM profiles")[0][0] == 0
+    hub.app[ON_USER_CREATED].remove(refuse)
+    assert (await (await anon_client(hub)).auth.sign_up(
+        {"email": "ivy@example.com", "password": DEFAULT_PASSWORD})).session is not None
