@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from supabase_auth.errors import AuthApiError
 
@@ -189,3 +191,24 @@ async def test_settings_and_health_answer_like_gotrue(hub: RunningHub) -> None:
     assert health.status == 200
     assert health.body["name"] == "GoTrue"
     assert set(health.body) == {"version", "name", "description"}
+
+
+async def test_no_password_or_token_reaches_the_logs(hub: RunningHub,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = await anon_client(hub)
+    signed_up = (await client.auth.sign_up(
+        {"email": "ida@example.com", "password": PASSWORD})).session
+    with pytest.raises(AuthApiError):
+        await client.auth.sign_in_with_password(
+            {"email": "ida@example.com", "password": "a-wrong-guess"})
+    refreshed = (await client.auth.refresh_session()).session
+    assert signed_up is not None and refreshed is not None
+    with pytest.raises(AuthApiError):
+        await client.auth.refresh_session(signed_up.refresh_token)
+    await client.auth.sign_out()
+    secrets = [PASSWORD, "a-wrong-guess", signed_up.access_token, signed_up.refresh_token,
+               refreshed.access_token, refreshed.refresh_token, hub.anon_key]
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "signed up" in logged  # the auth log lines were captured
+    assert not [secret for secret in secrets if secret in logged]
