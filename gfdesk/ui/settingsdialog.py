@@ -1,0 +1,298 @@
+"""The Settings dialog: which backend is in use, adding a profile, diagnostics, about.
+
+Profiles are written to the settings file with ``gfdesk.config.add_profile``; the app
+keeps the backend it started with, so a new profile takes effect on the next start
+(``gfdesk --profile NAME``). Anon keys are public client keys, but they are still
+never shown in full: only their first characters, enough to tell two apart.
+"""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QSysInfo, Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import gfdesk
+from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
+from gfdesk.ui import icons, theme
+
+TITLE = "Settings"
+KEY_PREFIX = 8
+DEMO_BACKEND = "Embedded demo hub"
+LOGO_SIZE = 88
+DEFAULT_SIZE = (720, 700)
+PROFILE_LIST_HEIGHT = 96
+URL_PLACEHOLDER = "https://<project>.supabase.co or http://192.168.1.20:54321"
+
+
+def mask_key(key: str | None) -> str:
+    """The first characters of ``key`` and an ellipsis, never the whole key.
+
+    >>> mask_key("eyJhbGciOiJIUzI1NiJ9.payload.signature")
+    'eyJhbGci…'
+    """
+    if not key:
+        return "—"
+    # A short key would be shown whole by its first 8 characters: show half of it.
+    return key[: min(KEY_PREFIX, len(key) // 2)] + "…"
+
+
+def describe_backend(profile: Profile) -> str:
+    """Where ``profile`` connects: the demo hub or its URL."""
+    return DEMO_BACKEND if profile.is_demo else str(profile.url)
+
+
+def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class SettingsDialog(QDialog):
+    """Backend, Diagnostics and About tabs."""
+
+    def __init__(self, config: AppConfig, log_file: Path | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(600, 640)
+        self.resize(*DEFAULT_SIZE)
+        self._config_file = config.paths.config_file
+        self._log_file = log_file
+
+        tabs = QTabWidget(self)
+        tabs.setObjectName("settingsTabs")
+        tabs.setDocumentMode(True)
+        tabs.tabBar().setDrawBase(False)
+        tabs.addTab(self._backend_tab(config), "Backend")
+        tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
+        tabs.addTab(self._about_tab(), "About")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(buttons)
+
+    # -- Backend --------------------------------------------------------------------------
+
+    def _backend_tab(self, config: AppConfig) -> QWidget:
+        page = QWidget(self)
+        in_use = QGroupBox("IN USE", page)
+        form = QFormLayout(in_use)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(6)
+        backend = describe_backend(config.profile)
+        if not config.profile.is_demo:
+            backend += f"  ·  key {mask_key(config.profile.anon_key)}"
+        form.addRow("Profile", _plain_label(config.profile.name, in_use, "inUseProfile"))
+        form.addRow("Backend", _plain_label(backend, in_use, "inUseBackend"))
+
+        listed = QGroupBox("PROFILES", page)
+        self._profiles = QListWidget(listed)
+        self._profiles.setObjectName("profileList")
+        self._profiles.setMinimumHeight(PROFILE_LIST_HEIGHT)
+        for profile in config.profiles:
+            self._add_profile_item(profile, in_use=profile == config.profile)
+        listed_layout = QVBoxLayout(listed)
+        listed_layout.addWidget(self._profiles)
+
+        adding = QGroupBox("ADD A SUPABASE PROJECT OR LAN HUB", page)
+        self._name = QLineEdit(adding, objectName="profileName", placeholderText="lan-party")
+        self._url = QLineEdit(adding, objectName="profileUrl", placeholderText=URL_PLACEHOLDER)
+        self._key = QLineEdit(adding, objectName="profileKey",
+                              placeholderText="The project's anon (public) key")
+        self._key.setEchoMode(QLineEdit.EchoMode.Password)
+        self._feedback = _plain_label("", adding, "formError")
+        self._feedback.setWordWrap(True)
+        self._feedback.hide()
+        self._add = QPushButton("Add profile", adding, objectName="addProfileButton")
+        self._add.setEnabled(False)
+        self._add.clicked.connect(self._on_add_clicked)
+        for field in (self._name, self._url, self._key):
+            field.textChanged.connect(self._on_field_text_changed)
+            field.returnPressed.connect(self._add.click)
+        add_form = QFormLayout()
+        add_form.setHorizontalSpacing(16)
+        add_form.addRow("Name", self._name)
+        add_form.addRow("URL", self._url)
+        add_form.addRow("Anon key", self._key)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self._feedback, 1)
+        add_row.addWidget(self._add, 0, Qt.AlignmentFlag.AlignTop)
+        adding_layout = QVBoxLayout(adding)
+        adding_layout.addLayout(add_form)
+        adding_layout.addLayout(add_row)
+
+        note = _plain_label(
+            "Switching takes effect on the next start: run gfdesk --profile NAME "
+            f"(profiles are saved in {self._config_file}).",
+            page, "settingsNote",
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 8, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(in_use)
+        layout.addWidget(listed, 1)
+        layout.addWidget(adding)
+        layout.addSpacing(4)
+        layout.addWidget(note)
+        return page
+
+    def _add_profile_item(self, profile: Profile, *, in_use: bool = False) -> None:
+        text = f"{profile.name}  ·  {describe_backend(profile)}"
+        if not profile.is_demo:
+            text += f"  ·  key {mask_key(profile.anon_key)}"
+        if in_use:
+            text += "  ·  in use"
+        item = QListWidgetItem(text)
+        if in_use:
+            font = QFont(self._profiles.font())
+            font.setBold(True)
+            item.setFont(font)
+        self._profiles.addItem(item)
+
+    def _on_field_text_changed(self) -> None:
+        fields = (self._name, self._url, self._key)
+        self._add.setEnabled(all(field.text().strip() for field in fields))
+
+    def _on_add_clicked(self) -> None:
+        if not self._add.isEnabled():
+            return
+        profile = Profile(self._name.text().strip(), self._url.text().strip(),
+                          self._key.text().strip())
+        try:
+            add_profile(self._config_file, profile)
+        except ConfigError as exc:
+            self._show_feedback(str(exc), success=False)
+            return
+        self._add_profile_item(profile)
+        for field in (self._name, self._url, self._key):
+            field.clear()
+        self._show_feedback(
+            f"Added {profile.name!r}. Start gfdesk with --profile {profile.name} to use it.",
+            success=True,
+        )
+
+    def _show_feedback(self, text: str, *, success: bool) -> None:
+        self._feedback.setText(text)
+        self._feedback.setProperty("kind", "success" if success else "error")
+        _repolish(self._feedback)
+        self._feedback.show()
+
+    # -- Diagnostics -----------------------------------------------------------------------
+
+    def _diagnostics_tab(self, config: AppConfig) -> QWidget:
+        page = QWidget(self)
+        about = QGroupBox("VERSIONS", page)
+        versions = QFormLayout(about)
+        versions.setHorizontalSpacing(16)
+        versions.addRow("gfdesk", _plain_label(gfdesk.__version__, about, "diagnosticValue"))
+        versions.addRow("Qt", _plain_label(f"{qVersion()} (PySide6 {PySide6.__version__})",
+                                           about, "diagnosticValue"))
+        versions.addRow("Python", _plain_label(platform.python_version(), about,
+                                               "diagnosticValue"))
+        versions.addRow("System", _plain_label(QSysInfo.prettyProductName(), about,
+                                               "diagnosticValue"))
+
+        files = QGroupBox("FILES", page)
+        files_form = QFormLayout(files)
+        files_form.setHorizontalSpacing(16)
+        files_form.addRow("Settings", _plain_label(str(self._config_file), files,
+                                                   "diagnosticValue"))
+        log_text = str(self._log_file) if self._log_file else "None: logging to the terminal only"
+        log_label = _plain_label(log_text, files, "logFilePath")
+        log_label.setWordWrap(True)
+        files_form.addRow("Log file", log_label)
+        self._open_logs = QPushButton("Open log folder", files, objectName="openLogFolder")
+        self._open_logs.setIcon(icons.icon("folder", "#ffffff"))
+        self._open_logs.setEnabled(self._log_file is not None)
+        self._open_logs.clicked.connect(self._on_open_logs_clicked)
+        files_form.addRow("", self._open_logs)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 8, 4, 4)
+        layout.addWidget(about)
+        layout.addWidget(files)
+        if config.problems:
+            problems = QGroupBox("SETTINGS PROBLEMS", page)
+            problems_layout = QVBoxLayout(problems)
+            for problem in config.problems:
+                label = _plain_label(problem, problems, "settingsProblem")
+                label.setWordWrap(True)
+                problems_layout.addWidget(label)
+            layout.addWidget(problems)
+        layout.addStretch(1)
+        return page
+
+    def _on_open_logs_clicked(self) -> None:
+        if self._log_file is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_file.parent)))
+
+    # -- About -----------------------------------------------------------------------------
+
+    def _about_tab(self) -> QWidget:
+        page = QWidget(self)
+        logo = QLabel(page)
+        logo.setPixmap(theme.app_icon().pixmap(LOGO_SIZE, LOGO_SIZE))
+        title = QLabel("gfdesk", page, objectName="aboutTitle")
+        version = QLabel(f"Version {gfdesk.__version__}", page, objectName="aboutVersion")
+        blurb = QLabel(
+            "GamerFlick on the desktop: see which friends are online, chat with typing "
+            "indicators, get live notifications, follow tournament brackets as scores "
+            "come in, and take 1:1 video and audio calls. Lighter than a browser, and it "
+            "talks to the same Supabase backend as the GamerFlick mobile app.",
+            page,
+        )
+        blurb.setWordWrap(True)
+        credits = QLabel(
+            "Built with Qt for Python (PySide6), qasync, aiortc and the official Supabase "
+            "Python clients.\nReleased under the MIT License.",
+            page, objectName="settingsNote",
+        )
+        credits.setWordWrap(True)
+        for label in (title, version, blurb, credits):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(10)
+        layout.addStretch(1)
+        layout.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(title)
+        layout.addWidget(version)
+        layout.addSpacing(8)
+        layout.addWidget(blurb)
+        layout.addSpacing(8)
+        layout.addWidget(credits)
+        layout.addStretch(2)
+        return page

@@ -1,0 +1,132 @@
+"""The system tray icon: show/quit menu, an unread badge, and native notifications.
+
+Offscreen and on desktops without a tray, ``QSystemTrayIcon.isSystemTrayAvailable()``
+is false: the icon is then never shown (Qt would warn), ``notify`` does nothing, and
+the rest of the app works the same.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from gfdesk.ui import theme
+
+log = logging.getLogger("gfdesk.ui")
+
+TOOLTIP = "gfdesk"
+NOTIFY_MS = 6000
+#: Rendered sizes of the badged icon; trays ask for 16 to 64 px.
+BADGE_ICON_SIZES = (16, 22, 24, 32, 48, 64)
+BADGE_COLOR = "#f23f43"
+BADGE_MAX = 99
+_SHOW_REASONS = (
+    QSystemTrayIcon.ActivationReason.Trigger,
+    QSystemTrayIcon.ActivationReason.DoubleClick,
+)
+
+
+def badge_text(count: int) -> str:
+    """What the badge says: the count, capped at "99+"."""
+    return f"{BADGE_MAX}+" if count > BADGE_MAX else str(count)
+
+
+def badged_icon(base: QIcon, count: int) -> QIcon:
+    """``base`` with a red badge holding ``count`` in its top right corner."""
+    result = QIcon()
+    text = badge_text(count)
+    for size in BADGE_ICON_SIZES:
+        pixmap = QPixmap(base.pixmap(size, size))
+        if pixmap.isNull():
+            continue
+        # The badge covers about half the icon: legible even at 16 px.
+        diameter = size * 0.56
+        width = max(diameter, diameter * (0.55 + 0.3 * len(text)))
+        rect = QRectF(size - width, 0, width, diameter)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE_COLOR))
+        painter.drawRoundedRect(rect, diameter / 2, diameter / 2)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(max(6, round(diameter * 0.7)))
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+class TrayIcon(QObject):
+    """The app's tray icon.
+
+    Signals:
+        show_requested(): the user clicked the icon or chose "Show gfdesk".
+        quit_requested(): the user chose "Quit".
+    """
+
+    show_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._base_icon = theme.app_icon()
+        self.menu = QMenu()
+        """The context menu (it has no parent widget, so this object owns it)."""
+        self.menu.setObjectName("trayMenu")
+        show_action = QAction("Show gfdesk", self.menu, objectName="trayShowAction")
+        show_action.triggered.connect(self.show_requested)
+        quit_action = QAction("Quit", self.menu, objectName="trayQuitAction")
+        quit_action.triggered.connect(self.quit_requested)
+        self.menu.addAction(show_action)
+        self.menu.addSeparator()
+        self.menu.addAction(quit_action)
+        self.system_icon = QSystemTrayIcon(self._base_icon, self)
+        """The wrapped QSystemTrayIcon."""
+        self.system_icon.setToolTip(TOOLTIP)
+        self.system_icon.setContextMenu(self.menu)
+        self.system_icon.activated.connect(self._on_system_icon_activated)
+        self.destroyed.connect(self.menu.deleteLater)
+
+    def show(self) -> bool:
+        """Show the icon if this desktop has a tray; returns whether it is shown."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            log.debug("no system tray on this desktop; running without a tray icon")
+            return False
+        self.system_icon.show()
+        return True
+
+    def hide(self) -> None:
+        """Take the icon off the tray."""
+        self.system_icon.hide()
+
+    def set_unread(self, count: int) -> None:
+        """Badge the icon with ``count`` unread items (0 clears it) and say so in the tooltip."""
+        if count <= 0:
+            self.system_icon.setIcon(self._base_icon)
+            self.system_icon.setToolTip(TOOLTIP)
+            return
+        self.system_icon.setIcon(badged_icon(self._base_icon, count))
+        self.system_icon.setToolTip(f"{TOOLTIP} — {badge_text(count)} unread")
+
+    def notify(self, title: str, body: str) -> bool:
+        """Show a native notification; returns False where the platform has none."""
+        if not (self.system_icon.isVisible() and QSystemTrayIcon.supportsMessages()):
+            return False
+        if sys.platform.startswith("linux"):
+            # Freedesktop notification servers read the body as markup, and the body
+            # is often what a remote user wrote.
+            body = html.escape(body, quote=False)
+        self.system_icon.showMessage(title, body, self._base_icon, NOTIFY_MS)
+        return True
+
+    def _on_system_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in _SHOW_REASONS:
+            self.show_requested.emit()

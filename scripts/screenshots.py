@@ -1,0 +1,140 @@
+"""Render gfdesk's main screens offscreen to docs/screenshots/*.png.
+
+    python scripts/screenshots.py [--out DIR] [--only NAME ...]
+
+Each screen is a name and a function that builds a widget; ``render`` sizes it,
+lets the event loop settle and saves a PNG. Add a screen by appending to
+``SCREENS``. For now the widgets are built directly with canned data; once the app
+can run against the demo hub headless, the builders can take the real app instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Before anything imports Qt: render without a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A fixed scale, so the PNGs do not depend on the machine that made them.
+os.environ["QT_SCALE_FACTOR"] = "1"
+
+import argparse  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from gfdesk.config import AppConfig, Paths, Profile  # noqa: E402
+from gfdesk.core.status import ConnectionState, ConnectionStatus  # noqa: E402
+from gfdesk.ui import theme  # noqa: E402
+from gfdesk.ui.mainwindow import MainWindow  # noqa: E402
+from gfdesk.ui.messages import MessageBridge  # noqa: E402
+from gfdesk.ui.sections import Section  # noqa: E402
+from gfdesk.ui.settingsdialog import SettingsDialog  # noqa: E402
+
+OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+WINDOW_SIZE = QSize(1100, 720)
+DIALOG_SIZE = QSize(720, 700)
+DEMO_ACCOUNT = "Nova Quinn"
+#: Looks like an anon key (a JWT) but is not one: only its first 8 characters show.
+SAMPLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.sample-not-a-real-key.signature"
+ONLINE = ConnectionStatus(ConnectionState.ONLINE, backend="demo hub", rtt_ms=12)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One PNG: its file stem, what it shows, and how to build the widget."""
+
+    name: str
+    build: Callable[[], QWidget]
+    size: QSize = WINDOW_SIZE
+
+
+def render(widget: QWidget, path: Path, size: QSize = WINDOW_SIZE) -> Path:
+    """Show ``widget`` offscreen at ``size``, let it lay out, and save it as a PNG."""
+    widget.resize(size)
+    widget.show()
+    # Two rounds: the first lays out, the second paints what the layout revealed.
+    for _ in range(2):
+        QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    widget.close()
+    return path
+
+
+def main_window(section: Section, status: ConnectionStatus, account: str | None,
+                messages: Callable[[MessageBridge], None] | None = None) -> Callable[[], QWidget]:
+    """A builder for the main window on ``section`` in ``status``."""
+
+    def build() -> QWidget:
+        bridge = MessageBridge()
+        window = MainWindow(bridge)
+        # The bridge must live as long as the window.
+        bridge.setParent(window)
+        window.set_account(account)
+        window.set_connection_status(status)
+        window.show_section(section)
+        if messages is not None:
+            messages(bridge)
+        return window
+
+    return build
+
+
+def settings_dialog() -> QWidget:
+    """The settings dialog with the demo in use and one LAN profile."""
+    base = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+    paths = Paths(config_dir=base / "config", data_dir=base / "data", log_dir=base / "log")
+    lan = Profile("lan-party", "http://192.168.1.20:54321", SAMPLE_KEY)
+    cloud = Profile("gamerflick", "https://abcdefghijklmnop.supabase.co", SAMPLE_KEY)
+    demo = Profile("demo")
+    config = AppConfig(profile=demo, profiles=(demo, lan, cloud), log_level="INFO", paths=paths)
+    return SettingsDialog(config, paths.log_dir / "gfdesk.log")
+
+
+def _offline_error(bridge: MessageBridge) -> None:
+    bridge.error("Lost the connection to the demo hub: connection refused. Retrying in 4 s.")
+
+
+SCREENS: list[Screen] = [
+    *(
+        Screen(f"online-{section.value}", main_window(section, ONLINE, DEMO_ACCOUNT))
+        for section in Section
+    ),
+    Screen("connecting", main_window(
+        Section.FRIENDS, ConnectionStatus(ConnectionState.CONNECTING, backend="demo hub"),
+        DEMO_ACCOUNT)),
+    Screen("no-backend", main_window(
+        Section.FRIENDS, ConnectionStatus(ConnectionState.NO_BACKEND), None)),
+    Screen("offline", main_window(
+        Section.CONVERSATIONS,
+        ConnectionStatus(ConnectionState.OFFLINE, reason="connection refused",
+                         backend="demo hub"),
+        DEMO_ACCOUNT, _offline_error)),
+    Screen("settings", settings_dialog, DIALOG_SIZE),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the PNGs")
+    parser.add_argument("--only", nargs="*", help="render only these screens")
+    args = parser.parse_args(argv)
+    theme.set_high_dpi_policy()
+    app = QApplication(sys.argv[:1])
+    theme.apply(app)
+    for screen in SCREENS:
+        if args.only and screen.name not in args.only:
+            continue
+        path = render(screen.build(), args.out / f"{screen.name}.png", screen.size)
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""The tray icon: menu actions, activation, unread badge, and no tray offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from gfdesk.ui.tray import BADGE_COLOR, TrayIcon, badge_text
+
+
+@pytest.fixture
+def tray(ui_app: QApplication) -> TrayIcon:
+    return TrayIcon()
+
+
+def _actions(tray: TrayIcon) -> list[QAction]:
+    return tray.menu.actions()
+
+
+def _corner(icon: QIcon) -> QColor:
+    image = icon.pixmap(64, 64).toImage()
+    # Inside the badge (top right), away from its text.
+    return image.pixelColor(image.width() - 6, image.height() // 4)
+
+
+def test_menu_is_show_separator_quit(tray: TrayIcon) -> None:
+    actions = _actions(tray)
+    assert [a.text() for a in actions] == ["Show gfdesk", "", "Quit"]
+    assert actions[1].isSeparator()
+
+
+def test_menu_actions_emit_signals(tray: TrayIcon, qtbot: QtBot) -> None:
+    show, _, quit_ = _actions(tray)
+    with qtbot.waitSignal(tray.show_requested, timeout=1000):
+        show.trigger()
+    with qtbot.waitSignal(tray.quit_requested, timeout=1000):
+        quit_.trigger()
+
+
+def test_clicking_the_icon_asks_to_show(tray: TrayIcon, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(tray.show_requested, timeout=1000):
+        tray.system_icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    with qtbot.assertNotEmitted(tray.show_requested):
+        tray.system_icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)
+
+
+def test_set_unread_badges_icon_and_tooltip(tray: TrayIcon) -> None:
+    plain_key = tray.system_icon.icon().cacheKey()
+    assert _corner(tray.system_icon.icon()).name() != BADGE_COLOR
+    tray.set_unread(3)
+    assert tray.system_icon.icon().cacheKey() != plain_key
+    assert _corner(tray.system_icon.icon()).name() == BADGE_COLOR
+    assert tray.system_icon.toolTip() == "gfdesk — 3 unread"
+    tray.set_unread(0)
+    assert tray.system_icon.toolTip() == "gfdesk"
+    assert _corner(tray.system_icon.icon()).name() != BADGE_COLOR
+
+
+def test_badge_text_is_capped() -> None:
+    assert [badge_text(n) for n in (1, 99, 100, 5000)] == ["1", "99", "99+", "99+"]
+
+
+def test_offscreen_there_is_no_tray_and_nothing_warns(tray: TrayIcon) -> None:
+    assert not QSystemTrayIcon.isSystemTrayAvailable()
+    assert tray.show() is False
+    assert not tray.system_icon.isVisible()
+    assert tray.notify("New message", "<b>hi</b>") is False
