@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from gfdesk.hub.keys import Keys
 from gfdesk.hub.store import Store, Transaction
+
+if TYPE_CHECKING:
+    from gfdesk.hub.realtime.channels import Registry
 
 DEFAULT_ACCESS_TOKEN_TTL_S = 3600
 
@@ -47,3 +50,6 @@ CONFIG = web.AppKey("config", HubConfig)
 KEYS = web.AppKey("keys", Keys)
 STORE = web.AppKey("store", Store)
 ON_USER_CREATED = web.AppKey("on_user_created", list[UserCreatedHook])
+#: Realtime's topic registry (live sockets, channels, presence); typed without a runtime
+#: import because the realtime package itself reads these keys.
+REALTIME: web.AppKey[Registry] = web.AppKey("realtime")
