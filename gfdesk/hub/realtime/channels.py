@@ -1,0 +1,236 @@
+"""The topic registry: who is subscribed to what, and fan-out to them (spec 3, 4). Qt-free.
+
+A ``Channel`` is one successful ``phx_join`` of one connection; a ``Topic`` groups the
+channels of one topic name (public and private names are separate namespaces, as on
+the real server) with the topic's presence. Fan-out is the hot path: each outgoing
+message is serialized once per serializer version present on the topic, wrapped once
+in a WebSocket frame, and the same bytes are written to every subscriber of that
+version. Nothing per subscriber touches JSON.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from gfdesk.hub.keys import Keys
+from gfdesk.hub.realtime.framing import (
+    OPCODE_BINARY,
+    FrameError,
+    Version,
+    encode,
+    encode_user_broadcast,
+    ws_frame,
+)
+from gfdesk.hub.realtime.presence import PresenceDiff, TopicPresence
+from gfdesk.hub.realtime.settings import RealtimeSettings
+
+if TYPE_CHECKING:
+    from gfdesk.hub.realtime.connection import Connection
+
+log = logging.getLogger("gfdesk.hub")
+
+TOPIC_PREFIX = "realtime:"
+EVENT_BROADCAST = "broadcast"
+EVENT_PRESENCE_DIFF = "presence_diff"
+EVENT_POSTGRES_CHANGES = "postgres_changes"
+
+
+class ChangeFeedLike(Protocol):
+    """What the registry needs of ``gfdesk.hub.realtime.changes.ChangeFeed``."""
+
+    def subscribe(self, sub: Any) -> Any: ...
+
+    def update_claims(self, key: object, claims: dict[str, Any]) -> None: ...
+
+    def unsubscribe(self, key: object) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def sub_topic(topic: str) -> str:
+    """The name after ``realtime:`` (what REST broadcast and system messages use)."""
+    return topic[len(TOPIC_PREFIX):] if topic.startswith(TOPIC_PREFIX) else topic
+
+
+@dataclass(eq=False)
+class Channel:
+    """One joined channel instance on one connection."""
+
+    conn: Connection
+    topic: str
+    join_ref: str | None
+    private: bool
+    self_broadcast: bool
+    ack: bool
+    presence_key: str
+    presence_enabled: bool
+    claims: dict[str, Any] = field(repr=False)
+    token: str = field(repr=False)
+    #: Key of this join's postgres_changes subscription, None without bindings.
+    change_key: object | None = None
+    expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
+    #: Frame prefix/suffix around a postgres_changes payload, built on first use.
+    _changes_affixes: tuple[bytes, bytes] | None = field(default=None, repr=False)
+
+    @property
+    def sub_topic(self) -> str:
+        return sub_topic(self.topic)
+
+    def deliver_change(self, payload: bytes) -> None:
+        """Send one postgres_changes payload; the bytes are spliced in, never parsed."""
+        if self._changes_affixes is None:
+            topic = json.dumps(self.topic).encode()
+            if self.conn.version is Version.V1:
+                self._changes_affixes = (
+                    b'{"topic":' + topic + b',"event":"postgres_changes","payload":',
+                    b',"ref":null}')
+            else:
+                self._changes_affixes = (
+                    b"[null,null," + topic + b',"postgres_changes",', b"]")
+        prefix, suffix = self._changes_affixes
+        self.conn.write(ws_frame(prefix + payload + suffix))
+
+
+@dataclass(eq=False)
+class Topic:
+    """The channels joined to one topic name, grouped by serializer version."""
+
+    name: str
+    members: dict[Version, dict[Channel, None]] = field(
+        default_factory=lambda: {Version.V1: {}, Version.V2: {}})
+    presence: TopicPresence = field(default_factory=TopicPresence)
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.members.values())
+
+    def channels(self) -> Iterator[Channel]:
+        for members in self.members.values():
+            yield from members
+
+
+class Registry:
+    """All live connections and topics of one hub; lives on the hub's event loop."""
+
+    def __init__(self, keys: Keys, settings: RealtimeSettings | None = None,
+                 change_feed: ChangeFeedLike | None = None) -> None:
+        self.keys = keys
+        self.settings = settings or RealtimeSettings()
+        self.change_feed = change_feed
+        self.topics: dict[tuple[str, bool], Topic] = {}
+        self.connections: set[Connection] = set()
+        self._ids: Iterator[int] = itertools.count(1)
+        #: Called after every fan-out with (topic, deliveries); the benchmark counts.
+        self.on_fanout: Callable[[str, int], None] | None = None
+
+    def next_id(self) -> int:
+        return next(self._ids)
+
+    def topic(self, name: str, private: bool) -> Topic | None:
+        return self.topics.get((name, private))
+
+    def add(self, channel: Channel) -> Topic:
+        """Subscribe ``channel`` to its topic."""
+        key = (channel.topic, channel.private)
+        topic = self.topics.get(key)
+        if topic is None:
+            topic = self.topics[key] = Topic(channel.topic)
+        topic.members[channel.conn.version][channel] = None
+        return topic
+
+    def remove(self, channel: Channel) -> None:
+        """Unsubscribe ``channel``: untrack its presence, end its change feed."""
+        if channel.expiry is not None:
+            channel.expiry.cancel()
+            channel.expiry = None
+        if channel.change_key is not None and self.change_feed is not None:
+            key, channel.change_key = channel.change_key, None
+            try:
+                self.change_feed.unsubscribe(key)
+            except Exception:
+                log.exception("realtime: change feed unsubscribe failed")
+        key2 = (channel.topic, channel.private)
+        topic = self.topics.get(key2)
+        if topic is None:
+            return
+        topic.members[channel.conn.version].pop(channel, None)
+        diff = topic.presence.untrack(channel)
+        if diff is not None:
+            self.fan_presence_diff(topic, diff)
+        if not len(topic) and not len(topic.presence):
+            del self.topics[key2]
+
+    # -- fan-out -------------------------------------------------------------------
+
+    def broadcast(self, topic_name: str, private: bool, payload_json: str, *,
+                  exclude: Channel | None = None) -> int:
+        """Send a ``broadcast`` (payload already JSON) to the topic's subscribers.
+
+        Returns:
+            How many subscribers it was written to.
+        """
+        topic = self.topics.get((topic_name, private))
+        if topic is None:
+            return 0
+        return self._fan(topic, EVENT_BROADCAST, payload_json, exclude)
+
+    def broadcast_binary(self, topic_name: str, private: bool, user_event: str,
+                         body: bytes, *, exclude: Channel | None = None) -> int:
+        """A user broadcast whose payload is raw bytes: kind-4 frames to V2 subscribers
+        only, since V1 cannot represent it (spec 2.2)."""
+        topic = self.topics.get((topic_name, private))
+        if topic is None or not topic.members[Version.V2]:
+            return 0
+        try:
+            data = encode_user_broadcast(topic_name, user_event, body, json_payload=False)
+        except FrameError:
+            return 0
+        frame = ws_frame(data, OPCODE_BINARY)
+        sent = 0
+        for channel in topic.members[Version.V2]:
+            if channel is not exclude:
+                channel.conn.write(frame)
+                sent += 1
+        return sent
+
+    def fan_presence_diff(self, topic: Topic, diff: PresenceDiff) -> int:
+        """``presence_diff`` to every subscriber, the tracker included (spec 4.3)."""
+        return self._fan(topic, EVENT_PRESENCE_DIFF, json.dumps(
+            diff.payload(), separators=(",", ":"), ensure_ascii=False), None)
+
+    def _fan(self, topic: Topic, event: str, payload_json: str,
+             exclude: Channel | None) -> int:
+        sent = 0
+        for version, members in topic.members.items():
+            if not members:
+                continue
+            # Fastlane messages carry no join_ref/ref (spec 2.3), so one frame fits all.
+            frame = ws_frame(encode(version, None, None, topic.name, event,
+                                    payload_json).encode())
+            for channel in members:
+                if channel is not exclude:
+                    channel.conn.write(frame)
+                    sent += 1
+        if self.on_fanout is not None:
+            self.on_fanout(topic.name, sent)
+        return sent
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    async def close_connections(self) -> None:
+        """Close every socket with 1001 (going away), as a restarting server does."""
+        conns = list(self.connections)
+        await asyncio.gather(*(c.close(1001, "server shutting down") for c in conns),
+                             return_exceptions=True)
+
+    def close(self) -> None:
+        """Forget all state (the sockets are closed by then)."""
+        for conn in list(self.connections):
+            conn.abort()
+        self.connections.clear()
+        self.topics.clear()
