@@ -26,6 +26,7 @@ from gfdesk.hub.auth import AUTH_MIGRATIONS, create_auth_app
 from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, HubConfig
 from gfdesk.hub.gateway import add_cors_headers, api_key_check, cors_preflight
 from gfdesk.hub.keys import Keys, load_or_create_secret
+from gfdesk.hub.realtime import create_realtime_app, realtime_ctx
 from gfdesk.hub.rest import create_rest_app, sqlbuild
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
 from gfdesk.hub.store import Store
@@ -70,6 +71,8 @@ def create_app(config: HubConfig) -> web.Application:
     app[ON_USER_CREATED] = [on_user_created]
     app.on_response_prepare.append(add_cors_headers)
     app.cleanup_ctx.append(_store_ctx)
+    app.cleanup_ctx.append(realtime_ctx)
     app.add_subapp("/auth/v1", create_auth_app())
     app.add_subapp("/rest/v1", create_rest_app())
+    app.add_subapp("/realtime/v1", create_realtime_app())
     return app
