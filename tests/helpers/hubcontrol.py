@@ -1,0 +1,72 @@
+"""A hub that a test can stop and start again on the same port (same data, same keys),
+and helpers to build a small world (users, a conversation) through the official client.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+
+from supabase import AsyncClient
+
+from gfdesk.hub.context import HubConfig
+from gfdesk.hub.runner import RunningHub, start_hub
+from tests.helpers.hubfixture import user_id
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class RestartableHub:
+    """Start/stop a hub on one fixed port, as a server restart looks to a client.
+
+    Args:
+        config: the hub configuration (its data dir survives restarts).
+        port: the port (``free_port()`` by default).
+    """
+
+    def __init__(self, config: HubConfig, port: int | None = None) -> None:
+        self.config = config
+        self.port = port or free_port()
+        self.hub: RunningHub | None = None
+        #: Set on the first start; the same for every later start.
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.anon_key = ""
+        self.service_role_key = ""
+
+    async def start(self) -> RunningHub:
+        assert self.hub is None, "already running"
+        self.hub = await start_hub(self.config, port=self.port)
+        self.anon_key = self.hub.anon_key
+        self.service_role_key = self.hub.service_role_key
+        return self.hub
+
+    async def stop(self) -> None:
+        hub, self.hub = self.hub, None
+        if hub is not None:
+            await hub.stop()
+
+    @property
+    def running(self) -> bool:
+        return self.hub is not None
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    member_ids: tuple[str, ...]
+
+
+async def make_conversation(service: AsyncClient, *members: AsyncClient) -> Conversation:
+    """A direct/group conversation of the signed-in users of ``members`` (as the service
+    role, which bypasses the row rules)."""
+    ids = tuple([await user_id(m) for m in members])
+    row = (await service.table("conversations").insert(
+        {"kind": "direct" if len(ids) == 2 else "group"}).execute()).data[0]
+    await service.table("conversation_members").insert(
+        [{"conversation_id": row["id"], "user_id": uid} for uid in ids]).execute()
+    return Conversation(row["id"], ids)
