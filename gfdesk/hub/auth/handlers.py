@@ -163,7 +163,8 @@ async def _refresh_grant(request: web.Request) -> web.Response:
         raise AuthError(400, "refresh_token_not_found",
                         "Invalid Refresh Token: Refresh Token Not Found")
     if result.outcome is Rotation.REUSED:
-        log.info("auth: a rotated refresh token was reused; its session family is revoked")
+        # A copy of a consumed token was presented: possibly a stolen one.
+        log.warning("auth: refresh token reuse; session %s revoked", result.session_id)
         raise AuthError(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used")
     if result.session is None or result.refresh_token is None:
         raise AuthError(400, "session_not_found", "Invalid Refresh Token: No Valid Session Found")

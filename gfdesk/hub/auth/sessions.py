@@ -53,6 +53,8 @@ class RotationResult:
     outcome: Rotation
     session: SessionRecord | None = None
     refresh_token: str | None = field(default=None, repr=False)
+    #: The session the presented token belonged to (None when NOT_FOUND).
+    session_id: str | None = None
 
 
 def open_session(tx: Transaction, user_id: str, amr_method: str,
@@ -90,9 +92,9 @@ def rotate(tx: Transaction, refresh_token: str, moment: float) -> RotationResult
     stamp = rfc3339(moment)
     if row["revoked"]:
         _revoke_family(tx, row["session_id"], stamp)
-        return RotationResult(Rotation.REUSED)
+        return RotationResult(Rotation.REUSED, session_id=row["session_id"])
     if row["ended_at"] is not None:
-        return RotationResult(Rotation.SESSION_ENDED)
+        return RotationResult(Rotation.SESSION_ENDED, session_id=row["session_id"])
     session = SessionRecord(row["session_id"], row["user_id"], row["amr_method"],
                             row["amr_at"])
     tx.conn.execute(
@@ -104,7 +106,7 @@ def rotate(tx: Transaction, refresh_token: str, moment: float) -> RotationResult
         (stamp, stamp, session.id),
     )
     return RotationResult(Rotation.ROTATED, session,
-                          _issue(tx, session, parent=row["id"], stamp=stamp))
+                          _issue(tx, session, parent=row["id"], stamp=stamp), session.id)
 
 
 def session_alive(conn: sqlite3.Connection, session_id: str, user_id: str) -> bool:

@@ -10,6 +10,7 @@ from supabase_auth.errors import AuthApiError
 from gfdesk.hub.context import KEYS
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, anon_client, user_client
+from tests.helpers.logfail import ExpectedLogs
 from tests.integration.hub.authraw import auth_request
 
 PASSWORD = DEFAULT_PASSWORD
@@ -77,7 +78,10 @@ async def test_sign_in_issues_a_token_with_gotrue_claims(hub: RunningHub) -> Non
     assert fetched is not None and fetched.user.id == session.user.id
 
 
-async def test_refresh_rotates_and_reuse_revokes_the_whole_family(hub: RunningHub) -> None:
+async def test_refresh_rotates_and_reuse_revokes_the_whole_family(
+    hub: RunningHub, expected_logs: ExpectedLogs
+) -> None:
+    expected_logs.allow("gfdesk.hub", "refresh token reuse")
     client = await user_client(hub, "dan@example.com")
     first = await client.auth.get_session()
     assert first is not None
@@ -102,7 +106,10 @@ async def test_refresh_rotates_and_reuse_revokes_the_whole_family(hub: RunningHu
     assert (ended.value.status, ended.value.code) == (403, "session_not_found")
 
 
-async def test_other_sessions_survive_a_reuse_in_one_session(hub: RunningHub) -> None:
+async def test_other_sessions_survive_a_reuse_in_one_session(
+    hub: RunningHub, expected_logs: ExpectedLogs
+) -> None:
+    expected_logs.allow("gfdesk.hub", "refresh token reuse")
     laptop = await user_client(hub, "eve@example.com")
     phone = await user_client(hub, "eve@example.com")
     stolen = await laptop.auth.get_session()
@@ -193,8 +200,10 @@ async def test_settings_and_health_answer_like_gotrue(hub: RunningHub) -> None:
     assert set(health.body) == {"version", "name", "description"}
 
 
-async def test_no_password_or_token_reaches_the_logs(hub: RunningHub,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_password_or_token_reaches_the_logs(
+    hub: RunningHub, caplog: pytest.LogCaptureFixture, expected_logs: ExpectedLogs
+) -> None:
+    expected_logs.allow("gfdesk.hub", "refresh token reuse")
     caplog.set_level(logging.DEBUG)
     client = await anon_client(hub)
     signed_up = (await client.auth.sign_up(
