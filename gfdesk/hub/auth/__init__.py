@@ -5,7 +5,15 @@ as the ``auth`` component before the public schema, and the demo seeder creates 
 with ``hash_password`` and ``insert_user``. Modules: ``routes`` (the sub-app),
 ``handlers`` (endpoints), ``bearer`` (access-token checks), ``users`` and ``sessions``
 (rows), ``tokens`` and ``passwords`` (credentials), ``throttle``, ``errors``,
-``validation``, ``schema``, and ``clock`` (the one time seam tests patch).
+``validation``, ``schema``, ``keylocks``, and ``clock`` (the one time seam tests patch).
+
+Where the hub knowingly differs from GoTrue:
+
+- Refresh-token reuse has no grace interval: any reuse of a consumed token revokes the
+  session. Clients must not refresh one session from two places at once.
+- Failed sign-ins are throttled per email (5 in 5 minutes), not per IP.
+- Email and password only: no phone, anonymous, OAuth, OTP or MFA; sign-ups are
+  confirmed at once; ``PUT /user`` cannot change the email.
 """
 
 from __future__ import annotations
