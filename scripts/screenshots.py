@@ -19,7 +19,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_SCALE_FACTOR"] = "1"
 
 import argparse  # noqa: E402
-import tempfile  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -86,10 +85,23 @@ def main_window(section: Section, status: ConnectionStatus, account: str | None,
     return build
 
 
-def settings_dialog() -> QWidget:
-    """The settings dialog with the demo in use and one LAN profile."""
-    base = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-    paths = Paths(config_dir=base / "config", data_dir=base / "data", log_dir=base / "log")
+def settings_dialog(tab: str = "Backend") -> Callable[[], QWidget]:
+    """A builder for the settings dialog on ``tab``, the demo in use, two other profiles."""
+
+    def build() -> QWidget:
+        dialog = _settings_dialog()
+        dialog.show_tab(tab)
+        return dialog
+
+    return build
+
+
+def _settings_dialog() -> SettingsDialog:
+    # Nothing is written there (no profile is added): the paths only have to look real
+    # and stay the same from run to run.
+    home = Path("/home/nova")
+    paths = Paths(config_dir=home / ".config/gfdesk", data_dir=home / ".local/share/gfdesk",
+                  log_dir=home / ".local/state/gfdesk/log")
     lan = Profile("lan-party", "http://192.168.1.20:54321", SAMPLE_KEY)
     cloud = Profile("gamerflick", "https://abcdefghijklmnop.supabase.co", SAMPLE_KEY)
     demo = Profile("demo")
@@ -116,7 +128,8 @@ SCREENS: list[Screen] = [
         ConnectionStatus(ConnectionState.OFFLINE, reason="connection refused",
                          backend="demo hub"),
         DEMO_ACCOUNT, _offline_error)),
-    Screen("settings", settings_dialog, DIALOG_SIZE),
+    Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
+    Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
 ]
 
 

@@ -18,7 +18,9 @@ from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.ui import icons
 from gfdesk.ui.sections import Section
 
-ICON_SIZE = 72
+ICON_SIZE = 56
+#: The round backdrop behind the icon (its radius is in the stylesheet).
+ICON_BACKDROP = 112
 ICON_COLOR = "#6d6f78"
 SPINNER_SIZE = 28
 SPINNER_STEP_MS = 33
@@ -29,7 +31,7 @@ TEXT_WIDTH = 500
 _WELCOME = {
     Section.FRIENDS: (
         "Your friends will show up here",
-        "See who is online and what they are playing, and start a chat or a call.",
+        "See who is online and what they are playing, then jump into a chat.",
     ),
     Section.CONVERSATIONS: (
         "Your conversations will show up here",
@@ -143,7 +145,8 @@ class EmptyState(QWidget):
         self._action: EmptyAction | None = None
         self._icon = QLabel(self)
         self._icon.setObjectName("emptyIcon")
-        self._icon.setFixedSize(ICON_SIZE, ICON_SIZE)
+        self._icon.setFixedSize(ICON_BACKDROP, ICON_BACKDROP)
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Wrapped labels get their height only from a layout that gives them the full
         # width (an aligned item loses height-for-width): a fixed-width column does.
         text_column = QWidget(self)

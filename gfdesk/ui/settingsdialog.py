@@ -87,7 +87,7 @@ class SettingsDialog(QDialog):
         self._config_file = config.paths.config_file
         self._log_file = log_file
 
-        tabs = QTabWidget(self)
+        self._tabs = tabs = QTabWidget(self)
         tabs.setObjectName("settingsTabs")
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
@@ -101,6 +101,18 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
+
+    def show_tab(self, title: str) -> None:
+        """Bring the tab titled ``title`` ("Backend", "Diagnostics", "About") to the front.
+
+        Raises:
+            KeyError: there is no such tab.
+        """
+        for index in range(self._tabs.count()):
+            if self._tabs.tabText(index) == title:
+                self._tabs.setCurrentIndex(index)
+                return
+        raise KeyError(title)
 
     # -- Backend --------------------------------------------------------------------------
 
@@ -237,7 +249,10 @@ class SettingsDialog(QDialog):
         self._open_logs.setIcon(icons.icon("folder", "#ffffff"))
         self._open_logs.setEnabled(self._log_file is not None)
         self._open_logs.clicked.connect(self._on_open_logs_clicked)
-        files_form.addRow("", self._open_logs)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self._open_logs)
+        button_row.addStretch(1)
+        files_form.addRow("", button_row)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 8, 4, 4)
