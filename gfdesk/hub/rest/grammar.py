@@ -118,9 +118,12 @@ def _reject_constant(name: str) -> Any:
 
 def _decode(raw: bytes) -> Any:
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        # JSON may escape lone surrogates ("\\ud800"), which no UTF-8 text can hold.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError) as exc:
         raise RestError.invalid_body() from exc
+    return value
 
 
 def parse_body(raw: bytes, method: str, query: RestQuery) -> list[dict[str, Any]]:

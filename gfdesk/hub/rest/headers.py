@@ -31,6 +31,16 @@ PREFER_VALUES = {
 FREE_PREFERENCES = ("timezone=", "max-affected=")
 RANGE_RE = re.compile(r"^([0-9]+)-([0-9]*)$", re.ASCII)
 INTEGER_RE = re.compile(r"^\s*(-?[0-9]+)\s*$", re.ASCII)
+#: Limits, offsets and ranges are clamped to what SQLite's LIMIT/OFFSET can take.
+INT64_MAX = 2**63 - 1
+
+
+def _bounded_int(digits: str) -> int:
+    """Decimal digits as an int clamped to int64 (and without Python's digit limit)."""
+    negative = digits.startswith("-")
+    magnitude = digits.lstrip("-").lstrip("0") or "0"
+    value = INT64_MAX if len(magnitude) > 19 else min(int(magnitude), INT64_MAX)
+    return -value if negative else value
 
 
 def header_values(headers: Mapping[str, str], name: str) -> list[str]:
@@ -69,7 +79,7 @@ def parse_prefer(headers: Mapping[str, str]) -> Prefer:
             if not max_affected_seen:
                 max_affected_seen = True
                 match = INTEGER_RE.match(value)
-                max_affected = int(match.group(1)) if match else None
+                max_affected = _bounded_int(match.group(1)) if match else None
         elif not token.startswith(FREE_PREFERENCES):
             invalid.append(token)
     if chosen.get("handling") == "strict" and invalid:
@@ -130,7 +140,7 @@ def parse_integer(name: str, value: str) -> int:
             f"failed to parse {name} parameter ({value})", 1,
             f"{name} must be an integer",
         )
-    return int(match.group(1))
+    return _bounded_int(match.group(1))
 
 
 def resolve_range(
@@ -150,15 +160,15 @@ def resolve_range(
     if offset is not None and offset < 0:
         raise RestError.negative_offset()
     lower = offset or 0
-    upper = None if limit is None else lower + limit - 1
+    upper = None if limit is None else min(lower + limit - 1, INT64_MAX)
     if limit == 0 or method.upper() != "GET":
         return limit, lower
     values = header_values(headers, "Range")
     match = RANGE_RE.match(values[0].strip()) if values else None
     if match is None:
         return limit, lower
-    range_lower = int(match.group(1))
-    range_upper = int(match.group(2)) if match.group(2) else None
+    range_lower = _bounded_int(match.group(1))
+    range_upper = _bounded_int(match.group(2)) if match.group(2) else None
     if range_upper is not None and range_upper < range_lower:
         raise RestError.range_lower_gt_upper()
     lower = max(lower, range_lower)

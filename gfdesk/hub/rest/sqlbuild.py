@@ -49,7 +49,7 @@ def _jsonb_canonical(text: object) -> str | None:
         return None
     try:
         return canonical_json(json.loads(str(text)))
-    except ValueError:
+    except (ValueError, RecursionError):
         return str(text)
 
 

@@ -24,6 +24,8 @@ UNSUPPORTED_OPERATORS = frozenset(
     {"cs", "cd", "ov", "sl", "sr", "nxr", "nxl", "adj", "match", "imatch",
      "fts", "plfts", "phfts", "wfts"}
 )
+#: Deepest nesting of and/or groups accepted (keeps recursion and SQL depth bounded).
+MAX_LOGIC_DEPTH = 32
 EXPECT_OPERATOR = '"not" or operator (eq, gt, ...)'
 EXPECT_FIELD = "field name (* or [a..z0..9_$])"
 UNSUPPORTED = "is not supported by this server"
@@ -241,18 +243,20 @@ def filter_param(key: str, value: str) -> Filter:
 def logic_param(op: str, negated: bool, value: str) -> BoolGroup:
     """``or=(...)``/``and=(...)``, with ``not.`` already read from the key."""
     cur = Cursor(value, f"failed to parse logic tree ({value})")
-    group = _logic_group(cur, op, negated)
+    group = _logic_group(cur, op, negated, 1)
     cur.expect_end()
     return group
 
 
-def _logic_group(cur: Cursor, op: str, negated: bool) -> BoolGroup:
+def _logic_group(cur: Cursor, op: str, negated: bool, depth: int) -> BoolGroup:
+    if depth > MAX_LOGIC_DEPTH:
+        raise cur.error(f"logic trees nested more than {MAX_LOGIC_DEPTH} deep {UNSUPPORTED}")
     cur.skip_ws()
     cur.expect("(")
     items: list[Condition] = []
     while True:
         cur.skip_ws()
-        items.append(_logic_item(cur))
+        items.append(_logic_item(cur, depth))
         cur.skip_ws()
         if cur.peek() == ",":
             cur.pos += 1
@@ -262,12 +266,12 @@ def _logic_group(cur: Cursor, op: str, negated: bool) -> BoolGroup:
     return BoolGroup("and" if op == "and" else "or", negated, tuple(items))
 
 
-def _logic_item(cur: Cursor) -> Condition:
+def _logic_item(cur: Cursor, depth: int) -> Condition:
     for prefix, negated in (("not.", True), ("", False)):
         for op in ("and", "or"):
             if cur.startswith(f"{prefix}{op}("):
                 cur.pos += len(prefix) + len(op)
-                return _logic_group(cur, op, negated)
+                return _logic_group(cur, op, negated, depth + 1)
     if cur.at_end or cur.peek() in ",)":
         raise cur.unexpected(f"{EXPECT_FIELD}, negation operator (not) or logic operator (and, or)")
     column = field_name(cur)

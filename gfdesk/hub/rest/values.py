@@ -77,6 +77,9 @@ def parse_integer(text: str, pg_type: str) -> int:
     match = INTEGER_RE.match(text)
     if match is None:
         raise RestError.invalid_text(pg_type, text)
+    digits = match.group(1).lstrip("+-").lstrip("0")
+    if len(digits) > 20:
+        raise RestError.out_of_range(pg_type, text)
     number = int(match.group(1))
     low, high = INTEGER_RANGES.get(pg_type, INTEGER_RANGES["int8"])
     if not low <= number <= high:
@@ -108,6 +111,11 @@ def parse_uuid(text: str) -> str:
 def _check_text(text: str) -> str:
     if "\x00" in text:
         raise RestError.nul_character()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (e.g. from a JSON "\\ud800" escape) is not UTF-8.
+        raise RestError(400, "22021", "invalid byte sequence for encoding \"UTF8\"") from None
     return text
 
 
