@@ -8,7 +8,7 @@ that reports the same failure every few seconds shows it once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.ui import icons
 from gfdesk.ui.messages import MessageLevel, UserMessage
+from gfdesk.ui.timer import NamedTimer
 
 INFO_TIMEOUT_MS = 5000
 WARNING_TIMEOUT_MS = 10000
@@ -74,7 +75,7 @@ class MessageRow(QFrame):
         layout.addWidget(text, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
-        self._fade_timer = QTimer(self, objectName="banner-fade", singleShot=True)
+        self._fade_timer = NamedTimer(self, "banner-fade", single_shot=True)
         self._fade_timer.timeout.connect(self._on_fade_timer_timeout)
         self._timeout_ms = timeout_ms
         self._fade: QPropertyAnimation | None = None
@@ -85,7 +86,7 @@ class MessageRow(QFrame):
         if self._fade is not None:
             self._fade.stop()
             self._fade = None
-            self.setGraphicsEffect(None)
+            self.setGraphicsEffect(None)  # type: ignore[arg-type]  # None removes it
         if self._timeout_ms is not None:
             self._fade_timer.start(self._timeout_ms)
 
@@ -120,8 +121,9 @@ class MessageArea(QWidget):
 
     def rows(self) -> list[MessageRow]:
         """The rows shown, oldest first."""
-        found = (self._layout.itemAt(i).widget() for i in range(self._layout.count()))
-        return [row for row in found if isinstance(row, MessageRow)]
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        return [row for item in items if item is not None
+                and isinstance(row := item.widget(), MessageRow)]
 
     def show_message(self, message: UserMessage) -> None:
         """Add a row for ``message`` (or restart the identical one already shown)."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.ui import icons
 from gfdesk.ui.sections import Section
+from gfdesk.ui.timer import NamedTimer
 
 ICON_SIZE = 56
 #: The round backdrop behind the icon (its radius is in the stylesheet).
@@ -100,7 +101,7 @@ class Spinner(QWidget):
         self.setObjectName("spinner")
         self.setFixedSize(SPINNER_SIZE, SPINNER_SIZE)
         self._angle = 0
-        self._timer = QTimer(self, objectName="spinner-step", interval=SPINNER_STEP_MS)
+        self._timer = NamedTimer(self, "spinner-step", interval_ms=SPINNER_STEP_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def showEvent(self, event: QShowEvent) -> None:

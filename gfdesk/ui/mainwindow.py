@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
     def set_section_view(self, section: Section, widget: QWidget) -> None:
         """Install ``widget`` as the page of ``section``, replacing what was there."""
         index = self._index(section)
-        old = self._stack.widget(index)
+        old = self.section_widget(section)
         if old is widget:
             return
         current = self._stack.currentIndex()
@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
 
     def section_widget(self, section: Section) -> QWidget:
         """The page shown for ``section``: its view, or the empty state."""
-        return self._stack.widget(self._index(section))
+        page = self._stack.widget(self._index(section))
+        assert page is not None, "every section has a page"
+        return page
 
     def show_section(self, section: Section) -> None:
         """Switch to ``section`` (emits ``section_changed`` if it was not shown)."""
@@ -171,10 +173,12 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         # Actions live on the window (there is no menu bar) so shortcuts work anywhere in it.
-        quit_action = QAction("Quit", self, objectName="quitAction")
+        quit_action = QAction("Quit", self)
+        quit_action.setObjectName("quitAction")
         quit_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        settings_action = QAction("Settings", self, objectName="settingsAction")
+        settings_action = QAction("Settings", self)
+        settings_action.setObjectName("settingsAction")
         settings_action.setShortcuts(
             _key_sequences(QKeySequence.StandardKey.Preferences, "Ctrl+,")
         )
@@ -182,7 +186,8 @@ class MainWindow(QMainWindow):
         self.addAction(quit_action)
         self.addAction(settings_action)
         for section in Section:
-            action = QAction(section.title, self, objectName=f"show{section.title}Action")
+            action = QAction(section.title, self)
+            action.setObjectName(f"show{section.title}Action")
             action.setShortcut(QKeySequence(section.shortcut))
             action.triggered.connect(lambda _=False, s=section: self.show_section(s))
             self.addAction(action)

@@ -69,6 +69,13 @@ def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
     return label
 
 
+def _line_edit(parent: QWidget, object_name: str, placeholder: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setObjectName(object_name)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
 def _repolish(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
@@ -138,15 +145,15 @@ class SettingsDialog(QDialog):
         listed_layout.addWidget(self._profiles)
 
         adding = QGroupBox("ADD A SUPABASE PROJECT OR LAN HUB", page)
-        self._name = QLineEdit(adding, objectName="profileName", placeholderText="lan-party")
-        self._url = QLineEdit(adding, objectName="profileUrl", placeholderText=URL_PLACEHOLDER)
-        self._key = QLineEdit(adding, objectName="profileKey",
-                              placeholderText="The project's anon (public) key")
+        self._name = _line_edit(adding, "profileName", "lan-party")
+        self._url = _line_edit(adding, "profileUrl", URL_PLACEHOLDER)
+        self._key = _line_edit(adding, "profileKey", "The project's anon (public) key")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._feedback = _plain_label("", adding, "formError")
         self._feedback.setWordWrap(True)
         self._feedback.hide()
-        self._add = QPushButton("Add profile", adding, objectName="addProfileButton")
+        self._add = QPushButton("Add profile", adding)
+        self._add.setObjectName("addProfileButton")
         self._add.setEnabled(False)
         self._add.clicked.connect(self._on_add_clicked)
         for field in (self._name, self._url, self._key):
@@ -245,7 +252,8 @@ class SettingsDialog(QDialog):
         log_label = _plain_label(log_text, files, "logFilePath")
         log_label.setWordWrap(True)
         files_form.addRow("Log file", log_label)
-        self._open_logs = QPushButton("Open log folder", files, objectName="openLogFolder")
+        self._open_logs = QPushButton("Open log folder", files)
+        self._open_logs.setObjectName("openLogFolder")
         self._open_logs.setIcon(icons.icon("folder", "#ffffff"))
         self._open_logs.setEnabled(self._log_file is not None)
         self._open_logs.clicked.connect(self._on_open_logs_clicked)
@@ -279,8 +287,8 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         logo = QLabel(page)
         logo.setPixmap(theme.app_icon().pixmap(LOGO_SIZE, LOGO_SIZE))
-        title = QLabel("gfdesk", page, objectName="aboutTitle")
-        version = QLabel(f"Version {gfdesk.__version__}", page, objectName="aboutVersion")
+        title = _plain_label("gfdesk", page, "aboutTitle")
+        version = _plain_label(f"Version {gfdesk.__version__}", page, "aboutVersion")
         blurb = QLabel(
             "GamerFlick on the desktop: see which friends are online, chat with typing "
             "indicators, get live notifications, follow tournament brackets as scores "
@@ -292,8 +300,9 @@ class SettingsDialog(QDialog):
         credits = QLabel(
             "Built with Qt for Python (PySide6), qasync, aiortc and the official Supabase "
             "Python clients.\nReleased under the MIT License.",
-            page, objectName="settingsNote",
+            page,
         )
+        credits.setObjectName("settingsNote")
         credits.setWordWrap(True)
         for label in (title, version, blurb, credits):
             label.setTextFormat(Qt.TextFormat.PlainText)

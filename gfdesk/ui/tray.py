@@ -81,9 +81,11 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         """The context menu (it has no parent widget, so this object owns it)."""
         self.menu.setObjectName("trayMenu")
-        show_action = QAction("Show gfdesk", self.menu, objectName="trayShowAction")
+        show_action = QAction("Show gfdesk", self.menu)
+        show_action.setObjectName("trayShowAction")
         show_action.triggered.connect(self.show_requested)
-        quit_action = QAction("Quit", self.menu, objectName="trayQuitAction")
+        quit_action = QAction("Quit", self.menu)
+        quit_action.setObjectName("trayQuitAction")
         quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(show_action)
         self.menu.addSeparator()

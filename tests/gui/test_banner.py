@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gfdesk.ui.banner import MAX_ROWS, MessageArea
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.messages import MessageBridge, MessageLevel, UserMessage
+from tests.gui.finders import child
 
 
 @pytest.fixture
@@ -45,11 +47,11 @@ def test_window_banner_shows_and_dismisses(ui_app: QApplication, qtbot: QtBot,
     bridge.error("Could not reach the hub: <connection refused>")
     assert area.isVisible()
     (row,) = area.rows()
-    text = row.findChild(QLabel, "messageText")
+    text = child(row, QLabel, "messageText")
     assert text.text() == "Could not reach the hub: <connection refused>"
     assert text.textFormat() == Qt.TextFormat.PlainText
     assert row.property("level") == "error"
-    qtbot.mouseClick(row.findChild(QToolButton, "messageDismiss"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(child(row, QToolButton, "messageDismiss"), Qt.MouseButton.LeftButton)
     assert area.rows() == []
     assert not area.isVisible()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
@@ -13,6 +14,7 @@ from gfdesk.ui.emptystate import EmptyState
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
+from tests.gui.finders import child
 
 STATUSES = {
     ConnectionState.ONLINE: (
@@ -56,7 +58,7 @@ def _empty(window: MainWindow, section: Section) -> EmptyState:
 
 
 def _dot_color(window: MainWindow) -> QColor:
-    dot = window.findChild(QLabel, "connectionDot")
+    dot = child(window, QLabel, "connectionDot")
     image = dot.pixmap().toImage()
     return image.pixelColor(image.width() // 2, image.height() // 2)
 
@@ -72,7 +74,7 @@ def test_status_bar_text_and_dot_follow_the_state(window: MainWindow,
                                                   state: ConnectionState) -> None:
     status, text, color = STATUSES[state]
     window.set_connection_status(status)
-    assert window.findChild(QLabel, "connectionText").text() == text
+    assert child(window, QLabel, "connectionText").text() == text
     assert _dot_color(window).name() == color
 
 
@@ -93,7 +95,7 @@ def test_no_backend_state_explains_and_opens_settings(window: MainWindow, qtbot:
     button = _empty(window, Section.FRIENDS).action_button()
     assert button is not None and button.text() == "Open Settings"
     with qtbot.waitSignal(window.settings_requested, timeout=1000):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_connecting_state_is_busy(window: MainWindow) -> None:
@@ -134,7 +136,7 @@ def test_set_section_view_replaces_the_empty_state(window: MainWindow, qtbot: Qt
     assert window.section_widget(Section.TOURNAMENTS) is view
     assert view.text() == "bracket"
     window.show_section(Section.TOURNAMENTS)
-    assert window.findChild(QWidget, "sectionStack").currentWidget() is view
+    assert child(window, QStackedWidget, "sectionStack").currentWidget() is view
 
 
 def test_show_section_switches_and_signals_once(window: MainWindow, qtbot: QtBot) -> None:
@@ -149,34 +151,34 @@ def test_show_section_switches_and_signals_once(window: MainWindow, qtbot: QtBot
 
 def test_ctrl_number_switches_sections(window: MainWindow, qtbot: QtBot) -> None:
     _shown_window(window, qtbot)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() is Section.TOURNAMENTS
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() is Section.CONVERSATIONS
 
 
 def test_ctrl_q_closes_the_window(window: MainWindow, qtbot: QtBot) -> None:
     _shown_window(window, qtbot)
-    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
 
 
 def test_ctrl_comma_requests_settings(window: MainWindow, qtbot: QtBot) -> None:
     _shown_window(window, qtbot)
     with qtbot.waitSignal(window.settings_requested, timeout=1000):
-        qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_settings_button_requests_settings(window: MainWindow, qtbot: QtBot) -> None:
-    button = window.findChild(QWidget, "settingsButton")
+    button = child(window, QWidget, "settingsButton")
     with qtbot.waitSignal(window.settings_requested, timeout=1000):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_display_name_is_plain_text(window: MainWindow) -> None:
     hostile = "<b>bold</b><img src=x>"
     window.set_account(hostile)
-    label = window.findChild(QLabel, "accountName")
+    label = child(window, QLabel, "accountName")
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == hostile
     assert "&lt;b&gt;" in label.toolTip()
@@ -185,13 +187,13 @@ def test_display_name_is_plain_text(window: MainWindow) -> None:
 def test_signed_out_footer(window: MainWindow) -> None:
     window.set_account("Nova Quinn")
     window.set_account(None)
-    assert window.findChild(QLabel, "accountName").text() == "Not signed in"
+    assert child(window, QLabel, "accountName").text() == "Not signed in"
 
 
 def test_every_remote_facing_label_is_plain_text(window: MainWindow) -> None:
     names = ("connectionText", "accountName", "accountPresence", "emptyTitle", "emptyBody",
              "messageText")
-    window.findChild(QWidget, "messageArea")  # exists even while empty
+    child(window, QWidget, "messageArea")  # exists even while empty
     for label in window.findChildren(QLabel):
         if label.objectName() in names:
             assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()

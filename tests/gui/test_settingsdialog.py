@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from gfdesk import config as gfconfig
 from gfdesk.config import AppConfig, Paths, Profile
 from gfdesk.ui.settingsdialog import SettingsDialog, mask_key
+from tests.gui.finders import child
 
 KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLWZvci10ZXN0cw"
 NEW_KEY = "eyJuZXdrZXkiOiJ5ZXMifQ.eyJyb2xlIjoiYW5vbiJ9.YW5vdGhlci1zaWduYXR1cmU"
@@ -44,14 +53,14 @@ def _all_text(dialog: SettingsDialog) -> str:
 
 def _fill(dialog: SettingsDialog, qtbot: QtBot, name: str, url: str, key: str) -> None:
     for object_name, text in (("profileName", name), ("profileUrl", url), ("profileKey", key)):
-        qtbot.keyClicks(dialog.findChild(QLineEdit, object_name), text)
+        QTest.keyClicks(child(dialog, QLineEdit, object_name), text)
 
 
 def test_demo_in_use_is_named_as_the_embedded_hub(ui_app: QApplication, qtbot: QtBot,
                                                  tmp_path: Path) -> None:
     dialog = _dialog(qtbot, _config(tmp_path), None)
-    assert dialog.findChild(QLabel, "inUseBackend").text() == "Embedded demo hub"
-    profiles = dialog.findChild(QListWidget, "profileList")
+    assert child(dialog, QLabel, "inUseBackend").text() == "Embedded demo hub"
+    profiles = child(dialog, QListWidget, "profileList")
     names = [profiles.item(i).text().split()[0] for i in range(profiles.count())]
     assert names == ["demo", "lan"]
 
@@ -59,7 +68,7 @@ def test_demo_in_use_is_named_as_the_embedded_hub(ui_app: QApplication, qtbot: Q
 def test_anon_key_is_never_shown_in_full(ui_app: QApplication, qtbot: QtBot,
                                          tmp_path: Path) -> None:
     dialog = _dialog(qtbot, _config(tmp_path, in_use="lan"), tmp_path / "log" / "gfdesk.log")
-    assert dialog.findChild(QLabel, "inUseBackend").text().startswith("http://192.168.1.20")
+    assert child(dialog, QLabel, "inUseBackend").text().startswith("http://192.168.1.20")
     shown = _all_text(dialog)
     assert KEY[:8] + "…" in shown
     assert KEY not in shown and KEY[:9] not in shown
@@ -69,21 +78,21 @@ def test_adding_a_profile_writes_the_settings_file(ui_app: QApplication, qtbot: 
                                                    tmp_path: Path) -> None:
     config = _config(tmp_path)
     dialog = _dialog(qtbot, config, None)
-    add = dialog.findChild(QPushButton, "addProfileButton")
+    add = child(dialog, QPushButton, "addProfileButton")
     assert not add.isEnabled()
     _fill(dialog, qtbot, "cloud", "https://abc.supabase.co/", NEW_KEY)
     assert add.isEnabled()
     assert NEW_KEY not in _all_text(dialog)
-    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
 
     reloaded = gfconfig.load(gfconfig.Overrides(profile="cloud"), env={}, paths=config.paths)
     assert reloaded.profile == Profile("cloud", "https://abc.supabase.co", NEW_KEY)
-    feedback = dialog.findChild(QLabel, "formError")
+    feedback = child(dialog, QLabel, "formError")
     assert feedback.property("kind") == "success"
     assert "--profile cloud" in feedback.text()
-    profiles = dialog.findChild(QListWidget, "profileList")
+    profiles = child(dialog, QListWidget, "profileList")
     assert profiles.item(profiles.count() - 1).text().startswith("cloud")
-    assert dialog.findChild(QLineEdit, "profileName").text() == ""
+    assert child(dialog, QLineEdit, "profileName").text() == ""
     assert NEW_KEY not in _all_text(dialog)
 
 
@@ -94,40 +103,40 @@ def test_duplicate_name_shows_the_config_error_inline(ui_app: QApplication, qtbo
     dialog = _dialog(qtbot, config, None)
     dialog.show()
     _fill(dialog, qtbot, "lan", "http://10.0.0.2:54321", NEW_KEY)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "addProfileButton"),
+    QTest.mouseClick(child(dialog, QPushButton, "addProfileButton"),
                      Qt.MouseButton.LeftButton)
-    feedback = dialog.findChild(QLabel, "formError")
+    feedback = child(dialog, QLabel, "formError")
     assert feedback.isVisible()
     assert feedback.text() == "a profile named 'lan' already exists"
     assert feedback.property("kind") == "error"
     assert config.paths.config_file.read_text(encoding="utf-8") == before
     # What the user typed stays, so they can fix the name.
-    assert dialog.findChild(QLineEdit, "profileUrl").text() == "http://10.0.0.2:54321"
+    assert child(dialog, QLineEdit, "profileUrl").text() == "http://10.0.0.2:54321"
 
 
 def test_bad_url_shows_the_config_error_inline(ui_app: QApplication, qtbot: QtBot,
                                                tmp_path: Path) -> None:
     dialog = _dialog(qtbot, _config(tmp_path), None)
     _fill(dialog, qtbot, "typo", "ftp://example.org", NEW_KEY)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "addProfileButton"),
+    QTest.mouseClick(child(dialog, QPushButton, "addProfileButton"),
                      Qt.MouseButton.LeftButton)
-    assert "is not an http(s) URL" in dialog.findChild(QLabel, "formError").text()
+    assert "is not an http(s) URL" in child(dialog, QLabel, "formError").text()
 
 
 def test_diagnostics_show_the_log_file(ui_app: QApplication, qtbot: QtBot,
                                        tmp_path: Path) -> None:
     log_file = tmp_path / "log" / "gfdesk.log"
     dialog = _dialog(qtbot, _config(tmp_path), log_file)
-    assert dialog.findChild(QLabel, "logFilePath").text() == str(log_file)
-    assert dialog.findChild(QPushButton, "openLogFolder").isEnabled()
-    tabs = dialog.findChild(QWidget, "settingsTabs")
+    assert child(dialog, QLabel, "logFilePath").text() == str(log_file)
+    assert child(dialog, QPushButton, "openLogFolder").isEnabled()
+    tabs = child(dialog, QTabWidget, "settingsTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Backend", "Diagnostics", "About"]
 
 
 def test_without_a_log_file_the_folder_button_is_off(ui_app: QApplication, qtbot: QtBot,
                                                      tmp_path: Path) -> None:
     dialog = _dialog(qtbot, _config(tmp_path), None)
-    assert not dialog.findChild(QPushButton, "openLogFolder").isEnabled()
+    assert not child(dialog, QPushButton, "openLogFolder").isEnabled()
 
 
 @pytest.mark.parametrize(("key", "shown"), [
