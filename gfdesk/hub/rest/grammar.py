@@ -131,10 +131,11 @@ def parse_body(raw: bytes, method: str, query: RestQuery) -> list[dict[str, Any]
 
     POST takes an object or an array of objects; without ``columns=`` every object of an
     array must have the same keys. Any other JSON value inserts nothing, as in PostgREST.
-    PATCH takes one object. With ``columns=`` only those keys are kept, and a key an
+    PATCH takes one object. With ``columns=`` only those keys are kept; on POST a key an
     object lacks becomes NULL, or is left out (so the column default applies) under
-    ``Prefer: missing=default``. GET, HEAD and DELETE bodies are ignored (the Python
-    client sends ``{}`` on DELETE).
+    ``Prefer: missing=default``. On PATCH an absent key is simply not set (PostgREST
+    would set it to NULL; no client sends ``columns=`` with an update). GET, HEAD and
+    DELETE bodies are ignored (the Python client sends ``{}`` on DELETE).
 
     Raises:
         RestError: PGRST102 for an empty or invalid body, or mismatched array keys.

@@ -255,7 +255,7 @@ def test_query_strings_parse(qs: str, expected: dict[str, Any]) -> None:
         assert getattr(q, name) == value, name
 
 
-ERROR_CASES: list[tuple[str, int, str, str, str | None]] = [
+ERROR_CASES: list[tuple[str, int, str, str | None, str | None]] = [
     ("foo=bar.1", 400, "PGRST100", '"failed to parse filter (bar.1)" (line 1, column 1)',
      'unexpected "b" expecting "not" or operator (eq, gt, ...)'),
     ("id=1", 400, "PGRST100", '"failed to parse filter (1)" (line 1, column 1)', None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,13 +125,14 @@ def execute_rolled_back(conn: sqlite3.Connection, stmts: list[sqlbuild.Statement
 def build_all(q: RestQuery, rows: list[dict[str, Any]]) -> list[sqlbuild.Statement]:
     """Every statement the request could turn into; RestError where the request is bad."""
     rule = Predicate('"score" IS NOT ? OR "name" = ?', (7, "x"))
-    stmts = []
-    for build in (
+    builders: list[Callable[[], list[sqlbuild.Statement]]] = [
         lambda: [sqlbuild.select(PLAYERS, q, rule), sqlbuild.count(PLAYERS, q, rule)],
         lambda: [sqlbuild.delete(PLAYERS, q, rule)],
         lambda: [sqlbuild.update(PLAYERS, q, rows[0] if rows else {"name": "n"}, TRUE)],
         lambda: sqlbuild.insert(PLAYERS, q, rows),
-    ):
+    ]
+    stmts: list[sqlbuild.Statement] = []
+    for build in builders:
         try:
             stmts.extend(build())
         except RestError:

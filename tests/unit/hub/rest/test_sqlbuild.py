@@ -232,7 +232,7 @@ def test_bad_filters_are_postgresql_errors(qs: str, status: int, code: str, mess
 def insert_rows(conn: sqlite3.Connection, body: bytes, qs: str = "",
                 prefer: str = "") -> list[dict[str, Any]]:
     q = query(qs, "POST", prefer)
-    out = []
+    out: list[dict[str, Any]] = []
     for stmt in sqlbuild.insert(PLAYERS, q, parse_body(body, "POST", q)):
         out.extend(PLAYERS.row_to_json(r) for r in run(conn, stmt))
     return out
