@@ -88,8 +88,10 @@ class RawSocket:
         """Read until the server closes; returns the close code."""
         while True:
             msg = await self.ws.receive(timeout=RECEIVE_TIMEOUT_S)
-            if msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
-                            aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.ERROR):
+            if msg.type is aiohttp.WSMsgType.CLOSE:
+                return int(msg.data)
+            if msg.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING,
+                            aiohttp.WSMsgType.ERROR):
                 return self.ws.close_code
 
     def event(self, frame: Any) -> str | None:
