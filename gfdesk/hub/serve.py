@@ -66,10 +66,7 @@ def is_loopback(host: str) -> bool:
 
 
 async def _serve(config: HubConfig, host: str, port: int) -> None:
-    hub = await start_hub(config, host, port)
-    print(f"API URL: {hub.url}", flush=True)
-    print(f"anon key: {hub.anon_key}", flush=True)
-    print(f"service_role key: {hub.service_role_key}", flush=True)
+    # Handlers first: a supervisor may send SIGTERM as soon as it reads the URL line.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -78,6 +75,15 @@ async def _serve(config: HubConfig, host: str, port: int) -> None:
         except (NotImplementedError, RuntimeError):
             # Windows: SIGINT arrives as KeyboardInterrupt instead (handled in main).
             pass
+    hub = await start_hub(config, host, port)
+    print(f"API URL: {hub.url}", flush=True)
+    print(f"anon key: {hub.anon_key}", flush=True)
+    print(f"service_role key: {hub.service_role_key}", flush=True)
+    if not is_loopback(host):
+        where = hub.url.removeprefix("http://")
+        print(f"WARNING: listening on {host}: anyone on that network who can reach "
+              f"{where} can use the hub (sign up with the anon key; the service_role key "
+              "bypasses every rule). Share only the anon key.", file=sys.stderr, flush=True)
     try:
         await stop.wait()
     finally:
@@ -105,11 +111,6 @@ def main(argv: list[str]) -> int:
             return 2
         config = HubConfig(data_dir=config.data_dir, demo=config.demo,
                            access_token_ttl_s=args.token_ttl)
-    if not is_loopback(args.host):
-        print(f"WARNING: listening on {args.host}: anyone on that network who can reach "
-              f"{args.host}:{args.port} can use the hub (sign up with the anon key; the "
-              "service_role key bypasses every rule). Share only the anon key.",
-              file=sys.stderr, flush=True)
     try:
         asyncio.run(_serve(config, args.host, args.port))
     except KeyboardInterrupt:
