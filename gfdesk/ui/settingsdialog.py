@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
 from gfdesk.ui import icons, theme
+from gfdesk.ui.keycheck import key_problem
 
 TITLE = "Settings"
 KEY_PREFIX = 8
@@ -209,6 +210,10 @@ class SettingsDialog(QDialog):
             return
         profile = Profile(self._name.text().strip(), self._url.text().strip(),
                           self._key.text().strip())
+        problem = key_problem(profile.anon_key or "")
+        if problem is not None:
+            self._show_feedback(problem, success=False)
+            return
         try:
             add_profile(self._config_file, profile)
         except ConfigError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from gfdesk import config as gfconfig
 from gfdesk.config import AppConfig, Paths, Profile
+from gfdesk.ui.keycheck import key_problem
 from gfdesk.ui.settingsdialog import SettingsDialog, mask_key
 from tests.gui.finders import child
 
@@ -147,3 +149,33 @@ def test_without_a_log_file_the_folder_button_is_off(ui_app: QApplication, qtbot
 ])
 def test_mask_key(key: str | None, shown: str) -> None:
     assert mask_key(key) == shown
+
+
+def _jwt(claims: str) -> str:
+    payload = base64.urlsafe_b64encode(claims.encode()).decode().rstrip("=")
+    return f"eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln"
+
+
+def test_service_role_key_is_refused_and_nothing_is_written(
+    ui_app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    config = _config(tmp_path)
+    before = config.paths.config_file.read_text(encoding="utf-8")
+    dialog = _dialog(qtbot, config, None)
+    _fill(dialog, qtbot, "oops", "https://abc.supabase.co", _jwt('{"role":"service_role"}'))
+    QTest.mouseClick(child(dialog, QPushButton, "addProfileButton"), Qt.MouseButton.LeftButton)
+    assert "bypasses row-level security" in child(dialog, QLabel, "formError").text()
+    assert config.paths.config_file.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(("key", "ok"), [
+    (KEY, True),
+    ("sb_publishable_abc123", True),
+    (_jwt('{"role":"service_role"}'), False),
+    ("sb_secret_abc123", False),
+    ("not a key", False),
+    ("eyJhbGciOiJIUzI1NiJ9.%%%.sig", False),
+    ("abc.def.ghi", False),
+])
+def test_key_problem(key: str, ok: bool) -> None:
+    assert (key_problem(key) is None) is ok
