@@ -15,10 +15,15 @@ from collections.abc import Mapping
 from .errors import RestError
 from .model import Prefer
 
-OBJECT_MEDIA_TYPE = "application/vnd.pgrst.object+json"
-ARRAY_MEDIA_TYPE = "application/vnd.pgrst.array+json"
-#: Media types a table read can be answered in (as JSON).
-JSON_MEDIA_TYPES = frozenset({"application/json", "*/*", "application/*", ARRAY_MEDIA_TYPE})
+#: ``.single()``; PostgREST also takes the name without ``+json``.
+OBJECT_MEDIA_TYPES = frozenset(
+    {"application/vnd.pgrst.object+json", "application/vnd.pgrst.object"}
+)
+ARRAY_MEDIA_TYPES = frozenset(
+    {"application/vnd.pgrst.array+json", "application/vnd.pgrst.array"}
+)
+#: Media types a table read can be answered in (as a JSON array).
+JSON_MEDIA_TYPES = frozenset({"application/json", "*/*", "application/*"}) | ARRAY_MEDIA_TYPES
 PREFER_VALUES = {
     "return": frozenset({"minimal", "representation", "headers-only"}),
     "count": frozenset({"exact", "planned", "estimated"}),
@@ -120,10 +125,10 @@ def parse_accept(headers: Mapping[str, str]) -> tuple[bool, bool]:
         return False, False
     for _, _, media, params in sorted(ranges):
         stripped = params.get("nulls") == "stripped"
-        if media == OBJECT_MEDIA_TYPE:
+        if media in OBJECT_MEDIA_TYPES:
             return True, stripped
         if media in JSON_MEDIA_TYPES:
-            return False, stripped and media == ARRAY_MEDIA_TYPE
+            return False, stripped and media in ARRAY_MEDIA_TYPES
     raise RestError.media_type([media for _, _, media, _ in sorted(ranges)])
 
 

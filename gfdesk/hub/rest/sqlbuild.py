@@ -210,6 +210,7 @@ def insert(table: Table, q: RestQuery, rows: list[dict[str, Any]]) -> list[State
     nothing). A conflict target that is not a unique key fails in SQLite ("ON CONFLICT
     clause does not match"), which the caller reports as 42P10.
     """
+    _check_select(table, q)
     target = conflict_target(table, q)
     returning = f" RETURNING {_columns_sql(table)}"
     statements = []
@@ -255,6 +256,7 @@ def update(table: Table, q: RestQuery, values: dict[str, Any], using: Predicate)
 
     With no values the statement selects nothing, as PostgREST's empty PATCH does.
     """
+    _check_select(table, q)
     names, params = _row_values(table, values)
     where, where_params = _target_rows(table, q, using)
     if not names:
@@ -270,6 +272,7 @@ def update(table: Table, q: RestQuery, values: dict[str, Any], using: Predicate)
 
 def delete(table: Table, q: RestQuery, using: Predicate) -> Statement:
     """``DELETE ... WHERE <filters> AND (using) RETURNING`` all columns."""
+    _check_select(table, q)
     where, params = _target_rows(table, q, using)
     sql = f"DELETE FROM {quote_ident(table.name)}{where} RETURNING {_columns_sql(table)}"
     return Statement(sql, params)

@@ -369,6 +369,7 @@ ACCEPT_CASES: list[tuple[str, bool, bool]] = [
     ("*/*", False, False),
     ("application/json", False, False),
     ("application/vnd.pgrst.object+json", True, False),
+    ("application/vnd.pgrst.object", True, False),
     ("application/vnd.pgrst.object+json;nulls=stripped", True, True),
     ("application/vnd.pgrst.array+json;nulls=stripped", False, True),
     ("text/html, application/xhtml+xml, */*;q=0.8", False, False),

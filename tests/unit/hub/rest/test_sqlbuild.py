@@ -340,6 +340,19 @@ def test_update_with_nothing_to_set_selects_nothing(db: sqlite3.Connection) -> N
     assert run(db, sqlbuild.update(PLAYERS, query("", "PATCH"), {}, TRUE)) == []
 
 
+@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE"])
+def test_writes_check_the_select_list_too(method: str) -> None:
+    q = query("select=id,nope", method)
+    with pytest.raises(RestError) as caught:
+        if method == "POST":
+            sqlbuild.insert(PLAYERS, q, [])
+        elif method == "PATCH":
+            sqlbuild.update(PLAYERS, q, {"name": "x"}, TRUE)
+        else:
+            sqlbuild.delete(PLAYERS, q, TRUE)
+    assert caught.value.message == "column players.nope does not exist"
+
+
 def test_update_rejects_unknown_columns() -> None:
     with pytest.raises(RestError) as caught:
         sqlbuild.update(PLAYERS, query("", "PATCH"), {"nope": 1}, TRUE)
