@@ -17,6 +17,7 @@ from gfdesk.hub.keys import Keys
 from gfdesk.hub.store import Store, Transaction
 
 if TYPE_CHECKING:
+    from gfdesk.hub.realtime.changes import ChangeFeed
     from gfdesk.hub.realtime.channels import Registry
 
 DEFAULT_ACCESS_TOKEN_TTL_S = 3600
@@ -53,3 +54,5 @@ ON_USER_CREATED = web.AppKey("on_user_created", list[UserCreatedHook])
 #: Realtime's topic registry (live sockets, channels, presence); typed without a runtime
 #: import because the realtime package itself reads these keys.
 REALTIME: web.AppKey[Registry] = web.AppKey("realtime")
+#: postgres_changes: committed row changes to authorized subscribers.
+CHANGE_FEED: web.AppKey[ChangeFeed] = web.AppKey("change_feed")
