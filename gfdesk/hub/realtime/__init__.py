@@ -15,7 +15,8 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from gfdesk.hub.context import KEYS, REALTIME
+from gfdesk.hub.context import CHANGE_FEED, KEYS, REALTIME, STORE
+from gfdesk.hub.realtime.changes import ChangeFeed
 from gfdesk.hub.realtime.channels import Registry
 from gfdesk.hub.realtime.rest_broadcast import batch_handler, single_handler
 from gfdesk.hub.realtime.socket import LIVE_SOCKETS, close_live_sockets, websocket_handler
@@ -38,12 +39,15 @@ async def realtime_ctx(app: web.Application) -> AsyncIterator[None]:
     Runs after the store's context; the sockets themselves are closed earlier, by the
     sub-app's ``on_shutdown``, so the runner never waits on an open WebSocket.
     """
-    registry = Registry(app[KEYS])
+    feed = ChangeFeed(app[STORE])
+    registry = Registry(app[KEYS], change_feed=feed)
+    app[CHANGE_FEED] = feed
     app[REALTIME] = registry
     try:
         yield
     finally:
         registry.close()
+        feed.close()
 
 
 __all__ = ["create_realtime_app", "realtime_ctx"]

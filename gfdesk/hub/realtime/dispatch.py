@@ -16,6 +16,7 @@ from typing import Any
 
 from gfdesk.hub.keys import InvalidToken
 from gfdesk.hub.realtime import joins
+from gfdesk.hub.realtime.changes import ChangeSubscription
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Channel
 from gfdesk.hub.realtime.connection import CLOSE_POLICY, Connection
 from gfdesk.hub.realtime.framing import Frame, FrameError, dumps
@@ -141,8 +142,6 @@ def _subscribe_changes(conn: Connection, channel: Channel,
     if feed is None:
         # No database behind this registry: ids keep the clients' binding check happy.
         return [{**b, "id": conn.registry.next_id()} for b in bindings], []
-    from gfdesk.hub.realtime.changes import ChangeSubscription
-
     key = conn.registry.next_id()
     result = feed.subscribe(ChangeSubscription(
         key=key, bindings_config=bindings, claims=channel.claims,
