@@ -6,8 +6,9 @@
 ``columns``, ``on_conflict``, ``order``, ``limit``, ``offset``, ``and``, ``or``,
 ``not.and``, ``not.or`` and ``apikey`` (the gateway's key parameter, spec 1.2) are not
 filters; every other key is a ``column=[not.]op.value`` filter, and repeated keys are
-ANDed. When a reserved key repeats, the last value wins, as in PostgREST. Column names
-are checked against the table later, by :mod:`gfdesk.hub.rest.sqlbuild`.
+ANDed. When a reserved key repeats, the first ``select``/``columns``/``on_conflict``/
+``order`` and the last ``limit``/``offset`` win, as in PostgREST. Column names are
+checked against the table later, by :mod:`gfdesk.hub.rest.sqlbuild`.
 """
 
 from __future__ import annotations
@@ -69,17 +70,24 @@ def parse_query(
     offset: int | None = None
     columns: tuple[str, ...] | None = None
     on_conflict: tuple[str, ...] | None = None
+    seen: set[str] = set()
     for key, value in query:
+        first = key not in seen
+        seen.add(key)
         if key == "select":
-            select = syntax.select_param(value)
+            parsed_select = syntax.select_param(value)
+            select = parsed_select if first else select
         elif key == "columns":
-            columns = syntax.names_param("columns", value)
+            parsed_columns = syntax.names_param("columns", value)
+            columns = parsed_columns if first else columns
         elif key == "on_conflict":
-            on_conflict = syntax.names_param("on_conflict", value)
+            parsed_conflict = syntax.names_param("on_conflict", value)
+            on_conflict = parsed_conflict if first else on_conflict
         elif key == "apikey":
             continue
         elif key == "order":
-            order = syntax.order_param(value)
+            parsed_order = syntax.order_param(value)
+            order = parsed_order if first else order
         elif key == "limit":
             limit = parse_integer("limit", value)
         elif key == "offset":
@@ -94,7 +102,7 @@ def parse_query(
             )
         else:
             where.append(syntax.filter_param(key, value))
-    limit, first = resolve_range(method, headers, limit, offset)
+    limit, skip = resolve_range(method, headers, limit, offset)
     single_object, strip_nulls = parse_accept(headers)
     return RestQuery(
         table=table,
@@ -102,7 +110,7 @@ def parse_query(
         where=tuple(where),
         order=order,
         limit=limit,
-        offset=first,
+        offset=skip,
         prefer=parse_prefer(headers),
         columns=columns,
         on_conflict=on_conflict,
