@@ -1,6 +1,6 @@
 """Render gfdesk's main screens offscreen to docs/screenshots/*.png.
 
-    python scripts/screenshots.py [--out DIR] [--only NAME ...]
+    python scripts/screenshots.py [--out DIR] [--only NAME ...] [--scale 2]
 
 Each screen is a name and a function that builds a widget; ``render`` sizes it,
 lets the event loop settle and saves a PNG. Add a screen by appending to
@@ -15,8 +15,6 @@ import sys
 
 # Before anything imports Qt: render without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-# A fixed scale, so the PNGs do not depend on the machine that made them.
-os.environ["QT_SCALE_FACTOR"] = "1"
 
 import argparse  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -137,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the PNGs")
     parser.add_argument("--only", nargs="*", help="render only these screens")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="device pixel ratio to render at (2 for a HiDPI check)")
     args = parser.parse_args(argv)
+    # A fixed scale, so the PNGs do not depend on the machine that made them.
+    os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     theme.set_high_dpi_policy()
     app = QApplication(sys.argv[:1])
     theme.apply(app)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from gfdesk.ui import icons
 
@@ -20,6 +20,8 @@ AVATAR_COLORS = (
     "#d4a017", "#3ba55c", "#1abc9c", "#0ea5e9", "#9b59b6",
 )
 SIGNED_OUT_COLOR = "#4e5058"
+#: Scale factors rendered into an avatar icon (100 % to 300 % screens).
+SCALES = (1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def initials(name: str) -> str:
@@ -63,3 +65,11 @@ def avatar_pixmap(name: str | None, size: int, device_pixel_ratio: float = 1.0) 
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return pixmap
+
+
+def avatar_icon(name: str | None, size: int) -> QIcon:
+    """``avatar_pixmap`` for every common scale factor, as one QIcon."""
+    result = QIcon()
+    for scale in SCALES:
+        result.addPixmap(avatar_pixmap(name, round(size * scale)))
+    return result

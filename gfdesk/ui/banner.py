@@ -52,9 +52,8 @@ class MessageRow(QFrame):
         self.setObjectName("messageRow")
         self.setProperty("level", message.level.value)
         icon_name, color = LEVEL_ICONS[message.level]
-        glyph = QLabel(self)
-        glyph.setPixmap(icons.pixmap(icon_name, ICON_SIZE, color, self.devicePixelRatioF()))
-        glyph.setFixedSize(ICON_SIZE, ICON_SIZE)
+        glyph = icons.IconLabel(ICON_SIZE, self)
+        glyph.set_icon(icons.icon(icon_name, color))
         text = QLabel(message.text, self)
         text.setObjectName("messageText")
         # Messages often quote what a server or a remote user sent.

@@ -80,11 +80,13 @@ def empty_content(section: Section, status: ConnectionStatus) -> EmptyContent:
         return EmptyContent(
             icon=section.icon_name,
             title=f"Connecting to {where}…",
-            body="This usually takes a moment.",
+            # The reason says what is under way ("starting the demo hub").
+            body=f"{status.reason[:1].upper()}{status.reason[1:]}…" if status.reason
+            else "This usually takes a moment.",
             busy=True,
         )
     if state is ConnectionState.OFFLINE:
-        body = "Everything you missed comes in as soon as the connection is back."
+        body = "Everything you missed comes in once you're back online."
         if status.reason:
             body += f"\nLast error: {status.reason}"
         return EmptyContent(icon="offline", title="You're offline — gfdesk keeps retrying",
@@ -144,10 +146,8 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.setObjectName("emptyState")
         self._action: EmptyAction | None = None
-        self._icon = QLabel(self)
+        self._icon = icons.IconLabel(ICON_SIZE, self, box=ICON_BACKDROP)
         self._icon.setObjectName("emptyIcon")
-        self._icon.setFixedSize(ICON_BACKDROP, ICON_BACKDROP)
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Wrapped labels get their height only from a layout that gives them the full
         # width (an aligned item loses height-for-width): a fixed-width column does.
         text_column = QWidget(self)
@@ -205,9 +205,7 @@ class EmptyState(QWidget):
 
     def set_content(self, content: EmptyContent) -> None:
         """Show ``content``."""
-        self._icon.setPixmap(
-            icons.pixmap(content.icon, ICON_SIZE, ICON_COLOR, self.devicePixelRatioF())
-        )
+        self._icon.set_icon(icons.icon(content.icon, ICON_COLOR))
         self._title.setText(content.title)
         self._body.setText(content.body)
         self._spinner.setVisible(content.busy)

@@ -3,7 +3,9 @@
 The SVGs draw with ``currentColor`` so one file serves every state: the sidebar
 asks for a grey icon with a white "selected" variant, the banner for a red one.
 Each QIcon carries pixmaps rendered at several sizes so it stays crisp at any
-device pixel ratio instead of being scaled up from a small bitmap.
+device pixel ratio instead of being scaled up from a small bitmap, and ``IconLabel``
+paints a QIcon at paint time, so an icon stays sharp when its window moves to a
+screen with another scale factor.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
 
 #: Pixel sizes rendered into every QIcon (covers 16-128 px at 1x and 2x).
 ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 96, 128, 256)
@@ -38,9 +41,10 @@ def svg_data(name: str, color: str | None = None) -> bytes:
     return data
 
 
-def render_svg(data: bytes, size: QSize, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """Render SVG bytes into a transparent pixmap of ``size`` logical pixels."""
-    renderer = QSvgRenderer(QByteArray(data))
+def render_svg(data: bytes | QSvgRenderer, size: QSize,
+               device_pixel_ratio: float = 1.0) -> QPixmap:
+    """Render SVG bytes (or a loaded renderer) into a transparent pixmap of ``size``."""
+    renderer = data if isinstance(data, QSvgRenderer) else QSvgRenderer(QByteArray(data))
     image = QImage(
         round(size.width() * device_pixel_ratio),
         round(size.height() * device_pixel_ratio),
@@ -73,8 +77,9 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
             item under the cursor or chosen); None means the same as ``color``.
     """
     result = QIcon()
-    normal = svg_data(name, color)
-    selected = svg_data(name, selected_color) if selected_color else None
+    normal = QSvgRenderer(QByteArray(svg_data(name, color)))
+    selected = (QSvgRenderer(QByteArray(svg_data(name, selected_color)))
+                if selected_color else None)
     for px in ICON_SIZES:
         size = QSize(px, px)
         result.addPixmap(render_svg(normal, size), QIcon.Mode.Normal)
@@ -82,3 +87,38 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
             result.addPixmap(render_svg(selected, size), QIcon.Mode.Selected)
             result.addPixmap(render_svg(selected, size), QIcon.Mode.Active)
     return result
+
+
+class IconLabel(QWidget):
+    """A fixed-size icon, painted from a QIcon at the screen's current pixel ratio.
+
+    The widget may be larger than the icon (``box``): the stylesheet can then give
+    it a background, as the empty state's round backdrop.
+    """
+
+    def __init__(self, size: int, parent: QWidget | None = None, *,
+                 box: int | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._icon = QIcon()
+        self.setFixedSize(box or size, box or size)
+
+    def icon(self) -> QIcon:
+        """The icon shown."""
+        return self._icon
+
+    def set_icon(self, icon: QIcon) -> None:
+        """Show ``icon``."""
+        self._icon = icon
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        # Lets the stylesheet paint a background and border on this plain QWidget.
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        target = QRect(0, 0, self._size, self._size)
+        target.moveCenter(self.rect().center())
+        self._icon.paint(painter, target)
+        painter.end()

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
         header = QWidget(self)
         header.setObjectName("sectionHeader")
-        self._header_icon = QLabel(header)
+        self._header_icon = icons.IconLabel(HEADER_ICON_SIZE, header)
         self._header_title = QLabel(header)
         self._header_title.setObjectName("sectionTitle")
         header_layout = QHBoxLayout(header)
@@ -196,9 +196,7 @@ class MainWindow(QMainWindow):
         return list(Section).index(section)
 
     def _show_header(self, section: Section) -> None:
-        self._header_icon.setPixmap(icons.pixmap(
-            section.icon_name, HEADER_ICON_SIZE, HEADER_ICON_COLOR, self.devicePixelRatioF()
-        ))
+        self._header_icon.set_icon(icons.icon(section.icon_name, HEADER_ICON_COLOR))
         self._header_title.setText(section.title)
 
     def _on_sidebar_section_selected(self, section: Section) -> None:

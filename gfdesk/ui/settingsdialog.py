@@ -290,8 +290,8 @@ class SettingsDialog(QDialog):
 
     def _about_tab(self) -> QWidget:
         page = QWidget(self)
-        logo = QLabel(page)
-        logo.setPixmap(theme.app_icon().pixmap(LOGO_SIZE, LOGO_SIZE))
+        logo = icons.IconLabel(LOGO_SIZE, page)
+        logo.set_icon(theme.app_icon())
         title = _plain_label("gfdesk", page, "aboutTitle")
         version = _plain_label(f"Version {gfdesk.__version__}", page, "aboutVersion")
         blurb = QLabel(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState
 from gfdesk.ui import icons, theme
-from gfdesk.ui.avatar import avatar_pixmap
+from gfdesk.ui.avatar import avatar_icon
 from gfdesk.ui.sections import Section
 
 WIDTH = 240
@@ -58,9 +58,8 @@ class AccountFooter(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountFooter")
-        self._avatar = QLabel(self)
+        self._avatar = icons.IconLabel(AVATAR_SIZE, self)
         self._avatar.setObjectName("accountAvatar")
-        self._avatar.setFixedSize(AVATAR_SIZE, AVATAR_SIZE)
         self._name = QLabel(self)
         self._name.setObjectName("accountName")
         self._name.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,9 +94,7 @@ class AccountFooter(QFrame):
 
     def set_account(self, display_name: str | None) -> None:
         """Show who is signed in; None means nobody."""
-        self._avatar.setPixmap(
-            avatar_pixmap(display_name, AVATAR_SIZE, self.devicePixelRatioF())
-        )
+        self._avatar.set_icon(avatar_icon(display_name, AVATAR_SIZE))
         self._name.setText(display_name if display_name is not None else "Not signed in")
         self._name.setToolTip(plain_tooltip(display_name) if display_name else "")
         self.setProperty("signedIn", display_name is not None)
@@ -133,9 +130,8 @@ class Sidebar(QFrame):
 
         brand = QWidget(self)
         brand.setObjectName("brand")
-        logo = QLabel(brand)
-        logo.setPixmap(icons.render_svg(icons.svg_data(theme.APP_ICON),
-                                        QSize(LOGO_SIZE, LOGO_SIZE), self.devicePixelRatioF()))
+        logo = icons.IconLabel(LOGO_SIZE, brand)
+        logo.set_icon(theme.app_icon())
         name = QLabel("gfdesk", brand)
         name.setObjectName("brandName")
         brand_layout = QHBoxLayout(brand)

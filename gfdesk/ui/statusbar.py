@@ -6,6 +6,8 @@ in a status may come from the network: it is shown as plain text.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -48,9 +50,8 @@ class ConnectionIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionIndicator")
-        self._dot = QLabel(self)
+        self._dot = icons.IconLabel(DOT_SIZE, self)
         self._dot.setObjectName("connectionDot")
-        self._dot.setFixedSize(DOT_SIZE, DOT_SIZE)
         self._text = QLabel(self)
         self._text.setObjectName("connectionText")
         self._text.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,12 +64,12 @@ class ConnectionIndicator(QWidget):
     def set_status(self, status: ConnectionStatus) -> None:
         """Show ``status``."""
         state_name = status.state.value
-        self._dot.setPixmap(
-            icons.pixmap(DOT_ICONS[status.state], DOT_SIZE, None, self.devicePixelRatioF())
-        )
+        self._dot.set_icon(icons.icon(DOT_ICONS[status.state], None))
         self._dot.setProperty("state", state_name)
         self._text.setText(status_text(status))
-        self._text.setToolTip("")
+        # The reason is often longer than the bar has room for, and it may come from
+        # the server: escaped so the tooltip shows it verbatim.
+        self._text.setToolTip(f"<qt>{html.escape(status.reason)}</qt>" if status.reason else "")
         self.setProperty("state", state_name)
         # Dynamic properties only restyle after an explicit re-polish.
         for widget in (self, self._text):

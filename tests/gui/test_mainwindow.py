@@ -58,8 +58,8 @@ def _empty(window: MainWindow, section: Section) -> EmptyState:
 
 
 def _dot_color(window: MainWindow) -> QColor:
-    dot = child(window, QLabel, "connectionDot")
-    image = dot.pixmap().toImage()
+    dot = child(window, QWidget, "connectionDot")
+    image = dot.grab().toImage()
     return image.pixelColor(image.width() // 2, image.height() // 2)
 
 
@@ -104,6 +104,9 @@ def test_connecting_state_is_busy(window: MainWindow) -> None:
     assert empty.title() == "Connecting to demo hub…"
     assert empty.is_busy()
     assert empty.action_button() is None
+    window.set_connection_status(ConnectionStatus(
+        ConnectionState.CONNECTING, "starting the demo hub", backend="demo hub"))
+    assert empty.body() == "Starting the demo hub…"
 
 
 def test_offline_state_says_it_keeps_retrying_and_why(window: MainWindow) -> None:
