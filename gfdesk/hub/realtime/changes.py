@@ -53,6 +53,10 @@ EXTENSION = "postgres_changes"
 SUBSCRIBED = "Subscribed to PostgreSQL"
 #: Row rules evaluated per query (SQLite allows 2000 result columns).
 RULES_PER_QUERY = 500
+#: A change whose record is larger is sent without its large values (apply_rls).
+MAX_RECORD_BYTES = 1024 * 1024
+MAX_VALUE_BYTES_WHEN_TOO_LARGE = 64
+PAYLOAD_TOO_LARGE = "Error 413: Payload Too Large"
 #: Compiled filters kept for reuse across joins (the app's filters repeat per user).
 COMPILED_CACHE_MAX = 4096
 
@@ -348,19 +352,38 @@ class ChangeFeed:
             listed = [c for c in table.columns if columns is None or c.name in columns]
             cols = json.dumps([{"name": c.name, "type": c.pg_type} for c in listed],
                               separators=(",", ":")).encode()
+            if len(self._columns_json) >= COMPILED_CACHE_MAX:
+                self._columns_json.clear()
             self._columns_json[(table.name, columns)] = cols
-        parts = [b'{"schema":"public","table":', _dump(table.name),
-                 b',"commit_timestamp":', _dump(change.commit_timestamp),
-                 b',"type":"', change.type.value.encode(), b'","columns":', cols]
+        record = old = None
         if change.type is not ChangeType.DELETE:
-            parts += (b',"record":', _dump(_project(change.record, columns)))
+            record = _project(change.record, columns)
         if change.type is not ChangeType.INSERT:
             old = change.old_record
             if old is None and change.record is not None:
                 old = {k: change.record.get(k) for k in table.primary_key}
-            parts += (b',"old_record":', _dump(_project(old, columns)))
-        parts.append(b',"errors":null}')
+            old = _project(old, columns)
+        record_json, old_json = _dump(record), _dump(old)
+        errors = b"null"
+        if len(record_json) + len(old_json) > MAX_RECORD_BYTES:
+            # As apply_rls: keep only the small values and say why the rest is missing.
+            record_json, old_json = _dump(_small_values(record)), _dump(_small_values(old))
+            errors = _dump([PAYLOAD_TOO_LARGE])
+        parts = [b'{"schema":"public","table":', _dump(table.name),
+                 b',"commit_timestamp":', _dump(change.commit_timestamp),
+                 b',"type":"', change.type.value.encode(), b'","columns":', cols]
+        if change.type is not ChangeType.DELETE:
+            parts += (b',"record":', record_json)
+        if change.type is not ChangeType.INSERT:
+            parts += (b',"old_record":', old_json)
+        parts += (b',"errors":', errors, b"}")
         return b"".join(parts)
+
+
+def _small_values(record: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    if record is None:
+        return None
+    return {k: v for k, v in record.items() if len(_dump(v)) <= MAX_VALUE_BYTES_WHEN_TOO_LARGE}
 
 
 def _project(record: Mapping[str, Any] | None, columns: tuple[str, ...] | None

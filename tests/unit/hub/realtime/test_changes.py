@@ -446,6 +446,19 @@ def test_select_sends_only_those_columns_plus_the_key(feed: ChangeFeed, store: S
     assert full_msg["data"]["record"] == row
 
 
+def test_a_huge_row_is_sent_without_its_large_values(feed: ChangeFeed, store: Store,
+                                                      alice: str) -> None:
+    inbox, _ = join(feed, user(alice), notifications_of(alice, "*"))
+    row = insert(store, "notifications", user_id=alice, type="x", title="big",
+                 body="x" * (1024 * 1024 + 1))
+    small = update(store, "notifications", {"id": row["id"]}, body="small again")
+    big_msg, small_msg = inbox.messages
+    assert big_msg["data"]["errors"] == ["Error 413: Payload Too Large"]
+    assert big_msg["data"]["record"] == {k: v for k, v in row.items() if k != "body"}
+    assert small_msg["data"]["errors"] is None
+    assert small_msg["data"]["record"] == small
+
+
 def test_unsubscribe_and_close_stop_deliveries(store: Store, alice: str) -> None:
     feed = ChangeFeed(store)
     key = object()
