@@ -145,6 +145,7 @@ class Sidebar(QFrame):
 
         self._nav = QListWidget(self)
         self._nav.setObjectName("sidebarNav")
+        self._nav.setAccessibleName("Sections")
         self._nav.setIconSize(QSize(NAV_ICON_SIZE, NAV_ICON_SIZE))
         self._nav.setFrameShape(QFrame.Shape.NoFrame)
         self._nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
