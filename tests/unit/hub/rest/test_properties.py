@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from multidict import CIMultiDict
 from postgrest.utils import sanitize_param
 
-from gfdesk.hub.rest import sqlbuild
+from gfdesk.hub.rest import likematch, sqlbuild
 from gfdesk.hub.rest.errors import RestError
-from gfdesk.hub.rest.grammar import RestQuery, parse_body, parse_query
+from gfdesk.hub.rest.grammar import Filter, RestQuery, parse_body, parse_query
 from gfdesk.hub.tables import TRUE, Predicate
 
 from .test_sqlbuild import PLAYERS, PLAYERS_DDL, ROWS
@@ -197,3 +197,36 @@ def test_any_body_parses_or_is_a_rest_error_and_its_sql_runs(
     stmts = build_all(q, rows)
     event(f"body parsed: {len(rows)} rows, {min(len(stmts), 5)} statements built")
     execute_rolled_back(db, stmts)
+
+
+LIKE_ALPHABET = "aAbBéÉ%_\\ "
+
+
+@PROPERTY_SETTINGS
+@given(names=st.lists(st.one_of(st.none(), st.text(alphabet=LIKE_ALPHABET, max_size=6)),
+                      max_size=8),
+       pattern=st.text(alphabet=LIKE_ALPHABET + "*", max_size=5),
+       op=st.sampled_from(["like", "ilike"]), negated=st.booleans())
+def test_like_in_sql_matches_postgresql_semantics(
+    db: sqlite3.Connection, names: list[str | None], pattern: str, op: str, negated: bool
+) -> None:
+    q = RestQuery("players", where=(Filter("name", op, negated, pattern),))
+    try:
+        stmt = sqlbuild.select(PLAYERS, q, Predicate('"id" > ?', (100,)))
+    except RestError as err:
+        assert err.code == "22025" and pattern.endswith("\\")
+        return
+    db.execute("BEGIN")
+    try:
+        db.executemany("INSERT INTO players (id, name) VALUES (?, ?)",
+                       [(101 + i, name) for i, name in enumerate(names)])
+        got = {row[0] for row in db.execute(stmt.sql, stmt.params)}
+    finally:
+        db.execute("ROLLBACK")
+    wanted_pattern = pattern.replace("*", "%")
+    fold = (lambda s: s.lower()) if op == "ilike" else (lambda s: s)
+    expected = {
+        101 + i for i, name in enumerate(names)
+        if name is not None and likematch.like(fold(name), fold(wanted_pattern)) != negated
+    }
+    assert got == expected
