@@ -223,10 +223,12 @@ def test_like_in_sql_matches_postgresql_semantics(
         got = {row[0] for row in db.execute(stmt.sql, stmt.params)}
     finally:
         db.execute("ROLLBACK")
-    wanted_pattern = pattern.replace("*", "%")
-    fold = (lambda s: s.lower()) if op == "ilike" else (lambda s: s)
+    wanted = pattern.replace("*", "%")
+    if op == "ilike":
+        wanted = wanted.lower()
     expected = {
         101 + i for i, name in enumerate(names)
-        if name is not None and likematch.like(fold(name), fold(wanted_pattern)) != negated
+        if name is not None
+        and likematch.like(name.lower() if op == "ilike" else name, wanted) != negated
     }
     assert got == expected
