@@ -1,7 +1,8 @@
 """The message banner at the top of the central area: one row per ``UserMessage``.
 
-Errors stay until the user dismisses them; information and warnings fade on their
-own after a while (each row owns a named single-shot QTimer). Identical messages
+Errors and warnings stay until the user dismisses them (a warning is something to
+act on, such as a broken settings file); information fades on its own after a few
+seconds (each row owns a named single-shot QTimer). Identical messages
 are not stacked: a repeat restarts the existing row's timer, so a reconnect loop
 that reports the same failure every few seconds shows it once.
 """
@@ -24,7 +25,8 @@ from gfdesk.ui.messages import MessageLevel, UserMessage
 from gfdesk.ui.timer import NamedTimer
 
 INFO_TIMEOUT_MS = 5000
-WARNING_TIMEOUT_MS = 10000
+#: None: warnings stay until dismissed.
+WARNING_TIMEOUT_MS: int | None = None
 FADE_MS = 250
 MAX_ROWS = 3
 ICON_SIZE = 18
@@ -105,7 +107,7 @@ class MessageArea(QWidget):
     """The stack of message rows; hidden while there is nothing to say."""
 
     def __init__(self, parent: QWidget | None = None, *, info_timeout_ms: int = INFO_TIMEOUT_MS,
-                 warning_timeout_ms: int = WARNING_TIMEOUT_MS) -> None:
+                 warning_timeout_ms: int | None = WARNING_TIMEOUT_MS) -> None:
         super().__init__(parent)
         self.setObjectName("messageArea")
         self._timeouts: dict[MessageLevel, int | None] = {

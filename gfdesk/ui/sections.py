@@ -1,4 +1,4 @@
-"""The top-level places of the app: what the sidebar lists and the main window shows."""
+"""The top-level places of the app: what the sidebar lists and the main window shows. Qt-free."""
 
 from __future__ import annotations
 

@@ -56,12 +56,23 @@ def test_window_banner_shows_and_dismisses(ui_app: QApplication, qtbot: QtBot,
     assert not area.isVisible()
 
 
-def test_info_fades_on_its_own_and_error_stays(host: QWidget, qtbot: QtBot) -> None:
-    area = MessageArea(host, info_timeout_ms=30, warning_timeout_ms=30)
+def test_info_fades_on_its_own_and_errors_and_warnings_stay(host: QWidget,
+                                                             qtbot: QtBot) -> None:
+    area = MessageArea(host, info_timeout_ms=30)
     area.show_message(UserMessage(MessageLevel.ERROR, "sign-in failed"))
     area.show_message(UserMessage(MessageLevel.INFO, "profile saved"))
-    assert _texts(area) == ["sign-in failed", "profile saved"]
-    qtbot.waitUntil(lambda: _texts(area) == ["sign-in failed"], timeout=3000)
+    area.show_message(UserMessage(MessageLevel.WARNING, "config.toml: line 3 is broken"))
+    assert _texts(area) == ["sign-in failed", "profile saved", "config.toml: line 3 is broken"]
+    qtbot.waitUntil(
+        lambda: _texts(area) == ["sign-in failed", "config.toml: line 3 is broken"],
+        timeout=3000,
+    )
+
+
+def test_warnings_can_be_given_a_timeout(host: QWidget, qtbot: QtBot) -> None:
+    area = MessageArea(host, warning_timeout_ms=30)
+    area.show_message(UserMessage(MessageLevel.WARNING, "retrying"))
+    qtbot.waitUntil(lambda: _texts(area) == [], timeout=3000)
 
 
 def test_repeated_message_is_shown_once(host: QWidget) -> None:
