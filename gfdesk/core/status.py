@@ -28,3 +28,5 @@ class ConnectionStatus:
     rtt_ms: float | None = None
     #: What the app is connected to, for the status bar ("demo hub", a host name).
     backend: str = ""
+    #: When OFFLINE: seconds until the next connection attempt (None: not scheduled).
+    retry_in_s: float | None = None

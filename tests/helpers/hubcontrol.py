@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import socket
 from dataclasses import dataclass
+from typing import Any
 
-from supabase import AsyncClient
+from supabase_auth.errors import AuthApiError
 
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
-from tests.helpers.hubfixture import user_id
+from supabase import AsyncClient, acreate_client
+from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client, user_id
 
 
 def free_port() -> int:
@@ -37,6 +39,7 @@ class RestartableHub:
         self.url = f"http://127.0.0.1:{self.port}"
         self.anon_key = ""
         self.service_role_key = ""
+        self._clients: list[AsyncClient] = []
 
     async def start(self) -> RunningHub:
         assert self.hub is None, "already running"
@@ -53,6 +56,34 @@ class RestartableHub:
     @property
     def running(self) -> bool:
         return self.hub is not None
+
+    async def client(self, key: str | None = None, url: str | None = None) -> AsyncClient:
+        """An official client (anon key by default), closed by ``aclose``; ``url`` points
+        it elsewhere (a proxy in front of this hub)."""
+        client = await acreate_client(url or self.url, key or self.anon_key)
+        self._clients.append(client)
+        return client
+
+    async def service_client(self) -> AsyncClient:
+        return await self.client(self.service_role_key)
+
+    async def user_client(self, email: str, password: str = DEFAULT_PASSWORD,
+                          url: str | None = None, **data: Any) -> AsyncClient:
+        """A client signed in as ``email`` (signed up first if unknown)."""
+        client = await self.client(url=url)
+        try:
+            await client.auth.sign_in_with_password({"email": email, "password": password})
+        except AuthApiError:
+            await client.auth.sign_up(
+                {"email": email, "password": password, "options": {"data": data}})
+        return client
+
+    async def aclose(self) -> None:
+        """Close every client made here, then stop the hub."""
+        clients, self._clients = self._clients, []
+        for client in clients:
+            await close_client(client)
+        await self.stop()
 
 
 @dataclass(frozen=True)

@@ -5,46 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
-from supabase import AsyncClient
 
 from gfdesk.core.outbox import Outbox, Rejection
 from gfdesk.core.outboxqueue import OutboxQueue, Write, WriteOp, outbox_path
-from gfdesk.hub.context import HubConfig
-from gfdesk.hub.runner import RunningHub
+from supabase import AsyncClient
 from tests.helpers.hubcontrol import RestartableHub, make_conversation
-from tests.helpers.hubfixture import (
-    _CLIENTS,
-    close_client,
-    service_client,
-    user_client,
-    user_id,
-)
+from tests.helpers.hubfixture import close_client, user_id
 from tests.helpers.logfail import ExpectedLogs
 
 TIMEOUT_S = 20
-
-
-@pytest.fixture
-async def restartable(tmp_path: Path) -> AsyncIterator[RestartableHub]:
-    control = RestartableHub(HubConfig(data_dir=tmp_path / "hub"))
-    await control.start()
-    try:
-        yield control
-    finally:
-        for clients in _CLIENTS.values():
-            for client in clients:
-                await close_client(client)
-        _CLIENTS.clear()
-        await control.stop()
-
-
-def as_hub(control: RestartableHub) -> RunningHub:
-    assert control.hub is not None
-    return control.hub
 
 
 async def messages_of(service: AsyncClient, conversation_id: str) -> list[dict]:
@@ -55,10 +25,10 @@ async def messages_of(service: AsyncClient, conversation_id: str) -> list[dict]:
 
 async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
         restartable: RestartableHub, tmp_path: Path) -> None:
-    hub = as_hub(restartable)
-    ada = await user_client(hub, "ada@example.com")
-    bob = await user_client(hub, "bob@example.com")
-    conversation = await make_conversation(await service_client(hub), ada, bob)
+    hub = restartable
+    ada = await hub.user_client("ada@example.com")
+    bob = await hub.user_client("bob@example.com")
+    conversation = await make_conversation(await hub.service_client(), ada, bob)
     ada_id = await user_id(ada)
     path = outbox_path(tmp_path / "data", "lan", ada_id)
 
@@ -72,7 +42,7 @@ async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
     await close_client(ada)
 
     await restartable.start()  # the server is back, the app restarts
-    ada2 = await user_client(as_hub(restartable), "ada@example.com")
+    ada2 = await restartable.user_client("ada@example.com")
     sent: list[Write] = []
     outbox2 = Outbox(ada2, OutboxQueue(path), on_sent=sent.append)
     outbox2.start()
@@ -80,7 +50,7 @@ async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
         await outbox2.drained()
     await outbox2.aclose()
 
-    stored = await messages_of(await service_client(as_hub(restartable)), conversation.id)
+    stored = await messages_of(await restartable.service_client(), conversation.id)
     assert [m["id"] for m in stored] == sent_ids
     assert [m["body"] for m in stored] == [f"offline {n}" for n in range(50)]
     assert [w.id for w in sent] == sent_ids
@@ -88,10 +58,10 @@ async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
 
 async def test_a_retry_of_a_stored_write_does_not_store_it_twice(
         restartable: RestartableHub, tmp_path: Path) -> None:
-    hub = as_hub(restartable)
-    ada = await user_client(hub, "ada@example.com")
-    bob = await user_client(hub, "bob@example.com")
-    conversation = await make_conversation(await service_client(hub), ada, bob)
+    hub = restartable
+    ada = await hub.user_client("ada@example.com")
+    bob = await hub.user_client("bob@example.com")
+    conversation = await make_conversation(await hub.service_client(), ada, bob)
     row = {"id": str(uuid.uuid4()), "conversation_id": conversation.id,
            "sender_id": await user_id(ada), "body": "sent, but the reply was lost"}
     await ada.table("messages").insert(row).execute()  # the first try got through
@@ -103,18 +73,18 @@ async def test_a_retry_of_a_stored_write_does_not_store_it_twice(
     async with asyncio.timeout(TIMEOUT_S):
         await outbox.drained()
     await outbox.aclose()
-    assert [m["id"] for m in await messages_of(await service_client(hub), conversation.id)] \
+    assert [m["id"] for m in await messages_of(await hub.service_client(), conversation.id)] \
         == [row["id"]]
     assert [w.id for w in sent] == [row["id"]]
 
 
 async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
         restartable: RestartableHub, tmp_path: Path, expected_logs: ExpectedLogs) -> None:
-    hub = as_hub(restartable)
-    ada = await user_client(hub, "ada@example.com")
-    bob = await user_client(hub, "bob@example.com")
-    eve = await user_client(hub, "eve@example.com")
-    conversation = await make_conversation(await service_client(hub), ada, bob)
+    hub = restartable
+    ada = await hub.user_client("ada@example.com")
+    bob = await hub.user_client("bob@example.com")
+    eve = await hub.user_client("eve@example.com")
+    conversation = await make_conversation(await hub.service_client(), ada, bob)
     eve_id = await user_id(eve)
     rejected: list[Rejection] = []
     outbox = Outbox(eve, OutboxQueue(tmp_path / "q.sqlite3"), on_rejected=rejected.append)
@@ -139,10 +109,10 @@ async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
 
 async def test_an_online_send_goes_out_at_once_through_the_same_path(
         restartable: RestartableHub, tmp_path: Path) -> None:
-    hub = as_hub(restartable)
-    ada = await user_client(hub, "ada@example.com")
-    bob = await user_client(hub, "bob@example.com")
-    conversation = await make_conversation(await service_client(hub), ada, bob)
+    hub = restartable
+    ada = await hub.user_client("ada@example.com")
+    bob = await hub.user_client("bob@example.com")
+    conversation = await make_conversation(await hub.service_client(), ada, bob)
     sent = asyncio.get_running_loop().create_future()
     outbox = Outbox(ada, OutboxQueue(tmp_path / "q.sqlite3"),
                     on_sent=lambda w: sent.done() or sent.set_result(w))
@@ -151,5 +121,5 @@ async def test_an_online_send_goes_out_at_once_through_the_same_path(
     async with asyncio.timeout(TIMEOUT_S):
         assert (await sent).id == message_id
     await outbox.aclose()
-    stored = await messages_of(await service_client(hub), conversation.id)
+    stored = await messages_of(await hub.service_client(), conversation.id)
     assert [m["id"] for m in stored] == [message_id]
