@@ -29,15 +29,19 @@ SHUTDOWN_TIMEOUT_S = 5.0
 THREAD_START_TIMEOUT_S = 30.0
 
 
-@dataclasses.dataclass
 class RunningHub:
-    """A started hub. Secrets stay out of the repr."""
+    """A started hub: its URL and keys (kept out of the repr), app and runner."""
 
-    url: str
-    anon_key: str = dataclasses.field(repr=False)
-    service_role_key: str = dataclasses.field(repr=False)
-    app: web.Application = dataclasses.field(repr=False)
-    runner: web.AppRunner = dataclasses.field(repr=False)
+    def __init__(self, url: str, anon_key: str, service_role_key: str, app: web.Application,
+                 runner: web.AppRunner) -> None:
+        self.url = url
+        self.anon_key = anon_key
+        self.service_role_key = service_role_key
+        self.app = app
+        self.runner = runner
+
+    def __repr__(self) -> str:
+        return f"RunningHub(url={self.url!r})"
 
     @property
     def store(self) -> Store:

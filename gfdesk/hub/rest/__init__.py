@@ -11,9 +11,9 @@ from aiohttp import web
 
 def create_rest_app() -> web.Application:
     """The ``/rest/v1`` sub-app: one route per table name, any method."""
-    from gfdesk.hub.rest.handlers import handle_root, handle_table
+    from gfdesk.hub.rest.handlers import handle_root, handle_table, postgrest_errors
 
-    app = web.Application()
+    app = web.Application(middlewares=[postgrest_errors])
     app.router.add_route("*", "/", handle_root)
     app.router.add_route("*", "/{table}", handle_table)
     app.router.add_route("*", "/{table}/{rest:.*}", handle_root)

@@ -23,7 +23,7 @@ from aiohttp import web
 
 from gfdesk.hub import policies
 from gfdesk.hub.context import STORE
-from gfdesk.hub.gateway import JSON_CONTENT_TYPE, rest_claims
+from gfdesk.hub.gateway import JSON_CONTENT_TYPE, Handler, rest_claims
 from gfdesk.hub.rest import grammar, sqlbuild
 from gfdesk.hub.rest.errors import RestError
 from gfdesk.hub.rest.integrity import integrity_error
@@ -260,6 +260,23 @@ def _delete(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
         tx.record(table.name, ChangeType.DELETE, None,
                   dict(zip(table.primary_key, key, strict=True)))
     return written, 200
+
+
+#: aiohttp's own refusals under /rest/v1, as PostgREST codes.
+HTTP_ERROR_CODES = {404: "PGRST125", 405: "PGRST117", 413: "PGRST102"}
+
+
+@web.middleware
+async def postgrest_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Give aiohttp's own errors (unroutable path, body too large) PostgREST's JSON shape."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400 or exc.content_type == "application/json":
+            raise
+        code = HTTP_ERROR_CODES.get(exc.status, str(exc.status))
+        message = "Invalid path specified in request URL" if exc.status == 404 else exc.reason
+        return error_response(RestError(exc.status, code, message))
 
 
 async def handle_root(request: web.Request) -> web.StreamResponse:
