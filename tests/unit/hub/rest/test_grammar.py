@@ -94,6 +94,11 @@ CLIENT_CASES: list[tuple[str, Builder, dict[str, Any]]] = [
          "where": (f("id", "in", ("1", "c,d", 'say "hi"', "a\\b", "(x)", "null", "true")),)},
     ),
     (
+        "select strips whitespace outside quotes",
+        lambda t: t.select('id, "my col" , title'),
+        {"select": ("id", "my col", "title")},
+    ),
+    (
         "in with no values",
         lambda t: t.select("*").in_("id", []),
         {"where": (f("id", "in", ()),)},

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from multidict import CIMultiDict
 from postgrest.utils import sanitize_param
+from yarl import URL
 
 from gfdesk.hub.rest import likematch, sqlbuild
 from gfdesk.hub.rest.errors import RestError
@@ -140,8 +141,12 @@ def build_all(q: RestQuery, rows: list[dict[str, Any]]) -> list[sqlbuild.Stateme
     return stmts
 
 
+raw_query = st.text(alphabet=st.sampled_from(list("ab=&.,()\"*%20-:;!{}\\ ")) | st.characters(),
+                    max_size=40).map(lambda qs: list(URL("http://hub/?" + qs).query.items()))
+
+
 @PROPERTY_SETTINGS
-@given(query=st.lists(params, max_size=6), header_map=headers,
+@given(query=st.one_of(st.lists(params, max_size=6), raw_query), header_map=headers,
        method=st.sampled_from(["GET", "HEAD", "POST", "PATCH", "DELETE"]))
 def test_any_query_parses_or_is_a_rest_error_and_its_sql_runs(
     db: sqlite3.Connection, query: list[tuple[str, str]], header_map: dict[str, str],
