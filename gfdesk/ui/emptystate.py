@@ -36,7 +36,7 @@ _WELCOME = {
     ),
     Section.CONVERSATIONS: (
         "Your conversations will show up here",
-        "Direct messages and group chats with your squad, live on every device.",
+        "Direct messages and group chats with your squad, on every device.",
     ),
     Section.TOURNAMENTS: (
         "Tournaments will show up here",

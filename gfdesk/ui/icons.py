@@ -41,20 +41,25 @@ def svg_data(name: str, color: str | None = None) -> bytes:
     return data
 
 
-def render_svg(data: bytes | QSvgRenderer, size: QSize,
-               device_pixel_ratio: float = 1.0) -> QPixmap:
-    """Render SVG bytes (or a loaded renderer) into a transparent pixmap of ``size``."""
+def render_svg(data: bytes | QSvgRenderer, size: QSize, device_pixel_ratio: float = 1.0,
+               *, canvas: QSize | None = None) -> QPixmap:
+    """Render SVG bytes (or a loaded renderer) at ``size`` into a transparent pixmap.
+
+    ``canvas`` makes the pixmap larger than the drawing, which sits at its top left.
+    """
     renderer = data if isinstance(data, QSvgRenderer) else QSvgRenderer(QByteArray(data))
+    canvas = canvas or size
     image = QImage(
-        round(size.width() * device_pixel_ratio),
-        round(size.height() * device_pixel_ratio),
+        round(canvas.width() * device_pixel_ratio),
+        round(canvas.height() * device_pixel_ratio),
         QImage.Format.Format_ARGB32_Premultiplied,
     )
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    renderer.render(painter, QRectF(0, 0, size.width() * device_pixel_ratio,
+                                    size.height() * device_pixel_ratio))
     painter.end()
     pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(device_pixel_ratio)
@@ -67,7 +72,8 @@ def pixmap(name: str, size: int, color: str | None = DEFAULT_COLOR,
     return render_svg(svg_data(name, color), QSize(size, size), device_pixel_ratio)
 
 
-def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | None = None) -> QIcon:
+def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | None = None,
+         *, space_after: float = 0.0) -> QIcon:
     """``icons/<name>.svg`` as a QIcon.
 
     Args:
@@ -75,6 +81,8 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
         color: the tint for the normal state; None keeps the SVG's own colours.
         selected_color: the tint for the selected and active states (a sidebar
             item under the cursor or chosen); None means the same as ``color``.
+        space_after: transparent room right of the drawing, as a fraction of its
+            size; item views have no stylesheet property for the icon-text gap.
     """
     result = QIcon()
     normal = QSvgRenderer(QByteArray(svg_data(name, color)))
@@ -82,10 +90,11 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
                 if selected_color else None)
     for px in ICON_SIZES:
         size = QSize(px, px)
-        result.addPixmap(render_svg(normal, size), QIcon.Mode.Normal)
+        canvas = QSize(px + round(px * space_after), px)
+        result.addPixmap(render_svg(normal, size, canvas=canvas), QIcon.Mode.Normal)
         if selected is not None:
-            result.addPixmap(render_svg(selected, size), QIcon.Mode.Selected)
-            result.addPixmap(render_svg(selected, size), QIcon.Mode.Active)
+            for mode in (QIcon.Mode.Selected, QIcon.Mode.Active):
+                result.addPixmap(render_svg(selected, size, canvas=canvas), mode)
     return result
 
 

@@ -29,6 +29,8 @@ from gfdesk.ui.sections import Section
 WIDTH = 240
 LOGO_SIZE = 30
 NAV_ICON_SIZE = 20
+#: The gap between a navigation icon and its title, as a fraction of the icon.
+NAV_ICON_GAP = 0.4
 AVATAR_SIZE = 34
 NAV_COLOR = "#949ba4"
 NAV_SELECTED_COLOR = "#ffffff"
@@ -146,14 +148,18 @@ class Sidebar(QFrame):
         self._nav = QListWidget(self)
         self._nav.setObjectName("sidebarNav")
         self._nav.setAccessibleName("Sections")
-        self._nav.setIconSize(QSize(NAV_ICON_SIZE, NAV_ICON_SIZE))
+        self._nav.setIconSize(
+            QSize(NAV_ICON_SIZE + round(NAV_ICON_SIZE * NAV_ICON_GAP), NAV_ICON_SIZE)
+        )
         self._nav.setFrameShape(QFrame.Shape.NoFrame)
         self._nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for section in Section:
             item = QListWidgetItem(
-                icons.icon(section.icon_name, NAV_COLOR, NAV_SELECTED_COLOR), section.title
+                icons.icon(section.icon_name, NAV_COLOR, NAV_SELECTED_COLOR,
+                           space_after=NAV_ICON_GAP),
+                section.title,
             )
             item.setData(SECTION_ROLE, section)
             item.setToolTip(f"{section.title} ({section.shortcut})")
