@@ -44,3 +44,9 @@ def _handle(msg_type: QtMsgType, context: QMessageLogContext, message: str) -> N
 def install_qt_message_handler() -> None:
     """Route Qt's messages to ``logging.getLogger("gfdesk.ui")`` from now on."""
     qInstallMessageHandler(_handle)
+
+
+def uninstall_qt_message_handler() -> None:
+    """Give Qt back its default handler (stderr): the last step of shutdown, so no Qt
+    message emitted while Python tears down calls into a half-finalised ``logging``."""
+    qInstallMessageHandler(None)

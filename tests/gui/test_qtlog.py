@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import qDebug, qWarning
 from PySide6.QtWidgets import QApplication
 
-from gfdesk.ui.qtlog import install_qt_message_handler
+from gfdesk.ui.qtlog import install_qt_message_handler, uninstall_qt_message_handler
 from tests.helpers.logfail import ExpectedLogs
 
 
@@ -37,3 +37,13 @@ def test_known_platform_noise_is_debug(
         qWarning("This plugin does not support propagateSizeHints()")
     (record,) = [r for r in caplog.records if "propagateSizeHints" in r.getMessage()]
     assert record.levelno == logging.DEBUG
+
+
+def test_uninstall_stops_the_routing(
+    qapp: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    install_qt_message_handler()
+    uninstall_qt_message_handler()
+    with caplog.at_level(logging.DEBUG, logger="gfdesk.ui"):
+        qDebug("after uninstall")
+    assert not [r for r in caplog.records if "after uninstall" in r.getMessage()]
