@@ -41,7 +41,13 @@ from gfdesk.hub.realtime.changefilter import (
     like_matches,
     parse_binding,
 )
-from gfdesk.hub.realtime.rowmatch import FilterCheckError, RowMatcher, compile_filter
+from gfdesk.hub.realtime.changeindex import TableIndex
+from gfdesk.hub.realtime.rowmatch import (
+    FilterCheckError,
+    RowMatcher,
+    compile_filter,
+    eq_index_key,
+)
 from gfdesk.hub.schema import TABLES
 from gfdesk.hub.store import Change, ChangeType, Store
 from gfdesk.hub.tables import Predicate, Table, quote_ident
@@ -59,6 +65,9 @@ MAX_VALUE_BYTES_WHEN_TOO_LARGE = 64
 PAYLOAD_TOO_LARGE = "Error 413: Payload Too Large"
 #: Compiled filters kept for reuse across joins (the app's filters repeat per user).
 COMPILED_CACHE_MAX = 4096
+
+#: Row rules whose verdict needs no query ("1" is TRUE, "0" is FALSE in tables.py).
+_CONSTANT_RULES = {"1": True, "0": False}
 
 #: The rule source: the select rule of a table for a caller's claims.
 SelectRule = Callable[[str, Mapping[str, Any]], Predicate]
@@ -107,6 +116,13 @@ class _Binding:
     matcher: RowMatcher
     #: Columns to send (``select`` plus the primary key), or None for all.
     columns: tuple[str, ...] | None
+    #: ``(column, value)`` of a lone ``eq`` filter (see ``TableIndex``), else None.
+    eq_key: tuple[str, Any] | None = None
+    #: ``{"ids":[<id>],"data":`` of a message for this binding alone.
+    prefix: bytes = b""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefix", _ids_prefix((self.id,)))
 
 
 @dataclass
@@ -134,7 +150,7 @@ class ChangeFeed:
         self._tables = dict(TABLES if tables is None else tables)
         self._select_rule = select_rule
         self._subs: dict[object, _Subscriber] = {}
-        self._by_table: dict[str, dict[object, _Subscriber]] = {}
+        self._by_table: dict[str, TableIndex[_Subscriber]] = {}
         self._compiled: dict[tuple[str, tuple[Condition, ...]], RowMatcher] = {}
         self._columns_json: dict[tuple[str, tuple[str, ...] | None], bytes] = {}
         self._listener = self._on_commit
@@ -164,8 +180,11 @@ class ChangeFeed:
             return SubscribeResult(reply, [system_message(str(exc), ok=False)])
         subscriber = _Subscriber(sub.key, dict(sub.claims), sub.deliver, by_table)
         self._subs[sub.key] = subscriber
-        for table in by_table:
-            self._by_table.setdefault(table, {})[sub.key] = subscriber
+        for name, bindings in by_table.items():
+            index = self._by_table.get(name)
+            if index is None:
+                index = self._by_table[name] = TableIndex(self._tables[name])
+            index.add(sub.key, subscriber, [b.eq_key for b in bindings])
         return SubscribeResult(reply, [system_message(SUBSCRIBED, ok=True)])
 
     def update_claims(self, key: object, claims: dict[str, Any]) -> None:
@@ -186,12 +205,12 @@ class ChangeFeed:
         subscriber = self._subs.pop(key, None)
         if subscriber is None:
             return
-        for table in subscriber.by_table:
-            subs = self._by_table.get(table)
-            if subs is not None:
-                subs.pop(key, None)
-                if not subs:
-                    del self._by_table[table]
+        for name in subscriber.by_table:
+            index = self._by_table.get(name)
+            if index is not None:
+                index.remove(key)
+                if not len(index):
+                    del self._by_table[name]
 
     def close(self) -> None:
         """Stop listening to the store and drop every subscription."""
@@ -247,26 +266,35 @@ class ChangeFeed:
                                f"{name}"))
             wanted = set(params.select) | set(table.primary_key)
             columns = tuple(n for n in table.column_names if n in wanted)
-        return _Binding(binding_id(entry), params.events, matcher, columns)
+        return _Binding(binding_id(entry), params.events, matcher, columns,
+                        eq_index_key(table, params.conditions))
 
     # -- dispatch -----------------------------------------------------------------
 
     def _on_commit(self, changes: Sequence[Change]) -> None:
         for change in changes:
-            subs = self._by_table.get(change.table)
-            table = self._tables.get(change.table)
-            if subs and table is not None:
-                self._dispatch(table, change, list(subs.values()))
+            index = self._by_table.get(change.table)
+            if index is not None:
+                self._dispatch(index, change)
 
-    def _dispatch(self, table: Table, change: Change, subs: Iterable[_Subscriber]) -> None:
+    def _dispatch(self, index: TableIndex[_Subscriber], change: Change) -> None:
+        table = index.table
         kind = change.type.value
         row = change.old_record if change.type is ChangeType.DELETE else change.record
         if row is None:
             return
+        # Identical filters share one compiled matcher: evaluate each once per change.
+        verdicts: dict[RowMatcher, bool] = {}
         hits: list[tuple[_Subscriber, list[_Binding]]] = []
-        for sub in subs:
-            matched = [b for b in sub.by_table[table.name]
-                       if kind in b.events and b.matcher(row)]
+        for sub in index.candidates(row):
+            matched = []
+            for binding in sub.by_table[table.name]:
+                if kind in binding.events:
+                    passes = verdicts.get(binding.matcher)
+                    if passes is None:
+                        passes = verdicts[binding.matcher] = binding.matcher(row)
+                    if passes:
+                        matched.append(binding)
             if matched:
                 hits.append((sub, matched))
         if not hits:
@@ -275,20 +303,18 @@ class ChangeFeed:
             hits = self._visible(table, change, hits)
         data: dict[tuple[str, ...] | None, bytes] = {}
         for sub, matched in hits:
-            groups: dict[tuple[str, ...] | None, list[int]] = {}
-            for binding in matched:
-                ids = groups.setdefault(binding.columns, [])
-                if binding.id not in ids:
-                    ids.append(binding.id)
-            # One message per subscriber, one per distinct `select` among its bindings.
-            for columns, ids in groups.items():
+            if len(matched) == 1:
+                binding = matched[0]
+                messages = [(binding.columns, binding.prefix)]
+            else:
+                messages = _group(matched)
+            # One message per subscriber (one per distinct `select` among its bindings).
+            for columns, prefix in messages:
                 body = data.get(columns)
                 if body is None:
                     body = data[columns] = self._data_json(table, change, columns)
-                payload = (b'{"ids":[' + ",".join(map(str, ids)).encode() + b'],"data":'
-                           + body + b"}")
                 try:
-                    sub.deliver(payload)
+                    sub.deliver(prefix + body + b"}")
                 except Exception:
                     log.exception("hub realtime: postgres_changes delivery failed")
 
@@ -296,29 +322,29 @@ class ChangeFeed:
                  hits: list[tuple[_Subscriber, list[_Binding]]],
                  ) -> list[tuple[_Subscriber, list[_Binding]]]:
         """The hits whose subscriber may SELECT the committed row (spec 5.5)."""
-        verdicts: dict[tuple[str, tuple[Any, ...]], bool] = {}
-        pending: list[Predicate] = []
-        rules = []
+        rules: list[Predicate] = []
+        pending: dict[tuple[str, tuple[Any, ...]], int] = {}
         for sub, _ in hits:
             rule = sub.rules.get(table.name)
             if rule is None:
                 rule = sub.rules[table.name] = self._select_rule(table.name, sub.claims)
             rules.append(rule)
-            key = (rule.sql, rule.params)
-            if key not in verdicts:
-                if rule.sql in ("1", "0"):
-                    verdicts[key] = rule.sql == "1"
-                else:
-                    verdicts[key] = False
-                    pending.append(rule)
+            if rule.sql not in _CONSTANT_RULES:
+                pending.setdefault((rule.sql, rule.params), len(pending))
+        verdicts: list[bool] = []
         if pending and change.record is not None:
-            for start in range(0, len(pending), RULES_PER_QUERY):
-                chunk = pending[start:start + RULES_PER_QUERY]
-                for rule, ok in zip(chunk, self._evaluate(table, change.record, chunk),
-                                    strict=True):
-                    verdicts[(rule.sql, rule.params)] = ok
-        return [hit for hit, rule in zip(hits, rules, strict=True)
-                if verdicts[(rule.sql, rule.params)]]
+            distinct = [Predicate(sql, params) for sql, params in pending]
+            for start in range(0, len(distinct), RULES_PER_QUERY):
+                verdicts += self._evaluate(table, change.record,
+                                           distinct[start:start + RULES_PER_QUERY])
+        visible = []
+        for hit, rule in zip(hits, rules, strict=True):
+            ok = _CONSTANT_RULES.get(rule.sql)
+            if ok is None:
+                ok = bool(verdicts) and verdicts[pending[(rule.sql, rule.params)]]
+            if ok:
+                visible.append(hit)
+        return visible
 
     def _evaluate(self, table: Table, record: Mapping[str, Any],
                   rules: Sequence[Predicate]) -> list[bool]:
@@ -384,6 +410,20 @@ def _small_values(record: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     if record is None:
         return None
     return {k: v for k, v in record.items() if len(_dump(v)) <= MAX_VALUE_BYTES_WHEN_TOO_LARGE}
+
+
+def _ids_prefix(ids: Iterable[int]) -> bytes:
+    return b'{"ids":[' + ",".join(map(str, ids)).encode() + b'],"data":'
+
+
+def _group(matched: Sequence[_Binding]) -> list[tuple[tuple[str, ...] | None, bytes]]:
+    """A subscriber's matching bindings as messages: ids grouped by ``select``."""
+    groups: dict[tuple[str, ...] | None, list[int]] = {}
+    for binding in matched:
+        ids = groups.setdefault(binding.columns, [])
+        if binding.id not in ids:
+            ids.append(binding.id)
+    return [(columns, _ids_prefix(ids)) for columns, ids in groups.items()]
 
 
 def _project(record: Mapping[str, Any] | None, columns: tuple[str, ...] | None

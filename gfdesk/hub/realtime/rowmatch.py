@@ -35,6 +35,8 @@ TEXT_TYPES = frozenset({"text", "varchar", "bpchar", "citext", "name"})
 INT_RANGES = {"int2": ("smallint", 2**15), "int4": ("integer", 2**31), "int8": ("bigint", 2**63)}
 FLOAT_TYPES = frozenset({"float4", "float8", "numeric"})
 IS_KEYWORDS = ("null", "true", "false", "unknown")
+#: Column types whose cast values hash exactly as they compare (for ``eq_index_key``).
+INDEXABLE = frozenset({"int2", "int4", "int8", "text", "uuid"})
 _ORDER_OPS: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq, "neq": operator.ne, "lt": operator.lt, "lte": operator.le,
     "gt": operator.gt, "gte": operator.ge,
@@ -360,3 +362,31 @@ def _compile_pattern(column: Column, cond: Condition) -> RowMatcher:
             return False
         return (search(value) is not None) != negate
     return test_pattern
+
+
+def eq_index_key(table: Table, conditions: Sequence[Condition]) -> tuple[str, Any] | None:
+    """``(column, value)`` when the filter is exactly one ``eq`` a hash index can serve.
+
+    A row passes such a filter exactly when ``row_index_value`` of its column equals
+    ``value``, so subscribers can be found by lookup instead of by a scan.
+    """
+    if len(conditions) != 1:
+        return None
+    cond = conditions[0]
+    column = table.column(cond.column)
+    if cond.op != "eq" or cond.negate or column is None or column.pg_type not in INDEXABLE:
+        return None
+    try:
+        return cond.column, caster(column.pg_type)(cond.value)
+    except _Uncastable:
+        return None
+
+
+def row_index_value(column: Column, value: Any) -> Any:
+    """A record value as ``eq_index_key`` keys it; None for NULL or uncastable values."""
+    if value is None:
+        return None
+    try:
+        return row_caster(column.pg_type)(value)
+    except _Uncastable:
+        return None

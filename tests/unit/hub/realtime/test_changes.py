@@ -329,6 +329,17 @@ def test_filters_on_integer_columns(feed: ChangeFeed, store: Store, alice: str, 
     assert sorted(m["data"]["record"]["round"] for m in inbox.messages) == rounds
 
 
+def test_indexed_eq_filters_find_rows_however_the_value_is_spelled(
+        feed: ChangeFeed, store: Store, alice: str, bob: str) -> None:
+    upper, _ = join(feed, user(alice), {"event": "INSERT", "schema": "public",
+                                        "table": "notifications",
+                                        "filter": f"user_id=eq.{alice.upper()}"})
+    both, _ = join(feed, user(alice), notifications_of(alice), notifications_of(bob))
+    notify(store, bob)
+    notify(store, alice)
+    assert len(upper.raw) == 1 and len(both.raw) == 1
+
+
 def test_one_message_lists_every_matching_binding_id(feed: ChangeFeed, store: Store,
                                                      alice: str) -> None:
     bindings = [notifications_of(alice), notifications_of(alice, "*"),
