@@ -10,7 +10,9 @@ It listens to the store's commits, so it runs synchronously on the hub's loop th
 right after COMMIT, in commit order, and calls ``deliver`` in that order (``deliver``
 must not block or await). For each change it:
 
-1. looks only at subscribers with a binding on the change's table;
+1. looks only at subscribers with a binding on the change's table, and among those
+   with ``col=eq.value`` filters only at the ones the row's values look up
+   (``changeindex``);
 2. keeps their bindings whose event and filter match (INSERT/UPDATE: the new record;
    DELETE: the old identity, primary key only), giving each subscriber one message
    listing all its matching binding ids;
@@ -18,15 +20,15 @@ must not block or await). For each change it:
    .select``) returns the committed row: one SQL query per change evaluates every
    distinct rule at once (``SELECT (rule1), (rule2) ... FROM t WHERE pk``); service_role
    and always-true rules need none. DELETE is not checked, as on the real server;
-4. serializes ``data`` once per change and splices it into each subscriber's bytes.
+4. serializes ``data`` once per change and splices it into each subscriber's bytes
+   (``changepayload``).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +44,7 @@ from gfdesk.hub.realtime.changefilter import (
     parse_binding,
 )
 from gfdesk.hub.realtime.changeindex import TableIndex
+from gfdesk.hub.realtime.changepayload import columns_json, data_json, ids_prefix
 from gfdesk.hub.realtime.rowmatch import (
     FilterCheckError,
     RowMatcher,
@@ -59,10 +62,6 @@ EXTENSION = "postgres_changes"
 SUBSCRIBED = "Subscribed to PostgreSQL"
 #: Row rules evaluated per query (SQLite allows 2000 result columns).
 RULES_PER_QUERY = 500
-#: A change whose record is larger is sent without its large values (apply_rls).
-MAX_RECORD_BYTES = 1024 * 1024
-MAX_VALUE_BYTES_WHEN_TOO_LARGE = 64
-PAYLOAD_TOO_LARGE = "Error 413: Payload Too Large"
 #: Compiled filters kept for reuse across joins (the app's filters repeat per user).
 COMPILED_CACHE_MAX = 4096
 
@@ -122,7 +121,7 @@ class _Binding:
     prefix: bytes = b""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "prefix", _ids_prefix((self.id,)))
+        object.__setattr__(self, "prefix", ids_prefix((self.id,)))
 
 
 @dataclass
@@ -372,48 +371,13 @@ class ChangeFeed:
 
     def _data_json(self, table: Table, change: Change,
                    columns: tuple[str, ...] | None) -> bytes:
-        """The ``data`` object of a change (spec 5.2), serialized once."""
         cols = self._columns_json.get((table.name, columns))
         if cols is None:
-            listed = [c for c in table.columns if columns is None or c.name in columns]
-            cols = json.dumps([{"name": c.name, "type": c.pg_type} for c in listed],
-                              separators=(",", ":")).encode()
+            cols = columns_json(table, columns)
             if len(self._columns_json) >= COMPILED_CACHE_MAX:
                 self._columns_json.clear()
             self._columns_json[(table.name, columns)] = cols
-        record = old = None
-        if change.type is not ChangeType.DELETE:
-            record = _project(change.record, columns)
-        if change.type is not ChangeType.INSERT:
-            old = change.old_record
-            if old is None and change.record is not None:
-                old = {k: change.record.get(k) for k in table.primary_key}
-            old = _project(old, columns)
-        record_json, old_json = _dump(record), _dump(old)
-        errors = b"null"
-        if len(record_json) + len(old_json) > MAX_RECORD_BYTES:
-            # As apply_rls: keep only the small values and say why the rest is missing.
-            record_json, old_json = _dump(_small_values(record)), _dump(_small_values(old))
-            errors = _dump([PAYLOAD_TOO_LARGE])
-        parts = [b'{"schema":"public","table":', _dump(table.name),
-                 b',"commit_timestamp":', _dump(change.commit_timestamp),
-                 b',"type":"', change.type.value.encode(), b'","columns":', cols]
-        if change.type is not ChangeType.DELETE:
-            parts += (b',"record":', record_json)
-        if change.type is not ChangeType.INSERT:
-            parts += (b',"old_record":', old_json)
-        parts += (b',"errors":', errors, b"}")
-        return b"".join(parts)
-
-
-def _small_values(record: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    if record is None:
-        return None
-    return {k: v for k, v in record.items() if len(_dump(v)) <= MAX_VALUE_BYTES_WHEN_TOO_LARGE}
-
-
-def _ids_prefix(ids: Iterable[int]) -> bytes:
-    return b'{"ids":[' + ",".join(map(str, ids)).encode() + b'],"data":'
+        return data_json(table, change, columns, cols)
 
 
 def _group(matched: Sequence[_Binding]) -> list[tuple[tuple[str, ...] | None, bytes]]:
@@ -423,15 +387,4 @@ def _group(matched: Sequence[_Binding]) -> list[tuple[tuple[str, ...] | None, by
         ids = groups.setdefault(binding.columns, [])
         if binding.id not in ids:
             ids.append(binding.id)
-    return [(columns, _ids_prefix(ids)) for columns, ids in groups.items()]
-
-
-def _project(record: Mapping[str, Any] | None, columns: tuple[str, ...] | None
-             ) -> Mapping[str, Any] | None:
-    if record is None or columns is None:
-        return record
-    return {k: v for k, v in record.items() if k in columns}
-
-
-def _dump(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    return [(columns, ids_prefix(ids)) for columns, ids in groups.items()]
