@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.ui import icons
@@ -146,11 +154,15 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.setObjectName("emptyState")
         self._action: EmptyAction | None = None
-        self._icon = icons.IconLabel(ICON_SIZE, self, box=ICON_BACKDROP)
+        # Everything sits in a scroll area: in a small window under a tall message
+        # banner the content scrolls instead of being squeezed on top of itself.
+        content = QWidget()
+        content.setObjectName("emptyContent")
+        self._icon = icons.IconLabel(ICON_SIZE, content, box=ICON_BACKDROP)
         self._icon.setObjectName("emptyIcon")
         # Wrapped labels get their height only from a layout that gives them the full
         # width (an aligned item loses height-for-width): a fixed-width column does.
-        text_column = QWidget(self)
+        text_column = QWidget(content)
         text_column.setFixedWidth(TEXT_WIDTH)
         self._title = QLabel(text_column)
         self._title.setObjectName("emptyTitle")
@@ -169,13 +181,13 @@ class EmptyState(QWidget):
         text_row.addStretch(1)
         text_row.addWidget(text_column)
         text_row.addStretch(1)
-        self._spinner = Spinner(self)
-        self._button = QPushButton(self)
+        self._spinner = Spinner(content)
+        self._button = QPushButton(content)
         self._button.setObjectName("emptyAction")
         self._button.clicked.connect(self._on_button_clicked)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 48)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 32, 16, 48)
         layout.setSpacing(12)
         layout.addStretch(1)
         center = Qt.AlignmentFlag.AlignHCenter
@@ -186,6 +198,16 @@ class EmptyState(QWidget):
         layout.addWidget(self._spinner, 0, center)
         layout.addWidget(self._button, 0, center)
         layout.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("emptyScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def title(self) -> str:
         """The title shown."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from gfdesk.core.status import ConnectionState
 from gfdesk.ui import icons, theme
 from gfdesk.ui.avatar import avatar_icon
+from gfdesk.ui.elidedlabel import ElidedLabel
 from gfdesk.ui.sections import Section
 
 WIDTH = 240
@@ -62,15 +62,11 @@ class AccountFooter(QFrame):
         self.setObjectName("accountFooter")
         self._avatar = icons.IconLabel(AVATAR_SIZE, self)
         self._avatar.setObjectName("accountAvatar")
-        self._name = QLabel(self)
+        # A long name ends in "…" rather than widening the sidebar.
+        self._name = ElidedLabel(self)
         self._name.setObjectName("accountName")
-        self._name.setTextFormat(Qt.TextFormat.PlainText)
-        # A long name is clipped rather than widening the sidebar.
-        self._name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._presence = QLabel(self)
+        self._presence = ElidedLabel(self)
         self._presence.setObjectName("accountPresence")
-        self._presence.setTextFormat(Qt.TextFormat.PlainText)
-        self._presence.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._settings = QToolButton(self)
         self._settings.setObjectName("settingsButton")
         self._settings.setIcon(icons.icon("settings", NAV_COLOR, NAV_SELECTED_COLOR))

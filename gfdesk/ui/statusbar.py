@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.ui import icons
+from gfdesk.ui.elidedlabel import ElidedLabel
 
 DOT_SIZE = 10
 DOT_ICONS = {
@@ -52,14 +52,13 @@ class ConnectionIndicator(QWidget):
         self.setObjectName("connectionIndicator")
         self._dot = icons.IconLabel(DOT_SIZE, self)
         self._dot.setObjectName("connectionDot")
-        self._text = QLabel(self)
+        self._text = ElidedLabel(self)
         self._text.setObjectName("connectionText")
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)
         layout.setSpacing(8)
         layout.addWidget(self._dot)
-        layout.addWidget(self._text)
+        layout.addWidget(self._text, 1)
 
     def set_status(self, status: ConnectionStatus) -> None:
         """Show ``status``."""

@@ -205,3 +205,13 @@ def test_every_remote_facing_label_is_plain_text(window: MainWindow) -> None:
 def test_empty_state_button_is_a_real_button(window: MainWindow) -> None:
     window.set_connection_status(ConnectionStatus(ConnectionState.NO_BACKEND))
     assert isinstance(_empty(window, Section.FRIENDS).action_button(), QPushButton)
+
+
+def test_long_texts_are_elided_not_widening_the_window(window: MainWindow) -> None:
+    reason = "connection reset by peer " * 80
+    window.set_connection_status(ConnectionStatus(ConnectionState.OFFLINE, reason=reason))
+    window.set_account("Xx_" + "A" * 300 + "_xX")
+    status_text = child(window, QLabel, "connectionText")
+    assert status_text.text() == f"Offline — {reason}, retrying"
+    assert window.statusBar().minimumSizeHint().width() < window.minimumWidth()
+    assert child(window, QLabel, "accountName").minimumSizeHint().width() == 0
