@@ -44,7 +44,8 @@ def data_json(table: Table, change: Change, columns: tuple[str, ...] | None,
         columns: the columns to send (a binding's ``select`` plus the key), None for all.
         columns_bytes: ``columns_json(table, columns)``, which callers cache.
     """
-    record = old = None
+    record: Mapping[str, Any] | None = None
+    old: Mapping[str, Any] | None = None
     if change.type is not ChangeType.DELETE:
         record = _project(change.record, columns)
     if change.type is not ChangeType.INSERT:

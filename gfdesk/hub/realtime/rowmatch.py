@@ -77,13 +77,14 @@ def caster(pg_type: str) -> Callable[[Any], Any]:
         def to_int(value: Any) -> int:
             if isinstance(value, bool) or not isinstance(value, int | str):
                 raise _Uncastable(value)
+            number = value if isinstance(value, int) else None
             if isinstance(value, str):
                 if not _INT_TEXT.fullmatch(value):
                     raise _Uncastable(value)
-                value = int(value)
-            if not -bound <= value < bound:
+                number = int(value)
+            if number is None or not -bound <= number < bound:
                 raise _Uncastable(value)
-            return value
+            return number
         return to_int
     if pg_type in FLOAT_TYPES:
         return _to_float
