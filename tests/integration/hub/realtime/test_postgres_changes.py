@@ -8,6 +8,7 @@ change the subscriber must receive arrives first, and changes keep commit order.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -21,6 +22,7 @@ from gfdesk.hub.realtime.changes import ChangeFeed
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import TABLES
 from supabase import AsyncClient
+from tests.helpers.hubfixture import user_client
 from tests.integration.hub.conftest import People, insert
 from tests.integration.hub.realtime.rawws import raw_socket, user_token
 
@@ -292,3 +294,53 @@ async def test_a_refused_binding_joins_and_reports_a_system_error(
         assert system["payload"] == {"message": message, "status": "error",
                                      "extension": "postgres_changes", "channel": "bad"}
         assert system["ref"] is None
+
+
+# -- the app's channels (DESIGN.md) ------------------------------------------------------
+
+
+async def test_calls_channel_two_bindings_ring_the_callee_and_tell_the_caller(
+        people: People) -> None:
+    rings, bob_own, alice_rings, alice_own = Feed(), Feed(), Feed(), Feed()
+    await subscribe(people.bob, f"calls:{people.bob_id}",
+                    ("*", "calls", f"callee_id=eq.{people.bob_id}", rings),
+                    ("*", "calls", f"caller_id=eq.{people.bob_id}", bob_own))
+    await subscribe(people.alice, f"calls:{people.alice_id}",
+                    ("*", "calls", f"callee_id=eq.{people.alice_id}", alice_rings),
+                    ("*", "calls", f"caller_id=eq.{people.alice_id}", alice_own))
+    call = await insert(people.alice, "calls", {"caller_id": people.alice_id,
+                                                 "callee_id": people.bob_id, "kind": "video"})
+    ring = await rings.next()
+    assert (ring["data"]["type"], ring["data"]["record"]["status"]) == ("INSERT", "ringing")
+    assert (await alice_own.next())["data"]["record"]["id"] == call["id"]
+    await people.bob.table("calls").update({"status": "accepted"}).eq(
+        "id", call["id"]).execute()
+    accepted = await alice_own.next()
+    assert (accepted["data"]["type"], accepted["data"]["record"]["status"]) == (
+        "UPDATE", "accepted")
+    assert (await rings.next())["data"]["record"]["status"] == "accepted"
+    assert bob_own.queue.empty() and alice_rings.queue.empty()
+
+
+async def test_chat_messages_reach_members_only(hub: RunningHub, people: People) -> None:
+    carol = await user_client(hub, "carol@example.com")
+    chat_id = str(uuid.uuid4())
+    await people.alice.table("conversations").insert(
+        {"id": chat_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
+    for member in (people.alice_id, people.bob_id):
+        await people.alice.table("conversation_members").insert(
+            {"conversation_id": chat_id, "user_id": member},
+            returning=ReturnMethod.minimal).execute()
+    bob_feed, carol_feed, carol_own = Feed(), Feed(), Feed()
+    filt = f"conversation_id=eq.{chat_id}"
+    await subscribe(people.bob, f"chat:{chat_id}", ("INSERT", "messages", filt, bob_feed))
+    await subscribe(carol, f"chat:{chat_id}", ("INSERT", "messages", filt, carol_feed),
+                    ("INSERT", "notifications", f"user_id=eq.{people.carol_id}", carol_own))
+    await insert(people.alice, "messages", {"id": str(uuid.uuid4()),
+                                            "conversation_id": chat_id,
+                                            "sender_id": people.alice_id, "body": "gg"})
+    assert (await bob_feed.next())["data"]["record"]["body"] == "gg"
+    await notify(people.service, people.carol_id, "barrier")
+    assert (await carol_own.next())["data"]["record"]["title"] == "barrier"
+    assert carol_feed.queue.empty()
+
