@@ -179,3 +179,18 @@ def test_service_role_key_is_refused_and_nothing_is_written(
 ])
 def test_key_problem(key: str, ok: bool) -> None:
     assert (key_problem(key) is None) is ok
+
+
+def test_enter_in_the_form_adds_without_closing(ui_app: QApplication, qtbot: QtBot,
+                                               tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    dialog = _dialog(qtbot, config, None)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    _fill(dialog, qtbot, "cloud", "https://abc.supabase.co", NEW_KEY)
+    key_field = child(dialog, QLineEdit, "profileKey")
+    key_field.setFocus()
+    QTest.keyClick(key_field, Qt.Key.Key_Return)
+    assert child(dialog, QLabel, "formError").property("kind") == "success"
+    assert dialog.isVisible()
+    assert "[profiles.cloud]" in config.paths.config_file.read_text(encoding="utf-8")
