@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from postgrest.types import ReturnMethod
 from realtime import AsyncRealtimeChannel, RealtimeSubscribeStates
 
-from gfdesk.hub.context import REALTIME
 from gfdesk.hub.realtime.changefilter import binding_id
-from gfdesk.hub.realtime.changes import ChangeFeed
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import TABLES
 from supabase import AsyncClient
@@ -27,18 +24,6 @@ from tests.integration.hub.conftest import People, insert
 from tests.integration.hub.realtime.rawws import raw_socket, user_token
 
 WAIT_S = 10.0
-
-
-@pytest.fixture(autouse=True)
-async def change_feed(hub: RunningHub) -> AsyncIterator[None]:
-    """The hub's feed; wired here only while the realtime app does not wire its own."""
-    registry = hub.app[REALTIME]
-    own = None
-    if registry.change_feed is None:
-        own = registry.change_feed = ChangeFeed(hub.store)
-    yield
-    if own is not None:
-        own.close()
 
 
 async def token_of(client: AsyncClient) -> str:
