@@ -24,7 +24,13 @@ from aiohttp import web
 
 from gfdesk.hub.auth import AUTH_MIGRATIONS, create_auth_app
 from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, HubConfig
-from gfdesk.hub.gateway import add_cors_headers, api_key_check, cors_preflight
+from gfdesk.hub.gateway import (
+    TOKENS,
+    TokenCache,
+    add_cors_headers,
+    api_key_check,
+    cors_preflight,
+)
 from gfdesk.hub.keys import Keys, load_or_create_secret
 from gfdesk.hub.realtime import create_realtime_app, realtime_ctx
 from gfdesk.hub.rest import create_rest_app, sqlbuild
@@ -68,6 +74,7 @@ def create_app(config: HubConfig) -> web.Application:
                           client_max_size=MAX_BODY_BYTES)
     app[CONFIG] = config
     app[KEYS] = Keys.from_secret(load_or_create_secret(config.data_dir))
+    app[TOKENS] = TokenCache(app[KEYS])
     app[ON_USER_CREATED] = [on_user_created]
     app.on_response_prepare.append(add_cors_headers)
     app.cleanup_ctx.append(_store_ctx)

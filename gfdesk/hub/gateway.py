@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
-from gfdesk.hub.context import KEYS
-from gfdesk.hub.keys import InvalidToken, TokenError
+from gfdesk.hub.keys import InvalidToken, Keys, TokenError
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -42,11 +43,46 @@ BAD_KEY_BODY = {
     "hint": "Double check your Supabase `anon` or `service_role` API key.",
 }
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+#: Verified tokens remembered (a hub has few live tokens; each is re-used per request).
+TOKEN_CACHE_SIZE = 4096
 
 #: The API key's verified claims, stored on the request by the key middleware.
 API_KEY_CLAIMS = web.RequestKey("gfdesk_api_key_claims", dict[str, Any])
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class TokenCache:
+    """Verified JWT claims by token, so a token's signature is checked once, not per
+    request; expiry is still checked on every use. Holds only tokens that verified."""
+
+    def __init__(self, keys: Keys, size: int = TOKEN_CACHE_SIZE) -> None:
+        self._keys = keys
+        self._size = size
+        self._claims: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def __repr__(self) -> str:
+        return f"TokenCache({len(self._claims)} tokens)"
+
+    def decode(self, token: str) -> dict[str, Any]:
+        """Like ``Keys.decode``.
+
+        Raises:
+            InvalidToken: as ``Keys.decode``.
+        """
+        claims = self._claims.get(token)
+        if claims is None:
+            claims = self._keys.decode(token)
+            self._claims[token] = claims
+            if len(self._claims) > self._size:
+                self._claims.popitem(last=False)
+        elif claims["exp"] <= time.time():
+            del self._claims[token]
+            return self._keys.decode(token)  # raises the precise expiry
+        return dict(claims)
+
+
+TOKENS = web.AppKey("tokens", TokenCache)
 
 
 def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> web.Response:
@@ -86,9 +122,8 @@ async def api_key_check(request: web.Request, handler: Handler) -> web.StreamRes
     key = api_key_of(request)
     if key is None:
         return json_response(401, NO_KEY_BODY)
-    keys = request.config_dict[KEYS]
     try:
-        claims = keys.decode(key)
+        claims = request.config_dict[TOKENS].decode(key)
     except InvalidToken:
         return json_response(401, BAD_KEY_BODY)
     if claims.get("role") not in API_KEY_ROLES:
@@ -121,7 +156,7 @@ def rest_claims(request: web.Request) -> dict[str, Any]:
         raise _pgrst_401("PGRST301", "No suitable key or wrong key type")
     token = token.strip()
     try:
-        return request.config_dict[KEYS].decode(token)
+        return request.config_dict[TOKENS].decode(token)
     except InvalidToken as exc:
         if exc.reason is TokenError.EXPIRED:
             raise _pgrst_401("PGRST303", "JWT expired", {

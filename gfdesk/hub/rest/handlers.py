@@ -43,6 +43,7 @@ OBJECT_CONTENT_TYPE = "application/vnd.pgrst.object+json; charset=utf-8"
 SCHEMA = "public"
 PROFILE_HEADERS = ("Accept-Profile", "Content-Profile")
 RETURN_REPRESENTATION = "representation"
+COLUMN_NAMES = {name: table.column_names for name, table in TABLES.items()}
 
 
 def _dump(value: Any) -> bytes:
@@ -57,7 +58,8 @@ def error_response(error: RestError, headers: dict[str, str] | None = None) -> w
 
 def _project(table: Table, q: grammar.RestQuery, raw: Sequence[Sequence[Any]]
              ) -> list[dict[str, Any]]:
-    rows = [table.row_to_json(r) for r in raw]
+    names = COLUMN_NAMES[table.name]
+    rows = [table.row_to_json(r, names) for r in raw]
     if q.select is not None:
         rows = [{c: row[c] for c in q.select} for row in rows]
     if q.strip_nulls:

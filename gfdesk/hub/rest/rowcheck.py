@@ -14,11 +14,16 @@ from typing import Any
 
 from gfdesk.hub.tables import FALSE, TRUE, Predicate, Table, quote_ident
 
+_PK_INDEXES: dict[str, tuple[int, ...]] = {}
+
 
 def pk_of(table: Table, row: Sequence[Any]) -> tuple[Any, ...]:
     """The primary-key values of a row fetched with all columns in table order."""
-    names = table.column_names
-    return tuple(row[names.index(c)] for c in table.primary_key)
+    indexes = _PK_INDEXES.get(table.name)
+    if indexes is None:
+        names = table.column_names
+        indexes = _PK_INDEXES[table.name] = tuple(names.index(c) for c in table.primary_key)
+    return tuple(row[i] for i in indexes)
 
 
 def _key_where(columns: Sequence[str]) -> str:
