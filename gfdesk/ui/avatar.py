@@ -20,8 +20,6 @@ AVATAR_COLORS = (
     "#d4a017", "#3ba55c", "#1abc9c", "#0ea5e9", "#9b59b6",
 )
 SIGNED_OUT_COLOR = "#4e5058"
-#: Scale factors rendered into an avatar icon (100 % to 300 % screens).
-SCALES = (1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def initials(name: str) -> str:
@@ -68,8 +66,7 @@ def avatar_pixmap(name: str | None, size: int, device_pixel_ratio: float = 1.0) 
 
 
 def avatar_icon(name: str | None, size: int) -> QIcon:
-    """``avatar_pixmap`` for every common scale factor, as one QIcon."""
-    result = QIcon()
-    for scale in SCALES:
-        result.addPixmap(avatar_pixmap(name, round(size * scale)))
-    return result
+    """``avatar_pixmap`` as a QIcon, drawn at whatever size and scale it is painted."""
+    return icons.lazy_icon(
+        lambda wanted, scale, _mode: avatar_pixmap(name, min(wanted.width(), wanted.height()),
+                                                   scale))

@@ -2,24 +2,25 @@
 
 The SVGs draw with ``currentColor`` so one file serves every state: the sidebar
 asks for a grey icon with a white "selected" variant, the banner for a red one.
-Each QIcon carries pixmaps rendered at several sizes so it stays crisp at any
-device pixel ratio instead of being scaled up from a small bitmap, and ``IconLabel``
+Each QIcon renders its SVG at the exact size and device pixel ratio it is painted at,
+so it stays crisp on any screen instead of being scaled from a small bitmap, and ``IconLabel``
 paints a QIcon at paint time, so an icon stays sharp when its window moves to a
 screen with another scale factor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
 
-#: Pixel sizes rendered into every QIcon (covers 16-128 px at 1x and 2x).
-ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 96, 128, 256)
+#: Sizes a scalable icon reports to those who ask (window managers, the tray).
+ADVERTISED_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: The default tint: Discord-style muted grey on charcoal.
 DEFAULT_COLOR = "#b5bac1"
 
@@ -74,7 +75,7 @@ def pixmap(name: str, size: int, color: str | None = DEFAULT_COLOR,
 
 def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | None = None,
          *, space_after: float = 0.0) -> QIcon:
-    """``icons/<name>.svg`` as a QIcon.
+    """``icons/<name>.svg`` as a QIcon, rendered when and at the size it is painted.
 
     Args:
         name: the file name without ``.svg``.
@@ -84,17 +85,74 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
         space_after: transparent room right of the drawing, as a fraction of its
             size; item views have no stylesheet property for the icon-text gap.
     """
-    result = QIcon()
-    normal = QSvgRenderer(QByteArray(svg_data(name, color)))
-    selected = (QSvgRenderer(QByteArray(svg_data(name, selected_color)))
-                if selected_color else None)
-    for px in ICON_SIZES:
-        size = QSize(px, px)
-        canvas = QSize(px + round(px * space_after), px)
-        result.addPixmap(render_svg(normal, size, canvas=canvas), QIcon.Mode.Normal)
-        if selected is not None:
-            for mode in (QIcon.Mode.Selected, QIcon.Mode.Active):
-                result.addPixmap(render_svg(selected, size, canvas=canvas), mode)
+    data = (svg_data(name, color), svg_data(name, selected_color) if selected_color else None)
+    renderers: dict[bool, QSvgRenderer] = {}
+
+    def draw(size: QSize, scale: float, mode: QIcon.Mode) -> QPixmap:
+        selected = mode in (QIcon.Mode.Selected, QIcon.Mode.Active) and data[1] is not None
+        if selected not in renderers:
+            renderers[selected] = QSvgRenderer(QByteArray(data[selected] or data[0]))
+        side = min(size.height(), round(size.width() / (1 + space_after)))
+        result = render_svg(renderers[selected], QSize(side, side), scale,
+                            canvas=QSize(side + round(side * space_after), side))
+        return _dimmed(result) if mode is QIcon.Mode.Disabled else result
+
+    return lazy_icon(draw)
+
+
+#: Draws an icon's pixmap for a logical size, a device pixel ratio and a mode.
+IconPainter = Callable[[QSize, float, QIcon.Mode], QPixmap]
+
+
+def lazy_icon(draw: IconPainter) -> QIcon:
+    """A QIcon whose pixmaps ``draw`` makes on first use, once per size, scale and mode.
+
+    Rendering every size and mode up front cost about 190 SVG renders (25 ms) before
+    the main window could show; a window paints a handful.
+    """
+    return QIcon(_LazyIconEngine(draw))
+
+
+class _LazyIconEngine(QIconEngine):
+    def __init__(self, draw: IconPainter) -> None:
+        super().__init__()
+        self._draw = draw
+        self._cache: dict[tuple[int, int, float, QIcon.Mode], QPixmap] = {}
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
+                     scale: float) -> QPixmap:
+        key = (size.width(), size.height(), scale, mode)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._draw(size, scale, mode)
+        return cached
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        # Scalable, but window managers (X11 _NET_WM_ICON) ask for a list of sizes.
+        return [QSize(px, px) for px in ADVERTISED_SIZES]
+
+    def clone(self) -> QIconEngine:
+        return _LazyIconEngine(self._draw)
+
+
+def _dimmed(source: QPixmap) -> QPixmap:
+    result = QPixmap(source.size())
+    result.setDevicePixelRatio(source.devicePixelRatio())
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setOpacity(0.4)
+    painter.drawPixmap(0, 0, source)
+    painter.end()
     return result
 
 

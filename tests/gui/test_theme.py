@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -56,10 +56,28 @@ def test_tint_replaces_current_color(qapp: QApplication) -> None:
     assert colors == {"#ff0000"}
 
 
-def test_icons_carry_high_dpi_pixmaps(qapp: QApplication) -> None:
+def test_icons_render_crisp_at_the_scale_asked(qapp: QApplication) -> None:
     icon = icons.icon("friends")
     sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
     assert {(24, 24), (48, 48)} <= sizes
+    double = icon.pixmap(QSize(24, 24), 2.0)
+    assert (double.width(), double.height(), double.devicePixelRatio()) == (48, 48, 2.0)
+
+
+def test_selected_and_disabled_modes_differ_from_normal(qapp: QApplication) -> None:
+    icon = icons.icon("friends", "#808080", "#ffffff")
+
+    def pixels(mode: QIcon.Mode) -> list[QColor]:
+        image = icon.pixmap(QSize(32, 32), mode).toImage()
+        return [image.pixelColor(x, y) for x in range(32) for y in range(32)]
+
+    def opaque(mode: QIcon.Mode) -> set[str]:
+        return {c.name() for c in pixels(mode) if c.alpha() == 255}
+
+    assert opaque(QIcon.Mode.Normal) == {"#808080"}
+    assert opaque(QIcon.Mode.Selected) == {"#ffffff"}
+    # Disabled is the normal drawing at 40 % opacity.
+    assert 0 < max(c.alpha() for c in pixels(QIcon.Mode.Disabled)) <= 103
 
 
 def test_apply_gives_fusion_dark_palette_and_icon(ui_app: QApplication, qtbot: QtBot) -> None:
