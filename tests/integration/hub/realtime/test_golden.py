@@ -46,9 +46,12 @@ def _substitute(frame: Any, values: dict[str, str]) -> Any:
     return json.loads(text)
 
 
-@pytest.mark.parametrize("path", sorted(DATA.glob("*.json")), ids=lambda p: p.stem)
-async def test_golden_session(hub: RunningHub, path: Path) -> None:
-    session = json.loads(path.read_text())
+SESSIONS = {path.stem: json.loads(path.read_text()) for path in sorted(DATA.glob("*.json"))}
+
+
+@pytest.mark.parametrize("name", sorted(SESSIONS))
+async def test_golden_session(hub: RunningHub, name: str) -> None:
+    session = SESSIONS[name]
     values = {"ANON_KEY": hub.anon_key, "USER_TOKEN": user_token(hub),
               "EXPIRED_TOKEN": user_token(hub, exp_in_s=-30)}
     async with raw_socket(hub, session["vsn"]) as sock:
