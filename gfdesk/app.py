@@ -83,10 +83,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from gfdesk import bridge
     from gfdesk.ui import theme
+    from gfdesk.ui.qtlog import uninstall_qt_message_handler
 
     theme.set_high_dpi_policy()
     qapp = _create_qapplication()
-    return bridge.run(lambda: _run(qapp, config, log_file))
+    try:
+        return bridge.run(lambda: _run(qapp, config, log_file))
+    finally:
+        # Qt may still speak while Python tears down; logging may be gone by then.
+        uninstall_qt_message_handler()
 
 
 def _create_qapplication() -> QApplication:
@@ -115,19 +120,17 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     from gfdesk.core.status import ConnectionState, ConnectionStatus
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.messages import MessageBridge
-    from gfdesk.ui.settingsdialog import SettingsDialog
-    from gfdesk.ui.tray import TrayIcon
 
     messages = MessageBridge()
     messages.message_shown.connect(_log_user_message)
     window = MainWindow(messages)
-    tray = TrayIcon(window)
     quit_event = asyncio.Event()
     qapp.lastWindowClosed.connect(quit_event.set)
-    tray.quit_requested.connect(window.close)
-    tray.show_requested.connect(lambda: _bring_to_front(window))
 
     def open_settings() -> None:
+        # Imported on first use: the dialog's code is not needed to show the window.
+        from gfdesk.ui.settingsdialog import SettingsDialog
+
         dialog = SettingsDialog(config, log_file, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -135,8 +138,13 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     window.settings_requested.connect(open_settings)
     restore_signals = _close_on_signals(window.close)
     window.show()
-    tray.show()
     log.app.info("main window shown")
+    from gfdesk.ui.tray import TrayIcon
+
+    tray = TrayIcon(window)
+    tray.quit_requested.connect(window.close)
+    tray.show_requested.connect(lambda: _bring_to_front(window))
+    tray.show()
     for problem in config.problems:
         messages.warning(problem)
 
