@@ -33,7 +33,6 @@ from gfdesk.core.subscription import Subscription, SubscriptionHandle
 
 if TYPE_CHECKING:
     from realtime import AsyncRealtimeChannel
-
     from supabase import AsyncClient
 
 log = logging.getLogger("gfdesk.realtime")

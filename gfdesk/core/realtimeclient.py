@@ -215,15 +215,18 @@ class RealtimeClient(AsyncRealtimeClient):
     # Override: also wait for the listener and heartbeat tasks to end, so nothing of
     # this client runs after close() returns.
     async def close(self) -> None:
+        tasks = [self._listen_task, self._heartbeat_task]  # super() forgets them
         await super().close()
         self._fail_heartbeats()
-        await self._stop_tasks()
+        await self._stop_tasks(tasks)
 
-    async def _stop_tasks(self) -> None:
+    async def _stop_tasks(self, tasks: list[asyncio.Task[None] | None] | None = None
+                          ) -> None:
         current = asyncio.current_task()
-        tasks = [t for t in (self._listen_task, self._heartbeat_task)
-                 if t is not None and t is not current]
+        if tasks is None:
+            tasks = [self._listen_task, self._heartbeat_task]
         self._listen_task = self._heartbeat_task = None
+        tasks = [t for t in tasks if t is not None and t is not current]
         for task in tasks:
             task.cancel()
         for task in tasks:

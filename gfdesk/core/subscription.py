@@ -128,6 +128,7 @@ class SubscriptionHandle:
         self._fill: asyncio.Task[None] | None = None
         self._tracked: dict[str, Any] | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._filled = asyncio.Event()
         #: Set while joined and caught up (gap filled, live rows flowing).
         self.live = asyncio.Event()
         #: How many gap fills completed (the first join counts).
@@ -242,6 +243,13 @@ class SubscriptionHandle:
         self.last_fill_rows = len(delivered)
         self._deliver(delivered)
         self.live.set()
+        self._filled.set()
+
+    async def wait_filled(self, count: int) -> None:
+        """Wait until ``count`` gap fills have completed and live rows flow."""
+        while self.fills < count or not self.live.is_set():
+            self._filled.clear()
+            await self._filled.wait()
 
     async def track(self, state: dict[str, Any]) -> None:
         """Track this client's presence (re-sent after every rejoin)."""

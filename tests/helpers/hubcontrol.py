@@ -8,11 +8,11 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
+from supabase import AsyncClient, acreate_client
 from supabase_auth.errors import AuthApiError
 
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
-from supabase import AsyncClient, acreate_client
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client, user_id
 
 

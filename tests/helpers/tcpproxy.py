@@ -87,6 +87,10 @@ class TcpProxy:
             self._writers.add(upstream_writer)
             await asyncio.gather(self._pump(reader, upstream_writer),
                                  self._pump(up_reader, writer), return_exceptions=True)
+        except asyncio.CancelledError:
+            # aclose() cancels connection handlers; asyncio's server would log a
+            # cancelled handler as an error.
+            pass
         finally:
             self.open_connections -= 1
             for w in (writer, upstream_writer):

@@ -7,9 +7,10 @@ import asyncio
 import uuid
 from pathlib import Path
 
+from supabase import AsyncClient
+
 from gfdesk.core.outbox import Outbox, Rejection
 from gfdesk.core.outboxqueue import OutboxQueue, Write, WriteOp, outbox_path
-from supabase import AsyncClient
 from tests.helpers.hubcontrol import RestartableHub, make_conversation
 from tests.helpers.hubfixture import close_client, user_id
 from tests.helpers.logfail import ExpectedLogs
