@@ -272,6 +272,25 @@ EDGES: list[Case] = [
 #: Every case, grid first.
 CASES: list[Case] = GRID + EDGES
 
+#: Cases PostgreSQL passes and the hub does not: PostgreSQL checks a policy's WITH CHECK
+#: (and, for an UPDATE, the SELECT policy on the new row) before the row is written, so
+#: a refused write is 42501 whatever constraint it would also break; the hub writes
+#: first, so a constraint answers first (409/400 tells a refused user that a row they
+#: cannot see exists), and it checks the new row of an UPDATE after writing it. The hub
+#: side runs these as strict xfails, so fixing the hub shows up as a failure to remove.
+HUB_DIVERGENCES: list[Case] = [
+    Case("existing-row-of-others", "a", "conversation_members", "insert", DENIED,
+         values=({"conversation_id": "@conv_bc", "user_id": "@b"},)),
+    Case("check-constraint-of-others", "b", "calls", "insert", DENIED,
+         values=({"id": "@y", "caller_id": "@a", "callee_id": "@a"},)),
+    Case("redirect-onto-existing", "b", "friendships", "update", DENIED,
+         setup=(_FRIENDS_AB, Row("friendships", {"user_id": "@a", "friend_id": "@c"})),
+         match={"user_id": "@a", "friend_id": "@b"}, patch={"friend_id": "@c"}),
+    Case("move-membership", "a", "conversation_members", "update", DENIED,
+         setup=_conv("x", "a"), match={"conversation_id": "@x", "user_id": "@a"},
+         patch={"conversation_id": "@conv_bc"}),
+]
+
 
 def claims_for(actor: str, user_ids: Mapping[str, str]) -> dict[str, Any]:
     """The JWT claims a request of ``actor`` carries (as Supabase's keys and sessions)."""

@@ -40,7 +40,10 @@ from tests.helpers.rulescases import (
     CASES,
     DENIED,
     FILTERED,
+    GRID_ACTORS,
+    HUB_DIVERGENCES,
     NO_PROFILE,
+    OPS,
     USERS,
     WORLD,
     Case,
@@ -130,19 +133,15 @@ async def _run(clients: Mapping[str, AsyncClient], world: Names, case: Case
     pk = TABLES[case.table].primary_key
     for row in case.setup:
         await _make(service, row.table, names.resolve(row.values))
-    before: list[dict[str, Any]] = []
-    if case.op in ("update", "delete"):
-        before = await _query(service, case.table, names.resolve(case.match))
-        assert len(before) == 1, f"set-up of {case.id} should give one target row"
-    outcome = await _act(clients[case.actor], case, names)
     if case.op == "insert":
-        found = [await _query(service, case.table, primary_key(pk, names.resolve(v)))
-                 for v in case.values]
-        assert all(found) or not any(found), "an insert stored only part of its rows"
-        return outcome, all(found)
-    if case.op == "select":
-        return outcome, False
-    after = await _query(service, case.table, primary_key(pk, before[0]))
+        keys = [primary_key(pk, names.resolve(v)) for v in case.values]
+    else:
+        targets = await _query(service, case.table, names.resolve(case.match))
+        assert len(targets) == 1, f"set-up of {case.id} should give one target row"
+        keys = [primary_key(pk, targets[0])]
+    before = [await _query(service, case.table, k) for k in keys]
+    outcome = await _act(clients[case.actor], case, names)
+    after = [await _query(service, case.table, k) for k in keys]
     return outcome, after != before
 
 
@@ -163,6 +162,21 @@ async def test_rules_matrix(hub: RunningHub, table: str) -> None:
             wrong.append(f"{case.id}: expected {case.expect}, got {outcome}"
                          f" ({'changed' if changed else 'unchanged'})")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_matrix_covers_every_table_operation_and_actor() -> None:
+    covered = {(c.table, c.op, c.actor) for c in CASES}
+    wanted = {(t, op, actor) for t in TABLES for op in OPS for actor in GRID_ACTORS}
+    assert wanted <= covered
+
+
+@pytest.mark.xfail(strict=True, reason="the hub checks row rules after writing the row;"
+                   " PostgreSQL before (reported, see HUB_DIVERGENCES)")
+@pytest.mark.parametrize("case", HUB_DIVERGENCES, ids=lambda c: c.id)
+async def test_rules_the_hub_gets_wrong(hub: RunningHub, case: Case) -> None:
+    clients, world = await _world(hub)
+    outcome, changed = await _run(clients, world, case)
+    assert (outcome, changed) == (case.expect, False)
 
 
 async def test_sign_up_makes_the_profile_the_trigger_makes(hub: RunningHub) -> None:
