@@ -157,7 +157,13 @@ class Store:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            # A refused COMMIT (a deferred foreign key) leaves the transaction open.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
         if tx.changes and self._listeners:
             stamp = utc_timestamp()
             changes = [
