@@ -23,7 +23,14 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from gfdesk.hub.auth import AUTH_MIGRATIONS, create_auth_app
-from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, HubConfig
+from gfdesk.hub.context import (
+    CONFIG,
+    KEYS,
+    ON_USER_CREATED,
+    STORE,
+    HubConfig,
+    UserCreatedHook,
+)
 from gfdesk.hub.gateway import (
     TOKENS,
     TokenCache,
@@ -54,7 +61,8 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
         if config.demo:
             from gfdesk.hub.demo import seed_demo_world
 
-            seed_demo_world(store, app[ON_USER_CREATED])
+            hooks = app[ON_USER_CREATED]
+            seed_demo_world(store, hooks)
         yield
     finally:
         store.close()
@@ -75,7 +83,8 @@ def create_app(config: HubConfig) -> web.Application:
     app[CONFIG] = config
     app[KEYS] = Keys.from_secret(load_or_create_secret(config.data_dir))
     app[TOKENS] = TokenCache(app[KEYS])
-    app[ON_USER_CREATED] = [on_user_created]
+    hooks: list[UserCreatedHook] = [on_user_created]
+    app[ON_USER_CREATED] = hooks
     app.on_response_prepare.append(add_cors_headers)
     app.cleanup_ctx.append(_store_ctx)
     app.cleanup_ctx.append(realtime_ctx)

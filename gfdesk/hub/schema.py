@@ -36,9 +36,11 @@ NOW_SQL = "(strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now'))"
 #: Columns the hub keeps current on every UPDATE unless the client sets them.
 AUTO_UPDATED: dict[str, str] = {"tournament_matches": "updated_at"}
 
-#: Tables whose foreign keys are checked at the end of the statement (self references in
-#: a bracket inserted in one request), as PostgreSQL checks them.
-DEFERRED_FK_TABLES = frozenset({"tournament_matches"})
+#: Columns whose foreign keys are checked at the end of the statement (self references in
+#: a bracket inserted in one request), as PostgreSQL checks them; by table.
+DEFERRED_FK_COLUMNS: dict[str, frozenset[str]] = {
+    "tournament_matches": frozenset({"next_match_id", "loser_next_match_id"}),
+}
 
 USERNAME_MAX = 32
 

@@ -33,8 +33,8 @@ from gfdesk.hub.rest.rowcheck import (
     fk_violations,
     pk_of,
 )
-from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_TABLES, TABLES, now_timestamp
-from gfdesk.hub.store import ChangeType, Transaction
+from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_COLUMNS, TABLES, now_timestamp
+from gfdesk.hub.store import ChangeType, Store, Transaction
 from gfdesk.hub.tables import Table
 
 log = logging.getLogger("gfdesk.hub")
@@ -161,17 +161,31 @@ def _write(request: web.Request, table: Table, claims: dict[str, Any], raw: byte
     rules = policies.access(table.name, claims)
     store = request.config_dict[STORE]
     representation = q.prefer.return_ == RETURN_REPRESENTATION
+    rows_in = grammar.parse_body(raw, method, q)
+    keys = {k for row in rows_in for k in row}
+    try:
+        return _write_in_transaction(store, method, table, q, rules, claims, rows_in, keys,
+                                     representation)
+    except sqlite3.IntegrityError as exc:
+        # Only a deferred constraint can fail at COMMIT; the store has rolled back.
+        raise integrity_error(exc, table, None) from None
+
+
+def _write_in_transaction(store: Store, method: str, table: Table, q: grammar.RestQuery,
+                          rules: policies.Access, claims: dict[str, Any],
+                          rows_in: list[dict[str, Any]], keys: set[str],
+                          representation: bool) -> web.Response:
     with store.transaction() as tx:
         if method == "POST":
-            written, status = _insert(tx, table, q, rules, claims, raw)
+            written, status = _insert(tx, table, q, rules, claims, rows_in)
         elif method == "PATCH":
-            written, status = _update(tx, table, q, rules, claims, raw)
+            written, status = _update(tx, table, q, rules, claims, rows_in[0])
         else:
             written, status = _delete(tx, table, q, rules)
         if q.prefer.max_affected is not None and q.prefer.handling == "strict" \
                 and len(written) > q.prefer.max_affected:
             raise RestError.max_affected(len(written))
-        if table.name in DEFERRED_FK_TABLES and method != "DELETE":
+        if written and method != "DELETE" and keys & DEFERRED_FK_COLUMNS.get(table.name, set()):
             violation = fk_violations(tx.conn, table)
             if violation:
                 raise RestError(409, "23503", violation)
@@ -202,8 +216,8 @@ def _run(tx: Transaction, table: Table, stmt: sqlbuild.Statement,
 
 
 def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
-            claims: dict[str, Any], raw: bytes) -> tuple[list[sqlite3.Row], int]:
-    rows = grammar.parse_body(raw, "POST", q)
+            claims: dict[str, Any], rows: list[dict[str, Any]]
+            ) -> tuple[list[sqlite3.Row], int]:
     statements = sqlbuild.insert(table, q, rows)
     upsert = q.prefer.resolution is not None
     target = q.on_conflict or table.primary_key
@@ -233,8 +247,7 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
 
 
 def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
-            claims: dict[str, Any], raw: bytes) -> tuple[list[sqlite3.Row], int]:
-    values = grammar.parse_body(raw, "PATCH", q)[0]
+            claims: dict[str, Any], values: dict[str, Any]) -> tuple[list[sqlite3.Row], int]:
     if not values:
         return [], 200
     auto = AUTO_UPDATED.get(table.name)
