@@ -164,7 +164,7 @@ class PgCluster:
             cluster._run(str(bin_dir / "initdb"), "-D", str(root / "data"), "-U", "postgres",
                          "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync")
             options = (f"-p {cluster.port} -k {root} -c listen_addresses=127.0.0.1"
-                       " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                       " -c fsync=off -c full_page_writes=off"
                        " -c wal_level=logical -c timezone=UTC")
             cluster._run(str(bin_dir / "pg_ctl"), "-D", str(root / "data"), "-o", options,
                          "-l", str(root / "server.log"), "-w", "-t", str(START_TIMEOUT_S),

@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from gfdesk.hub.schema import DEFERRED_FK_TABLES, PUBLIC_MIGRATIONS, TABLES
+from gfdesk.hub.schema import DEFERRED_FK_COLUMNS, PUBLIC_MIGRATIONS, TABLES
 
 #: What the apps listen to (DESIGN.md, channels): published for Supabase Realtime.
 PUBLISHED = {"notifications", "messages", "tournament_matches", "tournament_messages", "calls"}
@@ -92,11 +92,13 @@ def test_foreign_keys_match_the_hubs(pg: psycopg.Connection, sqlite_schema: sqli
 
 
 def test_deferred_foreign_keys_are_the_hubs(pg: psycopg.Connection) -> None:
-    found = {r[0] for r in _rows(pg, """
-        select distinct conrelid::regclass::text from pg_constraint
-        where contype = 'f' and condeferrable and condeferred
-          and connamespace = 'public'::regnamespace""")}
-    assert found == {f"{t}" for t in DEFERRED_FK_TABLES}
+    found = set(_rows(pg, """
+        select c.conrelid::regclass::text, a.attname
+        from pg_constraint c
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        where c.contype = 'f' and c.condeferrable and c.condeferred
+          and c.connamespace = 'public'::regnamespace"""))
+    assert found == {(t, c) for t, cols in DEFERRED_FK_COLUMNS.items() for c in cols}
 
 
 def _sqlite_indexes(conn: sqlite3.Connection, table: str, origin: str
