@@ -180,3 +180,15 @@ async def test_rows_hidden_by_rules_are_not_errors(people: People) -> None:
     assert (await people.bob.table("notifications").select("*").execute()).data == []
     mine = await people.alice.table("notifications").select("title").execute()
     assert mine.data == [{"title": "for alice"}]
+
+
+async def test_unexpected_failure_is_a_postgrest_500(hub: RunningHub, expected_logs: Any
+                                                     ) -> None:
+    """It should answer PostgREST JSON and log, never a traceback page, when SQLite fails."""
+    expected_logs.allow("gfdesk.hub", "hub rest: GET /rest/v1/profiles failed")
+    hub.store.conn.close()  # the database is gone from under the hub
+    status, headers, body = await _raw(hub, "profiles?select=id", {})
+    assert status == 500
+    assert headers["Content-Type"].startswith("application/json")
+    assert body == {"code": "XX000", "message": "internal server error", "details": None,
+                    "hint": None}
