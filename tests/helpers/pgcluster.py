@@ -8,7 +8,8 @@ run, so the binaries run as the ``postgres`` user that Debian's package creates,
 migration: the ``auth`` schema with ``auth.users`` and ``auth.uid()``/``role()``/``jwt()``
 reading ``request.jwt.claims``, the ``anon``/``authenticated``/``service_role`` roles
 (``service_role`` with BYPASSRLS), the grants Supabase gives them, and the
-``supabase_realtime`` publication. Qt-free.
+``supabase_realtime`` publication, and GoTrue's ``supabase_auth_admin`` owning
+``auth.users``. Qt-free.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ SUPABASE_STUB = r"""
 create role anon nologin noinherit;
 create role authenticated nologin noinherit;
 create role service_role nologin noinherit bypassrls;
+-- GoTrue's role: it owns auth.users and inserts the new users (firing the sign-up trigger).
+create role supabase_auth_admin noinherit;
 
 create schema auth;
 create table auth.users (
@@ -53,6 +56,9 @@ create table auth.users (
   created_at timestamptz default now(),
   updated_at timestamptz default now()
 );
+
+alter table auth.users owner to supabase_auth_admin;
+grant usage on schema auth to supabase_auth_admin;
 
 create function auth.uid() returns uuid language sql stable as $$
   select coalesce(

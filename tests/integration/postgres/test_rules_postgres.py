@@ -157,19 +157,6 @@ def test_rules_case(pg: psycopg.Connection, world: Names, case: Case) -> None:
     assert changed == should_change, "the database changed" if changed else "nothing changed"
 
 
-def _new_user(pg: psycopg.Connection, email: str | None, meta: dict[str, Any]
-              ) -> tuple[str, str | None, str | None]:
-    row = pg.execute(
-        "with u as (insert into auth.users (id, email, raw_user_meta_data)"
-        " values (gen_random_uuid(), %s, %s) returning id)"
-        " select id from u", (email, Jsonb(meta))).fetchone()
-    assert row is not None
-    found = pg.execute("select username, display_name, avatar_url from public.profiles"
-                       " where id = %s", (row[0],)).fetchone()
-    assert found is not None
-    return found
-
-
 def test_updated_at_follows_every_update_unless_set(pg: psycopg.Connection,
                                                     world: Names) -> None:
     names = world.fresh()
@@ -197,5 +184,12 @@ def test_updated_at_follows_every_update_unless_set(pg: psycopg.Connection,
 
 def test_sign_up_trigger_makes_the_profile_the_hub_makes(pg: psycopg.Connection) -> None:
     with pg.transaction(force_rollback=True):
-        got = [_new_user(pg, email, meta) for email, meta, _ in SIGNUPS]
+        # As on Supabase, GoTrue's own role inserts the users; the trigger does the rest.
+        pg.execute("set local role supabase_auth_admin")
+        ids = [pg.execute("insert into auth.users (id, email, raw_user_meta_data)"
+                          " values (gen_random_uuid(), %s, %s) returning id",
+                          (email, Jsonb(meta))).fetchone() for email, meta, _ in SIGNUPS]
+        pg.execute("reset role")
+        got = [pg.execute("select username, display_name, avatar_url from public.profiles"
+                          " where id = %s", row).fetchone() for row in ids]
     assert got == [expected for _, _, expected in SIGNUPS]
