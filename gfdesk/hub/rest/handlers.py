@@ -213,13 +213,22 @@ def _run(tx: Transaction, table: Table, stmt: sqlbuild.Statement,
         raise integrity_error(exc, table, row) from None
     except (sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         raise RestError(400, "22P02", f"invalid input value: {exc}") from None
+    except sqlite3.OperationalError as exc:
+        if "ON CONFLICT clause does not match" in str(exc):
+            raise RestError.no_conflict_target() from None
+        raise
 
 
 def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
             claims: dict[str, Any], rows: list[dict[str, Any]]
             ) -> tuple[list[sqlite3.Row], int]:
-    statements = sqlbuild.insert(table, q, rows)
     upsert = q.prefer.resolution is not None
+    auto = AUTO_UPDATED.get(table.name)
+    if upsert and auto and q.prefer.resolution == "merge-duplicates":
+        # An upsert that updates is an update: it refreshes updated_at like PATCH does.
+        stamp = now_timestamp()
+        rows = [row if auto in row else {**row, auto: stamp} for row in rows]
+    statements = sqlbuild.insert(table, q, rows)
     target = q.on_conflict or table.primary_key
     written: list[sqlite3.Row] = []
     any_inserted = False

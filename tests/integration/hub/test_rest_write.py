@@ -274,3 +274,21 @@ async def test_invalid_bodies(hub: RunningHub) -> None:
         async with http.patch(hub.url + "/rest/v1/notifications", data=b"[]", headers={
                 **auth, "Content-Type": "application/json"}) as resp:
             assert (resp.status, (await resp.json())["code"]) == (400, "PGRST102")
+
+
+async def test_upsert_of_a_match_refreshes_updated_at(people: People) -> None:
+    tournament = await insert(people.alice, "tournaments", {
+        "name": "Cup", "game": "g", "host_id": people.alice_id})
+    match = await insert(people.alice, "tournament_matches", {
+        "tournament_id": tournament["id"], "round": 1, "position": 1})
+    row = {k: v for k, v in match.items() if k != "updated_at"} | {"score2": 3}
+    upserted = await people.alice.table("tournament_matches").upsert(row).execute()
+    assert upserted.data[0]["score2"] == 3
+    assert upserted.data[0]["updated_at"] > match["updated_at"]
+
+
+async def test_upsert_on_a_non_unique_target_is_42p10(people: People) -> None:
+    with pytest.raises(APIError) as err:
+        await people.service.table("conversations").upsert(
+            {"kind": "group", "title": "t"}, on_conflict="title").execute()
+    assert err.value.code == "42P10"
