@@ -99,13 +99,16 @@ class PgUnavailable(RuntimeError):
 
 
 def find_bin_dir() -> Path:
-    """The newest installed PostgreSQL's bin directory.
+    """The newest Debian-installed PostgreSQL's bin directory, else the one on PATH.
 
     Raises:
         PgUnavailable: no ``initdb``/``pg_ctl`` under ``/usr/lib/postgresql``.
     """
     found = [Path(p) for p in glob.glob(BIN_GLOB)
              if (Path(p) / "initdb").exists() and (Path(p) / "pg_ctl").exists()]
+    on_path = shutil.which("pg_ctl")
+    if not found and on_path and (Path(on_path).parent / "initdb").exists():
+        return Path(on_path).parent  # Homebrew, Fedora and others put them on PATH
     if not found:
         raise PgUnavailable(
             f"PostgreSQL server binaries not found ({BIN_GLOB}/initdb); "

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import struct
 import uuid
+from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 from psycopg.types.json import Jsonb
 
+from tests.helpers import pgcluster
 from tests.helpers.pgcluster import apply_migrations
 
 #: The catalog, as rows of text, for the schemas the migrations write to.
@@ -154,3 +157,11 @@ def test_the_publication_streams_whole_new_rows_of_listened_tables(
     assert updated["tournament_id"] == tournament  # the channel's filter column
     assert updated["score1"] == "3" and updated["player1_id"] == guest
     assert updated["updated_at"] is not None and None not in (updated["id"], updated["status"])
+
+
+def test_missing_postgresql_is_a_skip_reason_naming_the_package(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(pgcluster, "BIN_GLOB", str(tmp_path / "*" / "bin"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pgcluster.PgUnavailable, match="apt-get install -y postgresql"):
+        pgcluster.find_bin_dir()
