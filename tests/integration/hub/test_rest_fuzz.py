@@ -4,8 +4,8 @@ hub answers with a status below 500 and, for errors, PostgREST's JSON with a str
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 from hypothesis import HealthCheck, given, settings
@@ -37,6 +37,10 @@ SPECIAL = {
                       max_size=3).map(",".join),
     "limit": st.one_of(st.integers(-5, 5000).map(str), ATOMS),
     "offset": st.one_of(st.integers(-5, 50).map(str), ATOMS),
+    "on_conflict": st.lists(st.sampled_from(COLUMNS + ["x"]), min_size=1, max_size=3).map(
+        ",".join),
+    "columns": st.lists(st.sampled_from(COLUMNS + ["x"]), max_size=4).map(
+        lambda cs: ",".join(f'"{c}"' for c in cs)),
     "or": st.lists(st.builds(lambda c, v: f"{c}.{v}", st.sampled_from(COLUMNS), VALUES),
                    max_size=3).map(lambda xs: "(" + ",".join(xs) + ")"),
 }
