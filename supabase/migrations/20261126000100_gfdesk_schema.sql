@@ -160,6 +160,15 @@ create table if not exists public.calls (
 create index if not exists calls_caller_id_idx on public.calls (caller_id);
 create index if not exists calls_callee_id_idx on public.calls (callee_id);
 
+-- PostgreSQL only (the hub's SQLite tables are small): foreign keys to profiles without
+-- an index of their own, so that deleting an auth user (cascading through these tables)
+-- does not scan each of them whole; the last one also serves "my tournaments".
+create index if not exists messages_sender_id_idx on public.messages (sender_id);
+create index if not exists tournament_messages_sender_id_idx
+  on public.tournament_messages (sender_id);
+create index if not exists tournament_participants_user_id_idx
+  on public.tournament_participants (user_id);
+
 -- The Data API roles, as Supabase grants them by default: row-level security (next
 -- migration) does the filtering. Spelled out so the schema does not depend on a
 -- project's default privileges.
