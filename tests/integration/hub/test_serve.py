@@ -84,3 +84,17 @@ async def test_threaded_hub_from_a_running_loop(tmp_path: Path) -> None:
             assert resp.status == 200
     finally:
         await asyncio.to_thread(threaded.stop)
+
+
+async def test_token_ttl_option(tmp_path: Path) -> None:
+    """It should mint user access tokens with the lifetime given by --token-ttl."""
+    hub = await start_hub_process(tmp_path / "data", "--token-ttl", "90")
+    try:
+        async with aiohttp.ClientSession() as http, http.post(
+            hub.url + "/auth/v1/signup", headers={"apikey": hub.anon_key},
+            json={"email": "ttl@example.com", "password": "long-enough-password"},
+        ) as resp:
+            session = await resp.json()
+    finally:
+        await stop_hub_process(hub.proc)
+    assert session["expires_in"] == 90
