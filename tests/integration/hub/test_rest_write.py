@@ -292,3 +292,20 @@ async def test_upsert_on_a_non_unique_target_is_42p10(people: People) -> None:
         await people.service.table("conversations").upsert(
             {"kind": "group", "title": "t"}, on_conflict="title").execute()
     assert err.value.code == "42P10"
+
+
+async def test_concurrent_writes_and_reads(people: People, chat: str) -> None:
+    """It should serve interleaved requests from several clients without losing a row."""
+    import asyncio
+
+    async def send(client: Any, sender: str, n: int) -> None:
+        await client.table("messages").insert({
+            "conversation_id": chat, "sender_id": sender, "body": f"{sender[:4]}-{n}"}).execute()
+        await client.table("messages").select("id").eq("conversation_id", chat).execute()
+
+    await asyncio.gather(*(send(c, uid, n) for n in range(15)
+                           for c, uid in ((people.alice, people.alice_id),
+                                          (people.bob, people.bob_id))))
+    counted = await people.bob.table("messages").select("*", count="exact", head=True).eq(
+        "conversation_id", chat).execute()
+    assert counted.count == 30
