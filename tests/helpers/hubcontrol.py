@@ -8,12 +8,13 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
-from supabase import AsyncClient, acreate_client
+from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError
 
+from gfdesk.core.clientfactory import close_client, create_client
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
-from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client, user_id
+from tests.helpers.hubfixture import DEFAULT_PASSWORD, user_id
 
 
 def free_port() -> int:
@@ -60,7 +61,8 @@ class RestartableHub:
     async def client(self, key: str | None = None, url: str | None = None) -> AsyncClient:
         """An official client (anon key by default), closed by ``aclose``; ``url`` points
         it elsewhere (a proxy in front of this hub)."""
-        client = await acreate_client(url or self.url, key or self.anon_key)
+        # The app's own factory: one owned HTTP pool, so token refreshes leak nothing.
+        client = await create_client(url or self.url, key or self.anon_key)
         self._clients.append(client)
         return client
 

@@ -1,0 +1,50 @@
+"""Creating and closing the official supabase client the app runs on. Qt-free.
+
+The client gets one ``httpx.AsyncClient`` that we own, shared by auth, REST, storage
+and functions. Without it the supabase client builds a fresh REST client on every auth
+event (every token refresh) and drops the old one unclosed, leaking its connection
+pool (and a ResourceWarning per refresh with short-lived tokens).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+import httpx
+from supabase import AsyncClient, AsyncClientOptions
+
+#: Per-request timeout of REST and auth calls, in seconds.
+HTTP_TIMEOUT_S = 10.0
+
+
+async def create_client(url: str, anon_key: str) -> AsyncClient:
+    """A supabase client for ``url`` with the anon key (no session yet).
+
+    Its session lives in memory only: refresh tokens belong in the OS keyring
+    (``SessionService``), never in a file.
+    """
+    http = httpx.AsyncClient(timeout=httpx.Timeout(HTTP_TIMEOUT_S), follow_redirects=True)
+    try:
+        return await AsyncClient.create(url, anon_key, AsyncClientOptions(httpx_client=http))
+    except BaseException:
+        await http.aclose()
+        raise
+
+
+async def close_client(client: AsyncClient) -> None:
+    """Stop the client's refresh timer and background tasks and close its connections."""
+    timer = getattr(client.auth, "_refresh_token_timer", None)
+    if timer is not None:
+        timer.cancel()
+        client.auth._refresh_token_timer = None
+    tasks = list(client._background_tasks)
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)
+    if client.realtime.is_connected:
+        with contextlib.suppress(Exception):
+            await client.realtime.close()
+    http = client.options.httpx_client
+    await client.auth.close()
+    if http is not None:
+        await http.aclose()
