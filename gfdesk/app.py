@@ -169,7 +169,12 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             assert config.profile.url and config.profile.anon_key
             url, key = config.profile.url, config.profile.anon_key
             label = _host_of(url)
-        backend = BackendService(url, key, label=label, on_status=window.set_connection_status)
+        backend = BackendService(
+            url, key, label=label, on_status=window.set_connection_status,
+            profile=config.profile.name, data_dir=config.paths.data_dir,
+            on_notice=messages.warning,
+            on_rejected=lambda r: messages.error(
+                f"Could not send {r.write.label or 'a change'}: {r.reason}"))
         account = await backend.start(credentials)
         window.set_account(account.display_name if account else None)
 

@@ -1,73 +1,88 @@
-"""The backend connection of one run: the official ``supabase`` client against a URL and
-key, the signed-in account, and the connection status. Qt-free.
+"""The backend of one run: the official ``supabase`` client against a URL and key, and
+the services built on it (session, realtime connection, outbox). Qt-free.
 
 The client never knows whether it talks to the embedded demo hub, a LAN hub or a
 Supabase project. ``supabase`` is imported on first use, not at start-up: the main
 window is on screen before this module does anything heavy.
+
+Order: ``start`` creates the client and the session; with credentials (the demo login)
+it signs in with them, otherwise it signs in silently from the keyring. Once signed in,
+the outbox of that profile and account opens and the connection supervisor starts.
+``sign_out`` and ``aclose`` undo it in reverse: outbox, connection (channels left,
+presence untracked, socket closed), session, client.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gfdesk.core.realtimeclient import DEFAULT_HEARTBEAT_INTERVAL_S
+from gfdesk.core.session import Account, Credentials, SessionStatus
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 
 if TYPE_CHECKING:
+    import keyring.backend
     from supabase import AsyncClient
+
+    from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.outbox import Outbox, Rejection
+    from gfdesk.core.session import SessionService
+
+__all__ = ["Account", "BackendService", "Credentials"]
 
 log = logging.getLogger("gfdesk.auth")
 
 StatusListener = Callable[[ConnectionStatus], None]
 
 
-@dataclass(frozen=True)
-class Credentials:
-    """An email and password to sign in with (the demo account's, for ``--demo``)."""
-
-    email: str
-    password: str = field(repr=False)
-
-
-@dataclass(frozen=True)
-class Account:
-    """Who is signed in."""
-
-    user_id: str
-    email: str
-    display_name: str
-
-
 class BackendService:
-    """Owns the ``supabase`` client for one backend and reports its status.
+    """Owns the ``supabase`` client for one backend and the services on it.
 
     Args:
         url: the API URL (``http://127.0.0.1:54321``, ``https://<ref>.supabase.co``).
         anon_key: the project's anon key.
         label: how the status bar names this backend ("demo hub", a host name).
-        on_status: called with every status change, on the loop's thread.
+        on_status: called with every connection status change, on the loop's thread.
+        profile: the profile name (keyring entries and outbox files are per profile).
+        data_dir: where the outbox lives (None: no outbox, e.g. in a throwaway run).
+        keyring_backend: the keyring to use (None: keyring's configured one).
+        on_session: called with every session status (SIGN_IN_REQUIRED: show sign-in).
+        on_notice: called with one-off messages for the user (no secure keyring).
+        on_rejected: called with each write the server refused for good.
+        heartbeat_interval_s: realtime heartbeat interval.
     """
 
-    def __init__(self, url: str, anon_key: str, *, label: str,
-                 on_status: StatusListener) -> None:
+    def __init__(self, url: str, anon_key: str, *, label: str, on_status: StatusListener,
+                 profile: str = "default", data_dir: Path | None = None,
+                 keyring_backend: keyring.backend.KeyringBackend | None = None,
+                 on_session: Callable[[SessionStatus], None] | None = None,
+                 on_notice: Callable[[str], None] | None = None,
+                 on_rejected: Callable[[Rejection], None] | None = None,
+                 heartbeat_interval_s: float = DEFAULT_HEARTBEAT_INTERVAL_S) -> None:
         self.url = url
         self._anon_key = anon_key
         self._label = label
         self._on_status = on_status
+        self._profile = profile
+        self._data_dir = data_dir
+        self._keyring_backend = keyring_backend
+        self._on_session = on_session
+        self._on_notice = on_notice
+        self._on_rejected = on_rejected
+        self._heartbeat_interval_s = heartbeat_interval_s
         self._client: AsyncClient | None = None
-        self.account: Account | None = None
+        self.session: SessionService | None = None
+        self.connection: ConnectionSupervisor | None = None
+        self.outbox: Outbox | None = None
+        self._was_online = False
         self.status = ConnectionStatus(ConnectionState.CONNECTING, backend=label)
 
-    def _set_status(self, state: ConnectionState, reason: str = "") -> None:
-        old = self.status
-        self.status = ConnectionStatus(state, reason, backend=self._label)
-        log.debug("backend %s: %s -> %s %s", self._label, old.state.name, state.name, reason)
-        if state is ConnectionState.ONLINE:
-            log.info("backend online: %s%s", self._label, f" ({reason})" if reason else "")
-        self._on_status(self.status)
+    @property
+    def account(self) -> Account | None:
+        return self.session.account if self.session is not None else None
 
     @property
     def client(self) -> AsyncClient:
@@ -75,55 +90,123 @@ class BackendService:
             raise RuntimeError("the backend is not started")
         return self._client
 
+    def _set_status(self, status: ConnectionStatus) -> None:
+        old, self.status = self.status, status
+        if old.state is not status.state:
+            log.debug("backend %s: %s -> %s %s", self._label, old.state.name,
+                      status.state.name, status.reason)
+        online = status.state is ConnectionState.ONLINE
+        if online and not self._was_online:
+            log.info("backend online: %s%s", self._label,
+                     f" ({status.reason})" if status.reason else "")
+        self._was_online = online
+        if status.state is ConnectionState.ONLINE and self.outbox is not None:
+            self.outbox.wake()  # the normal send path retries at once
+        self._on_status(status)
+
     async def start(self, credentials: Credentials | None) -> Account | None:
-        """Create the client and, given credentials, sign in.
+        """Create the client and sign in (with ``credentials`` or from the keyring).
 
         Returns:
             The account, or None when not signed in. Failures are reported through
-            the status (OFFLINE with the reason), not raised: the window stays usable.
+            the status (OFFLINE with the reason) and the session status, not raised:
+            the window stays usable.
         """
-        self._set_status(ConnectionState.CONNECTING)
-        from supabase import acreate_client
+        self._set_status(ConnectionStatus(ConnectionState.CONNECTING, backend=self._label))
+        from gfdesk.core.clientfactory import create_client
+        from gfdesk.core.session import SessionService
+        from gfdesk.core.tokenstore import TokenStore
 
-        # The client's default session store is memory: nothing of the session is
-        # written to disk by it (refresh tokens belong in the OS keyring).
-        self._client = await acreate_client(self.url, self._anon_key)
-        if credentials is None:
-            self._set_status(ConnectionState.ONLINE, "not signed in")
+        self._client = await create_client(self.url, self._anon_key)
+        self.session = SessionService(
+            self._client, TokenStore(self._profile, self._keyring_backend),
+            on_status=self._session_changed, on_notice=self._on_notice)
+        if credentials is not None:
+            try:
+                account = await self.session.sign_in(credentials, remember=False)
+            except Exception as exc:  # network errors and AuthApiError alike end up here
+                from gfdesk.core.session import error_text
+
+                reason = error_text(exc)
+                log.warning("sign-in to %s failed: %s", self._label, reason)
+                self._set_status(ConnectionStatus(ConnectionState.OFFLINE, reason,
+                                                  backend=self._label))
+                return None
+        else:
+            account = (await self.session.restore()).account
+        if account is None:
+            self._set_status(ConnectionStatus(ConnectionState.ONLINE, "not signed in",
+                                              backend=self._label))
             return None
-        try:
-            response = await self._client.auth.sign_in_with_password(
-                {"email": credentials.email, "password": credentials.password}
-            )
-        except Exception as exc:  # network errors and AuthApiError alike end up here
-            reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-            log.warning("sign-in to %s failed: %s", self._label, reason)
-            self._set_status(ConnectionState.OFFLINE, reason)
-            return None
-        user = response.user
-        if user is None:
-            self._set_status(ConnectionState.OFFLINE, "the server returned no user")
-            return None
-        metadata: dict[str, Any] = user.user_metadata or {}
-        name = str(metadata.get("display_name") or metadata.get("username")
-                   or (user.email or "").split("@")[0])
-        self.account = Account(user.id, user.email or "", name)
-        log.info("signed in to %s as %s", self._label, user.id)
-        self._set_status(ConnectionState.ONLINE)
-        return self.account
+        await self._signed_in(account)
+        return account
+
+    async def sign_in(self, credentials: Credentials, *, remember: bool = True) -> Account:
+        """Sign in from the dialog (raises ``AuthError`` with the server's message)."""
+        if self.session is None:
+            raise RuntimeError("the backend is not started")
+        account = await self.session.sign_in(credentials, remember=remember)
+        await self._signed_in(account)
+        return account
+
+    async def sign_up(self, credentials: Credentials, *, remember: bool = True,
+                      **metadata: Any) -> Account | None:
+        """Create an account from the dialog; None when the server wants an email
+        confirmation first."""
+        if self.session is None:
+            raise RuntimeError("the backend is not started")
+        account = await self.session.sign_up(credentials, remember=remember, **metadata)
+        if account is not None:
+            await self._signed_in(account)
+        return account
+
+    async def sign_out(self) -> None:
+        """Close the account's services, sign out and forget the stored token."""
+        await self._close_account_services()
+        if self.session is not None:
+            await self.session.sign_out()
+        self._set_status(ConnectionStatus(ConnectionState.ONLINE, "not signed in",
+                                          backend=self._label))
+
+    async def _signed_in(self, account: Account) -> None:
+        from gfdesk.core.connection import ConnectionSupervisor
+
+        log.info("signed in to %s as %s", self._label, account.user_id)
+        await self._close_account_services()
+        assert self.session is not None
+        if self._data_dir is not None:
+            from gfdesk.core.outbox import Outbox
+            from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
+
+            path = outbox_path(self._data_dir, self._profile, account.user_id)
+            self.outbox = Outbox(self.client, OutboxQueue(path), on_rejected=self._on_rejected)
+            self.outbox.start()
+        self.connection = ConnectionSupervisor(
+            self.client, label=self._label, token=self.session.access_token,
+            heartbeat_interval_s=self._heartbeat_interval_s)
+        self.connection.add_listener(self._set_status)
+        self.connection.start()
+
+    def _session_changed(self, status: SessionStatus) -> None:
+        if self._on_session is not None:
+            self._on_session(status)
+
+    async def _close_account_services(self) -> None:
+        outbox, self.outbox = self.outbox, None
+        if outbox is not None:
+            await outbox.aclose()
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            await connection.aclose()
 
     async def aclose(self) -> None:
-        """Stop the client's timers and close its connections (the session stays valid)."""
+        """Close everything; the session stays valid (and remembered) for the next run."""
+        await self._close_account_services()
+        session, self.session = self.session, None
+        if session is not None:
+            await session.aclose()
         client, self._client = self._client, None
-        if client is None:
-            return
-        auth = client.auth
-        timer = getattr(auth, "_refresh_token_timer", None)
-        if timer is not None:
-            timer.cancel()
-        await asyncio.gather(
-            client.realtime.close() if client.realtime.is_connected else asyncio.sleep(0),
-            auth.close(),
-            client.postgrest.aclose(),
-            return_exceptions=True,
-        )
+        if client is not None:
+            from gfdesk.core.clientfactory import close_client
+
+            await close_client(client)
