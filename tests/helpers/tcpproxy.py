@@ -3,7 +3,9 @@
 ``freeze()`` stops forwarding in both directions without closing anything (bytes read
 meanwhile are held, as a dead route holds retransmissions), so neither end sees an
 error: only an application-level heartbeat notices. ``thaw()`` resumes and delivers
-what was held. ``drop()`` resets every open connection (a network that reset).
+what was held. ``drop()`` resets every open connection (a network that reset);
+``go_down()``/``come_up()`` also stop and resume accepting on the same port (a server
+or route that is away, then back).
 """
 
 from __future__ import annotations
@@ -37,9 +39,23 @@ class TcpProxy:
         return f"http://127.0.0.1:{self.port}"
 
     async def start(self) -> TcpProxy:
-        self._server = await asyncio.start_server(self._on_client, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._on_client, "127.0.0.1", self.port,
+                                                  reuse_address=True)
         self.port = self._server.sockets[0].getsockname()[1]
         return self
+
+    async def go_down(self) -> None:
+        """Reset every connection and refuse new ones (the port stays reserved for us)."""
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        self.drop()
+
+    async def come_up(self) -> None:
+        """Accept connections again on the same port."""
+        if self._server is None:
+            await self.start()
 
     def freeze(self) -> None:
         """Stop forwarding; keep every connection open."""
