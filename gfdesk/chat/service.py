@@ -1,0 +1,322 @@
+"""Chat over the backend: conversations, history pages, live channels, sending. Qt-free.
+
+Reads go straight to REST (the row rules limit them to the user's conversations);
+writes go through the core ``Outbox`` (a message insert with a client-chosen id, a
+``last_read_at`` update), so they survive being offline and a retry never stores a
+message twice. Live rows come through the ``ConnectionSupervisor``:
+
+- ``chat:{conversation_id}``: INSERTs on ``messages`` of one conversation and the
+  ``typing`` broadcast ``{user_id, timestamp}``, as the mobile app uses it (the seed);
+- ``inbox:{user_id}``: INSERTs on ``messages`` of every conversation of the user (the
+  row rules filter them) for the conversation list, and ``conversation_members`` rows
+  of the user, so a conversation someone else starts with us appears.
+
+Every live subscription is gap-filled over REST after each (re)join, in
+``(created_at, id)`` order; the supervisor delivers each row once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from gfdesk.chat.conversations import ConversationKind, ConversationSummary, conversation_title
+from gfdesk.chat.messages import (
+    ChatMessage,
+    SendState,
+    format_time,
+    message_from_row,
+    parse_time,
+)
+from gfdesk.core.gapfill import Row
+from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+
+if TYPE_CHECKING:
+    from supabase import AsyncClient
+
+    from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.outbox import Outbox
+    from gfdesk.core.subscription import SubscriptionHandle
+
+log = logging.getLogger("gfdesk.rest")
+
+#: Messages per history page.
+PAGE_SIZE = 50
+#: The broadcast event of typing indicators (the seed's name).
+TYPING_EVENT = "typing"
+#: The largest ``in.(...)`` list sent in one request.
+IN_CHUNK = 100
+
+
+def _quoted(value: str) -> str:
+    # PostgREST logic trees reserve ".,:()": a timestamp must be quoted inside or=(...).
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), IN_CHUNK):
+        yield values[start:start + IN_CHUNK]
+
+
+def message_row(message: ChatMessage) -> dict[str, Any]:
+    """The ``messages`` row an outgoing message is stored as (created_at: the server's)."""
+    return {"id": message.id, "conversation_id": message.conversation_id,
+            "sender_id": message.sender_id, "body": message.body}
+
+
+def newest_row(message: ChatMessage | None) -> Row | None:
+    """A message as the row a subscription's gap fill starts after."""
+    if message is None:
+        return None
+    return {"id": message.id, "created_at": format_time(message.created_at)}
+
+
+class ChatService:
+    """The chat of one signed-in user.
+
+    Args:
+        client: the signed-in official client.
+        connection: the realtime supervisor every channel goes through.
+        outbox: where writes are queued.
+        user_id: who we are.
+        page_size: messages per history page.
+    """
+
+    def __init__(self, client: AsyncClient, connection: ConnectionSupervisor, outbox: Outbox,
+                 user_id: str, *, page_size: int = PAGE_SIZE) -> None:
+        self._client = client
+        self._connection = connection
+        self._outbox = outbox
+        self.user_id = user_id
+        self.page_size = page_size
+        #: Display names by user id (every member of our conversations, once loaded).
+        self.names: dict[str, str] = {}
+
+    # -- reads ----------------------------------------------------------------------
+
+    async def load_names(self, user_ids: Iterable[str]) -> dict[str, str]:
+        """Fetch the display names of ``user_ids`` not known yet; returns all names."""
+        missing = sorted({u for u in user_ids if u and u not in self.names})
+        for chunk in _chunks(missing):
+            result = await self._client.table("profiles").select(
+                "id,username,display_name").in_("id", chunk).execute()
+            for row in result.data:
+                self.names[row["id"]] = str(row.get("display_name") or row.get("username")
+                                            or "Unknown")
+        return self.names
+
+    def name_of(self, user_id: str) -> str:
+        return self.names.get(user_id, "Unknown")
+
+    async def conversations(self) -> list[ConversationSummary]:
+        """Every conversation of the user, with last message and unread count."""
+        mine = (await self._client.table("conversation_members").select(
+            "conversation_id,last_read_at").eq("user_id", self.user_id).execute()).data
+        if not mine:
+            return []
+        read_at = {r["conversation_id"]: r.get("last_read_at") for r in mine}
+        ids = sorted(read_at)
+        conversations: list[dict[str, Any]] = []
+        members: dict[str, list[str]] = {i: [] for i in ids}
+        for chunk in _chunks(ids):
+            conversations += (await self._client.table("conversations").select(
+                "id,kind,title,created_at").in_("id", chunk).execute()).data
+            for row in (await self._client.table("conversation_members").select(
+                    "conversation_id,user_id").in_("conversation_id", chunk).execute()).data:
+                members[row["conversation_id"]].append(row["user_id"])
+        await self.load_names(u for ms in members.values() for u in ms)
+        summaries = []
+        for row in conversations:
+            summaries.append(await self._summary(row, members.get(row["id"], []),
+                                                 read_at.get(row["id"])))
+        return summaries
+
+    async def conversation(self, conversation_id: str) -> ConversationSummary | None:
+        """One conversation's summary (None: not ours, or gone)."""
+        rows = (await self._client.table("conversations").select(
+            "id,kind,title,created_at").eq("id", conversation_id).execute()).data
+        if not rows:
+            return None
+        member_rows = (await self._client.table("conversation_members").select(
+            "user_id,last_read_at").eq("conversation_id", conversation_id).execute()).data
+        member_ids = [r["user_id"] for r in member_rows]
+        await self.load_names(member_ids)
+        read_at = next((r.get("last_read_at") for r in member_rows
+                        if r["user_id"] == self.user_id), None)
+        return await self._summary(rows[0], member_ids, read_at)
+
+    async def _summary(self, row: Mapping[str, Any], member_ids: list[str],
+                       last_read: str | None) -> ConversationSummary:
+        kind = ConversationKind(row.get("kind") or "direct")
+        others = [m for m in member_ids if m != self.user_id]
+        newest = (await self._client.table("messages").select("*").eq(
+            "conversation_id", row["id"]).order("created_at", desc=True).order(
+            "id", desc=True).limit(1).execute()).data
+        unread_query = self._client.table("messages").select("id", count="exact").eq(
+            "conversation_id", row["id"]).neq("sender_id", self.user_id)
+        if last_read:
+            unread_query = unread_query.gt("created_at", last_read)
+        unread = (await unread_query.limit(1).execute()).count or 0
+        last = message_from_row(newest[0]) if newest else None
+        return ConversationSummary(
+            id=row["id"], kind=kind,
+            title=conversation_title(kind, row.get("title"), member_ids, self.user_id,
+                                     self.names),
+            member_ids=tuple(sorted(member_ids)),
+            other_id=others[0] if kind is ConversationKind.DIRECT and others else None,
+            created_at=parse_time(row["created_at"]),
+            last_message=last,
+            last_sender_name=self.sender_label(last.sender_id) if last else "",
+            unread=int(unread),
+            last_read_at=parse_time(last_read) if last_read else None)
+
+    def sender_label(self, sender_id: str) -> str:
+        """How a preview names a sender: "You" for us."""
+        return "You" if sender_id == self.user_id else self.name_of(sender_id)
+
+    async def page(self, conversation_id: str, before: ChatMessage | None) -> list[ChatMessage]:
+        """Up to ``page_size`` messages older than ``before`` (None: the newest), newest
+        first."""
+        query = self._client.table("messages").select("*").eq("conversation_id",
+                                                                conversation_id)
+        if before is not None:
+            stamp = _quoted(format_time(before.created_at))
+            query = query.or_(f"created_at.lt.{stamp},"
+                              f"and(created_at.eq.{stamp},id.lt.{_quoted(before.id)})")
+        result = await query.order("created_at", desc=True).order("id", desc=True).limit(
+            self.page_size).execute()
+        return [message_from_row(r) for r in result.data]
+
+    # -- live -----------------------------------------------------------------------
+
+    async def watch_conversation(self, conversation_id: str, *,
+                                 on_row: Callable[[Row], None],
+                                 on_typing: Callable[[dict[str, Any]], None],
+                                 newest: ChatMessage | None) -> SubscriptionHandle:
+        """Join ``chat:{conversation_id}``: its new messages (gap-filled after
+        ``newest``) and typing broadcasts."""
+
+        async def gap_fill(after: Row | None) -> list[Row]:
+            query = self._client.table("messages").select("*").eq(
+                "conversation_id", conversation_id)
+            if after is not None:
+                query = query.gte("created_at", after["created_at"])
+            return list((await query.order("created_at").order("id").retry(False)
+                         .execute()).data)
+
+        return await self._connection.subscribe(Subscription(
+            topic=f"chat:{conversation_id}",
+            changes=(ChangeBinding(ChangeEvent.INSERT, "messages",
+                                   f"conversation_id=eq.{conversation_id}"),),
+            on_row=on_row, gap_fill=gap_fill, newest=newest_row(newest),
+            broadcasts={TYPING_EVENT: on_typing}))
+
+    async def watch_inbox(self, *, on_message: Callable[[Row], None],
+                          newest: ChatMessage | None) -> SubscriptionHandle:
+        """Join ``inbox:{user_id}``: new messages of all our conversations."""
+
+        async def gap_fill(after: Row | None) -> list[Row]:
+            query = self._client.table("messages").select("*")
+            if after is not None:
+                query = query.gte("created_at", after["created_at"])
+            else:
+                # Nothing held yet: only what arrives from now on matters to the list.
+                query = query.gte("created_at", format_time(dt.datetime.now(dt.UTC)))
+            return list((await query.order("created_at").order("id").retry(False)
+                         .execute()).data)
+
+        return await self._connection.subscribe(Subscription(
+            topic=f"inbox:{self.user_id}",
+            changes=(ChangeBinding(ChangeEvent.INSERT, "messages"),),
+            on_row=on_message, gap_fill=gap_fill, newest=newest_row(newest)))
+
+    async def watch_memberships(self, *, on_member: Callable[[Row], None]
+                                ) -> SubscriptionHandle:
+        """Join ``memberships:{user_id}``: conversations we are added to (every
+        membership is re-delivered by the gap fill after a rejoin; known ones are
+        skipped by the subscription)."""
+
+        async def gap_fill(_after: Row | None) -> list[Row]:
+            return list((await self._client.table("conversation_members").select("*").eq(
+                "user_id", self.user_id).retry(False).execute()).data)
+
+        def key(row: Row) -> Any:
+            return (row["conversation_id"], row["user_id"])
+
+        return await self._connection.subscribe(Subscription(
+            topic=f"memberships:{self.user_id}",
+            changes=(ChangeBinding(ChangeEvent.INSERT, "conversation_members",
+                                   f"user_id=eq.{self.user_id}"),),
+            on_row=on_member, gap_fill=gap_fill, key=key, order=key))
+
+    async def send_typing(self, handle: SubscriptionHandle) -> bool:
+        """Tell the conversation we are typing (dropped while offline)."""
+        return await handle.send_broadcast(TYPING_EVENT, {
+            "user_id": self.user_id,
+            "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")})
+
+    # -- writes ---------------------------------------------------------------------
+
+    def compose(self, conversation_id: str, body: str) -> ChatMessage:
+        """A new outgoing message (not sent yet) with a fresh client-chosen id."""
+        return ChatMessage(str(uuid.uuid4()), conversation_id, self.user_id, body,
+                           dt.datetime.now(dt.UTC), SendState.SENDING)
+
+    async def send(self, message: ChatMessage) -> None:
+        """Queue ``message`` in the outbox (a retry re-queues the same id)."""
+        await self._outbox.insert("messages", message_row(message),
+                                  label=f"message in {message.conversation_id}")
+
+    async def mark_read(self, conversation_id: str, moment: dt.datetime) -> None:
+        """Queue our ``last_read_at`` = ``moment`` for the conversation."""
+        await self._outbox.update("conversation_members",
+                                  {"last_read_at": format_time(moment)},
+                                  {"conversation_id": conversation_id, "user_id": self.user_id},
+                                  label="read mark")
+
+    async def find_direct(self, other_id: str) -> str | None:
+        """Our direct conversation with ``other_id``, if there is one."""
+        mine = [r["conversation_id"] for r in (await self._client.table(
+            "conversation_members").select("conversation_id").eq(
+            "user_id", self.user_id).execute()).data]
+        for chunk in _chunks(sorted(mine)):
+            direct = [r["id"] for r in (await self._client.table("conversations").select(
+                "id").in_("id", chunk).eq("kind", "direct").execute()).data]
+            if not direct:
+                continue
+            rows = (await self._client.table("conversation_members").select(
+                "conversation_id,user_id").in_("conversation_id", direct).execute()).data
+            members: dict[str, set[str]] = {}
+            for row in rows:
+                members.setdefault(row["conversation_id"], set()).add(row["user_id"])
+            for conversation_id in sorted(members):
+                if members[conversation_id] == {self.user_id, other_id}:
+                    return conversation_id
+        return None
+
+    async def find_or_create_direct(self, other_id: str) -> str:
+        """Our direct conversation with ``other_id``, created if there is none.
+
+        The id is chosen here and the row is inserted without reading it back: the row
+        rules let only members read a conversation, and we are not one yet.
+        """
+        if other_id == self.user_id:
+            raise ValueError("a direct conversation needs another user")
+        existing = await self.find_direct(other_id)
+        if existing is not None:
+            return existing
+        from postgrest.types import ReturnMethod
+
+        conversation_id = str(uuid.uuid4())
+        await self._client.table("conversations").insert(
+            {"id": conversation_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
+        # Ourselves first: the row rules let a member add others.
+        for member in (self.user_id, other_id):
+            await self._client.table("conversation_members").insert(
+                {"conversation_id": conversation_id, "user_id": member},
+                returning=ReturnMethod.minimal).execute()
+        log.info("chat: direct conversation %s created", conversation_id)
+        return conversation_id

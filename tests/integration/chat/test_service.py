@@ -1,0 +1,108 @@
+"""The chat service against the real hub: paging, direct conversations, row rules."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+
+import pytest
+from postgrest.exceptions import APIError
+
+from gfdesk.chat.messages import format_time
+from gfdesk.hub.runner import RunningHub
+from tests.helpers.chatworld import Collector
+from tests.helpers.hubfixture import service_client
+from tests.integration.chat.conftest import ChatWorld
+
+TIMEOUT_S = 20
+
+
+async def _history(hub: RunningHub, conversation_id: str, sender_id: str, count: int,
+                   *, same_time_every: int = 1) -> list[str]:
+    """``count`` stored messages, oldest first; ``same_time_every`` > 1 gives runs of
+    messages with one timestamp (the id orders them)."""
+    service = await service_client(hub)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    rows = [{"id": str(uuid.uuid4()), "conversation_id": conversation_id, "sender_id": sender_id,
+             "body": f"m{n}",
+             "created_at": format_time(start + dt.timedelta(seconds=n // same_time_every))}
+            for n in range(count)]
+    for first in range(0, count, 500):
+        await service.table("messages").insert(rows[first:first + 500]).execute()
+    rows.sort(key=lambda r: (r["created_at"], r["id"]))
+    return [r["id"] for r in rows]
+
+
+@pytest.mark.parametrize("same_time_every", [1, 7])
+async def test_paging_loads_a_1000_message_history_exactly_once_in_order(
+        chat_world: ChatWorld, same_time_every: int) -> None:
+    ada = await chat_world.member("ada")
+    bob = await chat_world.member("bob")
+    conversation_id = await ada.service.find_or_create_direct(bob.user_id)
+    expected = await _history(chat_world.hub, conversation_id, bob.user_id, 1000,
+                              same_time_every=same_time_every)
+
+    loaded = []
+    before = None
+    pages = 0
+    while True:
+        page = await ada.service.page(conversation_id, before)
+        pages += 1
+        if not page:
+            break
+        assert len(page) <= 50
+        loaded += page
+        before = page[-1]
+    assert pages == 21  # 20 full pages and the empty one that says "no more"
+    assert [m.id for m in reversed(loaded)] == expected
+
+
+async def test_open_direct_finds_the_existing_conversation_or_creates_one(
+        chat_world: ChatWorld) -> None:
+    ada = await chat_world.member("ada")
+    bob = await chat_world.member("bob")
+    cat = await chat_world.member("cat")
+    first = await ada.service.find_or_create_direct(bob.user_id)
+    assert await ada.service.find_or_create_direct(bob.user_id) == first
+    assert await bob.service.find_or_create_direct(ada.user_id) == first
+    other = await ada.service.find_or_create_direct(cat.user_id)
+    assert other != first
+    summaries = {s.id: s for s in await bob.service.conversations()}
+    assert set(summaries) == {first}
+    assert summaries[first].title == "Ada"
+    assert summaries[first].other_id == ada.user_id
+
+
+async def test_a_non_member_can_neither_read_nor_subscribe_to_a_conversation(
+        chat_world: ChatWorld) -> None:
+    ada = await chat_world.member("ada")
+    bob = await chat_world.member("bob")
+    eve = await chat_world.member("eve")
+    conversation_id = await ada.service.find_or_create_direct(bob.user_id)
+    await _history(chat_world.hub, conversation_id, bob.user_id, 3)
+
+    assert await eve.service.page(conversation_id, None) == []
+    assert await eve.service.conversation(conversation_id) is None
+    with pytest.raises(APIError) as refused:
+        await eve.client.table("messages").insert({
+            "conversation_id": conversation_id, "sender_id": eve.user_id,
+            "body": "let me in"}).execute()
+    assert refused.value.code == "42501"
+
+    seen_by_eve = Collector()
+    typing_seen: list[dict] = []
+    handle = await eve.service.watch_conversation(
+        conversation_id, on_row=seen_by_eve, on_typing=typing_seen.append, newest=None)
+    seen_by_ada = Collector()
+    ada_handle = await ada.service.watch_conversation(
+        conversation_id, on_row=seen_by_ada, on_typing=lambda _p: None, newest=None)
+    async with asyncio.timeout(TIMEOUT_S):
+        await ada_handle.live.wait()
+        await seen_by_ada.reached(3)
+        await bob.service.send(bob.service.compose(conversation_id, "secret"))
+        await seen_by_ada.reached(4)
+    # Eve's gap fill read nothing and no live row reached her, while Ada got the new one.
+    assert seen_by_eve.rows == []
+    await handle.close()
+    await ada_handle.close()
