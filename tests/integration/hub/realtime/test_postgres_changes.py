@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from postgrest.types import ReturnMethod
 from realtime import AsyncRealtimeChannel, RealtimeSubscribeStates
+from supabase import AsyncClient
 
 from gfdesk.hub.realtime.changefilter import binding_id
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import TABLES
-from supabase import AsyncClient
 from tests.helpers.hubfixture import user_client
 from tests.integration.hub.conftest import People, insert
 from tests.integration.hub.realtime.rawws import raw_socket, user_token
