@@ -4,7 +4,9 @@ Qt-free.
 Each request: claims (gateway) -> table -> parsed query (grammar) -> row rules
 (policies) -> SQL (sqlbuild) on the hub's single SQLite connection -> PostgREST's status,
 headers and JSON (spec 7.3-7.5). Writes run in one store transaction; a row that fails
-a rule's check, or a constraint, rolls back the whole statement. Every written row is
+a rule's check, or a constraint, rolls back the whole statement. As in PostgreSQL the
+check is evaluated on the new row before it is written, so a refused write is 42501
+even when it would also break a constraint. Every written row is
 recorded on the transaction so Realtime publishes it after COMMIT.
 
 The SQL runs synchronously on the hub's loop: SQLite calls take microseconds and the
@@ -29,13 +31,15 @@ from gfdesk.hub.rest.errors import RestError
 from gfdesk.hub.rest.integrity import integrity_error
 from gfdesk.hub.rest.rowcheck import (
     assert_rows_pass,
+    candidates_pass,
+    column_defaults,
     existing_conflicts,
     fk_violations,
     pk_of,
 )
 from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_COLUMNS, TABLES, now_timestamp
 from gfdesk.hub.store import ChangeType, Store, Transaction
-from gfdesk.hub.tables import Table
+from gfdesk.hub.tables import FALSE, TRUE, Predicate, Table
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -177,9 +181,9 @@ def _write_in_transaction(store: Store, method: str, table: Table, q: grammar.Re
                           representation: bool) -> web.Response:
     with store.transaction() as tx:
         if method == "POST":
-            written, status = _insert(tx, table, q, rules, claims, rows_in)
+            written, status = _insert(tx, table, q, rules, claims, rows_in, representation)
         elif method == "PATCH":
-            written, status = _update(tx, table, q, rules, claims, rows_in[0])
+            written, status = _update(tx, table, q, rules, claims, rows_in[0], representation)
         else:
             written, status = _delete(tx, table, q, rules)
         if q.prefer.max_affected is not None and q.prefer.handling == "strict" \
@@ -189,9 +193,6 @@ def _write_in_transaction(store: Store, method: str, table: Table, q: grammar.Re
             violation = fk_violations(tx.conn, table)
             if violation:
                 raise RestError(409, "23503", violation)
-        if representation and method != "DELETE" and not assert_rows_pass(
-                tx.conn, table, written, rules.select):
-            raise _forbidden(table, claims)
         rows = _project(table, q, written)
         body, content_type = _body(q, rows) if representation or q.single_object \
             else (b"", JSON_CONTENT_TYPE)
@@ -220,8 +221,14 @@ def _run(tx: Transaction, table: Table, stmt: sqlbuild.Statement,
 
 
 def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
-            claims: dict[str, Any], rows: list[dict[str, Any]]
+            claims: dict[str, Any], rows: list[dict[str, Any]], representation: bool
             ) -> tuple[list[sqlite3.Row], int]:
+    # Row by row, as PostgreSQL: the WITH CHECK of INSERT (with SELECT's, when the rows
+    # are returned) on the proposed row, even one an upsert turns into an update, before
+    # any constraint; it sees the rows of the statement written so far.
+    check = rules.insert_check.and_(rules.select) if representation else rules.insert_check
+    update_check = rules.update_check.and_(rules.select) if representation \
+        else rules.update_check
     upsert = q.prefer.resolution is not None
     auto = AUTO_UPDATED.get(table.name)
     if upsert and auto and q.prefer.resolution == "merge-duplicates":
@@ -233,6 +240,8 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     written: list[sqlite3.Row] = []
     any_inserted = False
     for row, stmt in zip(rows, statements, strict=True):
+        if not _candidate_passes(tx, table, row, check):
+            raise _forbidden(table, claims)
         existed: set[tuple[Any, ...]] = set()
         if upsert:
             existed, hidden = existing_conflicts(tx.conn, table, target, row, rules.update_using)
@@ -241,31 +250,46 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
         for result in _run(tx, table, stmt, row):
             key = pk_of(table, result)
             if key in existed:
-                if not assert_rows_pass(tx.conn, table, [result], rules.update_check):
+                if not assert_rows_pass(tx.conn, table, [result], update_check):
                     raise _forbidden(table, claims)
                 tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),
                           dict(zip(table.primary_key, key, strict=True)))
             else:
                 any_inserted = True
-                if not assert_rows_pass(tx.conn, table, [result], rules.insert_check):
-                    raise _forbidden(table, claims)
                 tx.record(table.name, ChangeType.INSERT, table.row_to_json(result), None)
             written.append(result)
     status = 200 if upsert and written and not any_inserted else 201
     return written, status
 
 
+def _candidate_passes(tx: Transaction, table: Table, row: dict[str, Any],
+                      check: Predicate) -> bool:
+    if check is TRUE or check.sql == "1":
+        return True
+    if check is FALSE or check.sql == "0":
+        return False
+    stmt = sqlbuild.insert_candidate(table, row, column_defaults(tx.conn, table), check)
+    return candidates_pass(tx.conn, stmt)
+
+
 def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
-            claims: dict[str, Any], values: dict[str, Any]) -> tuple[list[sqlite3.Row], int]:
+            claims: dict[str, Any], values: dict[str, Any], representation: bool
+            ) -> tuple[list[sqlite3.Row], int]:
     if not values:
         return [], 200
     auto = AUTO_UPDATED.get(table.name)
     if auto and auto not in values:
         values = {**values, auto: now_timestamp()}
     using = rules.update_using.and_(rules.select)
-    written = _run(tx, table, sqlbuild.update(table, q, values, using), values)
-    if not assert_rows_pass(tx.conn, table, written, rules.update_check):
+    # Rows returned must pass SELECT too (RETURNING needs it).
+    check = rules.update_check.and_(rules.select) if representation else rules.update_check
+    # The WITH CHECK is evaluated on the new rows before they are written (PostgreSQL
+    # order: before unique and foreign-key constraints, and without the rows' own
+    # change visible to the rule's sub-queries).
+    if check is not TRUE and check.sql != "1" and not candidates_pass(
+            tx.conn, sqlbuild.update_candidates(table, q, values, using, check)):
         raise _forbidden(table, claims)
+    written = _run(tx, table, sqlbuild.update(table, q, values, using), values)
     for result in written:
         key = pk_of(table, result)
         tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),

@@ -1,9 +1,12 @@
 """Row-rule checks a write runs inside its transaction (spec 7.5). Qt-free.
 
-PostgreSQL checks a policy's WITH CHECK on each new row and refuses the statement if
-one fails; the hub does the same by re-reading the rows it just wrote, by primary key,
-with the rule as an extra condition. Upserts first look for the row they would
-overwrite: the existing row must pass the UPDATE rule, or the upsert is refused.
+PostgreSQL checks a policy's WITH CHECK on each new row before it writes the row, so
+a refused write is 42501 whatever constraint it would also break; the hub evaluates the
+rule on the candidate row the same way (``sqlbuild.insert_candidate`` and
+``update_candidates``, run by ``candidates_pass``). Upserts first look for the row they
+would overwrite: the existing row must pass the UPDATE rule, or the upsert is refused;
+the row an upsert then updates is re-read by primary key with the UPDATE check as an
+extra condition (``assert_rows_pass``).
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from gfdesk.hub.rest.sqlbuild import Statement
 from gfdesk.hub.tables import FALSE, TRUE, Predicate, Table, quote_ident
 
 _PK_INDEXES: dict[str, tuple[int, ...]] = {}
+#: SQL default expression of each column that has one, by table (the schema is fixed).
+_DEFAULTS: dict[str, dict[str, str]] = {}
 
 
 def pk_of(table: Table, row: Sequence[Any]) -> tuple[Any, ...]:
@@ -24,6 +30,20 @@ def pk_of(table: Table, row: Sequence[Any]) -> tuple[Any, ...]:
         names = table.column_names
         indexes = _PK_INDEXES[table.name] = tuple(names.index(c) for c in table.primary_key)
     return tuple(row[i] for i in indexes)
+
+
+def column_defaults(conn: sqlite3.Connection, table: Table) -> dict[str, str]:
+    """Each column's SQL default expression as SQLite keeps it, by column name."""
+    found = _DEFAULTS.get(table.name)
+    if found is None:
+        info = conn.execute(f"PRAGMA table_info({quote_ident(table.name)})").fetchall()
+        found = _DEFAULTS[table.name] = {r[1]: r[4] for r in info if r[4] is not None}
+    return found
+
+
+def candidates_pass(conn: sqlite3.Connection, stmt: Statement) -> bool:
+    """Whether every row of a ``SELECT (check) ...`` statement is true (none: vacuously)."""
+    return all(row[0] for row in conn.execute(stmt.sql, stmt.params).fetchall())
 
 
 def _key_where(columns: Sequence[str]) -> str:

@@ -244,6 +244,50 @@ def insert(table: Table, q: RestQuery, rows: list[dict[str, Any]]) -> list[State
     return statements
 
 
+def insert_candidate(table: Table, row: dict[str, Any], defaults: dict[str, str],
+                     check: Predicate) -> Statement:
+    """``SELECT (check)`` on the row an INSERT of ``row`` would write, before writing it.
+
+    PostgreSQL evaluates a policy's WITH CHECK on the new row before any unique, check
+    or foreign-key constraint, so the check must not wait for the row to be stored. The
+    candidate is a one-row sub-select named like the table (the rules name their
+    columns qualified): the given values, each absent column's SQL default
+    (``defaults``, by column) or NULL.
+    """
+    names, values = _row_values(table, row)
+    given = dict(zip(names, values, strict=True))
+    columns: list[str] = []
+    params: list[Any] = []
+    for name in table.column_names:
+        if name in given:
+            columns.append(f"? AS {quote_ident(name)}")
+            params.append(given[name])
+        else:
+            columns.append(f"{defaults.get(name, 'NULL')} AS {quote_ident(name)}")
+    sql = (f"SELECT ({check.sql}) FROM (SELECT {', '.join(columns)})"
+           f" AS {quote_ident(table.name)}")
+    return Statement(sql, tuple(check.params) + tuple(params))
+
+
+def update_candidates(table: Table, q: RestQuery, values: dict[str, Any], using: Predicate,
+                      check: Predicate) -> Statement:
+    """``SELECT (check)`` on each new row the matching ``update`` would write, before it.
+
+    The rows are the ones ``update(table, q, values, using)`` targets, with ``values``
+    applied, in a sub-select named like the table.
+    """
+    names, params = _row_values(table, values)
+    given = dict(zip(names, params, strict=True))
+    name = quote_ident(table.name)
+    where, where_params = _target_rows(table, q, using)
+    columns = ", ".join(
+        f"? AS {quote_ident(c)}" if c in given else f"{name}.{quote_ident(c)}"
+        for c in table.column_names)
+    set_params = tuple(given[c] for c in table.column_names if c in given)
+    sql = f"SELECT ({check.sql}) FROM (SELECT {columns} FROM {name}{where}) AS {name}"
+    return Statement(sql, tuple(check.params) + set_params + where_params)
+
+
 def _target_rows(table: Table, q: RestQuery, rule: Predicate) -> tuple[str, tuple[Any, ...]]:
     """The WHERE of an UPDATE/DELETE; with ``limit``/``offset``/``order`` the rows are
     picked by primary key from an ordered, limited sub-select, as PostgREST limits them."""

@@ -24,10 +24,12 @@ async def chat(people: People) -> str:
     conversation = str(uuid.uuid4())
     await people.alice.table("conversations").insert(
         {"id": conversation, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
+    # return=minimal: as on PostgreSQL, rows read back must pass SELECT before they are
+    # written, and Alice is no member yet when her own row is checked.
     await people.alice.table("conversation_members").insert([
         {"conversation_id": conversation, "user_id": people.alice_id},
         {"conversation_id": conversation, "user_id": people.bob_id},
-    ]).execute()
+    ], returning=ReturnMethod.minimal).execute()
     return conversation
 
 

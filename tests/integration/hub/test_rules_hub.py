@@ -170,8 +170,8 @@ def test_the_matrix_covers_every_table_operation_and_actor() -> None:
     assert wanted <= covered
 
 
-@pytest.mark.xfail(strict=True, reason="the hub checks row rules after writing the row;"
-                   " PostgreSQL before (reported, see HUB_DIVERGENCES)")
+@pytest.mark.xfail(strict=True, reason="the hub differs from PostgreSQL here"
+                   " (reported, see HUB_DIVERGENCES)")
 @pytest.mark.parametrize("case", HUB_DIVERGENCES, ids=lambda c: c.id)
 async def test_rules_the_hub_gets_wrong(hub: RunningHub, case: Case) -> None:
     clients, world = await _world(hub)
