@@ -80,6 +80,8 @@ class Case:
     patch: Mapping[str, Any] = field(default_factory=dict)
     #: Insert with ``return=representation`` (the new rows must also pass SELECT).
     returning: bool = False
+    #: Update with ``return=minimal`` (no RETURNING; rows counted instead).
+    minimal: bool = False
 
     @property
     def id(self) -> str:
@@ -285,6 +287,14 @@ EDGES: list[Case] = [
     Case("move-membership", "a", "conversation_members", "update", DENIED,
          setup=_conv("x", "a"), match={"conversation_id": "@x", "user_id": "@a"},
          patch={"conversation_id": "@conv_bc"}),
+    # An UPDATE with a WHERE reads the table, so the new row must pass SELECT even when
+    # nothing is returned; the UPDATE rule alone (own row) would let it through.
+    Case("move-membership-minimal", "a", "conversation_members", "update", DENIED,
+         setup=_conv("x", "a"), match={"conversation_id": "@x", "user_id": "@a"},
+         patch={"conversation_id": "@conv_bc"}, minimal=True),
+    Case("mark-read-minimal", "a", "conversation_members", "update", ALLOWED,
+         setup=_conv("x", "a"), match={"conversation_id": "@x", "user_id": "@a"},
+         patch={"last_read_at": TS}, minimal=True),
 ]
 
 #: Every case, grid first.

@@ -281,8 +281,12 @@ def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     if auto and auto not in values:
         values = {**values, auto: now_timestamp()}
     using = rules.update_using.and_(rules.select)
-    # Rows returned must pass SELECT too (RETURNING needs it).
-    check = rules.update_check.and_(rules.select) if representation else rules.update_check
+    # PostgreSQL adds the SELECT rule to the check of the new rows whenever the statement
+    # needs SELECT on the table: rows are returned, or a WHERE (filters, or the limited
+    # sub-select) reads its columns, even with return=minimal.
+    reads = bool(q.where) or q.limit is not None or bool(q.offset)
+    check = rules.update_check.and_(rules.select) if representation or reads \
+        else rules.update_check
     # The WITH CHECK is evaluated on the new rows before they are written (PostgreSQL
     # order: before unique and foreign-key constraints, and without the rows' own
     # change visible to the rule's sub-queries).

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from postgrest.exceptions import APIError
-from postgrest.types import ReturnMethod
+from postgrest.types import CountMethod, ReturnMethod
 from supabase import AsyncClient
 
 from gfdesk.hub.runner import RunningHub
@@ -111,13 +111,17 @@ async def _act(client: AsyncClient, case: Case, names: Names) -> str:
         match = names.resolve(case.match)
         if case.op == "select":
             q = table.select("*")
+        elif case.op == "update" and case.minimal:
+            q = table.update(names.resolve(case.patch), count=CountMethod.exact,
+                             returning=ReturnMethod.minimal)
         elif case.op == "update":
             q = table.update(names.resolve(case.patch))
         else:
             q = table.delete()
         for column, value in match.items():
             q = q.eq(column, value)
-        count = len((await q.execute()).data)
+        response = await q.execute()
+        count = response.count if case.minimal else len(response.data)
         return ALLOWED if count == 1 else FILTERED if count == 0 else f"{count} rows"
     except APIError as exc:
         if exc.code == "42501":

@@ -113,13 +113,15 @@ def _act(pg: psycopg.Connection, case: Case, names: Names, user_ids: Mapping[str
                 patch = names.resolve(case.patch)
                 sets = sql.SQL(", ").join(
                     sql.SQL("{} = %s").format(sql.Identifier(k)) for k in patch)
-                stmt = sql.SQL("update public.{} set {} where {} returning *").format(
-                    table, sets, where)
+                stmt = sql.SQL("update public.{} set {} where {}{}").format(
+                    table, sets, where,
+                    sql.SQL("") if case.minimal else sql.SQL(" returning *"))
                 params = [_adapt(v) for v in patch.values()] + params
             else:
                 stmt = sql.SQL("delete from public.{} where {} returning *").format(
                     table, where)
-            count = len(pg.execute(stmt, params).fetchall())
+            cursor = pg.execute(stmt, params)
+            count = cursor.rowcount if case.minimal else len(cursor.fetchall())
             return ALLOWED if count == 1 else FILTERED if count == 0 else f"{count} rows"
     except psycopg.errors.InsufficientPrivilege:
         return DENIED
