@@ -125,6 +125,12 @@ _TABLE_LIST = [
 #: Every table of the public schema, by name.
 TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
 
+#: The tables in Supabase's ``supabase_realtime`` publication (the realtime migration of
+#: supabase/migrations): only their changes reach postgres_changes subscribers (spec
+#: 5.5). What the apps listen to (DESIGN.md, channels).
+PUBLISHED: frozenset[str] = frozenset(
+    {"notifications", "messages", "tournament_matches", "tournament_messages", "calls"})
+
 _V1 = f"""
 CREATE TABLE profiles (
   id TEXT NOT NULL PRIMARY KEY REFERENCES auth_users(id) ON DELETE CASCADE,

@@ -51,7 +51,7 @@ from gfdesk.hub.realtime.rowmatch import (
     compile_filter,
     eq_index_key,
 )
-from gfdesk.hub.schema import TABLES
+from gfdesk.hub.schema import PUBLISHED, TABLES
 from gfdesk.hub.store import Change, ChangeType, Store
 from gfdesk.hub.tables import Predicate, Table, quote_ident
 
@@ -142,11 +142,16 @@ class ChangeFeed:
 
         Args:
             store: the hub database; rules are evaluated on its connection.
-            tables: the published tables (default: the hub's public schema).
+            tables: the published tables (default: the public schema's tables in
+                ``schema.PUBLISHED``, Supabase's ``supabase_realtime`` publication); a
+                binding that names no published table is refused as the real server
+                refuses it.
             select_rule: who may read which rows (default: ``gfdesk.hub.policies``).
         """
         self._store = store
-        self._tables = dict(TABLES if tables is None else tables)
+        if tables is None:
+            tables = {name: table for name, table in TABLES.items() if name in PUBLISHED}
+        self._tables = dict(tables)
         self._select_rule = select_rule
         self._subs: dict[object, _Subscriber] = {}
         self._by_table: dict[str, TableIndex[_Subscriber]] = {}
@@ -237,8 +242,8 @@ class ChangeFeed:
         return by_table
 
     def _published(self, params: BindingParams) -> list[str]:
-        # The publication holds the public schema's tables; the server picks a
-        # binding's tables with LIKE on schema and table name.
+        # The publication holds some of the public schema's tables; the server picks a
+        # binding's tables among them with LIKE on schema and table name.
         if not like_matches(params.schema, [PUBLIC_SCHEMA]):
             return []
         return like_matches(params.table, list(self._tables))

@@ -16,10 +16,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from gfdesk.hub.schema import DEFERRED_FK_COLUMNS, PUBLIC_MIGRATIONS, TABLES
+from gfdesk.hub.schema import DEFERRED_FK_COLUMNS, PUBLIC_MIGRATIONS, PUBLISHED, TABLES
 
-#: What the apps listen to (DESIGN.md, channels): published for Supabase Realtime.
-PUBLISHED = {"notifications", "messages", "tournament_matches", "tournament_messages", "calls"}
 #: SQLite's stand-in for jsonb; PostgreSQL's jsonb type does this check itself.
 SQLITE_ONLY_CHECKS = {"notifications_data_check"}
 #: Indexes only PostgreSQL has (foreign keys a user deletion cascades through; see the

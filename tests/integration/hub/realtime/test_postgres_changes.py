@@ -266,6 +266,11 @@ async def test_join_reply_ids_system_push_and_change_frames(hub: RunningHub, peo
      "Unable to subscribe to changes with given parameters. Please check Realtime is "
      "enabled for the given connect parameters: [event: *, schema: public, table: todos, "
      "filters: [], select: nil]"),
+    # In the schema but not in the supabase_realtime publication.
+    ({"event": "UPDATE", "schema": "public", "table": "profiles"},
+     "Unable to subscribe to changes with given parameters. Please check Realtime is "
+     "enabled for the given connect parameters: [event: UPDATE, schema: public, table: "
+     "profiles, filters: [], select: nil]"),
 ])
 async def test_a_refused_binding_joins_and_reports_a_system_error(
         hub: RunningHub, people: People, binding: dict[str, Any], message: str) -> None:

@@ -22,7 +22,7 @@ from gfdesk.hub.realtime.changes import (
     ChangeSubscription,
     system_message,
 )
-from gfdesk.hub.schema import PUBLIC_MIGRATIONS, TABLES
+from gfdesk.hub.schema import PUBLIC_MIGRATIONS, PUBLISHED, TABLES
 from gfdesk.hub.store import ChangeType, Migration, Store
 
 # The feed needs only the public schema; profiles reference auth_users by id.
@@ -164,6 +164,11 @@ def test_a_join_without_bindings_gets_no_system_message(feed: ChangeFeed, alice:
      "Unable to subscribe to changes with given parameters. Please check Realtime is "
      "enabled for the given connect parameters: [event: *, schema: public, table: todos, "
      "filters: [], select: nil]"),
+    # A table of the schema that is not in the supabase_realtime publication.
+    ({"event": "*", "schema": "public", "table": "profiles"},
+     "Unable to subscribe to changes with given parameters. Please check Realtime is "
+     "enabled for the given connect parameters: [event: *, schema: public, table: profiles, "
+     "filters: [], select: nil]"),
     ({"event": "INSERT", "schema": "private", "table": "notifications"},
      "Unable to subscribe to changes with given parameters. Please check Realtime is "
      "enabled for the given connect parameters: [event: INSERT, schema: private, "
@@ -194,10 +199,28 @@ def test_a_refused_binding_fails_the_whole_join_with_the_server_text(
     assert inbox.raw == []  # the server subscribes a join's bindings all or nothing
 
 
+def test_only_published_tables_stream_changes(feed: ChangeFeed, store: Store,
+                                              alice: str) -> None:
+    assert set(PUBLISHED) < set(TABLES)
+    every, result = join(feed, user(alice), {"event": "*", "schema": "public", "table": "*"})
+    like, _ = join(feed, user(alice), {"event": "*", "schema": "public",
+                                       "table": "tournament%"})
+    assert result.system_messages == [system_message(SUBSCRIBED, ok=True)]
+    tournament = insert(store, "tournaments", name="Cup", game="chess", host_id=alice)
+    insert(store, "tournament_participants", tournament_id=tournament["id"], user_id=alice)
+    insert(store, "tournament_matches", tournament_id=tournament["id"], round=1, position=1)
+    update(store, "profiles", {"id": alice}, display_name="Alice")
+    notify(store, alice)
+    assert [m["data"]["table"] for m in every.messages] == [
+        "tournament_matches", "notifications"]
+    assert [m["data"]["table"] for m in like.messages] == ["tournament_matches"]
+
+
 def test_a_wildcard_filter_on_a_column_some_table_lacks_is_refused(feed: ChangeFeed,
                                                                   alice: str) -> None:
+    # A valid uuid: notifications (published first) takes it, messages has no user_id.
     _, result = join(feed, user(alice), {"event": "*", "schema": "public", "table": "*",
-                                         "filter": "user_id=eq.x"})
+                                         "filter": f"user_id=eq.{alice}"})
     assert "invalid column for filter user_id" in result.system_messages[0]["message"]
 
 
