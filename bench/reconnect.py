@@ -34,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -117,9 +117,11 @@ async def bench(cycles: int) -> dict[str, Any]:
                    for cid, c in zip(conversations, collectors, strict=True)]
         async with asyncio.timeout(TIMEOUT_S):
             await asyncio.gather(*(h.wait_filled(1) for h in handles))
-        writers = [Writer(bob, "messages", lambda n, cid=cid: {
-            "conversation_id": cid, "sender_id": bob_user.id, "body": f"m{n}"})
-            for cid in conversations]
+        def row_maker(cid: str) -> Callable[[int], dict[str, Any]]:
+            return lambda n: {"conversation_id": cid, "sender_id": bob_id, "body": f"m{n}"}
+
+        bob_id = bob_user.id
+        writers = [Writer(bob, "messages", row_maker(cid)) for cid in conversations]
 
         recover, backoff, drawn, overhead = [], [], [], []
         for cycle in range(cycles):

@@ -121,6 +121,7 @@ class BackendService:
         self.session = SessionService(
             self._client, TokenStore(self._profile, self._keyring_backend),
             on_status=self._session_changed, on_notice=self._on_notice)
+        account: Account | None
         if credentials is not None:
             try:
                 account = await self.session.sign_in(credentials, remember=False)

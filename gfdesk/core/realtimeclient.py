@@ -226,10 +226,10 @@ class RealtimeClient(AsyncRealtimeClient):
         if tasks is None:
             tasks = [self._listen_task, self._heartbeat_task]
         self._listen_task = self._heartbeat_task = None
-        tasks = [t for t in tasks if t is not None and t is not current]
-        for task in tasks:
+        running = [t for t in tasks if t is not None and t is not current]
+        for task in running:
             task.cancel()
-        for task in tasks:
+        for task in running:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from realtime.types import (
+    BroadcastPayload,
+    RealtimeChannelOptions,
     RealtimePostgresChangesListenEvent,
     RealtimePresenceState,
     RealtimeSubscribeStates,
@@ -100,7 +102,7 @@ class Subscription:
     on_presence: Callable[[RealtimePresenceState], None] | None = None
     private: bool = False
 
-    def channel_params(self) -> dict[str, Any]:
+    def channel_params(self) -> RealtimeChannelOptions:
         """The library's channel options for this subscription."""
         return {"config": {
             "broadcast": {"ack": False, "self": False},
@@ -163,8 +165,8 @@ class SubscriptionHandle:
 
     @staticmethod
     def _broadcast_handler(handler: Callable[[dict[str, Any]], None]
-                           ) -> Callable[[dict[str, Any]], None]:
-        def on_broadcast(message: dict[str, Any]) -> None:
+                           ) -> Callable[[BroadcastPayload], None]:
+        def on_broadcast(message: BroadcastPayload) -> None:
             handler(message.get("payload") or {})
         return on_broadcast
 

@@ -134,4 +134,4 @@ async def all_rows(service: AsyncClient, table: str, column: str, value: str) ->
     """Every row of ``table`` where ``column`` = ``value``, in (created_at, id) order."""
     result = await service.table(table).select("*").eq(column, value).order(
         "created_at").order("id").execute()
-    return list(result.data)
+    return list(result.data)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ and helpers to build a small world (users, a conversation) through the official 
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from supabase_auth.errors import AuthApiError
 
 from gfdesk.core.clientfactory import close_client, create_client
 from gfdesk.hub.context import HubConfig
+from gfdesk.hub.realtime.socket import LIVE_SOCKETS
 from gfdesk.hub.runner import RunningHub, start_hub
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, user_id
 
@@ -80,6 +82,24 @@ class RestartableHub:
                 {"email": email, "password": password, "options": {"data": data}})
         return client
 
+    def live_sockets(self) -> set[Any]:
+        """The realtime sockets the running hub holds open."""
+        assert self.hub is not None
+        for resource in self.hub.app.router.resources():
+            app = resource.get_info().get("app")
+            if app is not None and LIVE_SOCKETS in app:
+                return app[LIVE_SOCKETS]
+        raise AssertionError("the hub has no realtime app")
+
+    async def no_sockets(self, timeout_s: float = 20.0) -> None:
+        """Wait until the hub holds no realtime socket."""
+        sockets = self.live_sockets()
+        async with asyncio.timeout(timeout_s):
+            # The hub has no event for a socket ending; it drops it from the set once
+            # the close handshake is done, a loop turn or two after the client closed.
+            while sockets:  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
+
     async def aclose(self) -> None:
         """Close every client made here, then stop the hub."""
         clients, self._clients = self._clients, []
@@ -98,8 +118,9 @@ async def make_conversation(service: AsyncClient, *members: AsyncClient) -> Conv
     """A direct/group conversation of the signed-in users of ``members`` (as the service
     role, which bypasses the row rules)."""
     ids = tuple([await user_id(m) for m in members])
-    row = (await service.table("conversations").insert(
-        {"kind": "direct" if len(ids) == 2 else "group"}).execute()).data[0]
+    rows: list[dict[str, Any]] = (await service.table("conversations").insert(
+        {"kind": "direct" if len(ids) == 2 else "group"}).execute()).data  # type: ignore[assignment]
+    row = rows[0]
     await service.table("conversation_members").insert(
         [{"conversation_id": row["id"], "user_id": uid} for uid in ids]).execute()
     return Conversation(row["id"], ids)

@@ -10,7 +10,6 @@ from gfdesk.core.backend import BackendService, Credentials
 from gfdesk.core.session import SessionState, SessionStatus
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.core.tokenstore import SERVICE
-from gfdesk.hub.realtime.socket import LIVE_SOCKETS
 from tests.helpers.hubcontrol import RestartableHub, make_conversation
 from tests.helpers.hubfixture import DEFAULT_PASSWORD
 from tests.helpers.memkeyring import MemoryKeyring
@@ -37,23 +36,6 @@ class Run:
             self.online.set()
 
 
-def hub_sockets(hub: RestartableHub) -> set[object]:
-    assert hub.hub is not None
-    for resource in hub.hub.app.router.resources():
-        app = resource.get_info().get("app")
-        if app is not None and LIVE_SOCKETS in app:
-            return app[LIVE_SOCKETS]
-    raise AssertionError("no realtime app")
-
-
-async def no_sockets(hub: RestartableHub) -> None:
-    sockets = hub_sockets(hub)
-    async with asyncio.timeout(TIMEOUT_S):
-        # The hub has no event for a socket ending; it drops it after the close handshake.
-        while sockets:  # noqa: ASYNC110
-            await asyncio.sleep(0.01)
-
-
 async def test_sign_in_send_quit_and_come_back_signed_in(
         restartable: RestartableHub, data_dir: Path) -> None:
     before = asyncio.all_tasks()
@@ -77,7 +59,7 @@ async def test_sign_in_send_quit_and_come_back_signed_in(
     async with asyncio.timeout(TIMEOUT_S):
         await outbox.drained()
     await first.backend.aclose()
-    await no_sockets(restartable)
+    await restartable.no_sockets()
     leftovers = {t for t in asyncio.all_tasks() - before if not t.done()
                  and "RequestHandler" not in repr(t.get_coro())  # the hub's, in-process
                  and "Timer.start" not in repr(t.get_coro())}  # bob's client's
@@ -95,7 +77,7 @@ async def test_sign_in_send_quit_and_come_back_signed_in(
     await second.backend.sign_out()
     assert (SERVICE, f"lan:{EMAIL}") not in keyring.entries
     assert second.backend.connection is None and second.backend.outbox is None
-    await no_sockets(restartable)
+    await restartable.no_sockets()
     await second.backend.aclose()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from pathlib import Path
+from typing import Any
 
 from supabase import AsyncClient
 
@@ -18,10 +19,10 @@ from tests.helpers.logfail import ExpectedLogs
 TIMEOUT_S = 20
 
 
-async def messages_of(service: AsyncClient, conversation_id: str) -> list[dict]:
+async def messages_of(service: AsyncClient, conversation_id: str) -> list[dict[str, Any]]:
     result = await service.table("messages").select("*").eq(
         "conversation_id", conversation_id).order("created_at").order("id").execute()
-    return result.data
+    return result.data  # type: ignore[return-value]
 
 
 async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
@@ -114,9 +115,13 @@ async def test_an_online_send_goes_out_at_once_through_the_same_path(
     ada = await hub.user_client("ada@example.com")
     bob = await hub.user_client("bob@example.com")
     conversation = await make_conversation(await hub.service_client(), ada, bob)
-    sent = asyncio.get_running_loop().create_future()
-    outbox = Outbox(ada, OutboxQueue(tmp_path / "q.sqlite3"),
-                    on_sent=lambda w: sent.done() or sent.set_result(w))
+    sent: asyncio.Future[Write] = asyncio.get_running_loop().create_future()
+
+    def on_sent(write: Write) -> None:
+        if not sent.done():
+            sent.set_result(write)
+
+    outbox = Outbox(ada, OutboxQueue(tmp_path / "q.sqlite3"), on_sent=on_sent)
     message_id = await outbox.insert("messages", {
         "conversation_id": conversation.id, "sender_id": await user_id(ada), "body": "hi"})
     async with asyncio.timeout(TIMEOUT_S):

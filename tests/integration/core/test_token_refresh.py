@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from supabase_auth.types import Session
 
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.core.session import Credentials, SessionService
@@ -38,8 +39,12 @@ async def test_channels_keep_delivering_across_several_token_refreshes(
     await session.sign_in(Credentials("ada@example.com", DEFAULT_PASSWORD))
     conversation = await make_conversation(await restartable.service_client(), ada, bob)
     refreshed: asyncio.Queue[str] = asyncio.Queue()
-    ada.auth.on_auth_state_change(
-        lambda event, s: event == "TOKEN_REFRESHED" and s and refreshed.put_nowait(s.access_token))
+
+    def on_auth(event: str, s: Session | None) -> None:
+        if event == "TOKEN_REFRESHED" and s is not None:
+            refreshed.put_nowait(s.access_token)
+
+    ada.auth.on_auth_state_change(on_auth)
     supervisor = ConnectionSupervisor(ada, token=session.access_token, heartbeat_interval_s=1)
     collector = Collector()
     writer = Writer(bob, "messages", lambda n: {
