@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("gfdesk.auth")
 
 EXPIRED_MESSAGE = "Your saved sign-in has expired or was revoked. Please sign in again."
-#: Retries of a silent sign-in that failed for network reasons, before giving up.
-RESTORE_ATTEMPTS = 8
 
 
 class SessionState(enum.Enum):
@@ -86,6 +84,14 @@ def account_of(user: User) -> Account:
     name = str(metadata.get("display_name") or metadata.get("username")
                or (user.email or "").split("@")[0])
     return Account(user.id, user.email or "", name)
+
+
+def _is_transient(exc: AuthError) -> bool:
+    """A network failure or a server error (worth retrying), not a refusal."""
+    if isinstance(exc, AuthRetryableError):
+        return True
+    status = getattr(exc, "status", None)
+    return isinstance(status, int) and (status >= 500 or status == 429)
 
 
 def error_text(exc: BaseException) -> str:
@@ -140,8 +146,9 @@ class SessionService:
     async def restore(self) -> SessionStatus:
         """Sign in silently from the profile's remembered account, if any.
 
-        Network failures are retried with backoff (a few times); an invalid token
-        deletes the entry and yields SIGN_IN_REQUIRED with ``EXPIRED_MESSAGE``.
+        Network failures and server errors are retried with backoff until the server
+        answers (the status says RESTORING meanwhile); an invalid token deletes the
+        entry and yields SIGN_IN_REQUIRED with ``EXPIRED_MESSAGE``.
         """
         email = await self._tokens.last_account()
         token = await self._tokens.load(email) if email else None
@@ -152,29 +159,34 @@ class SessionService:
         self._set_status(SessionStatus(SessionState.RESTORING, message=f"Signing in as {email}"))
         self._remember = True
         backoff = Backoff()
-        for attempt in range(RESTORE_ATTEMPTS):
+        attempt = 0
+        while True:
             try:
                 response = await self._client.auth.refresh_session(token)
-            except AuthRetryableError as exc:
+            except AuthError as exc:
+                if not _is_transient(exc):
+                    log.info("session: stored sign-in refused: %s", error_text(exc))
+                    self._remember = False
+                    await self._tokens.delete(email)
+                    self._set_status(SessionStatus(SessionState.SIGN_IN_REQUIRED,
+                                                   message=EXPIRED_MESSAGE))
+                    return self.status
+                # The server is away (the app started offline): the stored sign-in is
+                # still good, so keep trying, like the connection does.
                 delay = backoff.delay(attempt, self._clock.random())
+                attempt += 1
                 log.info("session: silent sign-in failed (%s), retrying in %.1f s",
                          error_text(exc), delay)
+                self._set_status(SessionStatus(
+                    SessionState.RESTORING,
+                    message=f"Waiting for the server to sign in as {email}"))
                 await self._clock.sleep(delay)
                 continue
-            except AuthError as exc:
-                log.info("session: stored sign-in refused: %s", error_text(exc))
-                self._remember = False
-                await self._tokens.delete(email)
+            if response.user is None:
                 self._set_status(SessionStatus(SessionState.SIGN_IN_REQUIRED,
                                                message=EXPIRED_MESSAGE))
                 return self.status
-            if response.user is not None:
-                return self._signed_in(response.user)
-            break
-        self._set_status(SessionStatus(
-            SessionState.SIGN_IN_REQUIRED,
-            message="Could not reach the server to sign you in. Please sign in again."))
-        return self.status
+            return self._signed_in(response.user)
 
     async def sign_in(self, credentials: Credentials, *, remember: bool = True) -> Account:
         """Sign in with email and password.

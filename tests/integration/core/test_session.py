@@ -9,6 +9,7 @@ import pytest
 from supabase import AsyncClient, acreate_client
 from supabase_auth.errors import AuthApiError
 
+from gfdesk.core.clock import Clock
 from gfdesk.core.session import (
     EXPIRED_MESSAGE,
     Credentials,
@@ -18,11 +19,13 @@ from gfdesk.core.session import (
 )
 from gfdesk.core.tokenstore import SERVICE, UNAVAILABLE_MESSAGE, TokenStore
 from gfdesk.hub.runner import RunningHub
+from tests.helpers.hubcontrol import RestartableHub
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client, user_client
 from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
 
 EMAIL = "ada@example.com"
 PROFILE = "lan"
+TIMEOUT_S = 20
 
 
 @pytest.fixture
@@ -169,3 +172,44 @@ async def test_sign_up_signs_in_and_remembers(
     assert account is not None and account.display_name == "Neo"
     await asyncio.wait_for(session.aclose(), 5)
     assert (SERVICE, f"{PROFILE}:neo@example.com") in keyring_backend.entries
+
+
+class SkippingClock(Clock):
+    """Backoff waits are recorded and last one loop turn."""
+
+    def __init__(self) -> None:
+        super().__init__(seed=1)
+        self.sleeps: list[float] = []
+        self.slept = asyncio.Event()
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.slept.set()
+        await asyncio.sleep(0)
+
+
+async def test_starting_offline_keeps_the_stored_sign_in_and_signs_in_once_back(
+        restartable: RestartableHub, keyring_backend: MemoryKeyring) -> None:
+    first = await restartable.client()
+    await first.auth.sign_up({"email": EMAIL, "password": DEFAULT_PASSWORD})
+    session = SessionService(await restartable.client(), TokenStore(PROFILE, keyring_backend))
+    await session.sign_in(Credentials(EMAIL, DEFAULT_PASSWORD))
+    await session.aclose()
+    await restartable.stop()  # the app starts with the server away
+
+    clock = SkippingClock()
+    statuses: list[SessionStatus] = []
+    restoring = SessionService(await restartable.client(), TokenStore(PROFILE, keyring_backend),
+                               on_status=statuses.append, clock=clock)
+    task = asyncio.create_task(restoring.restore(), name="test:restore")
+    async with asyncio.timeout(TIMEOUT_S):
+        while len(clock.sleeps) < 6:  # more than a few attempts, and still not given up
+            clock.slept.clear()
+            await clock.slept.wait()
+        assert not task.done() and statuses[-1].state is SessionState.RESTORING
+        assert "Waiting for the server" in statuses[-1].message
+        await restartable.start()
+        status = await task
+    assert status.state is SessionState.SIGNED_IN and status.account is not None
+    assert (SERVICE, f"{PROFILE}:{EMAIL}") in keyring_backend.entries
+    await restoring.aclose()
