@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,9 +22,17 @@ from typing import TYPE_CHECKING
 import websockets
 from pydantic import ValidationError
 from realtime import AsyncRealtimeClient
-from realtime.message import Message, ReplyMessage, ServerMessage, ServerMessageAdapter
+from realtime.message import (
+    Message,
+    PresenceDiffMessage,
+    PresenceStateMessage,
+    ReplyMessage,
+    ServerMessage,
+    ServerMessageAdapter,
+)
 from realtime.types import PHOENIX_CHANNEL, ChannelEvents
 
+from gfdesk.core.chunkedjson import ChunkedJsonError, aloads_object
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 
 if TYPE_CHECKING:
@@ -35,8 +44,8 @@ log = logging.getLogger("gfdesk.realtime")
 #: Largest frame accepted. The library's (websockets') default of 1 MiB drops the whole
 #: connection on a presence state of about 7,900 members.
 MAX_FRAME_BYTES = 64 * 1024 * 1024
-#: Frames larger than this are parsed on a worker thread so the loop (and the GUI on
-#: it) keeps running; awaited in place, so messages stay in order.
+#: Frames larger than this are parsed in steps so the loop (and the GUI on it) keeps
+#: running (``_parse_large``); awaited in place, so messages stay in order.
 LARGE_FRAME_BYTES = 256 * 1024
 DEFAULT_HEARTBEAT_INTERVAL_S = 25.0
 #: A connection that answers no heartbeat within this many intervals is dead.
@@ -57,6 +66,46 @@ def _parse(raw: str | bytes) -> ServerMessage | None:
         log.warning("realtime: dropped a malformed frame (%d bytes, %d errors)",
                     len(raw), exc.error_count())
         return None
+
+
+def _validate(obj: dict[str, object]) -> ServerMessage | None:
+    try:
+        return ServerMessageAdapter.validate_python(obj)
+    except ValidationError as exc:
+        log.warning("realtime: dropped a malformed frame (%d errors)", exc.error_count())
+        return None
+
+
+async def _parse_large(raw: str | bytes) -> ServerMessage | None:
+    """Parse a large frame without blocking the loop (and the GUI on it) for long.
+
+    The JSON is walked in steps on the loop (``chunkedjson``): a parse on a worker
+    thread would still hold the GIL through one long C call. Presence states and diffs
+    (the frames that grow with the number of members) are built without pydantic's
+    validation pass, another single long call; their shape is what the channel's
+    presence handler reads. The collector is paused while the objects are created and
+    they are frozen afterwards, so no collection rescans a 100,000-member state.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        obj = await aloads_object(raw)
+    except ChunkedJsonError:
+        return await asyncio.to_thread(_parse, raw)
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+    event, topic, payload = obj.get("event"), obj.get("topic"), obj.get("payload")
+    presence_types = {ChannelEvents.presence_state.value: PresenceStateMessage,
+                      ChannelEvents.presence_diff.value: PresenceDiffMessage}
+    model = presence_types.get(event) if isinstance(event, str) else None
+    if model is not None and isinstance(topic, str) and isinstance(payload, dict) \
+            and obj.get("ref") is None:
+        message: ServerMessage = model.model_construct(
+            event=ChannelEvents(event), topic=topic, payload=payload, ref=None)
+        return message
+    return await asyncio.to_thread(_validate, obj)
 
 
 class RealtimeClient(AsyncRealtimeClient):
@@ -136,7 +185,7 @@ class RealtimeClient(AsyncRealtimeClient):
         try:
             async for raw in ws:
                 if len(raw) > LARGE_FRAME_BYTES:
-                    message = await asyncio.to_thread(_parse, raw)
+                    message = await _parse_large(raw)
                 else:
                     message = _parse(raw)
                 if message is None:
