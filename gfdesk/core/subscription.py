@@ -16,8 +16,9 @@ import enum
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from realtime._async.presence import AsyncRealtimePresence
 from realtime.types import (
     BroadcastPayload,
     RealtimeChannelOptions,
@@ -69,6 +70,30 @@ class ChangeBinding:
     schema: str = "public"
 
 
+class PresenceSink(Protocol):
+    """Takes a channel's raw presence payloads (``{key: {"metas": [...]}}``, metas with
+    ``phx_ref``) in place of the library's presence state, which rebuilds whole-state
+    structures on every event; a sink can keep its own index and spend O(diff)."""
+
+    def on_state(self, state: dict[str, Any]) -> None: ...
+
+    def on_diff(self, diff: dict[str, Any]) -> None: ...
+
+
+class _SinkPresence(AsyncRealtimePresence):
+    """The channel's presence handler, forwarding raw payloads to a ``PresenceSink``."""
+
+    def __init__(self, sink: PresenceSink) -> None:
+        super().__init__()
+        self._sink = sink
+
+    def _on_state_event(self, payload: Any) -> None:
+        self._sink.on_state(payload)
+
+    def _on_diff_event(self, payload: Any) -> None:
+        self._sink.on_diff(payload)
+
+
 @dataclass(frozen=True)
 class Subscription:
     """A channel a feature wants, with everything the supervisor needs to keep it whole.
@@ -87,6 +112,8 @@ class Subscription:
         presence_key: join with presence under this key (the user id); None: no presence.
         on_presence: called with the whole presence state after each change.
         private: a private channel (authorised by the server's policies).
+        presence_sink: receives the raw presence state and diffs instead of
+            ``on_presence`` (for large presence topics).
     """
 
     topic: str
@@ -101,6 +128,7 @@ class Subscription:
     presence_key: str | None = None
     on_presence: Callable[[RealtimePresenceState], None] | None = None
     private: bool = False
+    presence_sink: PresenceSink | None = None
 
     def channel_params(self) -> RealtimeChannelOptions:
         """The library's channel options for this subscription."""
@@ -160,7 +188,9 @@ class SubscriptionHandle:
                 table=binding.table, schema=binding.schema, filter=binding.filter)
         for event, handler in sub.broadcasts.items():
             self.channel.on_broadcast(event, self._broadcast_handler(handler))
-        if sub.presence_key is not None:
+        if sub.presence_sink is not None:
+            self.channel.presence = _SinkPresence(sub.presence_sink)
+        elif sub.presence_key is not None:
             self.channel.on_presence_sync(self._on_presence_sync)
 
     @staticmethod
@@ -182,8 +212,7 @@ class SubscriptionHandle:
         if state is RealtimeSubscribeStates.SUBSCRIBED:
             log.debug("realtime: %s joined, gap fill %d starts", self.topic, self.fills + 1)
             self._start_fill()
-            if self._tracked is not None:
-                self._spawn_track()
+            pass
             return
         log.debug("realtime: %s %s (%s)", self.topic, state.value, error)
         self._hold()
