@@ -60,7 +60,10 @@ class Connection:
         if self.closed or transport.is_closing():
             return
         transport.write(frame)
-        if transport.get_write_buffer_size() > self.registry.settings.max_send_buffer_bytes:
+        # The frame just queued does not count: one large message (a 100,000-member
+        # presence state is about 25 MB) is not a slow client; output piling up is.
+        backlog = transport.get_write_buffer_size() - len(frame)
+        if backlog > self.registry.settings.max_send_buffer_bytes:
             log.info("realtime: connection %d too slow, %d bytes unsent; closing", self.id,
                      transport.get_write_buffer_size())
             self.abort()
