@@ -12,6 +12,12 @@ sub-queries on other tables.
 Roles: ``service_role`` bypasses every rule (like Supabase's BYPASSRLS); ``anon`` sees
 and writes nothing (no anonymous access to a gaming profile or chat); ``authenticated``
 users get the per-table rules below. Any other role is treated like ``anon``.
+
+A token of role ``authenticated`` without a usable ``sub`` gets the same rules with the
+user id NULL, as PostgreSQL's ``auth.uid()`` is then NULL: every comparison with it
+fails, so only rules that do not look at the user (``true``) let it through. (PostgreSQL
+raises 22P02 for a ``sub`` that is not a UUID where a policy calls ``auth.uid()``; the
+hub refuses those rows instead.)
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ def _col(table: str, column: str) -> str:
     return f"{quote_ident(table)}.{quote_ident(column)}"
 
 
-def _is_me(table: str, column: str, uid: str) -> Predicate:
+def _is_me(table: str, column: str, uid: str | None) -> Predicate:
     return Predicate(f"{_col(table, column)} = ?", (uid,))
 
 
@@ -59,7 +65,7 @@ def _either(a: Predicate, b: Predicate) -> Predicate:
     return Predicate(f"({a.sql}) OR ({b.sql})", a.params + b.params)
 
 
-def _member_of(table: str, column: str, uid: str) -> Predicate:
+def _member_of(table: str, column: str, uid: str | None) -> Predicate:
     """The caller belongs to the conversation named by ``table.column``."""
     return Predicate(
         "EXISTS (SELECT 1 FROM conversation_members AS _m WHERE _m.conversation_id = "
@@ -68,7 +74,7 @@ def _member_of(table: str, column: str, uid: str) -> Predicate:
     )
 
 
-def _hosts(table: str, column: str, uid: str) -> Predicate:
+def _hosts(table: str, column: str, uid: str | None) -> Predicate:
     """The caller hosts the tournament named by ``table.column``."""
     return Predicate(
         f"EXISTS (SELECT 1 FROM tournaments AS _t WHERE _t.id = {_col(table, column)}"
@@ -77,14 +83,14 @@ def _hosts(table: str, column: str, uid: str) -> Predicate:
     )
 
 
-def _profiles(uid: str) -> Access:
+def _profiles(uid: str | None) -> Access:
     # Every signed-in user reads all profiles; a user creates and edits only their own.
     own = _is_me("profiles", "id", uid)
     return Access(select=TRUE, insert_check=own, update_using=own, update_check=own,
                   delete_using=FALSE)
 
 
-def _friendships(uid: str) -> Access:
+def _friendships(uid: str | None) -> Access:
     # Both sides see the row; the requester creates it pending; the addressee accepts;
     # either side removes it.
     either = _either(_is_me("friendships", "user_id", uid),
@@ -96,7 +102,7 @@ def _friendships(uid: str) -> Access:
                   update_check=addressee, delete_using=either)
 
 
-def _notifications(uid: str) -> Access:
+def _notifications(uid: str | None) -> Access:
     # Only the addressee reads, marks read and deletes; anyone signed in may notify
     # anyone (friend requests, invites) without reading it back.
     own = _is_me("notifications", "user_id", uid)
@@ -104,14 +110,14 @@ def _notifications(uid: str) -> Access:
                   delete_using=own)
 
 
-def _conversations(uid: str) -> Access:
+def _conversations(uid: str | None) -> Access:
     # Members read and rename; anyone signed in creates one (then adds the members).
     member = _member_of("conversations", "id", uid)
     return Access(select=member, insert_check=TRUE, update_using=member, update_check=member,
                   delete_using=FALSE)
 
 
-def _conversation_members(uid: str) -> Access:
+def _conversation_members(uid: str | None) -> Access:
     # Members see the member list; a user adds themselves, a member adds others; a user
     # edits only their own row (last_read_at) and may leave.
     member = _member_of("conversation_members", "conversation_id", uid)
@@ -120,7 +126,7 @@ def _conversation_members(uid: str) -> Access:
                   update_check=own, delete_using=own)
 
 
-def _messages(uid: str) -> Access:
+def _messages(uid: str | None) -> Access:
     # Read and write only in one's conversations; send, edit and delete as oneself.
     member = _member_of("messages", "conversation_id", uid)
     mine = _is_me("messages", "sender_id", uid).and_(member)
@@ -128,14 +134,14 @@ def _messages(uid: str) -> Access:
                   delete_using=mine)
 
 
-def _tournaments(uid: str) -> Access:
+def _tournaments(uid: str | None) -> Access:
     # Everyone signed in reads; the host creates, edits and deletes.
     host = _is_me("tournaments", "host_id", uid)
     return Access(select=TRUE, insert_check=host, update_using=host, update_check=host,
                   delete_using=host)
 
 
-def _tournament_participants(uid: str) -> Access:
+def _tournament_participants(uid: str | None) -> Access:
     # Everyone signed in reads; a player joins and leaves; the host seeds and manages.
     own = _is_me("tournament_participants", "user_id", uid)
     host = _hosts("tournament_participants", "tournament_id", uid)
@@ -143,21 +149,21 @@ def _tournament_participants(uid: str) -> Access:
                   update_check=host, delete_using=_either(own, host))
 
 
-def _tournament_matches(uid: str) -> Access:
+def _tournament_matches(uid: str | None) -> Access:
     # Everyone signed in reads the bracket; only the tournament's host writes it.
     host = _hosts("tournament_matches", "tournament_id", uid)
     return Access(select=TRUE, insert_check=host, update_using=host, update_check=host,
                   delete_using=host)
 
 
-def _tournament_messages(uid: str) -> Access:
+def _tournament_messages(uid: str | None) -> Access:
     # Everyone signed in reads the tournament chat and posts as themselves.
     mine = _is_me("tournament_messages", "sender_id", uid)
     return Access(select=TRUE, insert_check=mine, update_using=mine, update_check=mine,
                   delete_using=mine)
 
 
-def _calls(uid: str) -> Access:
+def _calls(uid: str | None) -> Access:
     # Caller and callee only; the caller places the call; either side updates its
     # status; call rows are history, nobody deletes them.
     party = _either(_is_me("calls", "caller_id", uid), _is_me("calls", "callee_id", uid))
@@ -166,7 +172,7 @@ def _calls(uid: str) -> Access:
 
 
 #: The rules of each table for a signed-in user, by table name.
-AUTHENTICATED_RULES: dict[str, Callable[[str], Access]] = {
+AUTHENTICATED_RULES: dict[str, Callable[[str | None], Access]] = {
     "profiles": _profiles,
     "friendships": _friendships,
     "notifications": _notifications,
@@ -195,14 +201,15 @@ def access(table: str, claims: Mapping[str, Any]) -> Access:
         claims: verified JWT claims (``role``, and ``sub`` for users).
 
     Returns:
-        ``ALL`` for service_role, the table's rules for a signed-in user with a ``sub``,
-        ``NONE`` otherwise (anon, unknown roles, unknown tables).
+        ``ALL`` for service_role, the table's rules for role ``authenticated`` (user id
+        NULL without a non-empty string ``sub``), ``NONE`` otherwise (anon, unknown
+        roles, unknown tables).
     """
     role = role_of(claims)
     if role == SERVICE_ROLE:
         return ALL
-    uid = claims.get("sub")
     rules = AUTHENTICATED_RULES.get(table)
-    if role != AUTHENTICATED or not isinstance(uid, str) or not uid or rules is None:
+    if role != AUTHENTICATED or rules is None:
         return NONE
-    return rules(uid)
+    uid = claims.get("sub")
+    return rules(uid if isinstance(uid, str) and uid else None)

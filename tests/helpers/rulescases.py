@@ -1,6 +1,7 @@
 """The row-rules matrix: one table of cases that both the hub and supabase/migrations pass.
 
-Each ``Case`` says who acts (user ``a`` or ``b``, ``anon``, ``service``; once ``d``), on
+Each ``Case`` says who acts (user ``a`` or ``b``, ``anon``, ``service``; once ``d``; in a
+few cases ``nosub``, a token of role ``authenticated`` without a ``sub``), on
 which table, with which operation (select, insert, update, delete), on which rows (the
 case's own ``setup`` rows, made with the service role before it acts, on top of
 ``WORLD``), and what must happen:
@@ -42,6 +43,9 @@ USERS: dict[str, tuple[str, str]] = {
 NO_PROFILE = "d"
 #: The actors the matrix covers against every table and operation.
 GRID_ACTORS = ("a", "b", "anon", "service")
+#: A token of role authenticated without ``sub``: auth.uid() is NULL, so policies that
+#: compare with it fail while ``true`` policies still let it through.
+NO_SUB = "nosub"
 #: Names a case may use for its own rows.
 LOCAL_NAMES = frozenset({"x", "y", "z", "m"})
 WORLD_IDS = ("conv_ab", "conv_bc", "t_a", "t_b")
@@ -295,6 +299,25 @@ EDGES: list[Case] = [
     Case("mark-read-minimal", "a", "conversation_members", "update", ALLOWED,
          setup=_conv("x", "a"), match={"conversation_id": "@x", "user_id": "@a"},
          patch={"last_read_at": TS}, minimal=True),
+    Case("no-sub", NO_SUB, "profiles", "select", ALLOWED, match={"id": "@a"}),
+    Case("no-sub", NO_SUB, "profiles", "update", FILTERED, match={"id": "@a"},
+         patch={"display_name": "nobody"}),
+    Case("no-sub", NO_SUB, "friendships", "select", FILTERED, setup=(_FRIENDS_AB,),
+         match={"user_id": "@a", "friend_id": "@b"}),
+    Case("no-sub", NO_SUB, "notifications", "insert", ALLOWED,
+         values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "from nobody"},)),
+    Case("no-sub-read-back", NO_SUB, "notifications", "insert", DENIED, returning=True,
+         values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "from nobody"},)),
+    Case("no-sub", NO_SUB, "conversations", "insert", ALLOWED,
+         values=({"id": "@y", "kind": "group", "title": "nobody's"},)),
+    Case("no-sub", NO_SUB, "conversation_members", "insert", DENIED, setup=_conv("z"),
+         values=({"conversation_id": "@z", "user_id": "@a"},)),
+    Case("no-sub", NO_SUB, "tournaments", "select", ALLOWED, match={"id": "@t_a"}),
+    Case("no-sub", NO_SUB, "tournaments", "insert", DENIED,
+         values=({"id": "@y", "name": "Cup", "game": "chess", "host_id": "@a"},)),
+    Case("no-sub", NO_SUB, "tournament_matches", "update", FILTERED,
+         setup=(_tournament("x", "a"), _MATCH), match={"id": "@m"}, patch={"score1": 1}),
+    Case("no-sub", NO_SUB, "calls", "select", FILTERED, setup=(_CALL_AB,), match={"id": "@x"}),
 ]
 
 #: Every case, grid first.
@@ -311,6 +334,8 @@ def claims_for(actor: str, user_ids: Mapping[str, str]) -> dict[str, Any]:
         return {"role": "anon"}
     if actor == "service":
         return {"role": "service_role"}
+    if actor == NO_SUB:
+        return {"role": "authenticated", "aud": "authenticated"}
     return {"sub": user_ids[actor], "role": "authenticated", "aud": "authenticated"}
 
 

@@ -14,6 +14,7 @@ back. Also here: the sign-up profile cases. Qt-free.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from postgrest.exceptions import APIError
 from postgrest.types import CountMethod, ReturnMethod
 from supabase import AsyncClient
 
+from gfdesk.hub import keys as hubkeys
+from gfdesk.hub.context import KEYS
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, TABLES
 from gfdesk.hub.store import Store
@@ -43,11 +46,13 @@ from tests.helpers.rulescases import (
     GRID_ACTORS,
     HUB_DIVERGENCES,
     NO_PROFILE,
+    NO_SUB,
     OPS,
     USERS,
     WORLD,
     Case,
     Names,
+    claims_for,
     new_world_ids,
     primary_key,
 )
@@ -67,6 +72,14 @@ async def _make(service: AsyncClient, table: str, values: Mapping[str, Any]) -> 
     await service.table(table).insert([dict(values)], returning=ReturnMethod.minimal).execute()
 
 
+async def _token_client(hub: RunningHub, claims: dict[str, Any]) -> AsyncClient:
+    """An anon client whose requests carry a token with these claims (valid for an hour)."""
+    token = hubkeys.sign(hub.app[KEYS].secret, {**claims, "exp": int(time.time()) + 3600})
+    client = await anon_client(hub)
+    client.postgrest.auth(token)
+    return client
+
+
 async def _world(hub: RunningHub) -> tuple[dict[str, AsyncClient], Names]:
     clients: dict[str, AsyncClient] = {}
     ids: dict[str, str] = {}
@@ -74,6 +87,7 @@ async def _world(hub: RunningHub) -> tuple[dict[str, AsyncClient], Names]:
         clients[handle] = await user_client(hub, email, username=username)
         ids[handle] = await user_id(clients[handle])
     clients["anon"] = await anon_client(hub)
+    clients[NO_SUB] = await _token_client(hub, claims_for(NO_SUB, ids))
     clients["service"] = service = await service_client(hub)
     await service.table("profiles").delete().eq("id", ids[NO_PROFILE]).execute()
     names = Names({**ids, **new_world_ids()})

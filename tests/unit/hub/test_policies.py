@@ -1,5 +1,6 @@
 """Who the row rules apply to: service_role bypasses, anon and unknown roles get nothing,
-signed-in users get their table's rules, evaluated as SQL on a real schema."""
+signed-in users get their table's rules (with a NULL user id when the token has no
+``sub``, as ``auth.uid()`` on PostgreSQL), evaluated as SQL on a real schema."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ def test_roles(table: str) -> None:
     assert policies.access(table, {"role": "service_role"}) == policies.ALL
     assert policies.access(table, {"role": "anon"}) == policies.NONE
     assert policies.access(table, {"role": "postgres", "sub": ALICE}) == policies.NONE
-    assert policies.access(table, {"role": "authenticated"}) == policies.NONE
     assert policies.access(table, {}) == policies.NONE
     assert policies.access(table, {"role": "authenticated", "sub": ALICE}) != policies.NONE
 
@@ -44,8 +44,9 @@ def store(tmp_path: Path) -> Store:
     store.close()
 
 
-def _visible(store: Store, table: str, uid: str) -> int:
-    rule = policies.access(table, {"role": "authenticated", "sub": uid}).select
+def _visible(store: Store, table: str, uid: str, claims: dict[str, object] | None = None
+             ) -> int:
+    rule = policies.access(table, claims or {"role": "authenticated", "sub": uid}).select
     sql = f'SELECT count(*) FROM "{table}" WHERE {rule.sql}'
     return int(store.query(sql, rule.params)[0][0])
 
@@ -67,3 +68,20 @@ def test_constant_rules_are_the_shared_constants() -> None:
     assert rules.select is TRUE
     assert policies.access("profiles", {"role": "authenticated", "sub": ALICE}).delete_using \
         is FALSE
+
+
+@pytest.mark.parametrize("sub", [None, "", 7])
+def test_a_token_without_a_usable_sub_is_a_user_nobody_is(store: Store, sub: object) -> None:
+    """It should keep the role's rules with a NULL user id: ``true`` rules pass, rules
+    about the user match no row (PostgreSQL: ``auth.uid()`` is NULL)."""
+    store.conn.execute("INSERT INTO friendships (user_id, friend_id) VALUES (?, ?)",
+                       (ALICE, BOB))
+    claims = {"role": "authenticated"} if sub is None else {"role": "authenticated",
+                                                            "sub": sub}
+    rules = {t: policies.access(t, claims) for t in TABLES}
+    assert rules["profiles"].select is TRUE and rules["tournaments"].select is TRUE
+    assert rules["notifications"].insert_check is TRUE
+    assert rules["profiles"].insert_check.params == (None,)
+    assert (_visible(store, "profiles", "", claims),
+            _visible(store, "friendships", "", claims)) == (2, 0)
+    assert _visible(store, "friendships", ALICE) == 1

@@ -216,6 +216,17 @@ def test_only_published_tables_stream_changes(feed: ChangeFeed, store: Store,
     assert [m["data"]["table"] for m in like.messages] == ["tournament_matches"]
 
 
+def test_a_token_without_sub_sees_what_true_rules_show(feed: ChangeFeed, store: Store,
+                                                       alice: str) -> None:
+    # auth.uid() is NULL: rules about the user hide every row, ``true`` rules do not.
+    nobody, _ = join(feed, {"role": "authenticated", "exp": 2**40},
+                     {"event": "*", "schema": "public", "table": "*"})
+    tournament = insert(store, "tournaments", name="Cup", game="chess", host_id=alice)
+    insert(store, "tournament_matches", tournament_id=tournament["id"], round=1, position=1)
+    notify(store, alice)
+    assert [m["data"]["table"] for m in nobody.messages] == ["tournament_matches"]
+
+
 def test_a_wildcard_filter_on_a_column_some_table_lacks_is_refused(feed: ChangeFeed,
                                                                   alice: str) -> None:
     # A valid uuid: notifications (published first) takes it, messages has no user_id.
