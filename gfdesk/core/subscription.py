@@ -212,7 +212,8 @@ class SubscriptionHandle:
         if state is RealtimeSubscribeStates.SUBSCRIBED:
             log.debug("realtime: %s joined, gap fill %d starts", self.topic, self.fills + 1)
             self._start_fill()
-            pass
+            if self._tracked is not None:
+                self._spawn_track()  # the server forgot it with the old connection
             return
         log.debug("realtime: %s %s (%s)", self.topic, state.value, error)
         self._hold()

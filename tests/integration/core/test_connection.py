@@ -261,3 +261,36 @@ async def test_aclose_untracks_leaves_closes_and_leaves_no_task_behind(
     assert mine == set(), [t.get_name() for t in mine]
     await restartable.no_sockets()
     assert supervisor.status.state is ConnectionState.OFFLINE
+
+
+async def test_presence_is_tracked_again_after_a_server_restart(
+        restartable: RestartableHub, supervisors: list[ConnectionSupervisor]) -> None:
+    world = await make_world(restartable)
+    changed = asyncio.Event()
+    bob_id = world.conversation.member_ids[1]
+    watcher = supervisor_for(world.bob)
+    supervisor = supervisor_for(world.ada)
+    supervisors += [watcher, supervisor]
+    watcher.start()
+    supervisor.start()
+    watching = await watcher.subscribe(Subscription(
+        "presence:online", presence_key=bob_id, on_presence=lambda state: changed.set()))
+    mine = await supervisor.subscribe(Subscription("presence:online", presence_key=world.ada_id))
+    await mine.track({"user_id": world.ada_id, "status": "in_game"})
+
+    def seen() -> dict[str, str]:
+        state = watching.channel.presence_state()
+        return {str(m.get("user_id")): str(m.get("status")) for metas in state.values()
+                for m in metas}
+
+    async def until_seen() -> None:
+        while seen().get(world.ada_id) != "in_game":
+            changed.clear()
+            await changed.wait()
+
+    async with asyncio.timeout(TIMEOUT_S):
+        await until_seen()
+        await restartable.stop()  # the server forgets every presence
+        await restartable.start()
+        await asyncio.gather(watching.wait_filled(2), mine.wait_filled(2))
+        await until_seen()  # tracked again by the rejoin, without the feature asking
