@@ -82,16 +82,23 @@ async def test_it_never_gives_up_and_joins_what_was_subscribed_offline(
         await supervisor.aclose()
 
 
-async def test_a_frame_over_a_mebibyte_arrives_parsed_off_the_loop_and_the_connection_stays(
+async def test_a_frame_over_a_mebibyte_arrives_without_blocking_parse_and_keeps_the_connection(
         restartable: RestartableHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[tuple[int, str]] = []
-    parse = realtimeclient._parse
+    inline: list[int] = []  # sizes of frames parsed in one blocking call on the loop
+    stepped: list[int] = []  # sizes of frames parsed by the non-blocking path
+    parse, parse_large = realtimeclient._parse, realtimeclient._parse_large
 
     def observed_parse(raw: str | bytes) -> Any:
-        threads.append((len(raw), threading.current_thread().name))
+        if threading.current_thread() is threading.main_thread():
+            inline.append(len(raw))
         return parse(raw)
 
+    async def observed_parse_large(raw: str | bytes) -> Any:
+        stepped.append(len(raw))
+        return await parse_large(raw)
+
     monkeypatch.setattr(realtimeclient, "_parse", observed_parse)
+    monkeypatch.setattr(realtimeclient, "_parse_large", observed_parse_large)
     clients = [await create_client(restartable.url, restartable.anon_key) for _ in range(2)]
     supervisors = [ConnectionSupervisor(c, heartbeat_interval_s=1) for c in clients]
     received: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
@@ -113,8 +120,8 @@ async def test_a_frame_over_a_mebibyte_arrives_parsed_off_the_loop_and_the_conne
         async with asyncio.timeout(TIMEOUT_S):
             payload = await received
         assert payload == {"blob": blob, "n": 1}
-        big = [name for size, name in threads if size > LARGE_FRAME_BYTES]
-        assert big and all(name != threading.main_thread().name for name in big)
+        assert any(size > len(blob) for size in stepped)
+        assert all(size <= LARGE_FRAME_BYTES for size in inline)
         assert supervisors[0].connects == 1
         assert supervisors[0].status.state is ConnectionState.ONLINE
     finally:
