@@ -14,7 +14,7 @@ import asyncio
 import itertools
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -164,6 +164,37 @@ class Registry:
             self.fan_presence_diff(topic, diff)
         if not len(topic) and not len(topic.presence):
             del self.topics[key2]
+
+    # -- presence without a socket ----------------------------------------------------
+
+    def server_track(self, topic_name: str, owner: Hashable, key: str, meta: dict[str, Any],
+                     *, private: bool = False) -> bool:
+        """Track a presence that has no socket (a demo bot, a benchmark's members) on
+        ``topic_name`` (without ``realtime:``), exactly as a client's track would look
+        to every subscriber; ``owner`` identifies it for updates and ``server_untrack``.
+
+        Returns:
+            Whether anything changed.
+        """
+        name = TOPIC_PREFIX + topic_name
+        topic = self.topics.get((name, private))
+        if topic is None:
+            topic = self.topics[(name, private)] = Topic(name)
+        diff = topic.presence.track(owner, key, meta)
+        if diff is not None and len(topic):
+            self.fan_presence_diff(topic, diff)
+        return diff is not None
+
+    def server_untrack(self, topic_name: str, owner: Hashable, *,
+                       private: bool = False) -> bool:
+        """Remove a presence tracked with ``server_track``; whether it was tracked."""
+        topic = self.topics.get((TOPIC_PREFIX + topic_name, private))
+        if topic is None:
+            return False
+        diff = topic.presence.untrack(owner)
+        if diff is not None and len(topic):
+            self.fan_presence_diff(topic, diff)
+        return diff is not None
 
     # -- fan-out -------------------------------------------------------------------
 
