@@ -240,7 +240,7 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     written: list[sqlite3.Row] = []
     any_inserted = False
     for row, stmt in zip(rows, statements, strict=True):
-        if not _candidate_passes(tx, table, row, check):
+        if not _candidate_passes(tx, table, stmt, check):
             raise _forbidden(table, claims)
         existed: set[tuple[Any, ...]] = set()
         if upsert:
@@ -262,13 +262,13 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     return written, status
 
 
-def _candidate_passes(tx: Transaction, table: Table, row: dict[str, Any],
+def _candidate_passes(tx: Transaction, table: Table, insert: sqlbuild.Statement,
                       check: Predicate) -> bool:
     if check is TRUE or check.sql == "1":
         return True
     if check is FALSE or check.sql == "0":
         return False
-    stmt = sqlbuild.insert_candidate(table, row, column_defaults(tx.conn, table), check)
+    stmt = sqlbuild.insert_candidate(table, insert, column_defaults(tx.conn, table), check)
     return candidates_pass(tx.conn, stmt)
 
 

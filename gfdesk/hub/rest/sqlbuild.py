@@ -36,6 +36,9 @@ LIKE_FUNCTIONS = {"like": ("gf_like", "~~"), "ilike": ("gf_ilike", "~~*")}
 IS_BOOLEAN_TESTS = {"true": "IS 1", "false": "IS 0", "unknown": "IS NULL"}
 #: SQLite refuses longer LIKE patterns (SQLITE_MAX_LIKE_PATTERN_LENGTH).
 SQLITE_LIKE_PATTERN_MAX = 50000
+#: Candidate-row checks kept, by (table, given columns, rule text): the app's writes repeat.
+CANDIDATE_CACHE_MAX = 1024
+_CANDIDATE_SQL: dict[tuple[str, tuple[str, ...], str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Statement:
 
     sql: str
     params: tuple[Any, ...]
+    #: For an INSERT: the columns the parameters give values for, in order.
+    columns: tuple[str, ...] = ()
 
 
 def _jsonb_canonical(text: object) -> str | None:
@@ -240,33 +245,46 @@ def insert(table: Table, q: RestQuery, rows: list[dict[str, Any]]) -> list[State
                 updated = [n for n in names if n not in target] or [target[0]]
                 sets = ", ".join(f"{quote_ident(n)} = excluded.{quote_ident(n)}" for n in updated)
                 sql += f"{conflict} DO UPDATE SET {sets}"
-        statements.append(Statement(sql + returning, tuple(values)))
+        statements.append(Statement(sql + returning, tuple(values), tuple(names)))
     return statements
 
 
-def insert_candidate(table: Table, row: dict[str, Any], defaults: dict[str, str],
+def insert_candidate(table: Table, insert: Statement, defaults: dict[str, str],
                      check: Predicate) -> Statement:
-    """``SELECT (check)`` on the row an INSERT of ``row`` would write, before writing it.
+    """``SELECT (check)`` on the row an ``insert`` statement would write, before it runs.
 
     PostgreSQL evaluates a policy's WITH CHECK on the new row before any unique, check
     or foreign-key constraint, so the check must not wait for the row to be stored. The
     candidate is a one-row sub-select named like the table (the rules name their
-    columns qualified): the given values, each absent column's SQL default
-    (``defaults``, by column) or NULL.
+    columns qualified): the given values, and for each absent column its SQL default
+    (``defaults``, by column) if the check reads it, else NULL.
     """
-    names, values = _row_values(table, row)
-    given = dict(zip(names, values, strict=True))
-    columns: list[str] = []
-    params: list[Any] = []
+    key = (table.name, insert.columns, check.sql)
+    sql = _CANDIDATE_SQL.get(key)
+    if sql is None:
+        sql = _candidate_sql(table, insert.columns, defaults, check)
+        if len(_CANDIDATE_SQL) >= CANDIDATE_CACHE_MAX:
+            _CANDIDATE_SQL.clear()
+        _CANDIDATE_SQL[key] = sql
+    return Statement(sql, tuple(check.params) + insert.params)
+
+
+def _candidate_sql(table: Table, names: Sequence[str], defaults: dict[str, str],
+                   check: Predicate) -> str:
+    given = {name: i for i, name in enumerate(names)}
+    qualified = quote_ident(table.name) + "."
+    columns = []
     for name in table.column_names:
+        column = quote_ident(name)
         if name in given:
-            columns.append(f"? AS {quote_ident(name)}")
-            params.append(given[name])
+            # Numbered parameters keep the body's order whatever the table's.
+            columns.append(f"?{len(check.params) + given[name] + 1} AS {column}")
+        elif qualified + column in check.sql:
+            columns.append(f"{defaults.get(name, 'NULL')} AS {column}")
         else:
-            columns.append(f"{defaults.get(name, 'NULL')} AS {quote_ident(name)}")
-    sql = (f"SELECT ({check.sql}) FROM (SELECT {', '.join(columns)})"
-           f" AS {quote_ident(table.name)}")
-    return Statement(sql, tuple(check.params) + tuple(params))
+            columns.append(f"NULL AS {column}")
+    return (f"SELECT ({check.sql}) FROM (SELECT {', '.join(columns)})"
+            f" AS {quote_ident(table.name)}")
 
 
 def update_candidates(table: Table, q: RestQuery, values: dict[str, Any], using: Predicate,

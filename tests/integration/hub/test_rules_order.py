@@ -99,3 +99,25 @@ async def test_second_row_sees_the_first_of_the_same_insert(people: People) -> N
     members = await insert(people.alice, "messages", {
         "conversation_id": chat, "sender_id": people.alice_id, "body": "welcome"})
     assert members["body"] == "welcome"
+
+
+async def test_the_check_reads_the_body_whatever_its_key_order(people: People) -> None:
+    # The candidate row takes the body's values by column name, not by position.
+    chat = await _chat(people, people.alice_id)
+    row = {"body": "hi", "sender_id": people.alice_id, "conversation_id": chat}
+    sent = await insert(people.alice, "messages", row)
+    assert (sent["sender_id"], sent["conversation_id"]) == (people.alice_id, chat)
+    with pytest.raises(APIError) as err:
+        await people.bob.table("messages").insert(
+            {"body": "hi", "sender_id": people.bob_id, "conversation_id": chat}).execute()
+    assert err.value.code == "42501"
+
+
+async def test_the_check_sees_column_defaults(people: People) -> None:
+    # The INSERT rule of friendships wants status 'pending', the column's default.
+    await people.alice.table("friendships").insert(
+        {"user_id": people.alice_id, "friend_id": people.bob_id},
+        returning=ReturnMethod.minimal).execute()
+    row = await people.bob.table("friendships").select("status").eq(
+        "user_id", people.alice_id).single().execute()
+    assert row.data == {"status": "pending"}
