@@ -8,8 +8,10 @@ message twice. Live rows come through the ``ConnectionSupervisor``:
 - ``chat:{conversation_id}``: INSERTs on ``messages`` of one conversation and the
   ``typing`` broadcast ``{user_id, timestamp}``, as the mobile app uses it (the seed);
 - ``inbox:{user_id}``: INSERTs on ``messages`` of every conversation of the user (the
-  row rules filter them) for the conversation list, and ``conversation_members`` rows
-  of the user, so a conversation someone else starts with us appears.
+  row rules filter them) for the conversation list; a message in a conversation the
+  list does not know yet (someone started one with us) brings that conversation in.
+  (``conversation_members`` is not in the realtime publication, so memberships cannot
+  be followed directly.)
 
 Every live subscription is gap-filled over REST after each (re)join, in
 ``(created_at, id)`` order; the supervisor delivers each row once.
@@ -232,25 +234,6 @@ class ChatService:
             topic=f"inbox:{self.user_id}",
             changes=(ChangeBinding(ChangeEvent.INSERT, "messages"),),
             on_row=on_message, gap_fill=gap_fill, newest=newest_row(newest)))
-
-    async def watch_memberships(self, *, on_member: Callable[[Row], None]
-                                ) -> SubscriptionHandle:
-        """Join ``memberships:{user_id}``: conversations we are added to (every
-        membership is re-delivered by the gap fill after a rejoin; known ones are
-        skipped by the subscription)."""
-
-        async def gap_fill(_after: Row | None) -> list[Row]:
-            return list((await self._client.table("conversation_members").select("*").eq(
-                "user_id", self.user_id).retry(False).execute()).data)
-
-        def key(row: Row) -> Any:
-            return (row["conversation_id"], row["user_id"])
-
-        return await self._connection.subscribe(Subscription(
-            topic=f"memberships:{self.user_id}",
-            changes=(ChangeBinding(ChangeEvent.INSERT, "conversation_members",
-                                   f"user_id=eq.{self.user_id}"),),
-            on_row=on_member, gap_fill=gap_fill, key=key, order=key))
 
     async def send_typing(self, handle: SubscriptionHandle) -> bool:
         """Tell the conversation we are typing (dropped while offline)."""

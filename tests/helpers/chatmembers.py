@@ -1,8 +1,9 @@
-"""A small chat world on the real hub: users with clients, supervisors and outboxes."""
+"""A small chat world on the real hub: users with clients, supervisors and outboxes
+(``chat_world`` fixture; import it into a conftest)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from supabase import AsyncClient
 from gfdesk.chat.service import ChatService
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.connection import ConnectionSupervisor
-from gfdesk.core.outbox import Outbox
-from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
+from gfdesk.core.outbox import Outbox, Rejection
+from gfdesk.core.outboxqueue import OutboxQueue, Write, outbox_path
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import user_client, user_id
 
@@ -30,6 +31,9 @@ class Member:
     connection: ConnectionSupervisor
     outbox: Outbox
     service: ChatService
+    #: Called with each write the outbox stored / refused.
+    on_sent: list[Callable[[Write], object]]
+    on_rejected: list[Callable[[Rejection], object]]
 
 
 class ChatWorld:
@@ -55,11 +59,17 @@ class ChatWorld:
                                           heartbeat_interval_s=HEARTBEAT_S,
                                           backoff=TEST_BACKOFF)
         connection.start()
+        sent_listeners: list[Callable[[Write], object]] = []
+        rejected_listeners: list[Callable[[Rejection], object]] = []
         outbox = Outbox(client, OutboxQueue(outbox_path(self.data_dir, "test", uid)),
-                        backoff=TEST_BACKOFF)
+                        backoff=TEST_BACKOFF,
+                        on_sent=lambda w: [f(w) for f in sent_listeners],
+                        on_rejected=lambda r: [f(r) for f in rejected_listeners])
         outbox.start()
         member = Member(client, uid, connection, outbox,
-                        ChatService(client, connection, outbox, uid))
+                        ChatService(client, connection, outbox, uid), sent_listeners,
+                        rejected_listeners)
+        connection.add_listener(lambda status: outbox.wake())
         self.members.append(member)
         return member
 

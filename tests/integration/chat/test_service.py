@@ -11,9 +11,9 @@ from postgrest.exceptions import APIError
 
 from gfdesk.chat.messages import format_time
 from gfdesk.hub.runner import RunningHub
+from tests.helpers.chatmembers import ChatWorld
 from tests.helpers.chatworld import Collector
 from tests.helpers.hubfixture import service_client
-from tests.integration.chat.conftest import ChatWorld
 
 TIMEOUT_S = 20
 

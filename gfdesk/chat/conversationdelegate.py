@@ -1,0 +1,134 @@
+"""Painting the conversation list: avatar with presence dot, title, preview, time, unread badge.
+
+Titles and previews are remote text; they are painted as text (elided), never parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gfdesk.chat.conversations import ConversationKind, ConversationSummary
+from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
+from gfdesk.chat.messages import short_when
+from gfdesk.ui.avatar import avatar_pixmap
+
+ROW_HEIGHT = 62
+AVATAR = 40
+PAD = 10
+DOT = 14
+
+TITLE = QColor("#f2f3f5")
+TITLE_READ = QColor("#b5bac1")
+MUTED = QColor("#949ba4")
+SELECTED = QColor(78, 80, 88, 150)
+HOVER = QColor(78, 80, 88, 80)
+BADGE = QColor("#f23f43")
+ONLINE = QColor("#23a55a")
+OFFLINE = QColor("#80848e")
+RING = QColor("#2b2d31")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ConversationDelegate(QStyledItemDelegate):
+    """Paints one conversation row.
+
+    Args:
+        tz: the local time zone.
+        now: the current time (tests pin it).
+        parent: the owner.
+    """
+
+    def __init__(self, tz: dt.tzinfo, now: Callable[[], dt.datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self._title = QFont()
+        self._title.setPixelSize(15)
+        self._title.setWeight(QFont.Weight.DemiBold)
+        self._small = QFont()
+        self._small.setPixelSize(13)
+        self._badge = QFont()
+        self._badge.setPixelSize(11)
+        self._badge.setWeight(QFont.Weight.Bold)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary: ConversationSummary = index.data(SUMMARY_ROLE)
+        online: bool | None = index.data(ONLINE_ROLE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(8, 2, -8, -2)
+        if option.state & QStyle.StateFlag.State_Selected:
+            self._round(painter, rect, SELECTED)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            self._round(painter, rect, HOVER)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        ax, ay = rect.left() + PAD, rect.center().y() - AVATAR // 2
+        painter.drawPixmap(ax, ay, avatar_pixmap(summary.title, AVATAR, ratio))
+        if summary.kind is ConversationKind.DIRECT and online is not None:
+            dot = QRectF(ax + AVATAR - DOT + 2, ay + AVATAR - DOT + 2, DOT, DOT)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(RING)
+            painter.drawEllipse(dot)
+            painter.setBrush(ONLINE if online else OFFLINE)
+            painter.drawEllipse(dot.adjusted(3, 3, -3, -3))
+        x = ax + AVATAR + 12
+        right = rect.right() - PAD
+        when = short_when(summary.activity, self._now(), self._tz) if summary.last_message else ""
+        small = QFontMetrics(self._small)
+        when_w = small.horizontalAdvance(when)
+        title_metrics = QFontMetrics(self._title)
+        top = rect.center().y() - (title_metrics.height() + small.height() + 2) // 2
+        painter.setFont(self._title)
+        painter.setPen(TITLE if summary.unread else TITLE_READ)
+        title_w = right - x - when_w - 8
+        painter.drawText(QRect(x, top, title_w, title_metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         title_metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight,
+                                                  title_w))
+        painter.setFont(self._small)
+        painter.setPen(MUTED)
+        painter.drawText(QRect(right - when_w, top, when_w, title_metrics.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        badge_w = 0
+        line_top = top + title_metrics.height() + 2
+        if summary.unread:
+            badge_w = self._paint_badge(painter, right, line_top, small.height(), summary.unread)
+        preview_w = right - x - (badge_w + 8 if badge_w else 0)
+        painter.setFont(self._small)
+        painter.setPen(TITLE_READ if summary.unread else MUTED)
+        painter.drawText(QRect(x, line_top, preview_w, small.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         small.elidedText(summary.preview(), Qt.TextElideMode.ElideRight,
+                                          preview_w))
+        painter.restore()
+
+    @staticmethod
+    def _round(painter: QPainter, rect: QRect, color: QColor) -> None:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(rect), 6, 6)
+        painter.fillPath(path, color)
+
+    def _paint_badge(self, painter: QPainter, right: int, top: int, height: int,
+                     count: int) -> int:
+        text = "99+" if count > 99 else str(count)
+        painter.setFont(self._badge)
+        metrics = QFontMetrics(self._badge)
+        h = max(16, height)
+        w = max(h, metrics.horizontalAdvance(text) + 10)
+        badge = QRectF(right - w, top + (height - h) / 2, w, h)
+        path = QPainterPath()
+        path.addRoundedRect(badge, h / 2, h / 2)
+        painter.fillPath(path, BADGE)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        return int(w)

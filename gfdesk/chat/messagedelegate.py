@@ -1,0 +1,255 @@
+"""Painting chat messages: headers, day separators, plain-text bodies with clickable links.
+
+Bodies are remote text. Each is laid out in a ``QTextDocument`` filled with
+``setPlainText`` (never HTML), and only the spans ``links.find_links`` found get a link
+format; nothing in the text can turn into markup, an image or a script. Words longer
+than the line wrap anywhere. Laid-out documents and row heights are cached per message
+and width, so scrolling and live bursts do not lay text out again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gfdesk.chat.links import LinkSpan, find_links, link_at
+from gfdesk.chat.messagemodel import DAY_START_ROLE, GROUP_START_ROLE, MESSAGE_ROLE
+from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
+from gfdesk.ui.avatar import avatar_pixmap, color_for
+
+AVATAR = 40
+LEFT = 16
+TEXT_X = LEFT + AVATAR + 16
+RIGHT = 24
+DAY_HEIGHT = 40
+GROUP_TOP = 14
+NAME_GAP = 2
+ROW_PAD = 2
+STATUS_GAP = 2
+CACHE_SIZE = 4000
+
+TEXT = QColor("#dbdee1")
+MUTED = QColor("#949ba4")
+NAME = QColor("#f2f3f5")
+LINK = QColor("#00a8fc")
+DANGER = QColor("#f23f43")
+HOVER = QColor(46, 48, 53, 160)
+RULE = QColor("#3f4147")
+
+Index = QModelIndex | QPersistentModelIndex
+NameOf = Any  # Callable[[str], str]
+
+
+class _Body:
+    """A laid-out message body and its links."""
+
+    def __init__(self, message: ChatMessage, width: int, font: QFont) -> None:
+        self.doc = QTextDocument()
+        self.doc.setDocumentMargin(0)
+        self.doc.setDefaultFont(font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.doc.setDefaultTextOption(option)
+        self.doc.setPlainText(message.body)
+        self.links: list[LinkSpan] = find_links(message.body)
+        for span in self.links:
+            cursor = QTextCursor(self.doc)
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setForeground(LINK)
+            fmt.setFontUnderline(True)
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(span.url)
+            cursor.mergeCharFormat(fmt)
+        self.doc.setTextWidth(max(40, width))
+        self.height = int(self.doc.size().height() + 0.999)
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """Paints one message row.
+
+    Args:
+        name_of: the display name of a user id.
+        me: our user id (our messages show their send state).
+        tz: the local time zone.
+        parent: the owner.
+    """
+
+    def __init__(self, name_of: NameOf, me: str, tz: dt.tzinfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name_of = name_of
+        self._me = me
+        self._tz = tz
+        self._bodies: OrderedDict[tuple[str, int], _Body] = OrderedDict()
+        self._font = QFont()
+        self._font.setPixelSize(15)
+        self._name_font = QFont(self._font)
+        self._name_font.setPixelSize(15)
+        self._name_font.setWeight(QFont.Weight.DemiBold)
+        self._small = QFont(self._font)
+        self._small.setPixelSize(12)
+        self._day_font = QFont(self._small)
+        self._day_font.setWeight(QFont.Weight.DemiBold)
+        self.today = dt.datetime.now(tz).date()
+        #: The viewport width rows are laid out for (the view keeps it current).
+        self.width = 0
+
+    def set_fonts_from(self, font: QFont) -> None:
+        """Use the family of ``font`` (the theme's) at the chat's sizes."""
+        for f in (self._font, self._name_font, self._small, self._day_font):
+            f.setFamilies(font.families())
+        self._bodies.clear()
+
+    # -- geometry ---------------------------------------------------------------------
+
+    def _body(self, message: ChatMessage, width: int) -> _Body:
+        key = (message.id, width)
+        body = self._bodies.get(key)
+        if body is None or body.doc.toPlainText() != message.body:
+            body = _Body(message, width, self._font)
+            self._bodies[key] = body
+            if len(self._bodies) > CACHE_SIZE:
+                self._bodies.popitem(last=False)
+        else:
+            self._bodies.move_to_end(key)
+        return body
+
+    def _layout(self, rect: QRect, index: Index) -> tuple[ChatMessage, bool, bool, QRect, _Body]:
+        message: ChatMessage = index.data(MESSAGE_ROLE)
+        day = bool(index.data(DAY_START_ROLE))
+        group = bool(index.data(GROUP_START_ROLE))
+        width = max(40, rect.width() - TEXT_X - RIGHT)
+        body = self._body(message, width)
+        top = rect.top() + (DAY_HEIGHT if day else 0) + (GROUP_TOP if group else ROW_PAD)
+        if group:
+            top += QFontMetrics(self._name_font).height() + NAME_GAP
+        return message, day, group, QRect(rect.left() + TEXT_X, top, width, body.height), body
+
+    def _status_text(self, message: ChatMessage) -> str:
+        if message.sender_id != self._me:
+            return ""
+        if message.state is SendState.SENDING:
+            return "Sending..."
+        if message.state is SendState.FAILED:
+            reason = f" ({message.error})" if message.error else ""
+            return f"Failed to send{reason}. Click to retry."
+        return ""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self.width or option.rect.width() or 600
+        rect = QRect(0, 0, width, 0)
+        message, _day, _group, body_rect, _body = self._layout(rect, index)
+        height = body_rect.bottom() + 1 + ROW_PAD
+        if self._status_text(message):
+            height += QFontMetrics(self._small).height() + STATUS_GAP
+        return QSize(width, height)
+
+    # -- painting ---------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        message, day, group, body_rect, body = self._layout(option.rect, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        rect = option.rect
+        row_top = rect.top() + (DAY_HEIGHT if day else 0)
+        if option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(QRect(rect.left(), row_top, rect.width(), rect.bottom() - row_top),
+                             HOVER)
+        if day:
+            self._paint_day(painter, QRect(rect.left(), rect.top(), rect.width(), DAY_HEIGHT),
+                            message)
+        if group:
+            self._paint_header(painter, rect, row_top + GROUP_TOP, message)
+        self._paint_body(painter, body_rect, body, message)
+        status = self._status_text(message)
+        if status:
+            painter.setFont(self._small)
+            painter.setPen(DANGER if message.state is SendState.FAILED else MUTED)
+            painter.drawText(QRect(body_rect.left(), body_rect.bottom() + 1 + STATUS_GAP,
+                                   body_rect.width(), QFontMetrics(self._small).height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
+        painter.restore()
+
+    def _paint_day(self, painter: QPainter, rect: QRect, message: ChatMessage) -> None:
+        label = day_label(message.created_at.astimezone(self._tz).date(), self.today)
+        painter.setFont(self._day_font)
+        metrics = QFontMetrics(self._day_font)
+        text_w = metrics.horizontalAdvance(label) + 16
+        mid_y = rect.center().y() + 4
+        painter.setPen(RULE)
+        left, right = rect.left() + LEFT, rect.right() - RIGHT
+        cx = (left + right) // 2
+        painter.drawLine(left, mid_y, cx - text_w // 2, mid_y)
+        painter.drawLine(cx + text_w // 2, mid_y, right, mid_y)
+        painter.setPen(MUTED)
+        painter.drawText(QRect(cx - text_w // 2, mid_y - 10, text_w, 20),
+                         Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_header(self, painter: QPainter, rect: QRect, top: int,
+                      message: ChatMessage) -> None:
+        name = self._name_of(message.sender_id)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect.left() + LEFT, top, avatar_pixmap(name, AVATAR, ratio))
+        painter.setFont(self._name_font)
+        metrics = QFontMetrics(self._name_font)
+        painter.setPen(QColor(color_for(name)).lighter(135) if message.sender_id != self._me
+                       else NAME)
+        name_w = min(metrics.horizontalAdvance(name), rect.width() - TEXT_X - RIGHT - 60)
+        painter.drawText(QRect(rect.left() + TEXT_X, top, name_w, metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_w))
+        painter.setFont(self._small)
+        painter.setPen(MUTED)
+        stamp = time_label(message.created_at, self._tz)
+        painter.drawText(QRect(rect.left() + TEXT_X + name_w + 8, top, 80, metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stamp)
+
+    def _paint_body(self, painter: QPainter, rect: QRect, body: _Body,
+                    message: ChatMessage) -> None:
+        painter.save()
+        painter.translate(QPointF(rect.topLeft()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Text,
+                         MUTED if message.state is SendState.SENDING else TEXT)
+        context.palette = palette
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        body.doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    # -- hit testing --------------------------------------------------------------------
+
+    def link_at(self, rect: QRect, index: Index, pos: QPointF) -> str | None:
+        """The URL under ``pos`` (view coordinates) in the row drawn in ``rect``."""
+        _message, _day, _group, body_rect, body = self._layout(rect, index)
+        if not QRectF(body_rect).contains(pos):
+            return None
+        local = pos - QPointF(body_rect.topLeft())
+        position = body.doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        span = link_at(body.links, position)
+        return span.url if span is not None else None
+
+    def is_failed(self, index: Index) -> bool:
+        message: ChatMessage = index.data(MESSAGE_ROLE)
+        return message.sender_id == self._me and message.state is SendState.FAILED

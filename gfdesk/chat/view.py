@@ -1,0 +1,392 @@
+"""The chat page: conversation list on the left, the open conversation on the right.
+
+Widgets only call ``ChatModel``'s plain methods and follow its signals; they never
+await. The message list keeps its place: appended rows keep it at the bottom when it
+was there (and still when the user reads older messages), prepended pages keep the
+message under the user's eyes where it was. Links open in the browser on click only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gfdesk.chat.conversationdelegate import ConversationDelegate
+from gfdesk.chat.conversations import ConversationKind
+from gfdesk.chat.listmodel import ID_ROLE, ONLINE_ROLE
+from gfdesk.chat.messagedelegate import MessageDelegate
+from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
+from gfdesk.chat.model import ChatModel
+from gfdesk.ui.avatar import avatar_pixmap
+
+#: Load the older page when the list is scrolled this close to its top.
+LOAD_OLDER_AT_PX = 300
+#: Show the character count from this length on.
+COUNT_FROM = MAX_MESSAGE_CHARS - 500
+COMPOSER_MAX_LINES = 8
+
+STYLE = """
+#chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
+#chatSidebarTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; padding: 16px 16px 8px; }
+#conversationList, #messageList { background: transparent; border: none; outline: none; }
+#chatPane { background-color: #313338; }
+#chatHeader { background-color: #313338; border-bottom: 1px solid #26272b; }
+#chatTitle { color: #f2f3f5; font-size: 16px; font-weight: 700; }
+#chatSubtitle { color: #949ba4; font-size: 13px; }
+#typingLine { color: #b5bac1; font-size: 12px; padding: 0 18px; }
+#composerFrame { background-color: #383a40; border-radius: 8px; }
+#composer { background: transparent; border: none; color: #dbdee1; font-size: 15px; }
+#composerHint { color: #949ba4; font-size: 12px; padding: 0 18px; }
+#composerHint[problem="true"] { color: #f23f43; }
+#sendButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 6px;
+              padding: 6px 14px; font-weight: 600; }
+#sendButton:disabled { background-color: #4e5058; color: #949ba4; }
+#chatEmpty { color: #949ba4; font-size: 15px; }
+"""
+
+
+class MessageListView(QListView):
+    """The message list: pixel scrolling, stable position, link and retry clicks.
+
+    Signals:
+        link_clicked(str): a link in a message was clicked (the URL).
+        retry_clicked(str): a failed message of ours was clicked (its id).
+        near_top(): scrolled close to the oldest message shown.
+    """
+
+    link_clicked = Signal(str)
+    retry_clicked = Signal(str)
+    near_top = Signal()
+
+    def __init__(self, delegate: MessageDelegate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageList")
+        self._delegate = delegate
+        self.setItemDelegate(delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        self.setMouseTracking(True)
+        self.setWordWrap(True)
+        self.verticalScrollBar().setSingleStep(24)
+        self._from_bottom = 0
+        self._keep_bottom = True
+        self._adjusting = False
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(self._on_range_changed)
+        bar.valueChanged.connect(self._on_value_changed)
+
+    def setModel(self, model: QObject | None) -> None:  # type: ignore[override]
+        old = self.model()
+        if old is not None:
+            old.rowsAboutToBeInserted.disconnect(self._on_rows_about_to_be_inserted)
+        super().setModel(model)  # type: ignore[arg-type]
+        self._from_bottom = 0
+        self._keep_bottom = True
+        if model is not None:
+            model.rowsAboutToBeInserted.connect(self._on_rows_about_to_be_inserted)
+
+    # -- staying in place -------------------------------------------------------------
+
+    def at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
+    def _on_rows_about_to_be_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        # Prepending older rows: keep the distance from the bottom (the rows the user
+        # sees do not move). Appending: follow the bottom only if the user was there.
+        bar = self.verticalScrollBar()
+        self._from_bottom = bar.maximum() - bar.value()
+        self._keep_bottom = first == 0 or self._from_bottom == 0
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        bar = self.verticalScrollBar()
+        if self._keep_bottom:
+            self._adjusting = True
+            bar.setValue(maximum - self._from_bottom)
+            self._adjusting = False
+        else:
+            self._from_bottom = maximum - bar.value()
+
+    def _on_value_changed(self, value: int) -> None:
+        if self._adjusting:
+            return
+        bar = self.verticalScrollBar()
+        self._from_bottom = bar.maximum() - value
+        self._keep_bottom = True
+        if value - bar.minimum() < LOAD_OLDER_AT_PX:
+            self.near_top.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._delegate.width = self.viewport().width()
+        super().resizeEvent(event)
+
+    # -- clicks -----------------------------------------------------------------------
+
+    def _link_at(self, pos: QPointF) -> str | None:
+        index = self.indexAt(pos.toPoint())
+        if not index.isValid():
+            return None
+        return self._delegate.link_at(self.visualRect(index), index, pos)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        link = self._link_at(event.position())
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if link
+                                  else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            link = self._link_at(event.position())
+            index = self.indexAt(event.position().toPoint())
+            if link:
+                self.link_clicked.emit(link)
+            elif index.isValid() and self._delegate.is_failed(index):
+                self.retry_clicked.emit(index.data(Qt.ItemDataRole.UserRole + 1).id)
+        super().mouseReleaseEvent(event)
+
+
+class Composer(QPlainTextEdit):
+    """The message box: Enter sends, Shift+Enter starts a new line.
+
+    Signals:
+        submitted(): Enter was pressed.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self, *_args: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(1, min(COMPOSER_MAX_LINES, int(self.document().size().height())))
+        self.setFixedHeight(lines * line + 12)
+
+
+class ChatView(QWidget):
+    """The chat page of the main window.
+
+    Args:
+        model: the chat model.
+        open_url: opens a clicked link (the browser by default).
+        parent: the owner.
+    """
+
+    def __init__(self, model: ChatModel, *,
+                 open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.setStyleSheet(STYLE)
+        self._model = model
+        self._open_url = open_url
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_sidebar())
+        self._stack = QStackedWidget(self)
+        empty = QLabel("Pick a conversation to start chatting.", self)
+        empty.setObjectName("chatEmpty")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(empty)
+        self._stack.addWidget(self._build_pane())
+        layout.addWidget(self._stack, 1)
+        model.conversation_opened.connect(self._on_conversation_opened)
+        model.typing_changed.connect(self._typing.setText)
+        model.conversations.dataChanged.connect(self._refresh_header)
+        model.conversations.layoutChanged.connect(self._select_current)
+        model.conversations.modelReset.connect(self._select_current)
+
+    def _build_sidebar(self) -> QWidget:
+        sidebar = QFrame(self)
+        sidebar.setObjectName("chatSidebar")
+        sidebar.setFixedWidth(300)
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(0, 0, 0, 8)
+        column.setSpacing(0)
+        title = QLabel("Direct messages & groups", sidebar)
+        title.setObjectName("chatSidebarTitle")
+        column.addWidget(title)
+        self.conversation_list = QListView(sidebar)
+        self.conversation_list.setObjectName("conversationList")
+        self.conversation_list.setModel(self._model.conversations)
+        self.conversation_list.setItemDelegate(ConversationDelegate(self._model.tz,
+                                                                    parent=self))
+        self.conversation_list.setMouseTracking(True)
+        self.conversation_list.setUniformItemSizes(True)
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conversation_list.clicked.connect(self._on_conversation_clicked)
+        self.conversation_list.activated.connect(self._on_conversation_clicked)
+        column.addWidget(self.conversation_list, 1)
+        return sidebar
+
+    def _build_pane(self) -> QWidget:
+        pane = QFrame(self)
+        pane.setObjectName("chatPane")
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 12)
+        column.setSpacing(0)
+        header = QFrame(pane)
+        header.setObjectName("chatHeader")
+        header.setFixedHeight(56)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(10)
+        self._avatar = QLabel(header)
+        self._avatar.setFixedSize(32, 32)
+        row.addWidget(self._avatar)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self._title = QLabel(header)
+        self._title.setObjectName("chatTitle")
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        self._subtitle = QLabel(header)
+        self._subtitle.setObjectName("chatSubtitle")
+        self._subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        titles.addWidget(self._title)
+        titles.addWidget(self._subtitle)
+        row.addLayout(titles, 1)
+        column.addWidget(header)
+        self.delegate = MessageDelegate(self._model.service.name_of, self._model.service.user_id,
+                                        self._model.tz, self)
+        self.delegate.set_fonts_from(self.font())
+        self.message_list = MessageListView(self.delegate, pane)
+        self.message_list.link_clicked.connect(self._on_link_clicked)
+        self.message_list.retry_clicked.connect(self._model.retry)
+        self.message_list.near_top.connect(self._model.load_older)
+        column.addWidget(self.message_list, 1)
+        self._typing = QLabel(pane)
+        self._typing.setObjectName("typingLine")
+        self._typing.setTextFormat(Qt.TextFormat.PlainText)
+        self._typing.setFixedHeight(20)
+        column.addWidget(self._typing)
+        frame = QFrame(pane)
+        frame.setObjectName("composerFrame")
+        box = QHBoxLayout(frame)
+        box.setContentsMargins(12, 6, 8, 6)
+        self.composer = Composer(frame)
+        self.composer.submitted.connect(self.send)
+        self.composer.textChanged.connect(self._on_text_changed)
+        box.addWidget(self.composer, 1)
+        self.send_button = QPushButton("Send", frame)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setEnabled(False)
+        self.send_button.clicked.connect(self.send)
+        box.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        wrap = QHBoxLayout()
+        wrap.setContentsMargins(16, 0, 16, 0)
+        wrap.addWidget(frame)
+        column.addLayout(wrap)
+        self.hint = QLabel(pane)
+        self.hint.setObjectName("composerHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        column.addWidget(self.hint)
+        return pane
+
+    # -- following the model ------------------------------------------------------------
+
+    def _on_conversation_clicked(self, index: QModelIndex) -> None:
+        self._model.open_conversation(str(index.data(ID_ROLE)))
+
+    def _on_conversation_opened(self, conversation_id: str) -> None:
+        self.message_list.setModel(self._model.messages)
+        self._stack.setCurrentIndex(1)
+        self._typing.setText(self._model.typing_text)
+        self._refresh_header()
+        self._select_current()
+        self.composer.clear()
+        self.composer.setFocus()
+
+    def _select_current(self, *_args: object) -> None:
+        row = self._model.conversations.row_of(self._model.current_id or "")
+        if row >= 0:
+            self.conversation_list.setCurrentIndex(self._model.conversations.index(row))
+
+    def _refresh_header(self, *_args: object) -> None:
+        summary = self._model.conversations.get(self._model.current_id or "")
+        if summary is None:
+            return
+        self._title.setText(summary.title)
+        self._avatar.setPixmap(avatar_pixmap(summary.title, 32, self.devicePixelRatioF()))
+        if summary.kind is ConversationKind.GROUP:
+            self._subtitle.setText(f"{len(summary.member_ids)} members")
+        else:
+            model = self._model.conversations
+            online = model.data(model.index(model.row_of(summary.id)), ONLINE_ROLE)
+            self._subtitle.setText("Direct message" if online is None
+                                   else "Online" if online else "Offline")
+        self.composer.setPlaceholderText(f"Message {summary.title}")
+
+    def _on_link_clicked(self, url: str) -> None:
+        self._open_url(QUrl(url))
+
+    # -- composing --------------------------------------------------------------------
+
+    def _on_text_changed(self) -> None:
+        text = self.composer.toPlainText()
+        problem = length_problem(text.strip())
+        self.send_button.setEnabled(bool(text.strip()) and not problem)
+        if problem:
+            self._show_hint(problem, problem=True)
+        elif len(text) >= COUNT_FROM:
+            self._show_hint(f"{len(text):,} / {MAX_MESSAGE_CHARS:,} characters", problem=False)
+        else:
+            self.hint.hide()
+        if text:
+            self._model.user_typed()
+
+    def _show_hint(self, text: str, *, problem: bool) -> None:
+        self.hint.setText(text)
+        self.hint.setProperty("problem", problem)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+        self.hint.show()
+
+    def send(self) -> None:
+        """Send what the composer holds (Enter or the Send button)."""
+        problem = self._model.send(self.composer.toPlainText())
+        if problem:
+            self._show_hint(problem, problem=True)
+            return
+        self.composer.clear()
+
+    # -- being on screen --------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._model.set_on_screen(True)
+
+    def hideEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().hideEvent(event)
+        self._model.set_on_screen(False)
