@@ -1,0 +1,80 @@
+"""The notifications feature as the composition root sees it: the centre, the unread
+count for the badges, toasts, and what a click asks to open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from gfdesk.notifications.model import NotificationsModel
+from gfdesk.notifications.service import Notification, NotificationsService
+from gfdesk.notifications.view import NotificationCentreView
+
+if TYPE_CHECKING:
+    from supabase import AsyncClient
+
+    from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.outbox import Outbox
+
+Toast = Callable[[str, str], object]
+
+
+class NotificationsFeature(QObject):
+    """Live notifications of the signed-in user.
+
+    Args:
+        connection: the realtime supervisor.
+        client: the signed-in supabase client.
+        outbox: where ``read_at`` goes (None: written directly).
+        user_id: the signed-in user.
+        toast: shows a native notification (``TrayIcon.notify``); None: no toasts.
+        silenced: whether toasts are suppressed now (do not disturb).
+        parent: the Qt owner.
+
+    Signals:
+        unread_changed(int): for the sidebar badge and ``TrayIcon.set_unread``.
+        notification_activated(str, str): the user clicked a notification about a
+            ``"conversation"`` or ``"tournament"`` with that id: open it.
+        toasted(object): a toast was shown for this ``Notification``.
+    """
+
+    unread_changed = Signal(int)
+    notification_activated = Signal(str, str)
+    toasted = Signal(object)
+
+    def __init__(self, connection: ConnectionSupervisor, client: AsyncClient,
+                 outbox: Outbox | None, user_id: str, *, toast: Toast | None = None,
+                 silenced: Callable[[], bool] = lambda: False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = NotificationsService(client, connection, outbox, user_id)
+        self.model = NotificationsModel(self.service, parent=self)
+        self.view = NotificationCentreView(self.model)
+        """The notification centre widget."""
+        self._toast = toast
+        self._silenced = silenced
+        self.service.on_loaded = self.model.set_notifications
+        self.service.on_new = self.model.add
+        self.model.unread_changed.connect(self.unread_changed)
+        self.model.notification_received.connect(self._on_notification_received)
+        self.view.activated.connect(self._on_view_activated)
+
+    def _on_notification_received(self, item: Notification) -> None:
+        if self._toast is None or self._silenced():
+            return
+        self._toast(item.title, item.body)
+        self.toasted.emit(item)
+
+    def _on_view_activated(self, item: Notification) -> None:
+        target = item.target
+        if target is not None:
+            self.notification_activated.emit(*target)
+
+    async def start(self) -> None:
+        """Load the recent notifications and subscribe to new ones."""
+        await self.service.start()
+
+    async def aclose(self) -> None:
+        await self.service.aclose()

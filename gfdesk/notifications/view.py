@@ -1,0 +1,189 @@
+"""The notification centre: a list with unread state, "Mark all read", click to open.
+
+Titles and bodies are remote text: the delegate paints them with ``drawText`` (plain,
+elided), the header labels are ``Qt.PlainText``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gfdesk.notifications.model import (
+    BODY_ROLE,
+    NOTIFICATION_ROLE,
+    TIME_ROLE,
+    TITLE_ROLE,
+    TYPE_ROLE,
+    UNREAD_ROLE,
+    NotificationsModel,
+)
+
+ROW_HEIGHT = 66
+BADGE = 36
+UNREAD_DOT = 8
+#: Badge colour and glyph per notification type.
+TYPE_STYLE = {
+    "friend_request": ("#5865f2", "+"),
+    "friend_accepted": ("#23a55a", "✓"),
+    "tournament": ("#f0b232", "🏆"),
+    "match_ready": ("#f0b232", "⚔"),
+    "message": ("#7b61ff", "✉"),
+    "mention": ("#eb459e", "@"),
+}
+DEFAULT_STYLE = ("#4e5058", "•")
+UNREAD_BG = "#32343a"
+HOVER = "#393b41"
+ACCENT = "#7b61ff"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class NotificationDelegate(QStyledItemDelegate):
+    """Paints one notification: type badge, title, body, time, unread dot."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        body_rect = QRect(option.rect).adjusted(6, 3, -6, -3)
+        unread = bool(index.data(UNREAD_ROLE))
+        state = option.state  # type: ignore[attr-defined]
+        background = HOVER if state & QStyle.StateFlag.State_MouseOver else (
+            UNREAD_BG if unread else None)
+        if background is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(QRectF(body_rect), 8, 8)
+        color, glyph = TYPE_STYLE.get(str(index.data(TYPE_ROLE) or ""), DEFAULT_STYLE)
+        badge = QRectF(body_rect.left() + 12, body_rect.top() + (body_rect.height() - BADGE) / 2,
+                       BADGE, BADGE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(badge)
+        glyph_font = QFont(option.font)
+        glyph_font.setBold(True)
+        glyph_font.setPixelSize(16)
+        painter.setFont(glyph_font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
+
+        left = int(badge.right()) + 14
+        time_font = QFont(option.font)
+        time_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
+        painter.setFont(time_font)
+        time_text = str(index.data(TIME_ROLE) or "")
+        time_width = painter.fontMetrics().horizontalAdvance(time_text) + 4
+        right = body_rect.right() - 28
+        width = max(10, right - left - time_width - 10)
+        mid = body_rect.top() + body_rect.height() // 2
+        painter.setPen(QColor("#949ba4"))
+        painter.drawText(QRect(right - time_width, mid - 20, time_width, 18),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
+
+        title_font = QFont(option.font)
+        title_font.setBold(unread)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#f2f3f5" if unread else "#b5bac1"))
+        metrics = painter.fontMetrics()
+        title = str(index.data(TITLE_ROLE) or "")
+        painter.drawText(QRect(left, mid - metrics.height() - 1, width, metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        body_font = QFont(option.font)
+        body_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92))
+        painter.setFont(body_font)
+        painter.setPen(QColor("#949ba4"))
+        metrics = painter.fontMetrics()
+        text = str(index.data(BODY_ROLE) or "").replace("\n", " ")
+        full_width = right - left
+        painter.drawText(QRect(left, mid + 2, full_width, metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, full_width))
+        if unread:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(ACCENT))
+            painter.drawEllipse(QRectF(body_rect.right() - 18, mid - UNREAD_DOT / 2,
+                                       UNREAD_DOT, UNREAD_DOT))
+        painter.restore()
+
+
+class NotificationCentreView(QWidget):
+    """The list of notifications.
+
+    Signals:
+        activated(object): the user clicked a ``Notification`` (already marked read).
+    """
+
+    activated = Signal(object)
+
+    def __init__(self, model: NotificationsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notificationCentre")
+        self._model = model
+        self.heading = QLabel("Inbox", self)
+        self.heading.setObjectName("notificationsHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.unread_label = QLabel(self)
+        self.unread_label.setObjectName("notificationsUnread")
+        self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark_all = QPushButton("Mark all read", self)
+        self.mark_all.setObjectName("markAllReadButton")
+        self.mark_all.clicked.connect(model.mark_all_read)
+        self.list = QListView(self)
+        self.list.setObjectName("notificationsList")
+        self.list.setModel(model)
+        self.list.setItemDelegate(NotificationDelegate(self.list))
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setMouseTracking(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.empty = QLabel("You're all caught up.", self)
+        self.empty.setObjectName("notificationsEmpty")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.heading)
+        top.addWidget(self.unread_label, 1)
+        top.addWidget(self.mark_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
+        model.unread_changed.connect(self._on_unread_changed)
+        model.rowsInserted.connect(self._update_empty)
+        model.modelReset.connect(self._update_empty)
+        self._on_unread_changed(model.unread_count())
+        self._update_empty()
+
+    def _update_empty(self, *_: object) -> None:
+        has_rows = self._model.rowCount() > 0
+        self.list.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+
+    def _on_unread_changed(self, count: int) -> None:
+        self.unread_label.setText(f"{count} unread" if count else "")
+        self.mark_all.setEnabled(count > 0)
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        self._model.mark_read(index.row())
+        self.activated.emit(index.data(NOTIFICATION_ROLE))
