@@ -127,6 +127,21 @@ class Registry:
         self._ids: Iterator[int] = itertools.count(1)
         #: Called after every fan-out with (topic, deliveries); the benchmark counts.
         self.on_fanout: Callable[[str, int], None] | None = None
+        self._pending: list[Connection] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def mark_pending(self, conn: Connection) -> None:
+        """``conn`` has output queued: flush it (with all others) when this iteration ends."""
+        if not self._pending:
+            if self._loop is None:
+                self._loop = asyncio.get_running_loop()
+            self._loop.call_soon(self._flush_pending)
+        self._pending.append(conn)
+
+    def _flush_pending(self) -> None:
+        conns, self._pending = self._pending, []
+        for conn in conns:
+            conn.flush()
 
     def next_id(self) -> int:
         return next(self._ids)

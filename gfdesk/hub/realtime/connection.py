@@ -1,10 +1,12 @@
 """One Realtime WebSocket client: its channels, its output, its limits. Qt-free.
 
 Output bypasses aiohttp's per-message coroutine: every frame is a complete WebSocket
-frame (``framing.ws_frame``) written straight to the transport, so a fan-out writes
-the same bytes to many sockets without awaiting each. Compression is never negotiated
-(``socket.py``), so these frames are valid as they are. A client whose unsent output
-passes ``max_send_buffer_bytes`` is cut off instead of buffered without bound.
+frame (``framing.ws_frame``) queued per socket and written straight to the transport
+once per loop iteration (``Registry.mark_pending``), so a fan-out hands the same bytes
+to many sockets without awaiting each, and a burst costs one syscall per socket.
+Compression is never negotiated (``socket.py``), so these frames are valid as they
+are. A client whose unsent output passes ``max_send_buffer_bytes`` is cut off instead
+of buffered without bound.
 """
 
 from __future__ import annotations
@@ -51,18 +53,37 @@ class Connection:
     message_rate: RateWindow = field(default_factory=lambda: RateWindow(0))
     join_rate: RateWindow = field(default_factory=lambda: RateWindow(0))
     closed: bool = False
+    _pending: list[bytes] = field(default_factory=list, repr=False)
 
     # -- output --------------------------------------------------------------------
 
     def write(self, frame: bytes) -> None:
-        """Queue one complete WebSocket frame; cut off a client that cannot keep up."""
+        """Queue one complete WebSocket frame; it goes out when the loop iteration ends.
+
+        Frames for one socket within one loop iteration (a burst of broadcasts, a reply
+        after its echo) leave in one ``transport.write``, one syscall instead of many.
+        """
+        if self.closed:
+            return
+        pending = self._pending
+        if not pending:
+            self.registry.mark_pending(self)
+        pending.append(frame)
+
+    def flush(self) -> None:
+        """Hand the queued frames to the transport; cut off a client that cannot keep up."""
+        pending = self._pending
+        if not pending:
+            return
+        self._pending = []
         transport = self.transport
         if self.closed or transport.is_closing():
             return
-        transport.write(frame)
-        # The frame just queued does not count: one large message (a 100,000-member
+        data = pending[0] if len(pending) == 1 else b"".join(pending)
+        transport.write(data)
+        # What was just queued does not count: one large message (a 100,000-member
         # presence state is about 25 MB) is not a slow client; output piling up is.
-        backlog = transport.get_write_buffer_size() - len(frame)
+        backlog = transport.get_write_buffer_size() - len(data)
         if backlog > self.registry.settings.max_send_buffer_bytes:
             log.info("realtime: connection %d too slow, %d bytes unsent; closing", self.id,
                      transport.get_write_buffer_size())
@@ -117,6 +138,7 @@ class Connection:
         """Close the socket with ``code`` after the frames already queued."""
         if self.closed:
             return
+        self.flush()  # aiohttp writes the close frame itself: queued frames go first
         self.closed = True
         try:
             await self.ws.close(code=code, message=reason[:MAX_CLOSE_REASON].encode())
@@ -126,4 +148,5 @@ class Connection:
     def abort(self) -> None:
         """Drop the TCP connection at once (slow consumer, hub shutting down)."""
         self.closed = True
+        self._pending = []
         self.transport.abort()

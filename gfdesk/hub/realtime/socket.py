@@ -37,7 +37,7 @@ log = logging.getLogger("gfdesk.hub")
 API_KEY_MISSING = "API key is missing"
 CLOSE_NORMAL = 1000
 #: Sockets of this sub-app still open, closed (1001) when the hub shuts down.
-LIVE_SOCKETS = web.AppKey("realtime_live_sockets", set[Connection])
+LIVE_SOCKETS: web.AppKey[set[Connection]] = web.AppKey("realtime_live_sockets")
 
 
 def _error(status: int, text: str) -> web.Response:
@@ -100,14 +100,13 @@ async def _serve(conn: Connection, idle_timeout_s: float) -> None:
         except TimeoutError:
             await conn.close(CLOSE_NORMAL, "idle timeout")
             return
-        if msg.type is WSMsgType.TEXT:
-            decode, data = decode_text, msg.data
-        elif msg.type is WSMsgType.BINARY:
-            decode, data = decode_binary, msg.data
-        else:
+        if msg.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
             return  # close, error (aiohttp already answered with its close code)
         try:
-            frame = decode(data, conn.version)
+            if msg.type is WSMsgType.TEXT:
+                frame = decode_text(msg.data, conn.version)
+            else:
+                frame = decode_binary(msg.data, conn.version)
         except FrameError as exc:
             log.debug("realtime: connection %d: malformed frame: %s", conn.id, exc)
             await conn.close(CLOSE_INVALID_DATA, f"malformed frame: {exc}")
@@ -125,6 +124,7 @@ async def _serve(conn: Connection, idle_timeout_s: float) -> None:
 
 async def close_live_sockets(app: web.Application) -> None:
     """``on_shutdown`` of the sub-app: close sockets so the runner need not wait."""
-    conns = list(app[LIVE_SOCKETS])
+    live: set[Connection] = app[LIVE_SOCKETS]
+    conns = list(live)
     await asyncio.gather(*(c.close(1001, "server shutting down") for c in conns),
                          return_exceptions=True)
