@@ -12,7 +12,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSysInfo, Qt, QUrl, qVersion
+from PySide6.QtCore import QSysInfo, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -83,10 +83,25 @@ def _repolish(widget: QWidget) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Backend, Diagnostics and About tabs."""
+    """Backend, Diagnostics and About tabs.
+
+    Args:
+        account: who is signed in, shown with a "Sign out" button; None with
+            ``can_sign_in`` shows "Not signed in" and a "Sign in" button.
+
+    Signals:
+        sign_out_requested(): the user pressed "Sign out" (the dialog then closes).
+        sign_in_requested(): the user pressed "Sign in" (the dialog then closes).
+    """
+
+    sign_out_requested = Signal()
+    sign_in_requested = Signal()
 
     def __init__(self, config: AppConfig, log_file: Path | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, account: str | None = None,
+                 can_sign_in: bool = False) -> None:
+        self._account = account
+        self._can_sign_in = can_sign_in
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(TITLE)
@@ -140,6 +155,17 @@ class SettingsDialog(QDialog):
             backend += f"  ·  key {mask_key(config.profile.anon_key)}"
         form.addRow("Profile", _plain_label(config.profile.name, in_use, "inUseProfile"))
         form.addRow("Backend", _plain_label(backend, in_use, "inUseBackend"))
+        if self._account is not None or self._can_sign_in:
+            signed_in = self._account is not None
+            account_row = QHBoxLayout()
+            account_row.addWidget(_plain_label(
+                self._account if signed_in else "Not signed in", in_use, "inUseAccount"), 1)
+            button = QPushButton("Sign out" if signed_in else "Sign in", in_use)
+            button.setObjectName("signOutButton" if signed_in else "signInButton")
+            button.clicked.connect(
+                self._on_sign_out_clicked if signed_in else self._on_sign_in_clicked)
+            account_row.addWidget(button)
+            form.addRow("Account", account_row)
 
         listed = QGroupBox("PROFILES", page)
         self._profiles = QListWidget(listed)
@@ -192,6 +218,14 @@ class SettingsDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(note)
         return page
+
+    def _on_sign_out_clicked(self) -> None:
+        self.sign_out_requested.emit()
+        self.accept()
+
+    def _on_sign_in_clicked(self) -> None:
+        self.sign_in_requested.emit()
+        self.accept()
 
     def _add_profile_item(self, profile: Profile, *, in_use: bool = False) -> None:
         text = f"{profile.name}  ·  {describe_backend(profile)}"

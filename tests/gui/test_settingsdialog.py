@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -194,3 +195,27 @@ def test_enter_in_the_form_adds_without_closing(ui_app: QApplication, qtbot: QtB
     assert child(dialog, QLabel, "formError").property("kind") == "success"
     assert dialog.isVisible()
     assert "[profiles.cloud]" in config.paths.config_file.read_text(encoding="utf-8")
+
+
+def test_sign_out_button_only_when_signed_in(qtbot: QtBot, tmp_path: Path) -> None:
+    config = gfconfig.load(env={}, paths=Paths(tmp_path / "c", tmp_path / "d", tmp_path / "l"))
+    signed_out = SettingsDialog(config, None)
+    qtbot.addWidget(signed_out)
+    assert signed_out.findChild(QPushButton, "signOutButton") is None
+    dialog = SettingsDialog(config, None, account="<b>Nova</b> (nova@example.com)")
+    qtbot.addWidget(dialog)
+    label = dialog.findChild(QLabel, "inUseAccount")
+    assert label.text() == "<b>Nova</b> (nova@example.com)"
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    with qtbot.waitSignal(dialog.sign_out_requested):
+        dialog.findChild(QPushButton, "signOutButton").click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_sign_in_button_when_signed_out(qtbot: QtBot, tmp_path: Path) -> None:
+    config = gfconfig.load(env={}, paths=Paths(tmp_path / "c", tmp_path / "d", tmp_path / "l"))
+    dialog = SettingsDialog(config, None, can_sign_in=True)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "inUseAccount").text() == "Not signed in"
+    with qtbot.waitSignal(dialog.sign_in_requested):
+        dialog.findChild(QPushButton, "signInButton").click()
