@@ -37,7 +37,8 @@ from gfdesk.config import AppConfig, ConfigError, Overrides, load
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from gfdesk.core.backend import BackendService, Credentials
+    from gfdesk.accountflow import AccountFlow
+    from gfdesk.core.backend import Credentials
     from gfdesk.ui.mainwindow import MainWindow
 
 
@@ -127,12 +128,22 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     quit_event = asyncio.Event()
     qapp.lastWindowClosed.connect(quit_event.set)
 
+    flow: AccountFlow | None = None
+
     def open_settings() -> None:
         # Imported on first use: the dialog's code is not needed to show the window.
         from gfdesk.ui.settingsdialog import SettingsDialog
 
-        dialog = SettingsDialog(config, log_file, window)
+        account = flow.account if flow is not None else None
+        dialog = SettingsDialog(
+            config, log_file, window,
+            account=f"{account.display_name} ({account.email})" if account else None,
+            can_sign_in=flow is not None and not config.profile.is_demo)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if flow is not None:
+            dialog.sign_out_requested.connect(
+                lambda: bridge.spawn(flow.sign_out(), name="app:sign-out", owner=window))
+            dialog.sign_in_requested.connect(flow.ask_sign_in)
         dialog.open()
 
     window.settings_requested.connect(open_settings)
@@ -148,7 +159,6 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     for problem in config.problems:
         messages.warning(problem)
 
-    backend: BackendService | None = None
     # Not a bridge task: a hub half-way through starting must finish starting before
     # shutdown can stop it, so shutdown awaits this instead of cancelling it.
     hub_start: asyncio.Future[Any] | None = None
@@ -158,7 +168,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         hub_start = asyncio.ensure_future(asyncio.to_thread(_start_demo_hub, config))
 
     async def connect() -> None:
-        nonlocal backend
+        nonlocal flow
+        from gfdesk.accountflow import AccountFlow
         from gfdesk.core.backend import BackendService
 
         credentials: Credentials | None = None
@@ -173,10 +184,12 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             url, key, label=label, on_status=window.set_connection_status,
             profile=config.profile.name, data_dir=config.paths.data_dir,
             on_notice=messages.warning,
+            on_session=lambda status: flow.on_session(status) if flow else None,
             on_rejected=lambda r: messages.error(
                 f"Could not send {r.write.label or 'a change'}: {r.reason}"))
-        account = await backend.start(credentials)
-        window.set_account(account.display_name if account else None)
+        flow = AccountFlow(backend, window, messages, tray,
+                           can_sign_in=not config.profile.is_demo)
+        await flow.start(credentials)
 
     connecting = bridge.spawn(connect(), name="app:connect")
     connecting.add_done_callback(
@@ -187,8 +200,11 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     log.app.info("shutting down")
     restore_signals()
     tray.hide()
-    if backend is not None:
-        await backend.aclose()
+    # Stop connecting first, so nothing is half-built when the account closes.
+    connecting.cancel()
+    await asyncio.gather(connecting, return_exceptions=True)
+    if flow is not None:
+        await flow.aclose()
     await bridge.drain()
     if hub_start is not None:
         try:

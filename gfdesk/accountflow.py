@@ -1,0 +1,191 @@
+"""The account's life in the window: sign-in, the per-account features, sign-out.
+
+Part of the composition root (only ``gfdesk.app`` builds it). It owns the
+``BackendService`` of the run and, while someone is signed in, the features built on
+it (friends, notifications, chat), whose views it installs in the main window.
+
+Order: ``start`` connects and signs in (demo credentials, or silently from the
+keyring); without an account it opens the sign-in dialog. Each sign-in builds the
+features and starts them; sign-out and ``aclose`` close them first, then the account's
+services. Features are imported when first built: none of their code runs before the
+window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+
+from gfdesk import bridge
+
+if TYPE_CHECKING:
+    from gfdesk.core.backend import BackendService
+    from gfdesk.core.session import Account, Credentials, SessionStatus
+    from gfdesk.ui.mainwindow import MainWindow
+    from gfdesk.ui.messages import MessageBridge
+    from gfdesk.ui.signin import SignInDialog, SignInRequest
+    from gfdesk.ui.tray import TrayIcon
+
+log = logging.getLogger("gfdesk.app")
+
+
+class AccountFlow(QObject):
+    """Signs in and out and keeps the window's features in step with the account.
+
+    Args:
+        backend: the run's backend (not started yet).
+        window: the main window the feature views go into.
+        messages: where user-facing errors go.
+        tray: the tray icon (unread badge, toasts), if any.
+        can_sign_in: whether the user may sign in with a dialog (not for the demo,
+            whose account is fixed).
+    """
+
+    def __init__(self, backend: BackendService, window: MainWindow, messages: MessageBridge,
+                 tray: TrayIcon | None, *, can_sign_in: bool) -> None:
+        super().__init__(window)
+        self._backend = backend
+        self._window = window
+        self._messages = messages
+        self._tray = tray
+        self._can_sign_in = can_sign_in
+        self._dialog: SignInDialog | None = None
+        self._features: list[Any] = []
+
+    @property
+    def account(self) -> Account | None:
+        return self._backend.account
+
+    async def start(self, credentials: Credentials | None) -> None:
+        account = await self._backend.start(credentials)
+        if account is not None:
+            await self._signed_in(account)
+        elif self._can_sign_in:
+            self.ask_sign_in()
+
+    def on_session(self, status: SessionStatus) -> None:
+        """Session changes from the backend: a stored sign-in that stopped working."""
+        from gfdesk.core.session import SessionState
+
+        if status.state is SessionState.SIGN_IN_REQUIRED and self._can_sign_in:
+            self._window.set_account(None)
+            self.ask_sign_in(status.message)
+
+    def ask_sign_in(self, message: str = "") -> None:
+        """Open the sign-in dialog (once; a second call brings it to the front)."""
+        if self._dialog is not None:
+            self._dialog.raise_()
+            return
+        from gfdesk.ui.signin import SignInDialog
+
+        dialog = SignInDialog(self._window, message=message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(
+            lambda request: bridge.spawn(self._submit(dialog, request), name="signin:submit",
+                                         owner=dialog, group="submit"))
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self._dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self, dialog: SignInDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+
+    async def _submit(self, dialog: SignInDialog, request: SignInRequest) -> None:
+        from gfdesk.core.session import error_text
+        from gfdesk.ui.signin import SignInMode
+
+        try:
+            if request.mode is SignInMode.SIGN_UP:
+                account = await self._backend.sign_up(
+                    request.credentials, remember=request.remember,
+                    display_name=request.display_name)
+                if account is None:
+                    dialog.set_busy(False)
+                    dialog.show_error("Check your email to confirm the account, then sign in.")
+                    return
+            else:
+                account = await self._backend.sign_in(request.credentials,
+                                                      remember=request.remember)
+        except Exception as exc:  # AuthApiError and network errors: shown, not raised
+            dialog.set_busy(False)
+            dialog.show_error(error_text(exc))
+            return
+        dialog.accept()
+        await self._signed_in(account)
+
+    async def sign_out(self) -> None:
+        await self._close_features()
+        await self._backend.sign_out()
+        self._window.set_account(None)
+        if self._tray is not None:
+            self._tray.set_unread(0)
+        if self._can_sign_in:
+            self.ask_sign_in()
+
+    async def _signed_in(self, account: Account) -> None:
+        self._window.set_account(account.display_name)
+        await self._close_features()
+        for build in (self._build_friends, self._build_notifications, self._build_chat):
+            try:
+                feature = build(account)
+            except Exception:
+                log.exception("could not build a feature")
+                continue
+            self._features.append(feature)
+        for feature in list(self._features):
+            try:
+                await feature.start()
+            except Exception as exc:
+                log.exception("feature %s failed to start", type(feature).__name__)
+                self._messages.error(f"{type(feature).__name__} could not start: {exc}")
+
+    def _services(self) -> tuple[Any, Any, Any]:
+        backend = self._backend
+        return backend.connection, backend.client, backend.outbox
+
+    def _build_friends(self, account: Account) -> Any:
+        from gfdesk.friends import FriendsFeature
+        from gfdesk.ui.sections import Section
+
+        connection, client, _ = self._services()
+        friends = FriendsFeature(connection, client, account.user_id, parent=self._window)
+        self._window.set_section_view(Section.FRIENDS, friends.view)
+        self._friends = friends
+        return friends
+
+    def _build_notifications(self, account: Account) -> Any:
+        from gfdesk.notifications import NotificationsFeature
+
+        connection, client, outbox = self._services()
+        notifications = NotificationsFeature(connection, client, outbox, account.user_id,
+                                             parent=self._window)
+        if self._tray is not None:
+            notifications.unread_changed.connect(self._tray.set_unread)
+        return notifications
+
+    def _build_chat(self, account: Account) -> Any:
+        from gfdesk.chat import ChatFeature
+        from gfdesk.ui.sections import Section
+
+        connection, client, outbox = self._services()
+        chat = ChatFeature(connection, client, outbox, account, parent=self._window)
+        self._window.set_section_view(Section.CONVERSATIONS, chat.view)
+        return chat
+
+    async def _close_features(self) -> None:
+        features, self._features = self._features, []
+        for feature in reversed(features):
+            try:
+                await feature.aclose()
+            except Exception:
+                log.exception("feature %s failed to close", type(feature).__name__)
+
+    async def aclose(self) -> None:
+        """Close the features, then the backend (channels, socket, client)."""
+        if self._dialog is not None:
+            self._dialog.reject()
+        await self._close_features()
+        await self._backend.aclose()
