@@ -29,7 +29,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from gfdesk.chat.links import LinkSpan, find_links, link_at
-from gfdesk.chat.messagemodel import DAY_START_ROLE, GROUP_START_ROLE, MESSAGE_ROLE
+from gfdesk.chat.messagemodel import (
+    DAY_START_ROLE,
+    GROUP_START_ROLE,
+    MESSAGE_ROLE,
+    MessageListModel,
+)
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
 from gfdesk.ui.avatar import avatar_pixmap, color_for
 
@@ -43,6 +48,7 @@ NAME_GAP = 2
 ROW_PAD = 2
 STATUS_GAP = 2
 CACHE_SIZE = 4000
+HEIGHT_CACHE_SIZE = 200_000
 
 TEXT = QColor("#dbdee1")
 MUTED = QColor("#949ba4")
@@ -99,6 +105,8 @@ class MessageDelegate(QStyledItemDelegate):
         self._me = me
         self._tz = tz
         self._bodies: OrderedDict[tuple[str, int], _Body] = OrderedDict()
+        # Heights are tiny and asked for on every relayout of every row: keep far more.
+        self._heights: dict[tuple[Any, ...], int] = {}
         self._font = QFont()
         self._font.setPixelSize(15)
         self._name_font = QFont(self._font)
@@ -117,6 +125,7 @@ class MessageDelegate(QStyledItemDelegate):
         for f in (self._font, self._name_font, self._small, self._day_font):
             f.setFamilies(font.families())
         self._bodies.clear()
+        self._heights.clear()
 
     # -- geometry ---------------------------------------------------------------------
 
@@ -132,10 +141,16 @@ class MessageDelegate(QStyledItemDelegate):
             self._bodies.move_to_end(key)
         return body
 
+    @staticmethod
+    def _row(index: Index) -> tuple[ChatMessage, bool, bool]:
+        model = index.model()
+        if isinstance(model, MessageListModel):
+            return model.row_info(index.row())
+        return (index.data(MESSAGE_ROLE), bool(index.data(DAY_START_ROLE)),
+                bool(index.data(GROUP_START_ROLE)))
+
     def _layout(self, rect: QRect, index: Index) -> tuple[ChatMessage, bool, bool, QRect, _Body]:
-        message: ChatMessage = index.data(MESSAGE_ROLE)
-        day = bool(index.data(DAY_START_ROLE))
-        group = bool(index.data(GROUP_START_ROLE))
+        message, day, group = self._row(index)
         width = max(40, rect.width() - TEXT_X - RIGHT)
         body = self._body(message, width)
         top = rect.top() + (DAY_HEIGHT if day else 0) + (GROUP_TOP if group else ROW_PAD)
@@ -155,12 +170,23 @@ class MessageDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self.width or option.rect.width() or 600
+        message, day, group = self._row(index)
+        key = (message.id, message.state, len(message.body), width, day, group)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._height(width, index)
+            if len(self._heights) > HEIGHT_CACHE_SIZE:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)
+
+    def _height(self, width: int, index: Index) -> int:
         rect = QRect(0, 0, width, 0)
         message, _day, _group, body_rect, _body = self._layout(rect, index)
         height = body_rect.bottom() + 1 + ROW_PAD
         if self._status_text(message):
             height += QFontMetrics(self._small).height() + STATUS_GAP
-        return QSize(width, height)
+        return height
 
     # -- painting ---------------------------------------------------------------------
 
@@ -251,5 +277,5 @@ class MessageDelegate(QStyledItemDelegate):
         return span.url if span is not None else None
 
     def is_failed(self, index: Index) -> bool:
-        message: ChatMessage = index.data(MESSAGE_ROLE)
+        message = self._row(index)[0]
         return message.sender_id == self._me and message.state is SendState.FAILED

@@ -27,6 +27,10 @@ from gfdesk.ui.timer import NamedTimer
 
 #: One frame: live rows arriving within it are applied together.
 FLUSH_INTERVAL_MS = 16
+#: The longest a live row waits before it is applied.
+MAX_FLUSH_INTERVAL_MS = 100
+#: One more millisecond of coalescing per this many rows held.
+ROWS_PER_FLUSH_MS = 40
 
 #: The ChatMessage of a row.
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,6 +80,14 @@ class MessageListModel(QAbstractListModel):
     def message_at(self, row: int) -> ChatMessage:
         n = len(self._confirmed)
         return self._confirmed[row] if row < n else self._pending[row - n]
+
+    def row_info(self, row: int) -> tuple[ChatMessage, bool, bool]:
+        """A row's message, whether it starts a day, and whether it starts a group: what
+        the delegate needs, in one call (``data`` per role costs a Qt round trip each)."""
+        message = self.message_at(row)
+        previous = self.message_at(row - 1) if row > 0 else None
+        return (message, starts_day(previous, message, self._tz),
+                starts_group(previous, message, self._tz))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
@@ -137,7 +149,11 @@ class MessageListModel(QAbstractListModel):
         """Stored messages from the subscription: applied on the next frame."""
         self._queue.extend(messages)
         if not self._flush.isActive():
-            self._flush.start()
+            # Every insert makes the view lay its rows out again: with many rows, wait a
+            # little longer so a burst costs fewer relayouts (never more than 100 ms).
+            rows = len(self._confirmed)
+            self._flush.start(min(MAX_FLUSH_INTERVAL_MS,
+                                  max(FLUSH_INTERVAL_MS, rows // ROWS_PER_FLUSH_MS)))
 
     def add_optimistic(self, message: ChatMessage) -> None:
         """Our own message, shown at once at the bottom, until the server's row comes."""

@@ -38,6 +38,8 @@ LOAD_OLDER_AT_PX = 300
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS - 500
 COMPOSER_MAX_LINES = 8
+#: Rows laid out per event-loop turn.
+LAYOUT_BATCH = 200
 
 STYLE = """
 #chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -82,6 +84,9 @@ class MessageListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        # Rows are laid out in slices between events: a burst never blocks a frame.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setMouseTracking(True)
         self.setWordWrap(True)
         self.verticalScrollBar().setSingleStep(24)
