@@ -17,6 +17,7 @@ import sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse  # noqa: E402
+import asyncio  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -107,6 +108,72 @@ def _settings_dialog() -> SettingsDialog:
     return SettingsDialog(config, paths.log_dir / "gfdesk.log")
 
 
+def chat_window(conversation: str) -> Callable[[], QWidget]:
+    """The main window on Conversations with the chat feature loaded from a demo hub
+    (the real demo world), ``conversation`` (a title) open, a friend typing."""
+
+    def build() -> QWidget:
+        import tempfile
+
+        from gfdesk import bridge
+        from gfdesk.hub.context import HubConfig
+        from gfdesk.hub.runner import start_hub_in_thread
+
+        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
+        try:
+            feature = bridge.run(lambda: _load_chat(hub.url, hub.anon_key, tmp, conversation))
+        finally:
+            hub.stop()
+        window = main_window(Section.CONVERSATIONS, ONLINE, "Demo Player")()
+        window.set_section_view(Section.CONVERSATIONS, feature.view)  # type: ignore[attr-defined]
+        feature.setParent(window)
+        return window
+
+    return build
+
+
+async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
+    from supabase import acreate_client
+
+    from gfdesk.chat import ChatFeature
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.outbox import Outbox
+    from gfdesk.core.outboxqueue import OutboxQueue
+    from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    client = await acreate_client(url, key)
+    auth = await client.auth.sign_in_with_password({"email": DEMO_EMAIL,
+                                                    "password": DEMO_PASSWORD})
+    assert auth.user is not None
+
+    class Account:
+        user_id = auth.user.id  # type: ignore[union-attr]
+
+    connection = ConnectionSupervisor(client, label="demo hub")
+    connection.start()
+    outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
+    feature = ChatFeature(connection, client, outbox, Account())
+    feature.view.resize(WINDOW_SIZE)
+    await feature.start()
+    summaries = feature.model.conversations.summaries()
+    chosen = next(s for s in summaries if s.title == title)
+    friend = next(m for m in chosen.member_ids if m != Account.user_id)
+    online = [m for s in summaries for m in s.member_ids if m != Account.user_id][:2]
+    feature.set_online_users(online)
+    feature.open_conversation(chosen.id)
+    while feature.model._handle is None:  # noqa: ASYNC110 (set by the open task)
+        await asyncio.sleep(0.01)
+    await feature.model._handle.live.wait()
+    feature.model._on_typing({"user_id": friend})
+    await feature.aclose()
+    await connection.aclose()
+    await outbox.aclose()
+    await close_client(client)
+    return feature  # type: ignore[return-value]
+
+
 def _offline_error(bridge: MessageBridge) -> None:
     bridge.error("Lost the connection to the demo hub: connection refused. Retrying in 4 s.")
 
@@ -126,6 +193,8 @@ SCREENS: list[Screen] = [
         ConnectionStatus(ConnectionState.OFFLINE, reason="connection refused",
                          backend="demo hub"),
         DEMO_ACCOUNT, _offline_error)),
+    Screen("chat-group", chat_window("Friday Squad")),
+    Screen("chat-direct", chat_window("NovaStrike")),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
 ]

@@ -192,9 +192,14 @@ class Composer(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def _fit(self, *_args: object) -> None:
-        line = self.fontMetrics().lineSpacing()
-        lines = max(1, min(COMPOSER_MAX_LINES, int(self.document().size().height())))
-        self.setFixedHeight(lines * line + 12)
+        # The stylesheet's 15 px font may not be applied yet: measure at least that.
+        line = max(self.fontMetrics().lineSpacing(), 20)
+        lines = int(self.document().size().height())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                                        if lines > COMPOSER_MAX_LINES
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = max(1, min(COMPOSER_MAX_LINES, lines))
+        self.setFixedHeight(lines * line + 2 * int(self.document().documentMargin()) + 8)
 
 
 class ChatView(QWidget):
