@@ -36,6 +36,8 @@ log = logging.getLogger("gfdesk.hub")
 
 API_KEY_MISSING = "API key is missing"
 CLOSE_NORMAL = 1000
+#: How long a close waits for the client's closing handshake (hub shutdown included).
+CLOSE_TIMEOUT_S = 2.0
 #: Sockets of this sub-app still open, closed (1001) when the hub shuts down.
 LIVE_SOCKETS: web.AppKey[set[Connection]] = web.AppKey("realtime_live_sockets")
 
@@ -67,7 +69,7 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
         return _error(401, handshake_error(exc))
     settings = registry.settings
     ws = web.WebSocketResponse(compress=False, max_msg_size=settings.max_frame_bytes,
-                               autoping=True)
+                               autoping=True, timeout=CLOSE_TIMEOUT_S)
     if not ws.can_prepare(request).ok:
         return _error(400, "Expected a WebSocket upgrade request")
     await ws.prepare(request)
