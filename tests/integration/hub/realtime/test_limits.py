@@ -109,3 +109,22 @@ async def test_frame_over_the_size_limit_closes_with_1009(hub: RunningHub) -> No
     async with raw_socket(hub) as sock:
         await sock.ws.send_str("x" * 2000)
         assert await sock.closed() == 1009
+
+
+async def test_a_client_that_stops_reading_is_cut_off_and_others_carry_on(
+        hub: RunningHub) -> None:
+    _limit(hub, max_send_buffer_bytes=1)
+    chunk = {"blob": "x" * 600_000}
+    async with raw_socket(hub) as stalled, raw_socket(hub) as reader, \
+            raw_socket(hub) as sender:
+        await stalled.join("realtime:room1")
+        await reader.join("realtime:room1")
+        join_ref, _ = await sender.join("realtime:room1")
+        # Loopback socket buffers take a few MB; 24 MB unread must back up in the hub.
+        for n in range(40):
+            await _broadcast(sender, join_ref, str(n), chunk)
+            await reader.expect(lambda f: f.get("event") == "broadcast")
+        await _still_receives(reader, sender, join_ref)
+        # Reading now drains what the kernel held, then finds the connection dropped
+        # (no closing handshake: the hub aborted it).
+        assert await stalled.closed() in (None, 1006)
