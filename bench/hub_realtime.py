@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 WORKERS = 2
 CONNECT_BATCH = 50
 QUIET_S = 0.3
+HEARTBEAT_S = 25.0
 #: Pause between the single inserts whose latency (d) measures.
 SPACING_S = 0.1
 PHASE_TIMEOUT_S = 120.0
@@ -74,12 +75,23 @@ class Member:
         self.replies: asyncio.Queue[str] = asyncio.Queue()
         self.seen = 0
 
+    async def heartbeat(self) -> None:
+        """Every HEARTBEAT_S, as the official clients do (the hub closes silent sockets)."""
+        try:
+            while True:
+                await asyncio.sleep(HEARTBEAT_S)
+                await self.ws.send(_frame("phoenix", "heartbeat", {}, None))
+        except Exception:  # the connection ended
+            return
+
     async def run(self) -> None:
+        beat = asyncio.create_task(self.heartbeat())
         try:
             async for text in self.ws:
                 self.seen += 1
                 if '"phx_reply"' in text:
-                    self.replies.put_nowait(text)
+                    if not text.endswith('"ref":null}'):  # not a heartbeat's
+                        self.replies.put_nowait(text)
                     continue
                 if self.wanted in text:
                     now = time.monotonic()
@@ -90,6 +102,8 @@ class Member:
                         self.latencies.append(now - _ts_of(text, self.ts_marker))
         except Exception:  # the server went away at the end of a phase
             return
+        finally:
+            beat.cancel()
 
 
 def _ts_of(text: str, marker: str) -> float:
