@@ -1,0 +1,187 @@
+"""The demo world's bots: a small framework to let bot friends act inside the hub. Qt-free.
+
+A ``BotWorld`` gives bots what a hub-side actor needs and nothing else: writes through
+the ``Store`` (so postgres_changes fire exactly as for a client's write), broadcasts and
+presence through the realtime ``Registry`` (as a client's would look to subscribers),
+a listener on committed row changes, a scheduler with seeded randomness and an
+injectable clock, and owned tasks that ``aclose`` cancels. Behaviours (chat replies,
+presence changes, notifications) are ``Bot`` subclasses that ``start`` on a world.
+
+``bots_ctx`` is the root app's cleanup context: with ``config.demo`` it starts the
+demo behaviours after the store and realtime contexts, and stops them first on
+shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from typing import Any
+
+from aiohttp import web
+
+from gfdesk.hub.context import CONFIG, REALTIME, STORE
+from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
+from gfdesk.hub.schema import TABLES, now_timestamp
+from gfdesk.hub.store import Change, ChangeType, Store
+
+log = logging.getLogger("gfdesk.hub")
+
+ChangeListener = Callable[[Change], None]
+
+
+class BotClock:
+    """Time and randomness of the bots; tests pass a fast one and a fixed seed.
+
+    Args:
+        seed: seeds the random source (None: from the OS).
+        speed: how much faster than real time the bots act (tests use 100 or more).
+    """
+
+    def __init__(self, seed: int | None = None, speed: float = 1.0) -> None:
+        self.random = random.Random(seed)
+        self.speed = speed
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds / self.speed)
+
+    def between(self, low: float, high: float) -> float:
+        """A random duration in [low, high] seconds."""
+        return self.random.uniform(low, high)
+
+
+class BotWorld:
+    """What bots may touch in a running hub.
+
+    Args:
+        store: the hub's store.
+        registry: the realtime registry.
+        clock: time and randomness.
+    """
+
+    def __init__(self, store: Store, registry: Registry, clock: BotClock | None = None) -> None:
+        self.store = store
+        self.registry = registry
+        self.clock = clock or BotClock()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._listeners: list[ChangeListener] = []
+        self._bots: list[Bot] = []
+        self._closed = False
+        store.add_commit_listener(self._on_commit)
+
+    # -- people -----------------------------------------------------------------------
+
+    def user_id(self, username: str) -> str | None:
+        """The id of the profile with ``username``."""
+        rows = self.store.query("SELECT id FROM profiles WHERE username = ?", (username,))
+        return str(rows[0][0]) if rows else None
+
+    def display_name(self, user_id: str) -> str:
+        rows = self.store.query("SELECT display_name, username FROM profiles WHERE id = ?",
+                                (user_id,))
+        return str(rows[0][0] or rows[0][1]) if rows else "someone"
+
+    # -- acting -----------------------------------------------------------------------
+
+    def insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Insert a row (``id`` and ``created_at`` chosen here when the table has them)
+        in one transaction; subscribers see it as they see a client's insert."""
+        meta = TABLES[table]
+        names = meta.column_names
+        row = dict(values)
+        if "created_at" in names:
+            row.setdefault("created_at", now_timestamp())
+        columns = list(row)
+        with self.store.transaction() as tx:
+            if "id" in names and "id" not in row:
+                cursor = tx.conn.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                    f"({', '.join('?' for _ in columns)}) RETURNING id",
+                    [row[c] for c in columns])
+                row["id"] = cursor.fetchone()[0]
+            else:
+                tx.conn.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                    f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+            key = meta.primary_key
+            where = " AND ".join(f"{k} = ?" for k in key)
+            stored = tx.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE {where}",
+                                     [row[k] for k in key]).fetchone()
+            record = meta.row_to_json(tuple(stored))
+            tx.record(table, ChangeType.INSERT, record, None)
+        return record
+
+    def broadcast(self, topic: str, event: str, payload: dict[str, Any]) -> int:
+        """Broadcast ``event`` on ``topic`` (without ``realtime:``) to its subscribers."""
+        message = {"type": "broadcast", "event": event, "payload": payload}
+        return self.registry.broadcast(TOPIC_PREFIX + topic, False,
+                                       json.dumps(message, separators=(",", ":")))
+
+    def on_change(self, listener: ChangeListener) -> None:
+        """Call ``listener`` with every committed row change (from the hub's loop; it
+        must not block: schedule work with ``spawn``)."""
+        self._listeners.append(listener)
+
+    def _on_commit(self, changes: Sequence[Change]) -> None:
+        if self._closed:
+            return
+        for change in changes:
+            for listener in list(self._listeners):
+                try:
+                    listener(change)
+                except Exception:
+                    log.exception("hub bots: a change listener failed")
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
+        """Run ``coro`` as a task the world owns (cancelled by ``aclose``)."""
+        task = asyncio.get_running_loop().create_task(coro, name=f"bots:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("hub bots: task %s failed", task.get_name(), exc_info=task.exception())
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def start(self, *bots: Bot) -> None:
+        for bot in bots:
+            self._bots.append(bot)
+            bot.start(self)
+
+    async def aclose(self) -> None:
+        """Stop every bot and task; listen to nothing more."""
+        self._closed = True
+        self.store.remove_commit_listener(self._on_commit)
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class Bot:
+    """One behaviour of the demo world; ``start`` wires it to a world."""
+
+    def start(self, world: BotWorld) -> None:
+        raise NotImplementedError
+
+
+async def bots_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Root-app cleanup context: the demo bots, for ``config.demo`` only."""
+    if not app[CONFIG].demo:
+        yield
+        return
+    from gfdesk.hub.demo.chatbots import ChatBots
+
+    world = BotWorld(app[STORE], app[REALTIME])
+    world.start(ChatBots())
+    log.info("hub: demo bots started")
+    try:
+        yield
+    finally:
+        await world.aclose()
