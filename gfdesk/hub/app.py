@@ -10,7 +10,9 @@ Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     2. the SQLite store opens; migrations run: auth first (``profiles`` references
        ``auth_users``), then public; the SQL functions REST statements use are added;
     3. the profile hook is registered on ``ON_USER_CREATED``;
-    4. with ``config.demo``, the demo world is seeded (idempotent).
+    4. with ``config.demo``, the demo world is seeded (idempotent);
+    5. the realtime registry and change feed are created; with ``config.demo``, the
+       demo bots start on them (``demo.botworld.bots_ctx``).
 Shutdown order (reverse): requests are drained by the runner, then the store closes
 (WAL checkpoint happens on close).
 """
@@ -31,6 +33,7 @@ from gfdesk.hub.context import (
     HubConfig,
     UserCreatedHook,
 )
+from gfdesk.hub.demo.botworld import bots_ctx
 from gfdesk.hub.gateway import (
     TOKENS,
     TokenCache,
@@ -88,6 +91,7 @@ def create_app(config: HubConfig) -> web.Application:
     app.on_response_prepare.append(add_cors_headers)
     app.cleanup_ctx.append(_store_ctx)
     app.cleanup_ctx.append(realtime_ctx)
+    app.cleanup_ctx.append(bots_ctx)
     app.add_subapp("/auth/v1", create_auth_app())
     app.add_subapp("/rest/v1", create_rest_app())
     app.add_subapp("/realtime/v1", create_realtime_app())
