@@ -148,8 +148,18 @@ async def test_offline_sends_arrive_once_after_reconnect(
         await asyncio.sleep(0.3)  # the outbox tries and fails meanwhile
         await proxy.come_up()
 
-        await until(lambda: [m.body for m in bob_chat.model.messages.messages()]
-                    == ["offline 0", "offline 1", "offline 2"])
+        try:
+            await until(lambda: [m.body for m in bob_chat.model.messages.messages()]
+                        == ["offline 0", "offline 1", "offline 2"])
+        except TimeoutError:
+            stored = await all_rows(await service_client(chat_world.hub), "messages",
+                                    "conversation_id", conversation_id)
+            # Say where it stuck: not stored (outbox), or stored but not delivered.
+            print("stored:", [r["body"] for r in stored], "queued:",
+                  await ada.outbox.pending(), "bob shows:",
+                  [m.body for m in bob_chat.model.messages.messages()],
+                  "ada:", ada.connection.status, "bob:", bob_chat.model._handle)
+            raise
         await until(lambda: [(m.body, m.state) for m in ada_chat.model.messages.messages()]
                     == [(f"offline {n}", SendState.SENT) for n in range(3)])
         await until(lambda: ada_chat.model._handle is not None
