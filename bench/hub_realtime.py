@@ -37,7 +37,7 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -253,8 +253,12 @@ async def _presence(spec: dict[str, Any], ready: Any, go: Any) -> dict[str, Any]
             await _join(probe, topic, {"presence": {"enabled": True, "key": f"probe-{k}"}})
             await probe.ws.send(_frame(topic, "presence", {"event": "track", "payload": {
                 "probe": k, "ts": t_join}}, "2", "1"))
-            await _until(lambda k=k, probe=probe: probe.count > 0
-                         and f'"probe":{k},' in (probe.last_frame or ""))
+            marker = f'"probe":{k},'
+
+            def arrived(probe: Member = probe, marker: str = marker) -> bool:
+                return probe.count > 0 and marker in (probe.last_frame or "")
+
+            await _until(arrived)
         t_burst = time.monotonic()
         for k, probe in enumerate(probes):  # throughput: updates, pipelined
             await probe.ws.send(_frame(topic, "presence", {"event": "track", "payload": {
@@ -335,14 +339,15 @@ async def _changes(spec: dict[str, Any], ready: Any, go: Any) -> dict[str, Any]:
     return result
 
 
-SCENARIOS: dict[str, Callable[[dict[str, Any], Any, Any], Awaitable[dict[str, Any]]]] = {
+SCENARIOS: dict[str, Callable[[dict[str, Any], Any, Any],
+                              Coroutine[Any, Any, dict[str, Any]]]] = {
     "fanout": _fanout, "rooms": _rooms, "presence": _presence, "changes": _changes,
 }
 
 
 def worker_main(kind: str, spec: dict[str, Any], ready: Any, go: Any, results: Any) -> None:
     try:
-        result = asyncio.run(SCENARIOS[kind](spec, ready, go))
+        result: dict[str, Any] = asyncio.run(SCENARIOS[kind](spec, ready, go))
     except BaseException:  # reported to the parent, which fails the run
         ready.put(spec["worker"])
         import traceback

@@ -97,10 +97,12 @@ class RawSocket:
     def event(self, frame: Any) -> str | None:
         if isinstance(frame, bytes):
             return None
-        return frame[3] if self.v2 else frame.get("event")
+        event: str | None = frame[3] if self.v2 else frame.get("event")
+        return event
 
     def ref_of(self, frame: Any) -> str | None:
-        return frame[1] if self.v2 else frame.get("ref")
+        ref: str | None = frame[1] if self.v2 else frame.get("ref")
+        return ref
 
     def payload(self, frame: Any) -> Any:
         return frame[4] if self.v2 else frame["payload"]

@@ -7,6 +7,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from realtime.types import BroadcastPayload
 
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import anon_client
@@ -17,12 +18,12 @@ class Inbox:
     """Broadcast callback target; ``next()`` awaits the next delivery."""
 
     def __init__(self) -> None:
-        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.queue: asyncio.Queue[BroadcastPayload] = asyncio.Queue()
 
-    def __call__(self, payload: dict[str, Any]) -> None:
+    def __call__(self, payload: BroadcastPayload) -> None:
         self.queue.put_nowait(payload)
 
-    async def next(self) -> dict[str, Any]:
+    async def next(self) -> BroadcastPayload:
         return await asyncio.wait_for(self.queue.get(), 10)
 
 

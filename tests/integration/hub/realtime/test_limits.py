@@ -52,7 +52,7 @@ async def test_too_many_messages_shuts_the_offenders_channel_only(hub: RunningHu
                                      "status": "error", "extension": "system",
                                      "channel": "room1"}
         assert (await loud.recv())["event"] == "phx_close"
-        received = []
+        received: list[Any] = []
         while len(received) < 4:
             received.append((await quiet.expect(
                 lambda f: f.get("event") == "broadcast"))["payload"]["payload"])

@@ -20,6 +20,7 @@ from typing import Any
 import aiohttp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from realtime.types import BroadcastPayload
 
 from gfdesk.hub.context import REALTIME
 from gfdesk.hub.realtime.framing import encode_user_broadcast_push
@@ -38,7 +39,7 @@ EVENTS = ["phx_join", "phx_leave", "heartbeat", "broadcast", "presence", "access
 
 json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False,
                                                                    allow_infinity=False) \
-    | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+    | st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=20)
 json_value = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
     st.text(max_size=8), inner, max_size=4), max_leaves=12)
 ref = st.none() | st.text(max_size=4) | st.integers(0, 99)
@@ -60,7 +61,7 @@ def hostile_frames(draw: st.DrawFn, v2: bool) -> list[tuple[str, Any]]:
     for kind in draw(st.lists(kinds, min_size=1, max_size=6)):
         if kind == "text":
             frames.append(("str", draw(st.text(alphabet=st.characters(
-                blacklist_categories=("Cs",)), max_size=40))))
+                blacklist_categories=["Cs"]), max_size=40))))
         elif kind == "bytes":
             frames.append(("bytes", draw(st.binary(max_size=40))))
         elif kind == "json":
@@ -99,7 +100,7 @@ async def _hostile_session(hub: RunningHub, v2: bool, join_first: bool,
         try:
             for kind, data in frames:
                 await (ws.send_str(data) if kind == "str" else ws.send_bytes(data))
-            sentinel = [None, "sentinel", "phoenix", "heartbeat", {}]
+            sentinel: list[Any] = [None, "sentinel", "phoenix", "heartbeat", {}]
             await ws.send_str(json.dumps(sentinel) if v2 else json.dumps(
                 {"topic": "phoenix", "event": "heartbeat", "payload": {}, "ref": "sentinel"}))
         except (ConnectionResetError, aiohttp.ClientConnectionResetError):
@@ -126,7 +127,7 @@ class Probe:
     def __init__(self) -> None:
         self.queue: asyncio.Queue[int] = asyncio.Queue()
 
-    def __call__(self, message: dict[str, Any]) -> None:
+    def __call__(self, message: BroadcastPayload) -> None:
         self.queue.put_nowait(message["payload"]["n"])
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+from collections.abc import Callable
 
 import aiohttp
 import pytest
+from realtime.types import BroadcastPayload
 
 from gfdesk.hub.context import REALTIME
 from gfdesk.hub.realtime.framing import encode_user_broadcast_push
@@ -65,12 +67,13 @@ async def _handshake_error(hub: RunningHub, header_token: str) -> tuple[int, dic
 ])
 async def test_handshake_refuses_bad_tokens_with_the_real_error_text(
         hub: RunningHub, kind: str, text: str) -> None:
-    token = {
+    tokens: dict[str, Callable[[], str]] = {
         "expired": lambda: user_token(hub, exp_in_s=-60),
         "malformed": lambda: "not-a-jwt",
         "bad_signature": lambda: user_token(hub)[:-4] + "AAAA",
         "no_exp": lambda: _no_exp_token(hub),
-    }[kind]()
+    }
+    token = tokens[kind]()
     status, body = await _handshake_error(hub, token)
     assert (status, body) == (401, {"error": text})
 
@@ -124,7 +127,7 @@ async def test_message_for_a_topic_not_joined_gets_unmatched_topic(hub: RunningH
 
 async def test_v2_binary_push_reaches_a_v1_official_client(hub: RunningHub) -> None:
     client = await anon_client(hub)
-    got: asyncio.Future[dict[str, object]] = asyncio.get_running_loop().create_future()
+    got: asyncio.Future[BroadcastPayload] = asyncio.get_running_loop().create_future()
     channel = client.channel("room1").on_broadcast("msg", got.set_result)
     await channel.subscribe()
     async with raw_socket(hub, "2.0.0") as sock:
