@@ -197,7 +197,14 @@ class RealtimeClient(AsyncRealtimeClient):
                 if channel is None:
                     continue
                 try:
-                    channel._handle_message(message)
+                    if isinstance(message, PresenceStateMessage):
+                        # What _handle_message does, minus its eager f"{message!r}"
+                        # debug line: ~120 ms for the repr of a 100,000-member state.
+                        channel.presence._on_state_event(message.payload)
+                    elif isinstance(message, PresenceDiffMessage):
+                        channel.presence._on_diff_event(message.payload)
+                    else:
+                        channel._handle_message(message)
                 except Exception:
                     log.exception("realtime: a handler on %s failed", message.topic)
         except websockets.ConnectionClosed as exc:
