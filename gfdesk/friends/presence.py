@@ -193,19 +193,38 @@ class PresenceIndex:
                     touched.add(user)
         return touched
 
-    def load_state(self, state: Mapping[str, Any]) -> Generator[None, None, None]:
-        """Replace everything with a ``presence_state`` payload, in steps.
+    def load_state(self, state: dict[str, Any]) -> Generator[None, None, None]:
+        """Replace everything with a ``presence_state`` payload, in steps; consumes it.
 
         A generator: it yields every ``ENTRIES_PER_STEP`` presence keys and swaps the
         new index in at the end, so lookups see the old index until it is complete.
+        Entries are popped from ``state`` as they are indexed, so the raw payload is
+        freed bit by bit rather than all at once (100,000 dicts freed in one go are a
+        visible freeze). The old index is released the same way.
         """
         fresh = PresenceIndex()
-        for count, (key, entry) in enumerate(_entries(state), start=1):
-            for meta in _metas(entry):
-                fresh._add(key, meta)
+        count = 0
+        while state:
+            key, entry = state.popitem()
+            if isinstance(key, str):
+                for meta in _metas(entry):
+                    fresh._add(key, meta)
+            count += 1
             if count % ENTRIES_PER_STEP == 0:
                 yield
+        old_by_user, old_owner = self._by_user, self._owner
         self._by_user, self._owner = fresh._by_user, fresh._owner
+        count = 0
+        while old_by_user:
+            old_by_user.popitem()
+            count += 1
+            if count % ENTRIES_PER_STEP == 0:
+                yield
+        while old_owner:
+            old_owner.popitem()
+            count += 1
+            if count % ENTRIES_PER_STEP == 0:
+                yield
 
     def _add(self, key: str, meta: Any) -> str | None:
         ref = meta.get("phx_ref") if isinstance(meta, Mapping) else None
