@@ -14,7 +14,7 @@ import asyncio
 import itertools
 import json
 import logging
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -125,8 +125,6 @@ class Registry:
         self.topics: dict[tuple[str, bool], Topic] = {}
         self.connections: set[Connection] = set()
         self._ids: Iterator[int] = itertools.count(1)
-        #: Called after every fan-out with (topic, deliveries); the benchmark counts.
-        self.on_fanout: Callable[[str, int], None] | None = None
         self._pending: list[Connection] = []
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -262,8 +260,6 @@ class Registry:
                 if channel is not exclude:
                     channel.conn.write(frame)
                     sent += 1
-        if self.on_fanout is not None:
-            self.on_fanout(topic.name, sent)
         return sent
 
     # -- lifecycle -----------------------------------------------------------------
