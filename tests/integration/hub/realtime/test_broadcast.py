@@ -167,3 +167,25 @@ async def test_single_broadcast_wraps_non_objects(hub: RunningHub, body: bytes,
     assert await _post(hub, "/room1/events/ev", body,
                        content_type="application/json") == (202, "")
     assert await inbox.next() == {"event": "ev", "payload": expected}
+
+
+async def test_single_octet_stream_reaches_v2_as_kind_4_only(hub: RunningHub) -> None:
+    async with raw_socket(hub, "2.0.0") as v2, raw_socket(hub) as v1:
+        await v2.join("realtime:room1")
+        await v1.join("realtime:room1")
+        assert await _post(hub, "/room1/events/blob", b"\x01\x02",
+                           content_type="application/octet-stream") == (202, "")
+        assert await v2.recv() == bytes([4, 14, 4, 0, 0]) + b"realtime:room1blob\x01\x02"
+        await v1.push("phoenix", "heartbeat", {}, ref="hb")  # V1 got nothing before this
+        assert (await v1.recv())["ref"] == "hb"
+
+
+async def test_rest_private_messages_reach_only_private_subscribers(hub: RunningHub) -> None:
+    async with raw_socket(hub) as public, raw_socket(hub) as private:
+        await public.join("realtime:room1")
+        await private.join("realtime:room1", {"private": True})
+        body = (b'{"messages":[{"topic":"room1","event":"p","payload":{},"private":true},'
+                b'{"topic":"room1","event":"q","payload":{}}]}')
+        assert await _post(hub, "", body, content_type="application/json") == (202, "")
+        assert (await private.recv())["payload"]["event"] == "p"
+        assert (await public.recv())["payload"]["event"] == "q"
