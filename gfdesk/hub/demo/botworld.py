@@ -177,9 +177,10 @@ async def bots_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
         return
     from gfdesk.hub.demo.chatbots import ChatBots
+    from gfdesk.hub.demo.presencebots import NotificationBots, PresenceBots
 
     world = BotWorld(app[STORE], app[REALTIME])
-    world.start(ChatBots())
+    world.start(ChatBots(), PresenceBots(), NotificationBots())
     log.info("hub: demo bots started")
     try:
         yield
