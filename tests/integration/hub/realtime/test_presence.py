@@ -144,3 +144,22 @@ async def test_track_payload_must_be_a_map(hub: RunningHub) -> None:
         await sock.push("realtime:room1", "presence", {"event": "dance"}, ref="3",
                         join_ref=join_ref)
         assert (await sock.recv())["payload"] == {"status": "error", "response": {}}
+
+
+async def test_presence_callback_added_after_subscribe_rejoins_with_presence(
+        hub: RunningHub) -> None:
+    """The Python client leaves and rejoins for it; the old instance's phx_close must not
+    leave the new one closed."""
+    client = await anon_client(hub)
+    channel = client.channel("room1")
+    await channel.subscribe()
+    synced = asyncio.Event()
+    channel.on_presence_sync(synced.set)
+    await asyncio.wait_for(synced.wait(), 10)
+    joined = asyncio.Event()
+    channel.on_presence_join(lambda key, current, new: joined.set())
+    await channel.track({"status": "online"})
+    await asyncio.wait_for(joined.wait(), 10)  # its own diff: the new instance is live
+    state = channel.presence_state()
+    assert [_meta(metas) for metas in state.values()] == [[{"status": "online"}]]
+    assert channel.is_joined
