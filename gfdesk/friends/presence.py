@@ -4,7 +4,8 @@ Identity comes from each meta's ``user_id``, never from the presence key (DESIGN
 "Presence identity"): the mobile app joins without a key, so the server gives it a
 random one, while the desktop app joins with its user id, so one user on several
 devices is one key with several metas. A user is online while any meta names them;
-their status is the highest-priority status among their metas.
+their status is the highest-priority status among their metas (in game, busy,
+online, away).
 
 ``PresenceIndex`` keeps every meta by ``(presence key, phx_ref)``, so a diff costs
 O(size of the diff) whatever the number of members; a full state (after a join or
@@ -43,17 +44,25 @@ class Status(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """Sort rank in the friends list and across devices (lower wins)."""
+        """Sort rank in the friends list (lower first)."""
         return _RANKS[self]
+
+    @property
+    def priority(self) -> int:
+        """Which status wins across a user's devices (lower wins)."""
+        return _PRIORITIES[self]
 
 
 _LABELS = {Status.ONLINE: "Online", Status.AWAY: "Away", Status.BUSY: "Do not disturb",
            Status.IN_GAME: "In game", Status.OFFLINE: "Offline"}
-# Across devices, an explicit state beats a passive one: playing on the PC beats
-# "online" on the phone, and do-not-disturb set anywhere beats idling elsewhere;
-# "away" (often automatic) loses to every active device.
+# The list shows who is playing first, then who is free, then busy, away, offline.
 _RANKS = {Status.IN_GAME: 0, Status.ONLINE: 1, Status.BUSY: 2, Status.AWAY: 3,
           Status.OFFLINE: 4}
+# Across devices, an explicit state beats a passive one: playing on the PC beats
+# "online" on the phone, and do-not-disturb set anywhere is respected over plain
+# online elsewhere; "away" (often automatic) loses to every active device.
+_PRIORITIES = {Status.IN_GAME: 0, Status.BUSY: 1, Status.ONLINE: 2, Status.AWAY: 3,
+               Status.OFFLINE: 4}
 #: The statuses a user can choose (offline is not tracked, it is leaving).
 CHOOSABLE = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.IN_GAME)
 
@@ -135,7 +144,7 @@ def summarize(user_id: str, metas: Iterable[MetaInfo]) -> Presence:
     count = 0
     for meta in metas:
         count += 1
-        if best is None or meta.status.rank < best.status.rank:
+        if best is None or meta.status.priority < best.status.priority:
             best = meta
         seen = parse_time(meta.last_seen)
         if seen is not None and (newest is None or seen > newest):
