@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
         """Show who is signed in (None: signed out) in the sidebar footer."""
         self._sidebar.footer.set_account(display_name)
 
+    def set_badge(self, section: Section, count: int) -> None:
+        """Show an unread ``count`` on ``section`` in the sidebar (0 clears it)."""
+        self._sidebar.set_badge(section, count)
+
     def set_section_view(self, section: Section, widget: QWidget) -> None:
         """Install ``widget`` as the page of ``section``, replacing what was there."""
         index = self._index(section)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,9 @@ AVATAR_SIZE = 34
 NAV_COLOR = "#949ba4"
 NAV_SELECTED_COLOR = "#ffffff"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_COLOR = "#f23f43"
+BADGE_MAX = 99
 PRESENCE_TEXT = {
     ConnectionState.ONLINE: "Online",
     ConnectionState.CONNECTING: "Connecting…",
@@ -110,6 +116,41 @@ class AccountFooter(QFrame):
         widget.style().polish(widget)
 
 
+def badge_text(count: int) -> str:
+    """What a navigation badge says: the count, capped at "99+"."""
+    return f"{BADGE_MAX}+" if count > BADGE_MAX else str(count)
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """The navigation item as styled, plus a red count pill on the right when badged."""
+
+    def paint(self, painter: QPainter,
+              option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+              ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(BADGE_ROLE)
+        if not count:
+            return
+        text = badge_text(int(count))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPixelSize(11)
+        painter.setFont(font)
+        height = 18.0
+        width = max(height, painter.fontMetrics().horizontalAdvance(text) + 12.0)
+        rect = option.rect  # type: ignore[attr-defined]
+        pill = QRectF(rect.right() - width - 10, rect.center().y() - height / 2 + 1,
+                      width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE_COLOR))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
 class Sidebar(QFrame):
     """Brand, navigation and account footer.
 
@@ -160,6 +201,7 @@ class Sidebar(QFrame):
             item.setData(SECTION_ROLE, section)
             item.setToolTip(f"{section.title} ({section.shortcut})")
             self._nav.addItem(item)
+        self._nav.setItemDelegate(_BadgeDelegate(self._nav))
         self._nav.setCurrentRow(0)
         self._nav.currentRowChanged.connect(self._on_nav_current_row_changed)
 
@@ -179,6 +221,20 @@ class Sidebar(QFrame):
         """The selected section."""
         section: Section = self._nav.currentItem().data(SECTION_ROLE)
         return section
+
+    def set_badge(self, section: Section, count: int) -> None:
+        """Show ``count`` (unread notifications, messages) on ``section``; 0 clears it."""
+        item = self._nav.item(list(Section).index(section))
+        count = max(0, count)
+        item.setData(BADGE_ROLE, count)
+        item.setToolTip(f"{section.title} ({section.shortcut})"
+                        + (f" — {badge_text(count)} unread" if count else ""))
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                     f"{count} unread" if count else "")
+
+    def badge(self, section: Section) -> int:
+        """The count shown on ``section`` (0: none)."""
+        return int(self._nav.item(list(Section).index(section)).data(BADGE_ROLE) or 0)
 
     def select(self, section: Section) -> None:
         """Select ``section`` (emits ``section_selected`` when it changes)."""
