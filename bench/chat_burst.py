@@ -2,12 +2,12 @@
 conversation as fast as the hub takes them; the chat view must show every one, in
 order, without stalling the GUI thread.
 
-Method: the hub runs on its own thread (as in ``--demo``); the writer runs on another
-thread with its own loop and its own official client, inserting single rows with a few
-concurrent requests. Two phases on the same hub and conversation:
+Method: the hub and the writer (an official client inserting single rows with a few
+concurrent requests) run in a child process, as another machine and a server would;
+this process only receives. Two phases on the same hub and conversation:
 
-1. bare: an official client on a plain asyncio loop (its own thread) subscribes to
-   ``chat:{id}`` and only counts the INSERTs it receives;
+1. bare: an official client on a plain asyncio loop subscribes to ``chat:{id}`` and
+   only counts the INSERTs it receives;
 2. gfdesk: the full chat feature (supervisor, service, models, view shown offscreen at
    1100x720) on the qasync GUI loop, the conversation open.
 
@@ -18,7 +18,12 @@ message model's update count; whether the rows shown equal the stored rows in
 ``(created_at, id)`` order. Targets: stall < 50 ms, all shown in order, ingest ratio
 (gfdesk / bare) >= 0.5.
 
-Usage: python bench/chat_burst.py [--quick] [--messages N] [--writers K]
+The longest stall is usually one full (generation 2) garbage collection, which scans
+every object of the process (Qt bindings, the supabase client, ...); ``--gc-freeze``
+moves what exists before the burst out of its reach, as an app can after start-up. The
+longest GC pause in the burst is printed either way.
+
+Usage: python bench/chat_burst.py [--quick] [--messages N] [--writers K] [--gc-freeze]
 Last line: one JSON object.
 """
 
@@ -30,12 +35,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -43,7 +48,7 @@ from supabase import AsyncClient, acreate_client  # noqa: E402
 
 from gfdesk.core.clientfactory import close_client  # noqa: E402
 from gfdesk.hub.context import HubConfig  # noqa: E402
-from gfdesk.hub.runner import start_hub_in_thread  # noqa: E402
+from gfdesk.hub.runner import start_hub  # noqa: E402
 
 PASSWORD = "correct-horse-battery-staple-42"
 STALL_TICK_MS = 5
@@ -74,100 +79,101 @@ async def setup(url: str, key: str) -> tuple[str, str, str]:
     return ada_id, bob_id, conversation_id
 
 
-def run_in_thread(coro_fn: Callable[[], Any]) -> threading.Thread:
-    thread = threading.Thread(target=lambda: asyncio.run(coro_fn()), daemon=True)
-    thread.start()
-    return thread
+class Server:
+    """The hub and the writing client in a child process (``--serve``), so their work
+    never competes with the measured GUI thread for the interpreter lock (in real life
+    the writer is another machine and the hub another process or server)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(data_dir)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, bufsize=1)
+        assert self.proc.stdout is not None
+        info = json.loads(self.proc.stdout.readline())
+        self.url: str = info["url"]
+        self.key: str = info["key"]
+        self.ada_id: str = info["ada_id"]
+        self.conversation_id: str = info["conversation_id"]
+
+    def write(self, tag: str, count: int, writers: int) -> None:
+        """Start a burst (returns at once; ``timings`` waits for its end)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"write {tag} {count} {writers}\n")
+        self.proc.stdin.flush()
+
+    def timings(self) -> dict[str, float]:
+        """The last burst's wall-clock start and end (``time.time()``)."""
+        assert self.proc.stdout is not None
+        return dict(json.loads(self.proc.stdout.readline()))
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("quit\n")
+        self.proc.stdin.flush()
+        self.proc.wait(30)
 
 
-class Writer:
-    """Inserts ``count`` messages as bob from its own thread; records timings."""
+async def serve(data_dir: Path) -> None:
+    """The child process: hub, users, conversation, then bursts on request."""
+    hub = await start_hub(HubConfig(data_dir=data_dir / "hub"))
+    ada_id, bob_id, conversation_id = await setup(hub.url, hub.anon_key)
+    bob = await signed_in(hub.url, hub.anon_key, "bob@bench.local")
+    print(json.dumps({"url": hub.url, "key": hub.anon_key, "ada_id": ada_id,
+                      "conversation_id": conversation_id}), flush=True)
+    while True:
+        line = (await asyncio.to_thread(sys.stdin.readline)).split()
+        if not line or line[0] == "quit":
+            break
+        _, tag, count, writers = line
+        numbers = iter(range(int(count)))
 
-    def __init__(self, url: str, key: str, conversation_id: str, bob_id: str, count: int,
-                 writers: int, tag: str) -> None:
-        self.args = (url, key, conversation_id, bob_id, count, writers, tag)
-        self.started = 0.0
-        self.finished = 0.0
-        self.done = threading.Event()
-        self.ready = threading.Event()
-        self.go = threading.Event()
-
-    def start(self) -> None:
-        """Sign in (before the measurement), then wait for ``go``."""
-        run_in_thread(self._run)
-
-    async def _run(self) -> None:
-        url, key, conversation_id, bob_id, count, writers, tag = self.args
-        bob = await signed_in(url, key, "bob@bench.local")
-        numbers = iter(range(count))
-        self.ready.set()
-        await asyncio.to_thread(self.go.wait)
-
-        async def worker() -> None:
+        async def worker(numbers: Any = numbers, tag: str = tag) -> None:
             for n in numbers:
                 await bob.table("messages").insert({
                     "conversation_id": conversation_id, "sender_id": bob_id,
                     "body": f"{tag} burst message {n}"}).execute()
 
-        self.started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(writers)))
-        self.finished = time.perf_counter()
-        await close_client(bob)
-        self.done.set()
+        started = time.time()
+        await asyncio.gather(*(worker() for _ in range(int(writers))))
+        print(json.dumps({"started": started, "finished": time.time()}), flush=True)
+    await close_client(bob)
+    await hub.stop()
 
 
-def bare_phase(url: str, key: str, conversation_id: str, bob_id: str, count: int,
-               writers: int) -> dict[str, float]:
+async def bare_phase(server: Server, count: int, writers: int) -> dict[str, float]:
     """The official client alone, no UI: how fast it receives the burst."""
-    result: dict[str, float] = {}
-    ready = threading.Event()
-    finished = threading.Event()
+    ada = await signed_in(server.url, server.key, "ada@bench.local")
+    session = await ada.auth.get_session()
+    await ada.realtime.set_auth(session.access_token)  # type: ignore[union-attr]
+    received = 0
+    last = 0.0
+    all_in = asyncio.Event()
 
-    async def receive() -> None:
-        ada = await signed_in(url, key, "ada@bench.local")
-        session = await ada.auth.get_session()
-        await ada.realtime.set_auth(session.access_token)  # type: ignore[union-attr]
-        received = 0
-        last = 0.0
-        all_in = asyncio.Event()
+    def on_insert(_payload: Any) -> None:
+        nonlocal received, last
+        received += 1
+        last = time.time()
+        if received == count:
+            all_in.set()
 
-        def on_insert(_payload: Any) -> None:
-            nonlocal received, last
-            received += 1
-            last = time.perf_counter()
-            if received == count:
-                all_in.set()
-
-        channel = ada.channel(f"chat:{conversation_id}")
-        channel.on_postgres_changes("INSERT", on_insert, table="messages",  # type: ignore[arg-type]
-                                    filter=f"conversation_id=eq.{conversation_id}")
-        joined = asyncio.Event()
-        await channel.subscribe(lambda state, _e: joined.set()
-                                if state.value == "SUBSCRIBED" else None)
-        await joined.wait()
-        ready.set()
-        await asyncio.wait_for(all_in.wait(), 300)
-        result["received"] = received
-        result["last"] = last
-        await ada.remove_channel(channel)
-        await close_client(ada)
-        finished.set()
-
-    run_in_thread(receive)
-    ready.wait(60)
-    writer = Writer(url, key, conversation_id, bob_id, count, writers, "bare")
-    writer.start()
-    writer.ready.wait(60)
-    writer.go.set()
-    finished.wait(300)
-    writer.done.wait(300)
-    result["insert_s"] = writer.finished - writer.started
-    result["receive_s"] = result["last"] - writer.started
-    return result
+    channel = ada.channel(f"chat:{server.conversation_id}")
+    channel.on_postgres_changes("INSERT", on_insert, table="messages",  # type: ignore[arg-type]
+                                filter=f"conversation_id=eq.{server.conversation_id}")
+    joined = asyncio.Event()
+    await channel.subscribe(lambda state, _e: joined.set()
+                            if state.value == "SUBSCRIBED" else None)
+    await joined.wait()
+    server.write("bare", count, writers)
+    await asyncio.wait_for(all_in.wait(), 300)
+    timings = await asyncio.to_thread(server.timings)
+    await ada.remove_channel(channel)
+    await close_client(ada)
+    return {"insert_s": timings["finished"] - timings["started"],
+            "receive_s": last - timings["started"]}
 
 
-async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_id: str,
-                    count: int, writers: int, data_dir: Path) -> dict[str, Any]:
+async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
+                    gc_freeze: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
 
     from gfdesk.chat import ChatFeature
@@ -176,8 +182,10 @@ async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_i
     from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
     from gfdesk.ui.timer import NamedTimer
 
+    url, key, conversation_id = server.url, server.key, server.conversation_id
+
     class Account:
-        user_id = ada_id
+        user_id = server.ada_id
 
     ada = await signed_in(url, key, "ada@bench.local")
 
@@ -187,7 +195,7 @@ async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_i
 
     connection = ConnectionSupervisor(ada, label="bench", token=token)
     connection.start()
-    outbox = Outbox(ada, OutboxQueue(outbox_path(data_dir, "bench", ada_id)))
+    outbox = Outbox(ada, OutboxQueue(outbox_path(data_dir, "bench", server.ada_id)))
     feature = ChatFeature(connection, ada, outbox, Account())
     feature.view.resize(1100, 720)
     feature.view.show()
@@ -211,7 +219,7 @@ async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_i
                 recent = range(n - 1, max(-1, n - 200), -1)
                 if n - base_rows >= count and any(
                         model.message_at(i).body == target for i in recent):
-                    shown_at.append(time.perf_counter())
+                    shown_at.append(time.time())
                     all_shown.set()
             return False
 
@@ -226,17 +234,26 @@ async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_i
         stall["last"] = now
 
     ticker.timeout.connect(tick)
-    writer = Writer(url, key, conversation_id, bob_id, count, writers, "gui")
-    writer.start()
-    await asyncio.to_thread(writer.ready.wait, 60)
-    await asyncio.sleep(0.2)
     updates_before = model.update_count
+    if gc_freeze:
+        gc.freeze()
+    gc_pauses: list[float] = []
+    gc_started = [0.0]
+
+    def on_gc(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            gc_pauses.append((time.perf_counter() - gc_started[0]) * 1000)
+
+    gc.callbacks.append(on_gc)
     stall["last"] = time.perf_counter()
     ticker.start()
-    writer.go.set()
+    server.write("gui", count, writers)
     await asyncio.wait_for(all_shown.wait(), 300)
     ticker.stop()
-    await asyncio.to_thread(writer.done.wait, 60)
+    gc.callbacks.remove(on_gc)
+    timings = await asyncio.to_thread(server.timings)
     shown = model.rowCount() - base_rows
     shown_ids = [m.id for m in model.messages()]
     stored: list[str] = []
@@ -251,11 +268,12 @@ async def gui_phase(url: str, key: str, conversation_id: str, ada_id: str, bob_i
             break
     viewport.removeEventFilter(watch)
     result = {
-        "insert_s": writer.finished - writer.started,
-        "shown_s": shown_at[0] - writer.started,
-        "last_insert_to_shown_ms": (shown_at[0] - writer.finished) * 1000,
+        "insert_s": timings["finished"] - timings["started"],
+        "shown_s": shown_at[0] - timings["started"],
+        "last_insert_to_shown_ms": (shown_at[0] - timings["finished"]) * 1000,
         "max_stall_ms": stall["max"],
         "model_updates": model.update_count - updates_before,
+        "max_gc_pause_ms": max(gc_pauses, default=0.0),
         "shown": shown,
         "in_order": (shown_ids == stored[-len(shown_ids):]
                      and len(set(shown_ids)) == len(shown_ids)),
@@ -274,20 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 messages (under a minute)")
     parser.add_argument("--messages", type=int, default=5000)
     parser.add_argument("--writers", type=int, default=4, help="concurrent insert requests")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="gc.freeze() before the burst, as an app would after start-up")
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve is not None:
+        asyncio.run(serve(args.serve))
+        return 0
     count = 1000 if args.quick else args.messages
     from gfdesk import bridge
 
     with tempfile.TemporaryDirectory(prefix="gfdesk-chat-burst-") as tmp:
-        hub = start_hub_in_thread(HubConfig(data_dir=Path(tmp) / "hub"))
+        server = Server(Path(tmp))
         try:
-            ada_id, bob_id, conversation_id = asyncio.run(setup(hub.url, hub.anon_key))
-            bare = bare_phase(hub.url, hub.anon_key, conversation_id, bob_id, count,
-                              args.writers)
-            gui = bridge.run(lambda: gui_phase(hub.url, hub.anon_key, conversation_id, ada_id,
-                                               bob_id, count, args.writers, Path(tmp)))
+            bare = asyncio.run(bare_phase(server, count, args.writers))
+            gui = bridge.run(lambda: gui_phase(server, count, args.writers, Path(tmp),
+                                               args.gc_freeze))
         finally:
-            hub.stop()
+            server.close()
     bare_rate = count / bare["receive_s"]
     gui_rate = count / gui["shown_s"]
     print(f"messages:               {count:,} ({args.writers} concurrent writers)")
@@ -297,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gfdesk shown:           {gui_rate:,.0f}/s")
     print(f"last insert -> shown:   {gui['last_insert_to_shown_ms']:.1f} ms")
     print(f"longest GUI stall:      {gui['max_stall_ms']:.1f} ms (target < 50)")
+    print(f"longest GC pause:       {gui['max_gc_pause_ms']:.1f} ms"
+          f"{' (gc.freeze() before the burst)' if args.gc_freeze else ''}")
     print(f"model updates:          {gui['model_updates']:,} for {count:,} rows")
     print(f"shown / in order:       {gui['shown']:,} / {gui['in_order']}")
     print(f"ingest ratio:           {gui_rate / bare_rate:.2f} (target >= 0.5)")
@@ -308,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         "gui_shown_rate": round(gui_rate),
         "last_insert_to_shown_ms": round(gui["last_insert_to_shown_ms"], 1),
         "model_updates": gui["model_updates"],
+        "max_gc_pause_ms": round(gui["max_gc_pause_ms"], 1), "gc_freeze": args.gc_freeze,
     }))
     return 0
 

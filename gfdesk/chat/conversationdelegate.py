@@ -12,10 +12,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
-from gfdesk.ui.avatar import avatar_pixmap
 
 ROW_HEIGHT = 62
 AVATAR = 40
@@ -47,6 +47,7 @@ class ConversationDelegate(QStyledItemDelegate):
     def __init__(self, tz: dt.tzinfo, now: Callable[[], dt.datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._avatars = AvatarCache()
         self._tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._title = QFont()
@@ -73,7 +74,7 @@ class ConversationDelegate(QStyledItemDelegate):
             self._round(painter, rect, HOVER)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         ax, ay = rect.left() + PAD, rect.center().y() - AVATAR // 2
-        painter.drawPixmap(ax, ay, avatar_pixmap(summary.title, AVATAR, ratio))
+        painter.drawPixmap(ax, ay, self._avatars.get(summary.title, AVATAR, ratio))
         if summary.kind is ConversationKind.DIRECT and online is not None:
             dot = QRectF(ax + AVATAR - DOT + 2, ay + AVATAR - DOT + 2, DOT, DOT)
             painter.setPen(Qt.PenStyle.NoPen)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.links import LinkSpan, find_links, link_at
 from gfdesk.chat.messagemodel import (
     DAY_START_ROLE,
@@ -36,7 +37,7 @@ from gfdesk.chat.messagemodel import (
     MessageListModel,
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
-from gfdesk.ui.avatar import avatar_pixmap, color_for
+from gfdesk.ui.avatar import color_for
 
 AVATAR = 40
 LEFT = 16
@@ -101,6 +102,7 @@ class MessageDelegate(QStyledItemDelegate):
     def __init__(self, name_of: NameOf, me: str, tz: dt.tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._avatars = AvatarCache()
         self._name_of = name_of
         self._me = me
         self._tz = tz
@@ -234,7 +236,7 @@ class MessageDelegate(QStyledItemDelegate):
                       message: ChatMessage) -> None:
         name = self._name_of(message.sender_id)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        painter.drawPixmap(rect.left() + LEFT, top, avatar_pixmap(name, AVATAR, ratio))
+        painter.drawPixmap(rect.left() + LEFT, top, self._avatars.get(name, AVATAR, ratio))
         painter.setFont(self._name_font)
         metrics = QFontMetrics(self._name_font)
         painter.setPen(QColor(color_for(name)).lighter(135) if message.sender_id != self._me

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.conversationdelegate import ConversationDelegate
 from gfdesk.chat.conversations import ConversationKind
 from gfdesk.chat.listmodel import ID_ROLE, ONLINE_ROLE
 from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
-from gfdesk.ui.avatar import avatar_pixmap
 
 #: Load the older page when the list is scrolled this close to its top.
 LOAD_OLDER_AT_PX = 300
@@ -219,6 +219,8 @@ class ChatView(QWidget):
         self.setStyleSheet(STYLE)
         self._model = model
         self._open_url = open_url
+        self._avatars = AvatarCache()
+        self._header: tuple[object, ...] = ()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -347,13 +349,17 @@ class ChatView(QWidget):
         summary = self._model.conversations.get(self._model.current_id or "")
         if summary is None:
             return
+        model = self._model.conversations
+        online = model.data(model.index(model.row_of(summary.id)), ONLINE_ROLE)
+        header = (summary.id, summary.title, len(summary.member_ids), online)
+        if header == self._header:
+            return  # a new message changed the summary, not the header
+        self._header = header
         self._title.setText(summary.title)
-        self._avatar.setPixmap(avatar_pixmap(summary.title, 32, self.devicePixelRatioF()))
+        self._avatar.setPixmap(self._avatars.get(summary.title, 32, self.devicePixelRatioF()))
         if summary.kind is ConversationKind.GROUP:
             self._subtitle.setText(f"{len(summary.member_ids)} members")
         else:
-            model = self._model.conversations
-            online = model.data(model.index(model.row_of(summary.id)), ONLINE_ROLE)
             self._subtitle.setText("Direct message" if online is None
                                    else "Online" if online else "Offline")
         self.composer.setPlaceholderText(f"Message {summary.title}")
