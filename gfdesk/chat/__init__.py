@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gfdesk.chat.model import ChatModel
 from gfdesk.chat.service import ChatService
+from gfdesk.chat.typingstate import TYPING_TTL_S
 from gfdesk.chat.view import ChatView
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class ChatFeature(QObject):
         online_users: who is online now (the friends feature), if known.
         tz: the time zone shown (the machine's by default).
         open_url: opens a clicked link (the browser by default).
+        typing_ttl_s: how long "X is typing..." stays after X's last event.
 
     Signals:
         unread_changed(int): the total unread count of all conversations.
@@ -65,10 +67,11 @@ class ChatFeature(QObject):
                  account: HasUserId, parent: QObject | None = None, *,
                  online_users: Callable[[], Iterable[str]] | None = None,
                  tz: dt.tzinfo | None = None,
-                 open_url: Callable[[QUrl], object] | None = None) -> None:
+                 open_url: Callable[[QUrl], object] | None = None,
+                 typing_ttl_s: float = TYPING_TTL_S) -> None:
         super().__init__(parent)
         self.service = ChatService(client, connection, outbox, account.user_id)
-        self.model = ChatModel(self.service, tz=tz, parent=self)
+        self.model = ChatModel(self.service, tz=tz, typing_ttl_s=typing_ttl_s, parent=self)
         self.model.conversations.unread_changed.connect(self.unread_changed)
         self.view = ChatView(self.model, **({"open_url": open_url} if open_url else {}))
         if online_users is not None:

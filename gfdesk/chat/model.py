@@ -23,7 +23,7 @@ from gfdesk.chat.conversations import ConversationSummary
 from gfdesk.chat.listmodel import ConversationListModel
 from gfdesk.chat.messagemodel import FLUSH_INTERVAL_MS, MessageListModel
 from gfdesk.chat.messages import ChatMessage, SendState, length_problem, message_from_row
-from gfdesk.chat.typingstate import TypingState, TypingThrottle, typing_label
+from gfdesk.chat.typingstate import TYPING_TTL_S, TypingState, TypingThrottle, typing_label
 from gfdesk.core.gapfill import Row
 from gfdesk.ui.timer import NamedTimer
 
@@ -52,6 +52,7 @@ class ChatModel(QObject):
         service: the chat service.
         tz: the time zone messages are shown in (the machine's by default).
         monotonic: the clock of typing indicators (tests pass their own).
+        typing_ttl_s: how long a typing event shows its user (tests shorten it).
         parent: the owner; its destruction cancels every task of the chat.
 
     Signals:
@@ -70,6 +71,7 @@ class ChatModel(QObject):
 
     def __init__(self, service: ChatService, *, tz: dt.tzinfo | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
+                 typing_ttl_s: float = TYPING_TTL_S,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
@@ -88,7 +90,7 @@ class ChatModel(QObject):
         self._read_marked: dict[str, dt.datetime] = {}
         #: Our messages not confirmed yet, by conversation (kept across switching).
         self._unconfirmed: dict[str, dict[str, ChatMessage]] = {}
-        self._typing = TypingState()
+        self._typing = TypingState(typing_ttl_s)
         self._throttle = TypingThrottle()
         self._typing_label = ""
         self._inbox_queue: list[Row] = []

@@ -41,10 +41,11 @@ async def until(condition: Callable[[], bool], signal: object | None = None,
                 await asyncio.sleep(0.02)
 
 
-async def feature_for(member: Member, qtbot: QtBot, opened: list[QUrl] | None = None
-                      ) -> ChatFeature:
+async def feature_for(member: Member, qtbot: QtBot, opened: list[QUrl] | None = None,
+                      typing_ttl_s: float = 5.0) -> ChatFeature:
     feature = ChatFeature(member.connection, member.client, member.outbox, member,
-                          tz=UTC, open_url=(opened.append if opened is not None else None))
+                          tz=UTC, open_url=(opened.append if opened is not None else None),
+                          typing_ttl_s=typing_ttl_s)
     member.on_sent.append(feature.handle_sent)
     member.on_rejected.append(feature.handle_rejection)
     qtbot.addWidget(feature.view)
@@ -126,6 +127,26 @@ async def test_typing_shows_and_clears_when_the_message_arrives(
     assert label == ("",)
     await until(lambda: [ada_chat.model.messages.message_at(i).body for i in
                          range(ada_chat.model.messages.rowCount())] == ["hey"])
+
+
+async def test_typing_shows_names_then_counts_and_clears_after_the_ttl(
+        chat_world: ChatWorld, qtbot: QtBot) -> None:
+    ada, bob, cat, dan = [await chat_world.member(n) for n in ("ada", "bob", "cat", "dan")]
+    conversation_id = await group_of(chat_world, ada, bob, cat, dan)
+    ada_chat = await feature_for(ada, qtbot, typing_ttl_s=2.0)
+    others = [await feature_for(m, qtbot) for m in (bob, cat, dan)]
+    for feature in (ada_chat, *others):
+        await open_and_wait(feature, conversation_id)
+    labels: list[str] = []
+    ada_chat.model.typing_changed.connect(labels.append)
+    for feature in others:
+        count = len(labels)
+        feature.model.user_typed()
+        await until(lambda count=count: len(labels) > count)
+    assert labels == ["Bob is typing...", "Bob and Cat are typing...", "3 people are typing..."]
+    # Nobody types any more: the line empties by itself (as typists expire).
+    await until(lambda: ada_chat.model.typing_text == "")
+    assert labels[-1] == ""
 
 
 async def test_offline_sends_arrive_once_after_reconnect(
