@@ -174,6 +174,74 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
     return feature  # type: ignore[return-value]
 
 
+def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
+    """The main window on Friends with the friends feature (and, with ``with_inbox``,
+    the notification centre beside it) loaded from a demo hub with its bots running."""
+
+    def build() -> QWidget:
+        import tempfile
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter
+
+        from gfdesk import bridge
+        from gfdesk.hub.context import HubConfig
+        from gfdesk.hub.runner import start_hub_in_thread
+
+        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
+        try:
+            friends, notes = bridge.run(lambda: _load_friends(hub.url, hub.anon_key))
+        finally:
+            hub.stop()
+        window = main_window(Section.FRIENDS, ONLINE, "Demo Player")()
+        page: QWidget = friends.view  # type: ignore[attr-defined]
+        if with_inbox:
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.addWidget(friends.view)  # type: ignore[attr-defined]
+            splitter.addWidget(notes.view)  # type: ignore[attr-defined]
+            splitter.setSizes([430, 430])
+            page = splitter
+        window.set_section_view(Section.FRIENDS, page)
+        window.set_badge(Section.FRIENDS, notes.model.unread_count())  # type: ignore[attr-defined]
+        friends.setParent(window)
+        notes.setParent(window)
+        return window
+
+    return build
+
+
+async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
+    from supabase import acreate_client
+
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.friends.feature import FriendsFeature
+    from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+    from gfdesk.notifications.feature import NotificationsFeature
+
+    client = await acreate_client(url, key)
+    auth = await client.auth.sign_in_with_password({"email": DEMO_EMAIL,
+                                                    "password": DEMO_PASSWORD})
+    assert auth.user is not None
+    connection = ConnectionSupervisor(client, label="demo hub")
+    connection.start()
+    friends = FriendsFeature(connection, client, auth.user.id)
+    notes = NotificationsFeature(connection, client, None, auth.user.id)
+    loaded = asyncio.Event()
+    friends.service.on_state_loaded = loaded.set
+    await friends.start()
+    await notes.start()
+    await asyncio.wait_for(loaded.wait(), 20)
+    await asyncio.sleep(0.3)  # the bots' first states are already tracked; diffs settle
+    friends.status.stop_watching()
+    await notes.aclose()
+    await friends.aclose()
+    await connection.aclose()
+    await close_client(client)
+    return friends, notes  # type: ignore[return-value]
+
+
 def _offline_error(bridge: MessageBridge) -> None:
     bridge.error("Lost the connection to the demo hub: connection refused. Retrying in 4 s.")
 
@@ -193,6 +261,8 @@ SCREENS: list[Screen] = [
         ConnectionStatus(ConnectionState.OFFLINE, reason="connection refused",
                          backend="demo hub"),
         DEMO_ACCOUNT, _offline_error)),
+    Screen("friends", friends_window(with_inbox=False)),
+    Screen("friends-inbox", friends_window(with_inbox=True)),
     Screen("chat-group", chat_window("Friday Squad")),
     Screen("chat-direct", chat_window("NovaStrike")),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),

@@ -38,7 +38,10 @@ from gfdesk.ui.avatar import avatar_pixmap
 
 STATUS_COLORS = {Status.ONLINE: "#23a55a", Status.AWAY: "#f0b232", Status.BUSY: "#f23f43",
                  Status.IN_GAME: "#7b61ff", Status.OFFLINE: "#80848e"}
-ROW_HEIGHT = 52
+ROW_HEIGHT = 54
+NAME_PX = 15
+SUBTITLE_PX = 12
+HEADER_PX = 11
 HEADER_HEIGHT = 30
 AVATAR = 34
 DOT = 12
@@ -47,6 +50,15 @@ OFFLINE_NAME_COLOR = "#80848e"
 MUTED = "#949ba4"
 HOVER = "#35373c"
 SELECTED = "#404249"
+
+#: Local look of the page's header row.
+PAGE_STYLE = """
+#friendsSummary { color: #949ba4; font-size: 12px; font-weight: 600; }
+#statusButton { color: #dbdee1; background: #1e1f22; border: 1px solid #1e1f22;
+                border-radius: 6px; padding: 6px 10px; }
+#statusButton:hover { border-color: #7b61ff; }
+#statusButton::menu-indicator { image: none; width: 0; }
+"""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -122,7 +134,8 @@ class FriendDelegate(QStyledItemDelegate):
             header = QRect(rect.left() + 12, rect.top(), rect.width() - 24, HEADER_HEIGHT)
             font = QFont(option.font)
             font.setBold(True)
-            font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.8))
+            font.setPixelSize(HEADER_PX)
+            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
             painter.setFont(font)
             painter.setPen(QColor(MUTED))
             online, total = self.counts
@@ -158,6 +171,7 @@ class FriendDelegate(QStyledItemDelegate):
         text_width = body.right() - text_left - 8
         name_font = QFont(option.font)
         name_font.setBold(True)
+        name_font.setPixelSize(NAME_PX)
         painter.setFont(name_font)
         painter.setPen(QColor(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
         metrics = painter.fontMetrics()
@@ -166,7 +180,7 @@ class FriendDelegate(QStyledItemDelegate):
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
         sub_font = QFont(option.font)
-        sub_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        sub_font.setPixelSize(SUBTITLE_PX)
         painter.setFont(sub_font)
         painter.setPen(QColor(STATUS_COLORS[Status.IN_GAME] if status is Status.IN_GAME
                               else MUTED))
@@ -185,6 +199,7 @@ class FriendsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("friendsView")
+        self.setStyleSheet(PAGE_STYLE)
         self.proxy = FriendsProxyModel(model, self)
         """The sorted, filtered model the list shows."""
         self._model = model
@@ -240,4 +255,4 @@ class FriendsView(QWidget):
     def _on_status_changed(self, status: Status, game: object) -> None:
         self.status_button.setIcon(status_dot(status, 12))
         text = f"Playing {game}" if status is Status.IN_GAME and game else status.label
-        self.status_button.setText(text)
+        self.status_button.setText(f"{text}  ▾")

@@ -31,15 +31,26 @@ from gfdesk.notifications.model import (
     NotificationsModel,
 )
 
-ROW_HEIGHT = 66
+ROW_HEIGHT = 68
+TITLE_PX = 14
+BODY_PX = 12
+TIME_PX = 11
+#: Local look of the centre's header (the heading, and a quiet text button).
+HEADER_STYLE = """
+#notificationsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
+#notificationsUnread { color: #949ba4; }
+#markAllReadButton { background: transparent; border: none; color: #00a8fc; padding: 4px 6px; }
+#markAllReadButton:hover { text-decoration: underline; }
+#markAllReadButton:disabled { color: #5c5e66; }
+"""
 BADGE = 36
 UNREAD_DOT = 8
 #: Badge colour and glyph per notification type.
 TYPE_STYLE = {
     "friend_request": ("#5865f2", "+"),
     "friend_accepted": ("#23a55a", "✓"),
-    "tournament": ("#f0b232", "🏆"),
-    "match_ready": ("#f0b232", "⚔"),
+    "tournament": ("#f0b232", "★"),
+    "match_ready": ("#f0b232", "★"),
     "message": ("#7b61ff", "✉"),
     "mention": ("#eb459e", "@"),
 }
@@ -84,7 +95,7 @@ class NotificationDelegate(QStyledItemDelegate):
 
         left = int(badge.right()) + 14
         time_font = QFont(option.font)
-        time_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
+        time_font.setPixelSize(TIME_PX)
         painter.setFont(time_font)
         time_text = str(index.data(TIME_ROLE) or "")
         time_width = painter.fontMetrics().horizontalAdvance(time_text) + 4
@@ -97,6 +108,7 @@ class NotificationDelegate(QStyledItemDelegate):
 
         title_font = QFont(option.font)
         title_font.setBold(unread)
+        title_font.setPixelSize(TITLE_PX)
         painter.setFont(title_font)
         painter.setPen(QColor("#f2f3f5" if unread else "#b5bac1"))
         metrics = painter.fontMetrics()
@@ -105,7 +117,7 @@ class NotificationDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
         body_font = QFont(option.font)
-        body_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92))
+        body_font.setPixelSize(BODY_PX)
         painter.setFont(body_font)
         painter.setPen(QColor("#949ba4"))
         metrics = painter.fontMetrics()
@@ -134,6 +146,7 @@ class NotificationCentreView(QWidget):
     def __init__(self, model: NotificationsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationCentre")
+        self.setStyleSheet(HEADER_STYLE)
         self._model = model
         self.heading = QLabel("Inbox", self)
         self.heading.setObjectName("notificationsHeading")
