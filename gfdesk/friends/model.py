@@ -127,10 +127,6 @@ class FriendsModel(QAbstractListModel):
             return None  # names are remote text; the delegate shows them in full
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {**super().roleNames(), USER_ID_ROLE: b"userId", STATUS_ROLE: b"status",
-                SUBTITLE_ROLE: b"subtitle", GAME_ROLE: b"game", NAME_ROLE: b"name"}
-
     # -- updates --------------------------------------------------------------------------
 
     def set_friends(self, friends: list[Friend]) -> None:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
@@ -58,16 +58,17 @@ PresenceListener = Callable[[list[Presence]], None]
 
 async def fetch_friends(client: AsyncClient, user_id: str) -> list[Friend]:
     """The accepted friends of ``user_id`` with their profiles (two REST reads)."""
-    rows = (await client.table("friendships").select("user_id,friend_id")
-            .eq("status", "accepted").or_(f"user_id.eq.{user_id},friend_id.eq.{user_id}")
-            .execute()).data
-    ids = sorted({r["friend_id"] if r["user_id"] == user_id else r["user_id"] for r in rows}
-                 - {user_id})
+    rows: list[dict[str, Any]] = cast(Any, (
+        await client.table("friendships").select("user_id,friend_id")
+        .eq("status", "accepted").or_(f"user_id.eq.{user_id},friend_id.eq.{user_id}")
+        .execute()).data)
+    ids = sorted({str(r["friend_id"] if r["user_id"] == user_id else r["user_id"])
+                  for r in rows} - {user_id})
     if not ids:
         return []
-    profiles = (await client.table("profiles").select(
-        "id,username,display_name,avatar_url").in_("id", ids).execute()).data
-    return [Friend(p["id"], str(p.get("username") or ""), str(p.get("display_name") or ""),
+    profiles: list[dict[str, Any]] = cast(Any, (await client.table("profiles").select(
+        "id,username,display_name,avatar_url").in_("id", ids).execute()).data)
+    return [Friend(str(p["id"]), str(p.get("username") or ""), str(p.get("display_name") or ""),
                    p.get("avatar_url")) for p in profiles]
 
 

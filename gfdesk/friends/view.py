@@ -145,7 +145,7 @@ class FriendDelegate(QStyledItemDelegate):
                              | Qt.AlignmentFlag.AlignVCenter, label)
             rect.setTop(rect.top() + HEADER_HEIGHT)
         body = rect.adjusted(6, 2, -6, -2)
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         if state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(SELECTED))

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.gapfill import Row
@@ -110,9 +110,10 @@ class NotificationsService:
 
     async def load_recent(self) -> list[Notification]:
         """The newest ``RECENT_LIMIT`` notifications, newest first."""
-        rows = (await self._client.table("notifications").select("*")
-                .eq("user_id", self.user_id).order("created_at", desc=True)
-                .order("id", desc=True).limit(RECENT_LIMIT).execute()).data
+        rows: list[Row] = cast(Any, (
+            await self._client.table("notifications").select("*")
+            .eq("user_id", self.user_id).order("created_at", desc=True)
+            .order("id", desc=True).limit(RECENT_LIMIT).execute()).data)
         return [from_row(r) for r in rows]
 
     async def start(self) -> None:
@@ -139,8 +140,9 @@ class NotificationsService:
         if newest is not None:
             query = query.gte("created_at", newest["created_at"])
         # No library retries: the supervisor retries a failed gap fill with its backoff.
-        return list((await query.order("created_at").order("id").limit(1000)
-                     .retry(False).execute()).data)
+        rows: list[Row] = cast(Any, (await query.order("created_at").order("id")
+                                     .limit(1000).retry(False).execute()).data)
+        return rows
 
     def _on_row(self, row: Row) -> None:
         if row.get("user_id") not in (None, self.user_id):

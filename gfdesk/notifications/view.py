@@ -73,7 +73,7 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         body_rect = QRect(option.rect).adjusted(6, 3, -6, -3)
         unread = bool(index.data(UNREAD_ROLE))
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         background = HOVER if state & QStyle.StateFlag.State_MouseOver else (
             UNREAD_BG if unread else None)
         if background is not None:
