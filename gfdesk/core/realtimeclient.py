@@ -97,8 +97,9 @@ async def _parse_large(raw: str | bytes) -> ServerMessage | None:
             gc.freeze()
             gc.enable()
     event, topic, payload = obj.get("event"), obj.get("topic"), obj.get("payload")
-    presence_types = {ChannelEvents.presence_state.value: PresenceStateMessage,
-                      ChannelEvents.presence_diff.value: PresenceDiffMessage}
+    presence_types: dict[str, type[PresenceStateMessage] | type[PresenceDiffMessage]] = {
+        ChannelEvents.presence_state.value: PresenceStateMessage,
+        ChannelEvents.presence_diff.value: PresenceDiffMessage}
     model = presence_types.get(event) if isinstance(event, str) else None
     if model is not None and isinstance(topic, str) and isinstance(payload, dict) \
             and obj.get("ref") is None:
