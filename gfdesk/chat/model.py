@@ -13,8 +13,8 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,6 +37,11 @@ log = logging.getLogger("gfdesk.ui")
 
 #: Wait this long after the last change before writing ``last_read_at``.
 READ_MARK_DELAY_MS = 400
+#: Retries of a failed read (offline): first wait and longest wait, in seconds.
+RETRY_BASE_S = 0.5
+RETRY_CAP_S = 10.0
+
+T = TypeVar("T")
 
 
 def local_tz() -> dt.tzinfo:
@@ -60,7 +65,7 @@ class ChatModel(QObject):
         typing_changed(str): the typing line ("Alex is typing...", or "").
         older_loading_changed(bool): an older page is (no longer) being fetched.
         history_complete(): the open conversation's first message is loaded.
-        notice(str): a problem to show the user.
+        notice(str): a problem to show the user ("" when it is over).
     """
 
     conversation_opened = Signal(str)
@@ -107,13 +112,38 @@ class ChatModel(QObject):
     # -- lifecycle ------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Load the conversation list and follow it live."""
-        summaries = await self.service.conversations()
+        """Load the conversation list and follow it live (offline: the list loads in
+        the background once the backend answers)."""
+        try:
+            summaries = await self.service.conversations()
+        except Exception as exc:
+            log.info("chat: conversation list not loaded (%s), retrying", exc)
+            self.notice.emit("Conversations could not be loaded yet; retrying.")
+            bridge.spawn(self._load_list(), name="chat:list", owner=self, group="list")
+            summaries = []
         self.conversations.set_summaries(summaries)
         newest = max((s.last_message for s in summaries if s.last_message),
                      key=lambda m: m.key, default=None)
         self._inbox = await self.service.watch_inbox(on_message=self._on_inbox_row,
                                                      newest=newest)
+
+    async def _load_list(self) -> None:
+        summaries = await self._retrying(self.service.conversations, "conversation list")
+        self.conversations.set_summaries(summaries)
+        self.notice.emit("")
+
+    async def _retrying(self, fetch: Callable[[], Awaitable[T]], what: str) -> T:
+        """``fetch()`` until it succeeds, waiting longer after each failure."""
+        attempt = 0
+        while True:
+            try:
+                return await fetch()
+            except Exception as exc:
+                delay = min(RETRY_CAP_S, RETRY_BASE_S * 2 ** attempt)
+                attempt += 1
+                log.info("chat: %s failed (%s: %s), retry in %.1f s", what,
+                         type(exc).__name__, exc, delay)
+                await asyncio.sleep(delay)
 
     async def aclose(self) -> None:
         """Leave every channel."""
@@ -167,7 +197,14 @@ class ChatModel(QObject):
         self.conversation_opened.emit(conversation_id)
         if previous is not None:
             previous.deleteLater()
-        page = await self.service.page(conversation_id, None)
+        try:
+            page = await self.service.page(conversation_id, None)
+        except Exception as exc:
+            log.info("chat: history of %s not loaded (%s), retrying", conversation_id, exc)
+            self.notice.emit("Messages could not be loaded yet; retrying.")
+            page = await self._retrying(lambda: self.service.page(conversation_id, None),
+                                        "history")
+            self.notice.emit("")
         model.prepend_page(page)
         for message in self._unconfirmed.get(conversation_id, {}).values():
             model.add_optimistic(message)
@@ -262,7 +299,8 @@ class ChatModel(QObject):
         bridge.spawn(self._load_summary(conversation_id), name="chat:summary", owner=self)
 
     async def _load_summary(self, conversation_id: str) -> None:
-        summary = await self.service.conversation(conversation_id)
+        summary = await self._retrying(lambda: self.service.conversation(conversation_id),
+                                       "conversation")
         if summary is not None:
             self.conversations.update([summary])
 

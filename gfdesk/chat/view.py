@@ -38,6 +38,7 @@ LOAD_OLDER_AT_PX = 300
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS - 500
 COMPOSER_MAX_LINES = 8
+EMPTY_TEXT = "Pick a conversation to start chatting."
 #: Rows laid out per event-loop turn.
 LAYOUT_BATCH = 200
 
@@ -226,14 +227,15 @@ class ChatView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        empty = QLabel("Pick a conversation to start chatting.", self)
-        empty.setObjectName("chatEmpty")
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._stack.addWidget(empty)
+        self._empty = QLabel(EMPTY_TEXT, self)
+        self._empty.setObjectName("chatEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._empty)
         self._stack.addWidget(self._build_pane())
         layout.addWidget(self._stack, 1)
         model.conversation_opened.connect(self._on_conversation_opened)
         model.typing_changed.connect(self._typing.setText)
+        model.notice.connect(self._on_notice)
         model.conversations.dataChanged.connect(self._refresh_header)
         model.conversations.layoutChanged.connect(self._select_current)
         model.conversations.modelReset.connect(self._select_current)
@@ -364,12 +366,24 @@ class ChatView(QWidget):
                                    else "Online" if online else "Offline")
         self.composer.setPlaceholderText(f"Message {summary.title}")
 
+    def _on_notice(self, text: str) -> None:
+        self._empty.setText(text or EMPTY_TEXT)
+        if text:
+            self._show_hint(text, problem=True)
+        else:
+            self._update_hint()
+
     def _on_link_clicked(self, url: str) -> None:
         self._open_url(QUrl(url))
 
     # -- composing --------------------------------------------------------------------
 
     def _on_text_changed(self) -> None:
+        self._update_hint()
+        if self.composer.toPlainText():
+            self._model.user_typed()
+
+    def _update_hint(self) -> None:
         text = self.composer.toPlainText()
         problem = length_problem(text.strip())
         self.send_button.setEnabled(bool(text.strip()) and not problem)
@@ -379,8 +393,6 @@ class ChatView(QWidget):
             self._show_hint(f"{len(text):,} / {MAX_MESSAGE_CHARS:,} characters", problem=False)
         else:
             self.hint.hide()
-        if text:
-            self._model.user_typed()
 
     def _show_hint(self, text: str, *, problem: bool) -> None:
         self.hint.setText(text)

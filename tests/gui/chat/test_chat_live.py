@@ -339,3 +339,27 @@ async def test_open_direct_from_the_friends_list_creates_and_shows_it(
         while await read_mark() is None:  # noqa: ASYNC110 (polling the server)
             await asyncio.sleep(0.05)
     assert isinstance(bob_chat.service, ChatService)
+
+
+async def test_starting_offline_loads_the_list_once_the_backend_answers(
+        chat_world: ChatWorld, qtbot: QtBot) -> None:
+    proxy = await TcpProxy(int(chat_world.hub.url.rsplit(":", 1)[1])).start()
+    try:
+        bob = await chat_world.member("bob")
+        ada = await chat_world.member("ada", url=proxy.url)
+        conversation_id = await bob.service.find_or_create_direct(ada.user_id)
+        await proxy.go_down()
+        proxy.drop()
+        feature = ChatFeature(ada.connection, ada.client, ada.outbox, ada, tz=UTC)
+        qtbot.addWidget(feature.view)
+        notices: list[str] = []
+        feature.model.notice.connect(notices.append)
+        await feature.start()  # does not raise: the list comes later
+        assert feature.model.conversations.rowCount() == 0
+        assert notices and "retrying" in notices[0]
+        await proxy.come_up()
+        await until(lambda: feature.model.conversations.get(conversation_id) is not None)
+        assert notices[-1] == ""
+        await feature.aclose()
+    finally:
+        await proxy.aclose()
