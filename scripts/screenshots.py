@@ -160,7 +160,7 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
     summaries = feature.model.conversations.summaries()
     chosen = next(s for s in summaries if s.title == title)
     friend = next(m for m in chosen.member_ids if m != Account.user_id)
-    online = [m for s in summaries for m in s.member_ids if m != Account.user_id][:2]
+    online = [s.other_id for s in summaries if s.other_id]  # the direct friend is online
     feature.set_online_users(online)
     feature.open_conversation(chosen.id)
     while feature.model._handle is None:  # noqa: ASYNC110 (set by the open task)
