@@ -73,7 +73,8 @@ class ChatFeature(QObject):
         self.service = ChatService(client, connection, outbox, account.user_id)
         self.model = ChatModel(self.service, tz=tz, typing_ttl_s=typing_ttl_s, parent=self)
         self.model.conversations.unread_changed.connect(self.unread_changed)
-        self.view = ChatView(self.model, **({"open_url": open_url} if open_url else {}))
+        self.view = (ChatView(self.model) if open_url is None
+                     else ChatView(self.model, open_url=open_url))
         if online_users is not None:
             self.model.set_online_users(online_users())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
@@ -60,7 +61,7 @@ HOVER = QColor(46, 48, 53, 160)
 RULE = QColor("#3f4147")
 
 Index = QModelIndex | QPersistentModelIndex
-NameOf = Any  # Callable[[str], str]
+NameOf = Callable[[str], str]
 
 
 class _Body:

@@ -25,6 +25,8 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from postgrest.types import CountMethod
+
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary, conversation_title
 from gfdesk.chat.messages import (
     ChatMessage,
@@ -61,6 +63,11 @@ def _quoted(value: str) -> str:
 def _chunks(values: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(values), IN_CHUNK):
         yield values[start:start + IN_CHUNK]
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """The rows of a PostgREST response (its JSON typing is too loose to index)."""
+    return list(result.data)
 
 
 def message_row(message: ChatMessage) -> dict[str, Any]:
@@ -105,7 +112,7 @@ class ChatService:
         for chunk in _chunks(missing):
             result = await self._client.table("profiles").select(
                 "id,username,display_name").in_("id", chunk).execute()
-            for row in result.data:
+            for row in _rows(result):
                 self.names[row["id"]] = str(row.get("display_name") or row.get("username")
                                             or "Unknown")
         return self.names
@@ -115,8 +122,8 @@ class ChatService:
 
     async def conversations(self) -> list[ConversationSummary]:
         """Every conversation of the user, with last message and unread count."""
-        mine = (await self._client.table("conversation_members").select(
-            "conversation_id,last_read_at").eq("user_id", self.user_id).execute()).data
+        mine = _rows(await self._client.table("conversation_members").select(
+            "conversation_id,last_read_at").eq("user_id", self.user_id).execute())
         if not mine:
             return []
         read_at = {r["conversation_id"]: r.get("last_read_at") for r in mine}
@@ -124,10 +131,10 @@ class ChatService:
         conversations: list[dict[str, Any]] = []
         members: dict[str, list[str]] = {i: [] for i in ids}
         for chunk in _chunks(ids):
-            conversations += (await self._client.table("conversations").select(
-                "id,kind,title,created_at").in_("id", chunk).execute()).data
-            for row in (await self._client.table("conversation_members").select(
-                    "conversation_id,user_id").in_("conversation_id", chunk).execute()).data:
+            conversations += _rows(await self._client.table("conversations").select(
+                "id,kind,title,created_at").in_("id", chunk).execute())
+            for row in _rows(await self._client.table("conversation_members").select(
+                    "conversation_id,user_id").in_("conversation_id", chunk).execute()):
                 members[row["conversation_id"]].append(row["user_id"])
         await self.load_names(u for ms in members.values() for u in ms)
         summaries = []
@@ -138,12 +145,12 @@ class ChatService:
 
     async def conversation(self, conversation_id: str) -> ConversationSummary | None:
         """One conversation's summary (None: not ours, or gone)."""
-        rows = (await self._client.table("conversations").select(
-            "id,kind,title,created_at").eq("id", conversation_id).execute()).data
+        rows = _rows(await self._client.table("conversations").select(
+            "id,kind,title,created_at").eq("id", conversation_id).execute())
         if not rows:
             return None
-        member_rows = (await self._client.table("conversation_members").select(
-            "user_id,last_read_at").eq("conversation_id", conversation_id).execute()).data
+        member_rows = _rows(await self._client.table("conversation_members").select(
+            "user_id,last_read_at").eq("conversation_id", conversation_id).execute())
         member_ids = [r["user_id"] for r in member_rows]
         await self.load_names(member_ids)
         read_at = next((r.get("last_read_at") for r in member_rows
@@ -154,10 +161,10 @@ class ChatService:
                        last_read: str | None) -> ConversationSummary:
         kind = ConversationKind(row.get("kind") or "direct")
         others = [m for m in member_ids if m != self.user_id]
-        newest = (await self._client.table("messages").select("*").eq(
+        newest = _rows(await self._client.table("messages").select("*").eq(
             "conversation_id", row["id"]).order("created_at", desc=True).order(
-            "id", desc=True).limit(1).execute()).data
-        unread_query = self._client.table("messages").select("id", count="exact").eq(
+            "id", desc=True).limit(1).execute())
+        unread_query = self._client.table("messages").select("id", count=CountMethod.exact).eq(
             "conversation_id", row["id"]).neq("sender_id", self.user_id)
         if last_read:
             unread_query = unread_query.gt("created_at", last_read)
@@ -190,7 +197,7 @@ class ChatService:
                               f"and(created_at.eq.{stamp},id.lt.{_quoted(before.id)})")
         result = await query.order("created_at", desc=True).order("id", desc=True).limit(
             self.page_size).execute()
-        return [message_from_row(r) for r in result.data]
+        return [message_from_row(r) for r in _rows(result)]
 
     # -- live -----------------------------------------------------------------------
 
@@ -206,8 +213,8 @@ class ChatService:
                 "conversation_id", conversation_id)
             if after is not None:
                 query = query.gte("created_at", after["created_at"])
-            return list((await query.order("created_at").order("id").retry(False)
-                         .execute()).data)
+            return list(_rows(await query.order("created_at").order("id").retry(False)
+                              .execute()))
 
         return await self._connection.subscribe(Subscription(
             topic=f"chat:{conversation_id}",
@@ -227,8 +234,8 @@ class ChatService:
             else:
                 # Nothing held yet: only what arrives from now on matters to the list.
                 query = query.gte("created_at", format_time(dt.datetime.now(dt.UTC)))
-            return list((await query.order("created_at").order("id").retry(False)
-                         .execute()).data)
+            return list(_rows(await query.order("created_at").order("id").retry(False)
+                              .execute()))
 
         return await self._connection.subscribe(Subscription(
             topic=f"inbox:{self.user_id}",
@@ -262,16 +269,16 @@ class ChatService:
 
     async def find_direct(self, other_id: str) -> str | None:
         """Our direct conversation with ``other_id``, if there is one."""
-        mine = [r["conversation_id"] for r in (await self._client.table(
+        mine = [r["conversation_id"] for r in _rows(await self._client.table(
             "conversation_members").select("conversation_id").eq(
-            "user_id", self.user_id).execute()).data]
+            "user_id", self.user_id).execute())]
         for chunk in _chunks(sorted(mine)):
-            direct = [r["id"] for r in (await self._client.table("conversations").select(
-                "id").in_("id", chunk).eq("kind", "direct").execute()).data]
+            direct = [r["id"] for r in _rows(await self._client.table("conversations").select(
+                "id").in_("id", chunk).eq("kind", "direct").execute())]
             if not direct:
                 continue
-            rows = (await self._client.table("conversation_members").select(
-                "conversation_id,user_id").in_("conversation_id", direct).execute()).data
+            rows = _rows(await self._client.table("conversation_members").select(
+                "conversation_id,user_id").in_("conversation_id", direct).execute())
             members: dict[str, set[str]] = {}
             for row in rows:
                 members.setdefault(row["conversation_id"], set()).add(row["user_id"])

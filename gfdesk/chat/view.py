@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +37,7 @@ from gfdesk.chat.conversationdelegate import ConversationDelegate
 from gfdesk.chat.conversations import ConversationKind
 from gfdesk.chat.listmodel import ID_ROLE, ONLINE_ROLE
 from gfdesk.chat.messagedelegate import MessageDelegate
+from gfdesk.chat.messagemodel import MESSAGE_ROLE
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
 
@@ -98,11 +106,11 @@ class MessageListView(QListView):
         bar.rangeChanged.connect(self._on_range_changed)
         bar.valueChanged.connect(self._on_value_changed)
 
-    def setModel(self, model: QObject | None) -> None:  # type: ignore[override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
             old.rowsAboutToBeInserted.disconnect(self._on_rows_about_to_be_inserted)
-        super().setModel(model)  # type: ignore[arg-type]
+        super().setModel(model)
         self._from_bottom = 0
         self._keep_bottom = True
         if model is not None:
@@ -164,7 +172,7 @@ class MessageListView(QListView):
             if link:
                 self.link_clicked.emit(link)
             elif index.isValid() and self._delegate.is_failed(index):
-                self.retry_clicked.emit(index.data(Qt.ItemDataRole.UserRole + 1).id)
+                self.retry_clicked.emit(index.data(MESSAGE_ROLE).id)
         super().mouseReleaseEvent(event)
 
 
@@ -415,6 +423,6 @@ class ChatView(QWidget):
         super().showEvent(event)
         self._model.set_on_screen(True)
 
-    def hideEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._model.set_on_screen(False)
