@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gfdesk import bridge
 from gfdesk.friends.model import FriendsModel, StatusModel
 from gfdesk.friends.presence import Status
 from gfdesk.friends.service import FriendsService
@@ -56,6 +57,12 @@ class FriendsFeature(QObject):
     def status_menu(self, parent: QWidget | None = None) -> QMenu:
         """A status picker menu for the status bar or the tray."""
         return status_menu(self.status, parent)
+
+    def reload_friends(self) -> None:
+        """Fetch the friends list again, e.g. when a ``friend_accepted`` notification
+        arrives (``friendships`` is not published for realtime)."""
+        bridge.spawn(self.service.reload_friends(), name="friends:reload", owner=self,
+                     group="reload")
 
     async def start(self) -> None:
         """Load friends, go online, start auto-away."""

@@ -22,6 +22,7 @@ from gfdesk.friends.service import FriendsService
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.feature import NotificationsFeature
 from tests.helpers.friendsworld import make_pair, supervisor_for, until
+from tests.helpers.hubfixture import user_client, user_id
 
 HOSTILE = '<img src="https://evil.example/x.png"><b>Bold</b>'
 
@@ -233,3 +234,27 @@ async def test_remote_text_is_never_rendered_as_rich_text(
     await ada.aclose()
     await notes.aclose()
     await friends.aclose()
+
+
+async def test_reload_friends_picks_up_a_new_friendship(
+        qapp: QApplication, qtbot: QtBot, hub: RunningHub,
+        supervisors: list[ConnectionSupervisor]) -> None:
+    pair = await make_pair(hub)
+    sup = supervisor_for(pair.bob)
+    supervisors.append(sup)
+    sup.start()
+    feature = FriendsFeature(sup, pair.bob, pair.bob_id)
+    qtbot.addWidget(feature.view)
+    await feature.start()
+    carol = await user_client(hub, "carol@example.com", username="carol",
+                              display_name="Carol")
+    await pair.service.table("friendships").insert(
+        {"user_id": await user_id(carol), "friend_id": pair.bob_id,
+         "status": "accepted"}).execute()
+    from gfdesk.bridge import next_emit
+
+    feature.reload_friends()
+    await next_emit(feature.model.modelReset, 10)
+    assert sorted(feature.model.index(r).data() for r in range(feature.model.rowCount())) \
+        == ["Ada", "Carol"]
+    await feature.aclose()
