@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from gfdesk.notifications.model import NotificationsModel
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.notifications.view import NotificationCentreView
+from gfdesk.ui.timer import NamedTimer
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from gfdesk.core.outbox import Outbox
 
 Toast = Callable[[str, str], object]
+#: Notifications arriving within this many ms make one toast.
+TOAST_COALESCE_MS = 50
 
 
 class NotificationsFeature(QObject):
@@ -37,7 +40,8 @@ class NotificationsFeature(QObject):
         unread_changed(int): for the sidebar badge and ``TrayIcon.set_unread``.
         notification_activated(str, str): the user clicked a notification about a
             ``"conversation"`` or ``"tournament"`` with that id: open it.
-        toasted(object): a toast was shown for this ``Notification``.
+        toasted(object): a toast was shown, for this ``Notification`` (the newest of
+            a burst, which makes one toast).
     """
 
     unread_changed = Signal(int)
@@ -55,6 +59,10 @@ class NotificationsFeature(QObject):
         """The notification centre widget."""
         self._toast = toast
         self._silenced = silenced
+        self._burst: list[Notification] = []
+        self._flush = NamedTimer(self, "notifications:toast", interval_ms=TOAST_COALESCE_MS,
+                                 single_shot=True)
+        self._flush.timeout.connect(self._flush_toasts)
         self.service.on_loaded = self.model.set_notifications
         self.service.on_new = self.model.add
         self.model.unread_changed.connect(self.unread_changed)
@@ -62,10 +70,24 @@ class NotificationsFeature(QObject):
         self.view.activated.connect(self._on_view_activated)
 
     def _on_notification_received(self, item: Notification) -> None:
+        # Coalesced: a gap fill after a long time offline delivers many at once, and
+        # a wall of toasts helps nobody. Do-not-disturb counts at arrival.
         if self._toast is None or self._silenced():
             return
-        self._toast(item.title, item.body)
-        self.toasted.emit(item)
+        self._burst.append(item)
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _flush_toasts(self) -> None:
+        burst, self._burst = self._burst, []
+        if not burst or self._toast is None:
+            return
+        newest = burst[-1]
+        if len(burst) == 1:
+            self._toast(newest.title, newest.body)
+        else:
+            self._toast(f"{len(burst)} new notifications", newest.title)
+        self.toasted.emit(newest)
 
     def _on_view_activated(self, item: Notification) -> None:
         target = item.target

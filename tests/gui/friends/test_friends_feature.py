@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from gfdesk.bridge import next_emit
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import STATUS_ROLE, SUBTITLE_ROLE
@@ -153,11 +154,15 @@ async def test_busy_suppresses_toasts(qapp: QApplication, qtbot: QtBot, hub: Run
             {"user_id": pair.ada_id, "type": "mention", "title": title}).execute()
         await until(lambda: title in received, arrived)
 
+    toasted = asyncio.Event()
+    feature.toasted.connect(lambda _item: toasted.set())
     await notify("while online")
+    await until(lambda: len(toasts) == 1, toasted)
     friends.status.set_status(Status.BUSY)
     await notify("while busy")
     friends.status.set_status(Status.ONLINE)
     await notify("online again")
+    await until(lambda: len(toasts) == 2, toasted)
     assert [t for t, _ in toasts] == ["while online", "online again"]
     assert feature.model.unread_count() == 3
     unread = asyncio.Event()
@@ -251,8 +256,6 @@ async def test_reload_friends_picks_up_a_new_friendship(
     await pair.service.table("friendships").insert(
         {"user_id": await user_id(carol), "friend_id": pair.bob_id,
          "status": "accepted"}).execute()
-    from gfdesk.bridge import next_emit
-
     feature.reload_friends()
     await next_emit(feature.model.modelReset, 10)
     assert sorted(feature.model.index(r).data() for r in range(feature.model.rowCount())) \

@@ -105,3 +105,20 @@ def test_clicking_a_notification_asks_to_open_its_target(qapp: QApplication,
         view._on_list_clicked(feature.model.index(row))
     assert opened == [("tournament", "tour-9"), ("conversation", "conv-1")]
     assert feature.model.unread_count() == 0
+
+
+async def test_a_burst_of_notifications_makes_one_toast(qapp: QApplication,
+                                                        qtbot: QtBot) -> None:
+    from gfdesk.bridge import next_emit
+
+    toasts: list[tuple[str, str]] = []
+    feature = NotificationsFeature(None, None, None, "me",  # type: ignore[arg-type]
+                                   toast=lambda t, b: toasts.append((t, b)))
+    qtbot.addWidget(feature.view)
+    for n in range(3):  # what a gap fill after a long time offline delivers at once
+        feature.model.add(_note(n))
+    await next_emit(feature.toasted, 5)
+    assert toasts == [("3 new notifications", "title 2")]
+    feature.model.add(_note(9))
+    await next_emit(feature.toasted, 5)
+    assert toasts[-1] == ("title 9", "body")
