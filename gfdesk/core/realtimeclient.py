@@ -85,8 +85,14 @@ async def _parse_large(raw: str | bytes) -> ServerMessage | None:
     validation pass, another single long call; their shape is what the channel's
     presence handler reads. The collector is paused while the objects are created and
     they are frozen afterwards, so no collection rescans a 100,000-member state.
+
+    Freezing is process-wide: cyclic garbage pending at that moment would never be
+    collected. The young generations are collected first (cheap, where such garbage
+    lives), so what can leak is limited to old-generation cycles, once per large frame.
     """
     enabled = gc.isenabled()
+    if enabled:
+        gc.collect(1)
     gc.disable()
     try:
         obj = await aloads_object(raw)
