@@ -88,7 +88,8 @@ class TrayIcon(QObject):
         quit_action.setObjectName("trayQuitAction")
         quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(show_action)
-        self.menu.addSeparator()
+        self._status_separator = self.menu.addSeparator()
+        self._status_action: QAction | None = None
         self.menu.addAction(quit_action)
         self.system_icon = QSystemTrayIcon(self._base_icon, self)
         """The wrapped QSystemTrayIcon."""
@@ -96,6 +97,15 @@ class TrayIcon(QObject):
         self.system_icon.setContextMenu(self.menu)
         self.system_icon.activated.connect(self._on_system_icon_activated)
         self.destroyed.connect(self.menu.deleteLater)
+
+    def set_status_menu(self, menu: QMenu | None) -> None:
+        """Offer ``menu`` (the user's online status) above "Quit"; None removes it."""
+        if self._status_action is not None:
+            self.menu.removeAction(self._status_action)
+            self._status_action = None
+        if menu is not None:
+            menu.setTitle(menu.title() or "Status")
+            self._status_action = self.menu.insertMenu(self._status_separator, menu)
 
     def show(self) -> bool:
         """Show the icon if this desktop has a tray; returns whether it is shown."""

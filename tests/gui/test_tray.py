@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAction, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from gfdesk.ui.tray import BADGE_COLOR, TrayIcon, badge_text
@@ -67,3 +67,15 @@ def test_offscreen_there_is_no_tray_and_nothing_warns(tray: TrayIcon) -> None:
     assert tray.show() is False
     assert not tray.system_icon.isVisible()
     assert tray.notify("New message", "<b>hi</b>") is False
+
+
+def test_status_menu_sits_above_quit_and_can_be_removed(qapp: QApplication) -> None:
+    tray = TrayIcon()
+    status = QMenu("Status")
+    status.addAction("Online")
+    tray.set_status_menu(status)
+    titles = [a.text() for a in tray.menu.actions()]
+    assert titles.index("Status") < titles.index("Quit")
+    assert titles.index("Show gfdesk") < titles.index("Status")
+    tray.set_status_menu(None)
+    assert "Status" not in [a.text() for a in tray.menu.actions()]
