@@ -47,8 +47,6 @@ from typing import Any  # noqa: E402
 from supabase import AsyncClient, acreate_client  # noqa: E402
 
 from gfdesk.core.clientfactory import close_client  # noqa: E402
-from gfdesk.hub.context import HubConfig  # noqa: E402
-from gfdesk.hub.runner import start_hub  # noqa: E402
 
 PASSWORD = "correct-horse-battery-staple-42"
 STALL_TICK_MS = 5
@@ -115,6 +113,9 @@ class Server:
 
 async def serve(data_dir: Path) -> None:
     """The child process: hub, users, conversation, then bursts on request."""
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.runner import start_hub
+
     hub = await start_hub(HubConfig(data_dir=data_dir / "hub"))
     ada_id, bob_id, conversation_id = await setup(hub.url, hub.anon_key)
     bob = await signed_in(hub.url, hub.anon_key, "bob@bench.local")

@@ -24,7 +24,7 @@ class ConversationKind(enum.Enum):
     GROUP = "group"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConversationSummary:
     """One row of the conversation list.
 

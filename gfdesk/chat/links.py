@@ -17,7 +17,7 @@ _TRAILING = ".,;:!?'\")]}"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkSpan:
     """A link inside a text: ``text[start:end]``, opened as ``url``."""
 
