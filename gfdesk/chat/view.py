@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QGuiApplication,
     QHideEvent,
     QKeyEvent,
     QMouseEvent,
@@ -244,6 +245,9 @@ class ChatView(QWidget):
         model.conversation_opened.connect(self._on_conversation_opened)
         model.typing_changed.connect(self._typing.setText)
         model.notice.connect(self._on_notice)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._update_on_screen)
         model.conversations.dataChanged.connect(self._refresh_header)
         model.conversations.layoutChanged.connect(self._select_current)
         model.conversations.modelReset.connect(self._select_current)
@@ -419,9 +423,14 @@ class ChatView(QWidget):
 
     # -- being on screen --------------------------------------------------------------
 
+    def _update_on_screen(self, *_args: object) -> None:
+        # Read means seen: the page is shown and the app is the one the user is in.
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        self._model.set_on_screen(self.isVisible() and active)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._model.set_on_screen(True)
+        self._update_on_screen()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
