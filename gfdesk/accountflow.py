@@ -114,7 +114,9 @@ class AccountFlow(QObject):
             dialog.show_error(error_text(exc))
             return
         dialog.accept()
-        await self._signed_in(account)
+        # The dialog is gone now and its tasks with it: the features are built by a
+        # task of this object's own.
+        bridge.spawn(self._signed_in(account), name="account:signed-in", owner=self)
 
     async def sign_out(self) -> None:
         await self._close_features()
@@ -128,13 +130,12 @@ class AccountFlow(QObject):
     async def _signed_in(self, account: Account) -> None:
         self._window.set_account(account.display_name)
         await self._close_features()
-        for build in (self._build_friends, self._build_notifications, self._build_chat):
-            try:
-                feature = build(account)
-            except Exception:
-                log.exception("could not build a feature")
-                continue
-            self._features.append(feature)
+        try:
+            self._features = self._build_features(account)
+        except Exception:
+            log.exception("could not build the features")
+            self._messages.error("gfdesk could not open your friends and chats; see the log.")
+            return
         for feature in list(self._features):
             try:
                 await feature.start()
@@ -142,40 +143,66 @@ class AccountFlow(QObject):
                 log.exception("feature %s failed to start", type(feature).__name__)
                 self._messages.error(f"{type(feature).__name__} could not start: {exc}")
 
-    def _services(self) -> tuple[Any, Any, Any]:
-        backend = self._backend
-        return backend.connection, backend.client, backend.outbox
+    def _build_features(self, account: Account) -> list[Any]:
+        """Friends (with the notification inbox beside them) and chat, wired together."""
+        from PySide6.QtWidgets import QSplitter
 
-    def _build_friends(self, account: Account) -> Any:
-        from gfdesk.friends import FriendsFeature
-        from gfdesk.ui.sections import Section
-
-        connection, client, _ = self._services()
-        friends = FriendsFeature(connection, client, account.user_id, parent=self._window)
-        self._window.set_section_view(Section.FRIENDS, friends.view)
-        self._friends = friends
-        return friends
-
-    def _build_notifications(self, account: Account) -> Any:
-        from gfdesk.notifications import NotificationsFeature
-
-        connection, client, outbox = self._services()
-        notifications = NotificationsFeature(connection, client, outbox, account.user_id,
-                                             parent=self._window)
-        if self._tray is not None:
-            notifications.unread_changed.connect(self._tray.set_unread)
-        return notifications
-
-    def _build_chat(self, account: Account) -> Any:
         from gfdesk.chat import ChatFeature
+        from gfdesk.friends import FriendsFeature
+        from gfdesk.notifications import NotificationsFeature
         from gfdesk.ui.sections import Section
 
-        connection, client, outbox = self._services()
-        chat = ChatFeature(connection, client, outbox, account, parent=self._window)
-        self._window.set_section_view(Section.CONVERSATIONS, chat.view)
-        return chat
+        backend, window, tray = self._backend, self._window, self._tray
+        connection, client, outbox = backend.connection, backend.client, backend.outbox
+        friends = FriendsFeature(connection, client, account.user_id, parent=window)
+        notifications = NotificationsFeature(
+            connection, client, outbox, account.user_id, parent=window,
+            toast=tray.notify if tray is not None else None,
+            silenced=lambda: friends.status.silenced)
+        service = friends.service
+
+        def online_friends() -> set[str]:
+            # Friends only: presence:online may hold 100,000 members; the dots in the
+            # conversation list are for the people you talk to.
+            return {uid for uid in service.friends if service.presence(uid).online}
+
+        chat = ChatFeature(connection, client, outbox, account, parent=window,
+                           online_users=online_friends)
+        for change in (friends.model.dataChanged, friends.model.rowsInserted,
+                       friends.model.rowsRemoved, friends.model.modelReset):
+            change.connect(lambda *_: chat.set_online_users(online_friends()))
+
+        page = QSplitter(window)
+        page.setObjectName("friendsPage")
+        page.addWidget(friends.view)
+        page.addWidget(notifications.view)
+        page.setSizes([1, 1])
+        window.set_section_view(Section.FRIENDS, page)
+        window.set_section_view(Section.CONVERSATIONS, chat.view)
+
+        notifications.unread_changed.connect(
+            lambda count: window.set_badge(Section.FRIENDS, count))
+        chat.unread_changed.connect(lambda count: window.set_badge(Section.CONVERSATIONS, count))
+        if tray is not None:
+            notifications.unread_changed.connect(tray.set_unread)
+            tray.set_status_menu(friends.status_menu())
+        notifications.notification_activated.connect(
+            lambda kind, target: self._open(chat, kind, target))
+        return [friends, notifications, chat]
+
+    def _open(self, chat: Any, kind: str, target: str) -> None:
+        """Show what a clicked notification is about."""
+        from gfdesk.ui.sections import Section
+
+        if kind == "conversation":
+            chat.open_conversation(target)
+            self._window.show_section(Section.CONVERSATIONS)
+        elif kind == "tournament":
+            self._window.show_section(Section.TOURNAMENTS)
 
     async def _close_features(self) -> None:
+        if self._tray is not None:
+            self._tray.set_status_menu(None)
         features, self._features = self._features, []
         for feature in reversed(features):
             try:

@@ -1,0 +1,99 @@
+"""AccountFlow against the demo hub: signing in builds the features into the window,
+signing out closes them and asks for a sign-in, and the dialog signs in again."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSplitter
+
+from gfdesk import bridge
+from gfdesk.accountflow import AccountFlow
+from gfdesk.core.backend import BackendService
+from gfdesk.core.session import Credentials
+from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.hub.context import HubConfig
+from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+from gfdesk.hub.runner import RunningHub
+from gfdesk.ui.mainwindow import MainWindow
+from gfdesk.ui.messages import MessageBridge
+from gfdesk.ui.sections import Section
+from gfdesk.ui.signin import SignInDialog
+from tests.helpers.memkeyring import MemoryKeyring
+
+# The offscreen platform says this for every top-level window it shows.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def hub_config(tmp_path: Path) -> HubConfig:
+    return HubConfig(data_dir=tmp_path / "hub", demo=True)
+
+
+class Parts:
+    def __init__(self, flow: AccountFlow, window: MainWindow) -> None:
+        self.flow = flow
+        self.window = window
+        self.online = asyncio.Event()
+
+
+@pytest.fixture
+async def parts(ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> AsyncIterator[Parts]:
+    window = MainWindow(MessageBridge())
+    holder: list[Parts] = []
+
+    def on_status(status: ConnectionStatus) -> None:
+        window.set_connection_status(status)
+        if status.state is ConnectionState.ONLINE and holder:
+            holder[0].online.set()
+
+    backend = BackendService(hub.url, hub.anon_key, label="demo hub", on_status=on_status,
+                             profile="test", data_dir=tmp_path / "data",
+                             keyring_backend=MemoryKeyring())
+    result = Parts(AccountFlow(backend, window, MessageBridge(), None, can_sign_in=True),
+                   window)
+    holder.append(result)
+    yield result
+    await result.flow.aclose()
+    await bridge.drain()
+    window.deleteLater()
+
+
+async def submitted() -> None:
+    """Wait for the sign-in the dialog started and what it set off (bridge tasks)."""
+    for name in ("signin:submit", "account:signed-in"):
+        await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == name))
+
+
+async def test_sign_in_builds_the_features_and_sign_out_asks_again(parts: Parts) -> None:
+    flow, window = parts.flow, parts.window
+    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    assert flow.account is not None
+    async with asyncio.timeout(15):
+        await parts.online.wait()
+    friends_page = window.section_widget(Section.FRIENDS)
+    assert isinstance(friends_page, QSplitter) and friends_page.count() == 2
+
+    await flow.sign_out()
+    assert flow.account is None
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None and dialog.isVisible()
+
+    dialog.findChild(QLineEdit, "signInEmail").setText(DEMO_EMAIL)
+    password = dialog.findChild(QLineEdit, "signInPassword")
+    password.setText("not-the-password")
+    submit = dialog.findChild(QPushButton, "signInSubmit")
+    submit.click()
+    await submitted()
+    assert "Invalid login credentials" in dialog.error_text()
+    assert flow.account is None
+
+    password.setText(DEMO_PASSWORD)
+    submit.click()
+    await submitted()
+    assert flow.account is not None and flow.account.email == DEMO_EMAIL
+    assert isinstance(window.section_widget(Section.FRIENDS), QSplitter)
+    assert window.findChild(SignInDialog) is None or not dialog.isVisible()
