@@ -155,6 +155,7 @@ class ChatModel(QObject):
         for handle in handles:
             if handle is not None:
                 await handle.close()
+        await self.service.leave_all()
 
     # -- opening ----------------------------------------------------------------------
 

@@ -216,8 +216,13 @@ class ChatService:
             return list(_rows(await query.order("created_at").order("id").retry(False)
                               .execute()))
 
+        topic = f"chat:{conversation_id}"
+        for stale in self._connection.subscriptions:
+            # Left behind by an open that was cancelled half-way (the user clicked on).
+            if stale.topic == topic:
+                await stale.close()
         return await self._connection.subscribe(Subscription(
-            topic=f"chat:{conversation_id}",
+            topic=topic,
             changes=(ChangeBinding(ChangeEvent.INSERT, "messages",
                                    f"conversation_id=eq.{conversation_id}"),),
             on_row=on_row, gap_fill=gap_fill, newest=newest_row(newest),
@@ -241,6 +246,12 @@ class ChatService:
             topic=f"inbox:{self.user_id}",
             changes=(ChangeBinding(ChangeEvent.INSERT, "messages"),),
             on_row=on_message, gap_fill=gap_fill, newest=newest_row(newest)))
+
+    async def leave_all(self) -> None:
+        """Leave every chat channel still joined (one an interrupted open left behind)."""
+        for handle in self._connection.subscriptions:
+            if handle.topic.startswith("chat:") or handle.topic == f"inbox:{self.user_id}":
+                await handle.close()
 
     async def send_typing(self, handle: SubscriptionHandle) -> bool:
         """Tell the conversation we are typing (dropped while offline)."""

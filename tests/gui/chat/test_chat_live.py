@@ -57,7 +57,9 @@ async def feature_for(member: Member, qtbot: QtBot, opened: list[QUrl] | None = 
 
 async def open_and_wait(feature: ChatFeature, conversation_id: str) -> None:
     feature.open_conversation(conversation_id)
-    await until(lambda: feature.model._handle is not None)
+    topic = f"chat:{conversation_id}"
+    await until(lambda: feature.model._handle is not None
+                and feature.model._handle.topic == topic)
     await feature.model._handle.live.wait()
 
 
@@ -365,3 +367,22 @@ async def test_starting_offline_loads_the_list_once_the_backend_answers(
         await feature.aclose()
     finally:
         await proxy.aclose()
+
+
+async def test_switching_conversations_quickly_leaves_one_live_channel(
+        chat_world: ChatWorld, qtbot: QtBot) -> None:
+    ada, bob, cat = [await chat_world.member(n) for n in ("ada", "bob", "cat")]
+    with_bob = await ada.service.find_or_create_direct(bob.user_id)
+    with_cat = await ada.service.find_or_create_direct(cat.user_id)
+    ada_chat = await feature_for(ada, qtbot)
+    for _ in range(3):
+        for conversation_id in (with_bob, with_cat):
+            ada_chat.open_conversation(conversation_id)
+            await asyncio.sleep(0)  # the previous open is cancelled wherever it was
+    await open_and_wait(ada_chat, with_bob)
+    topics = sorted(h.topic for h in ada.connection.subscriptions)
+    assert topics == sorted([f"chat:{with_bob}", f"inbox:{ada.user_id}"])
+    await bob.service.send(bob.service.compose(with_bob, "still here"))
+    await until(lambda: [m.body for m in ada_chat.model.messages.messages()] == ["still here"])
+    await ada_chat.aclose()
+    assert ada.connection.subscriptions == []
