@@ -117,6 +117,8 @@ class MessageDelegate(QStyledItemDelegate):
         self._name_font.setWeight(QFont.Weight.DemiBold)
         self._small = QFont(self._font)
         self._small.setPixelSize(12)
+        self._tiny = QFont(self._font)
+        self._tiny.setPixelSize(11)
         self._day_font = QFont(self._small)
         self._day_font.setWeight(QFont.Weight.DemiBold)
         self.today = dt.datetime.now(tz).date()
@@ -125,7 +127,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def set_fonts_from(self, font: QFont) -> None:
         """Use the family of ``font`` (the theme's) at the chat's sizes."""
-        for f in (self._font, self._name_font, self._small, self._day_font):
+        for f in (self._font, self._name_font, self._small, self._tiny, self._day_font):
             f.setFamilies(font.families())
         self._bodies.clear()
         self._heights.clear()
@@ -208,6 +210,14 @@ class MessageDelegate(QStyledItemDelegate):
                             message)
         if group:
             self._paint_header(painter, rect, row_top + GROUP_TOP, message)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            # A continuation row shows its time in the avatar's column while hovered.
+            painter.setFont(self._tiny)
+            painter.setPen(MUTED)
+            painter.drawText(QRect(rect.left(), body_rect.top(), TEXT_X - 8,
+                                   QFontMetrics(self._font).height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             time_label(message.created_at, self._tz))
         self._paint_body(painter, body_rect, body, message)
         status = self._status_text(message)
         if status:

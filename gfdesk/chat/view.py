@@ -68,6 +68,11 @@ STYLE = """
               padding: 6px 14px; font-weight: 600; }
 #sendButton:disabled { background-color: #4e5058; color: #949ba4; }
 #chatEmpty { color: #949ba4; font-size: 15px; }
+#jumpButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 14px;
+              padding: 6px 16px; font-size: 13px; font-weight: 600; }
+#jumpButton:hover { background-color: #8f7aff; }
+#loadingOlder { background-color: #2b2d31; color: #b5bac1; border-radius: 10px;
+                padding: 4px 12px; font-size: 12px; }
 """
 
 
@@ -106,6 +111,16 @@ class MessageListView(QListView):
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._on_range_changed)
         bar.valueChanged.connect(self._on_value_changed)
+        #: Shown when messages arrive below while the user reads older ones.
+        self.jump_button = QPushButton("New messages  \u2193", self)
+        self.jump_button.setObjectName("jumpButton")
+        self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.jump_button.clicked.connect(self.jump_to_present)
+        self.jump_button.hide()
+        #: Shown while an older page loads.
+        self.loading_label = QLabel("Loading older messages...", self)
+        self.loading_label.setObjectName("loadingOlder")
+        self.loading_label.hide()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
@@ -114,6 +129,8 @@ class MessageListView(QListView):
         super().setModel(model)
         self._from_bottom = 0
         self._keep_bottom = True
+        self.jump_button.hide()
+        self.loading_label.hide()
         if model is not None:
             model.rowsAboutToBeInserted.connect(self._on_rows_about_to_be_inserted)
 
@@ -129,6 +146,30 @@ class MessageListView(QListView):
         bar = self.verticalScrollBar()
         self._from_bottom = bar.maximum() - bar.value()
         self._keep_bottom = first == 0 or self._from_bottom == 0
+        if not self._keep_bottom:
+            self.jump_button.show()
+            self._place_overlays()
+
+    def jump_to_present(self) -> None:
+        """Scroll to the newest message (and follow new ones again)."""
+        self.jump_button.hide()
+        self._from_bottom = 0
+        self._keep_bottom = True
+        self.scrollToBottom()
+
+    def set_loading(self, loading: bool) -> None:
+        self.loading_label.setVisible(loading)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        for widget in (self.jump_button, self.loading_label):
+            widget.adjustSize()
+        area = self.viewport().geometry()
+        jump = self.jump_button.size()
+        self.jump_button.move(area.center().x() - jump.width() // 2,
+                              area.bottom() - jump.height() - 12)
+        label = self.loading_label.size()
+        self.loading_label.move(area.center().x() - label.width() // 2, area.top() + 8)
 
     def _on_range_changed(self, _minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
@@ -145,12 +186,15 @@ class MessageListView(QListView):
         bar = self.verticalScrollBar()
         self._from_bottom = bar.maximum() - value
         self._keep_bottom = True
+        if self._from_bottom == 0:
+            self.jump_button.hide()
         if value - bar.minimum() < LOAD_OLDER_AT_PX:
             self.near_top.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._delegate.width = self.viewport().width()
         super().resizeEvent(event)
+        self._place_overlays()
 
     # -- clicks -----------------------------------------------------------------------
 
@@ -309,6 +353,7 @@ class ChatView(QWidget):
         self.message_list.link_clicked.connect(self._on_link_clicked)
         self.message_list.retry_clicked.connect(self._model.retry)
         self.message_list.near_top.connect(self._model.load_older)
+        self._model.older_loading_changed.connect(self.message_list.set_loading)
         column.addWidget(self.message_list, 1)
         self._typing = QLabel(pane)
         self._typing.setObjectName("typingLine")

@@ -312,6 +312,16 @@ async def test_scrolling_up_loads_older_pages_without_jumping(
     await until(lambda: model.rowCount() == 120)
     assert [m.body for m in model.messages()] == [f"history {n}" for n in range(120)]
     assert not ada_chat.model.has_more
+    # Reading old messages, a new one arrives: the view stays, a button offers the way down.
+    assert view.jump_button.isHidden()
+    top_row = view.indexAt(view.viewport().rect().topLeft()).row()
+    await bob.service.send(bob.service.compose(conversation_id, "new one"))
+    await until(lambda: model.rowCount() == 121)
+    await until(lambda: view.jump_button.isVisible())
+    assert view.indexAt(view.viewport().rect().topLeft()).row() == top_row
+    qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)
+    await until(view.at_bottom)
+    assert view.jump_button.isHidden()
 
 
 async def test_open_direct_from_the_friends_list_creates_and_shows_it(
