@@ -1,5 +1,5 @@
-"""Fixtures of the core integration tests: a hub that can be stopped and restarted on
-the same port, and an in-memory keyring."""
+"""Fixtures shared by the integration tests of the client (core, notifications): a hub
+that can be stopped and restarted on the same port, and a data dir."""
 
 from __future__ import annotations
 
