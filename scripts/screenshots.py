@@ -21,6 +21,7 @@ import asyncio  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -108,9 +109,11 @@ def _settings_dialog() -> SettingsDialog:
     return SettingsDialog(config, paths.log_dir / "gfdesk.log")
 
 
-def chat_window(conversation: str) -> Callable[[], QWidget]:
+def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget]:
     """The main window on Conversations with the chat feature loaded from a demo hub
-    (the real demo world), ``conversation`` (a title) open, a friend typing."""
+    (the real demo world), ``conversation`` (a title) open, a friend typing. With
+    ``states``: a bot writes in the group (unread badge), we send a link (stored), and
+    two of our messages are shown sending and failed."""
 
     def build() -> QWidget:
         import tempfile
@@ -122,7 +125,8 @@ def chat_window(conversation: str) -> Callable[[], QWidget]:
         tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
         hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
         try:
-            feature = bridge.run(lambda: _load_chat(hub.url, hub.anon_key, tmp, conversation))
+            feature = bridge.run(lambda: _load_chat(hub.url, hub.anon_key, tmp, conversation,
+                                                       states))
         finally:
             hub.stop()
         window = main_window(Section.CONVERSATIONS, ONLINE, "Demo Player")()
@@ -133,7 +137,7 @@ def chat_window(conversation: str) -> Callable[[], QWidget]:
     return build
 
 
-async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
+async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) -> QWidget:
     from supabase import acreate_client
 
     from gfdesk.chat import ChatFeature
@@ -151,7 +155,11 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
     class Account:
         user_id = auth.user.id  # type: ignore[union-attr]
 
-    connection = ConnectionSupervisor(client, label="demo hub")
+    async def token() -> str | None:
+        session = await client.auth.get_session()
+        return session.access_token if session else None
+
+    connection = ConnectionSupervisor(client, label="demo hub", token=token)
     connection.start()
     outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
     feature = ChatFeature(connection, client, outbox, Account())
@@ -166,7 +174,10 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str) -> QWidget:
     while feature.model._handle is None:  # noqa: ASYNC110 (set by the open task)
         await asyncio.sleep(0.01)
     await feature.model._handle.live.wait()
-    feature.model._on_typing({"user_id": friend})
+    if states:
+        await _show_states(feature, url, key, chosen.id, summaries)
+    else:
+        feature.model._on_typing({"user_id": friend})
     await feature.aclose()
     await connection.aclose()
     await outbox.aclose()
@@ -224,7 +235,11 @@ async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
     auth = await client.auth.sign_in_with_password({"email": DEMO_EMAIL,
                                                     "password": DEMO_PASSWORD})
     assert auth.user is not None
-    connection = ConnectionSupervisor(client, label="demo hub")
+    async def token() -> str | None:
+        session = await client.auth.get_session()
+        return session.access_token if session else None
+
+    connection = ConnectionSupervisor(client, label="demo hub", token=token)
     connection.start()
     friends = FriendsFeature(connection, client, auth.user.id)
     notes = NotificationsFeature(connection, client, None, auth.user.id)
@@ -240,6 +255,36 @@ async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
     await connection.aclose()
     await close_client(client)
     return friends, notes  # type: ignore[return-value]
+
+
+async def _show_states(feature: Any, url: str, key: str, conversation_id: str,
+                       summaries: list[Any]) -> None:
+    from supabase import acreate_client
+
+    from gfdesk.chat.conversations import ConversationKind
+    from gfdesk.chat.messages import SendState
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.hub.demo import BOTS, DEMO_PASSWORD
+
+    paladin = next(b for b in BOTS if b.username == "pixelpaladin")
+    bot = await acreate_client(url, key)
+    auth = await bot.auth.sign_in_with_password({"email": paladin.email,
+                                                 "password": DEMO_PASSWORD})
+    assert auth.user is not None
+    group = next(s for s in summaries if s.kind is ConversationKind.GROUP)
+    for body in ("scrims at 9? need one more", "bring your A game"):
+        await bot.table("messages").insert({"conversation_id": group.id,
+                                            "sender_id": auth.user.id, "body": body}).execute()
+    await close_client(bot)
+    feature.model.send("bracket's up: https://gamerflick.gg/cup/neon-clash (round 2 tonight)")
+    model = feature.model.messages
+    while feature.unread < 2 or model.pending_message(model.messages()[-1].id):  # noqa: ASYNC110
+        await asyncio.sleep(0.02)
+    sending = feature.service.compose(conversation_id, "queue me in, on my way")
+    model.add_optimistic(sending)
+    failed = feature.service.compose(conversation_id, "this one did not make it")
+    model.add_optimistic(failed)
+    model.set_state(failed.id, SendState.FAILED, "refused by the server")
 
 
 def _offline_error(bridge: MessageBridge) -> None:
@@ -265,6 +310,7 @@ SCREENS: list[Screen] = [
     Screen("friends-inbox", friends_window(with_inbox=True)),
     Screen("chat-group", chat_window("Friday Squad")),
     Screen("chat-direct", chat_window("NovaStrike")),
+    Screen("chat-states", chat_window("NovaStrike", states=True)),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
 ]
