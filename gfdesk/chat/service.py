@@ -162,10 +162,11 @@ class ChatService:
         kind = ConversationKind(row.get("kind") or "direct")
         others = [m for m in member_ids if m != self.user_id]
         newest = _rows(await self._client.table("messages").select("*").eq(
-            "conversation_id", row["id"]).order("created_at", desc=True).order(
-            "id", desc=True).limit(1).execute())
+            "conversation_id", row["id"]).is_("deleted_at", "null").order(
+            "created_at", desc=True).order("id", desc=True).limit(1).execute())
         unread_query = self._client.table("messages").select("id", count=CountMethod.exact).eq(
-            "conversation_id", row["id"]).neq("sender_id", self.user_id)
+            "conversation_id", row["id"]).neq("sender_id", self.user_id).is_(
+            "deleted_at", "null")
         if last_read:
             unread_query = unread_query.gt("created_at", last_read)
         unread = (await unread_query.limit(1).execute()).count or 0
@@ -189,8 +190,9 @@ class ChatService:
     async def page(self, conversation_id: str, before: ChatMessage | None) -> list[ChatMessage]:
         """Up to ``page_size`` messages older than ``before`` (None: the newest), newest
         first."""
-        query = self._client.table("messages").select("*").eq("conversation_id",
-                                                                conversation_id)
+        # Deleted messages (deleted_at set) are not shown.
+        query = self._client.table("messages").select("*").eq(
+            "conversation_id", conversation_id).is_("deleted_at", "null")
         if before is not None:
             stamp = _quoted(format_time(before.created_at))
             query = query.or_(f"created_at.lt.{stamp},"

@@ -58,6 +58,20 @@ async def test_paging_loads_a_1000_message_history_exactly_once_in_order(
     assert [m.id for m in reversed(loaded)] == expected
 
 
+async def test_deleted_messages_are_left_out_of_pages_previews_and_counts(
+        chat_world: ChatWorld) -> None:
+    ada = await chat_world.member("ada")
+    bob = await chat_world.member("bob")
+    conversation_id = await ada.service.find_or_create_direct(bob.user_id)
+    ids = await _history(chat_world.hub, conversation_id, bob.user_id, 3)
+    await bob.client.table("messages").update({"deleted_at": "2026-01-02T00:00:00+00:00"}).eq(
+        "id", ids[-1]).execute()
+    assert [m.id for m in await ada.service.page(conversation_id, None)] == ids[1::-1]
+    (summary,) = await ada.service.conversations()
+    assert summary.last_message is not None and summary.last_message.id == ids[1]
+    assert summary.unread == 2
+
+
 async def test_open_direct_finds_the_existing_conversation_or_creates_one(
         chat_world: ChatWorld) -> None:
     ada = await chat_world.member("ada")
