@@ -121,7 +121,6 @@ class MessageDelegate(QStyledItemDelegate):
         self._tiny.setPixelSize(11)
         self._day_font = QFont(self._small)
         self._day_font.setWeight(QFont.Weight.DemiBold)
-        self.today = dt.datetime.now(tz).date()
         #: The viewport width rows are laid out for (the view keeps it current).
         self.width = 0
 
@@ -229,7 +228,8 @@ class MessageDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_day(self, painter: QPainter, rect: QRect, message: ChatMessage) -> None:
-        label = day_label(message.created_at.astimezone(self._tz).date(), self.today)
+        today = dt.datetime.now(self._tz).date()  # read each time: the app runs past midnight
+        label = day_label(message.created_at.astimezone(self._tz).date(), today)
         painter.setFont(self._day_font)
         metrics = QFontMetrics(self._day_font)
         text_w = metrics.horizontalAdvance(label) + 16
