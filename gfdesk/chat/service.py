@@ -19,6 +19,7 @@ Every live subscription is gap-filled over REST after each (re)join, in
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import uuid
@@ -51,6 +52,8 @@ log = logging.getLogger("gfdesk.rest")
 PAGE_SIZE = 50
 #: The broadcast event of typing indicators (the seed's name).
 TYPING_EVENT = "typing"
+#: Conversation summaries read at once when the list loads.
+PARALLEL_READS = 8
 #: The largest ``in.(...)`` list sent in one request.
 IN_CHUNK = 100
 
@@ -137,11 +140,16 @@ class ChatService:
                     "conversation_id,user_id").in_("conversation_id", chunk).execute()):
                 members[row["conversation_id"]].append(row["user_id"])
         await self.load_names(u for ms in members.values() for u in ms)
-        summaries = []
-        for row in conversations:
-            summaries.append(await self._summary(row, members.get(row["id"], []),
-                                                 read_at.get(row["id"])))
-        return summaries
+        # Two small reads per conversation (newest message, unread count), a few at a
+        # time: the list costs a handful of round trips, not two per conversation.
+        limit = asyncio.Semaphore(PARALLEL_READS)
+
+        async def summary(row: dict[str, Any]) -> ConversationSummary:
+            async with limit:
+                return await self._summary(row, members.get(row["id"], []),
+                                           read_at.get(row["id"]))
+
+        return list(await asyncio.gather(*(summary(row) for row in conversations)))
 
     async def conversation(self, conversation_id: str) -> ConversationSummary | None:
         """One conversation's summary (None: not ours, or gone)."""
