@@ -1,32 +1,26 @@
 """The chat page: conversation list on the left, the open conversation on the right.
 
 Widgets only call ``ChatModel``'s plain methods and follow its signals; they never
-await. The message list keeps its place: appended rows keep it at the bottom when it
-was there (and still when the user reads older messages), prepended pages keep the
-message under the user's eyes where it was. Links open in the browser on click only.
+await. The pieces: ``MessageListView`` (messagelist), ``Composer`` (composer) and the
+two delegates; this module lays them out and wires them to the model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QHideEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -34,22 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.chat.avatarcache import AvatarCache
+from gfdesk.chat.composer import Composer
 from gfdesk.chat.conversationdelegate import ConversationDelegate
 from gfdesk.chat.conversations import ConversationKind
 from gfdesk.chat.listmodel import ID_ROLE, ONLINE_ROLE
 from gfdesk.chat.messagedelegate import MessageDelegate
-from gfdesk.chat.messagemodel import MESSAGE_ROLE
+from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
 
-#: Load the older page when the list is scrolled this close to its top.
-LOAD_OLDER_AT_PX = 300
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS - 500
-COMPOSER_MAX_LINES = 8
 EMPTY_TEXT = "Pick a conversation to start chatting."
-#: Rows laid out per event-loop turn.
-LAYOUT_BATCH = 200
 
 STYLE = """
 #chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -74,186 +64,6 @@ STYLE = """
 #loadingOlder { background-color: #2b2d31; color: #b5bac1; border-radius: 10px;
                 padding: 4px 12px; font-size: 12px; }
 """
-
-
-class MessageListView(QListView):
-    """The message list: pixel scrolling, stable position, link and retry clicks.
-
-    Signals:
-        link_clicked(str): a link in a message was clicked (the URL).
-        retry_clicked(str): a failed message of ours was clicked (its id).
-        near_top(): scrolled close to the oldest message shown.
-    """
-
-    link_clicked = Signal(str)
-    retry_clicked = Signal(str)
-    near_top = Signal()
-
-    def __init__(self, delegate: MessageDelegate, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageList")
-        self._delegate = delegate
-        self.setItemDelegate(delegate)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
-        # Rows are laid out in slices between events: a burst never blocks a frame.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(LAYOUT_BATCH)
-        self.setMouseTracking(True)
-        self.setWordWrap(True)
-        self.verticalScrollBar().setSingleStep(24)
-        self._from_bottom = 0
-        self._keep_bottom = True
-        self._adjusting = False
-        bar = self.verticalScrollBar()
-        bar.rangeChanged.connect(self._on_range_changed)
-        bar.valueChanged.connect(self._on_value_changed)
-        #: Shown when messages arrive below while the user reads older ones.
-        self.jump_button = QPushButton("New messages  \u2193", self)
-        self.jump_button.setObjectName("jumpButton")
-        self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.jump_button.clicked.connect(self.jump_to_present)
-        self.jump_button.hide()
-        #: Shown while an older page loads.
-        self.loading_label = QLabel("Loading older messages...", self)
-        self.loading_label.setObjectName("loadingOlder")
-        self.loading_label.hide()
-
-    def setModel(self, model: QAbstractItemModel | None) -> None:
-        old = self.model()
-        if old is not None:
-            old.rowsAboutToBeInserted.disconnect(self._on_rows_about_to_be_inserted)
-        super().setModel(model)
-        self._from_bottom = 0
-        self._keep_bottom = True
-        self.jump_button.hide()
-        self.loading_label.hide()
-        if model is not None:
-            model.rowsAboutToBeInserted.connect(self._on_rows_about_to_be_inserted)
-
-    # -- staying in place -------------------------------------------------------------
-
-    def at_bottom(self) -> bool:
-        bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum()
-
-    def _on_rows_about_to_be_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        # Prepending older rows: keep the distance from the bottom (the rows the user
-        # sees do not move). Appending: follow the bottom only if the user was there.
-        bar = self.verticalScrollBar()
-        self._from_bottom = bar.maximum() - bar.value()
-        self._keep_bottom = first == 0 or self._from_bottom == 0
-        if not self._keep_bottom:
-            self.jump_button.show()
-            self._place_overlays()
-
-    def jump_to_present(self) -> None:
-        """Scroll to the newest message (and follow new ones again)."""
-        self.jump_button.hide()
-        self._from_bottom = 0
-        self._keep_bottom = True
-        self.scrollToBottom()
-
-    def set_loading(self, loading: bool) -> None:
-        self.loading_label.setVisible(loading)
-        self._place_overlays()
-
-    def _place_overlays(self) -> None:
-        for widget in (self.jump_button, self.loading_label):
-            widget.adjustSize()
-        area = self.viewport().geometry()
-        jump = self.jump_button.size()
-        self.jump_button.move(area.center().x() - jump.width() // 2,
-                              area.bottom() - jump.height() - 12)
-        label = self.loading_label.size()
-        self.loading_label.move(area.center().x() - label.width() // 2, area.top() + 8)
-
-    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
-        bar = self.verticalScrollBar()
-        if self._keep_bottom:
-            self._adjusting = True
-            bar.setValue(maximum - self._from_bottom)
-            self._adjusting = False
-        else:
-            self._from_bottom = maximum - bar.value()
-
-    def _on_value_changed(self, value: int) -> None:
-        if self._adjusting:
-            return
-        bar = self.verticalScrollBar()
-        self._from_bottom = bar.maximum() - value
-        self._keep_bottom = True
-        if self._from_bottom == 0:
-            self.jump_button.hide()
-        if value - bar.minimum() < LOAD_OLDER_AT_PX:
-            self.near_top.emit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._delegate.width = self.viewport().width()
-        super().resizeEvent(event)
-        self._place_overlays()
-
-    # -- clicks -----------------------------------------------------------------------
-
-    def _link_at(self, pos: QPointF) -> str | None:
-        index = self.indexAt(pos.toPoint())
-        if not index.isValid():
-            return None
-        return self._delegate.link_at(self.visualRect(index), index, pos)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        link = self._link_at(event.position())
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if link
-                                  else Qt.CursorShape.ArrowCursor)
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            link = self._link_at(event.position())
-            index = self.indexAt(event.position().toPoint())
-            if link:
-                self.link_clicked.emit(link)
-            elif index.isValid() and self._delegate.is_failed(index):
-                self.retry_clicked.emit(index.data(MESSAGE_ROLE).id)
-        super().mouseReleaseEvent(event)
-
-
-class Composer(QPlainTextEdit):
-    """The message box: Enter sends, Shift+Enter starts a new line.
-
-    Signals:
-        submitted(): Enter was pressed.
-    """
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("composer")
-        self.setTabChangesFocus(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
-
-    def _fit(self, *_args: object) -> None:
-        # The stylesheet's 15 px font may not be applied yet: measure at least that.
-        line = max(self.fontMetrics().lineSpacing(), 20)
-        lines = int(self.document().size().height())
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded
-                                        if lines > COMPOSER_MAX_LINES
-                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lines = max(1, min(COMPOSER_MAX_LINES, lines))
-        self.setFixedHeight(lines * line + 2 * int(self.document().documentMargin()) + 8)
 
 
 class ChatView(QWidget):

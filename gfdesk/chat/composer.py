@@ -1,0 +1,45 @@
+"""The message box: Enter sends, Shift+Enter starts a new line, it grows with its text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+#: The composer grows up to this many lines, then scrolls.
+COMPOSER_MAX_LINES = 8
+
+
+class Composer(QPlainTextEdit):
+    """The message box: Enter sends, Shift+Enter starts a new line.
+
+    Signals:
+        submitted(): Enter was pressed.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self, *_args: object) -> None:
+        # The stylesheet's 15 px font may not be applied yet: measure at least that.
+        line = max(self.fontMetrics().lineSpacing(), 20)
+        lines = int(self.document().size().height())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                                        if lines > COMPOSER_MAX_LINES
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = max(1, min(COMPOSER_MAX_LINES, lines))
+        self.setFixedHeight(lines * line + 2 * int(self.document().documentMargin()) + 8)
