@@ -270,11 +270,14 @@ class ChatView(QWidget):
 
     def send(self) -> None:
         """Send what the composer holds (Enter or the Send button)."""
-        problem = self._model.send(self.composer.toPlainText())
+        text = self.composer.toPlainText()
+        problem = self._model.send(text)
         if problem:
             self._show_hint(problem, problem=True)
             return
         self.composer.clear()
+        if text.strip():
+            self.message_list.jump_to_present()  # what we just wrote is what we look at
 
     # -- being on screen --------------------------------------------------------------
 

@@ -322,6 +322,12 @@ async def test_scrolling_up_loads_older_pages_without_jumping(
     qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)
     await until(view.at_bottom)
     assert view.jump_button.isHidden()
+    # Writing while scrolled up brings the list down to what we wrote.
+    bar.setValue(bar.maximum() // 2)
+    qtbot.keyClicks(ada_chat.view.composer, "mine")
+    qtbot.keyClick(ada_chat.view.composer, Qt.Key.Key_Return)
+    await until(view.at_bottom)
+    assert view.jump_button.isHidden()
 
 
 async def test_open_direct_from_the_friends_list_creates_and_shows_it(
