@@ -59,9 +59,12 @@ class ChatFeature(QObject):
 
     Signals:
         unread_changed(int): the total unread count of all conversations.
+        conversation_opened(str): a conversation is shown (e.g. after ``open_direct``:
+            the window may switch to the Conversations section).
     """
 
     unread_changed = Signal(int)
+    conversation_opened = Signal(str)
 
     def __init__(self, connection: ConnectionSupervisor, client: AsyncClient, outbox: Outbox,
                  account: HasUserId, parent: QObject | None = None, *,
@@ -73,6 +76,7 @@ class ChatFeature(QObject):
         self.service = ChatService(client, connection, outbox, account.user_id)
         self.model = ChatModel(self.service, tz=tz, typing_ttl_s=typing_ttl_s, parent=self)
         self.model.conversations.unread_changed.connect(self.unread_changed)
+        self.model.conversation_opened.connect(self.conversation_opened)
         self.view = (ChatView(self.model) if open_url is None
                      else ChatView(self.model, open_url=open_url))
         if online_users is not None:

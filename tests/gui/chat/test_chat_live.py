@@ -335,9 +335,10 @@ async def test_open_direct_from_the_friends_list_creates_and_shows_it(
     ada, bob = await chat_world.member("ada"), await chat_world.member("bob")
     ada_chat = await feature_for(ada, qtbot)
     bob_chat = await feature_for(bob, qtbot)
+    opened = bridge.next_emit(ada_chat.conversation_opened, TIMEOUT_S)
     ada_chat.open_direct(bob.user_id)
-    await until(lambda: ada_chat.model.current_id is not None)
-    conversation_id = ada_chat.model.current_id
+    (conversation_id,) = await opened
+    assert ada_chat.model.current_id == conversation_id
     assert ada_chat.model.conversations.get(conversation_id).title == "Bob"
     # Bob's list picks the new conversation up with its first message, unread.
     await until(lambda: ada_chat.model._handle is not None)
