@@ -230,6 +230,13 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     update_check = rules.update_check.and_(rules.select) if representation \
         else rules.update_check
     upsert = q.prefer.resolution is not None
+    if table.column("created_at") is not None:
+        # The column default (SQLite's strftime) has milliseconds; PostgreSQL's now()
+        # has microseconds, and two quick sends must not tie. One value per statement,
+        # as now() is one value per transaction.
+        created = now_timestamp()
+        rows = [row if "created_at" in row else {**row, "created_at": created}
+                for row in rows]
     auto = AUTO_UPDATED.get(table.name)
     if upsert and auto and q.prefer.resolution == "merge-duplicates":
         # An upsert that updates is an update: it refreshes updated_at like PATCH does.

@@ -14,6 +14,7 @@ from postgrest.types import ReturnMethod
 
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.store import Change, ChangeType
+from tests.helpers.hubfixture import close_client, user_client, user_id
 from tests.integration.hub.conftest import People, insert
 
 UUID_LEN = 36
@@ -311,3 +312,22 @@ async def test_concurrent_writes_and_reads(people: People, chat: str) -> None:
     counted = await people.bob.table("messages").select("*", count="exact", head=True).eq(
         "conversation_id", chat).execute()
     assert counted.count == 30
+
+
+async def test_created_at_has_microseconds_so_quick_inserts_do_not_tie(hub: RunningHub) -> None:
+    client = await user_client(hub, "stamps@example.com")
+    uid = await user_id(client)
+    try:
+        stamps = []
+        for n in range(20):
+            # Notifications for oneself: the rules let a user insert and read them back.
+            response = await client.table("notifications").insert(
+                {"user_id": uid, "type": "test", "title": f"n{n}"}).execute()
+            stamps.append(response.data[0]["created_at"])
+        fractions = [s.split(".")[1].split("+")[0] for s in stamps]
+        assert all(len(f) == 6 for f in fractions)
+        # Real microseconds, not milliseconds padded with zeros (SQLite's strftime).
+        assert any(not f.endswith("000") for f in fractions)
+        assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    finally:
+        await close_client(client)
