@@ -14,6 +14,7 @@ window is on screen.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -53,6 +54,7 @@ class AccountFlow(QObject):
         self._can_sign_in = can_sign_in
         self._dialog: SignInDialog | None = None
         self._features: list[Any] = []
+        self._stop_listening: Callable[[], None] = _nothing
 
     @property
     def account(self) -> Account | None:
@@ -188,6 +190,11 @@ class AccountFlow(QObject):
             tray.set_status_menu(friends.status_menu())
         notifications.notification_activated.connect(
             lambda kind, target: self._open(chat, kind, target))
+        chat.conversation_opened.connect(
+            lambda _id: window.show_section(Section.CONVERSATIONS))
+        # Chat marks its own messages sent or failed from the outbox's outcomes.
+        self._stop_listening = backend.add_outbox_listener(
+            on_sent=chat.handle_sent, on_rejected=chat.handle_rejection)
         return [friends, notifications, chat]
 
     def _open(self, chat: Any, kind: str, target: str) -> None:
@@ -201,6 +208,8 @@ class AccountFlow(QObject):
             self._window.show_section(Section.TOURNAMENTS)
 
     async def _close_features(self) -> None:
+        self._stop_listening()
+        self._stop_listening = _nothing
         if self._tray is not None:
             self._tray.set_status_menu(None)
         features, self._features = self._features, []
@@ -216,3 +225,7 @@ class AccountFlow(QObject):
             self._dialog.reject()
         await self._close_features()
         await self._backend.aclose()
+
+
+def _nothing() -> None:
+    pass
