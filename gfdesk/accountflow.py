@@ -192,6 +192,7 @@ class AccountFlow(QObject):
             lambda kind, target: self._open(chat, kind, target))
         chat.conversation_opened.connect(
             lambda _id: window.show_section(Section.CONVERSATIONS))
+        friends.view.message_requested.connect(chat.open_direct)
         # Chat marks its own messages sent or failed from the outbox's outcomes.
         self._stop_listening = backend.add_outbox_listener(
             on_sent=chat.handle_sent, on_rejected=chat.handle_rejection)

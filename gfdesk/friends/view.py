@@ -8,7 +8,16 @@ first row of each group, Discord-style.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +38,7 @@ from gfdesk.friends.model import (
     NAME_ROLE,
     STATUS_ROLE,
     SUBTITLE_ROLE,
+    USER_ID_ROLE,
     FriendsModel,
     FriendsProxyModel,
     StatusModel,
@@ -193,7 +203,14 @@ class FriendDelegate(QStyledItemDelegate):
 
 
 class FriendsView(QWidget):
-    """Status picker, search box and friends list."""
+    """Status picker, search box and friends list.
+
+    Signals:
+        message_requested(str): the user asked to message a friend (double-click,
+            Enter, or "Send message" in the friend's context menu); carries the user id.
+    """
+
+    message_requested = Signal(str)
 
     def __init__(self, model: FriendsModel, status: StatusModel,
                  parent: QWidget | None = None) -> None:
@@ -228,6 +245,9 @@ class FriendsView(QWidget):
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.activated.connect(self._on_list_activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -245,6 +265,21 @@ class FriendsView(QWidget):
         status.status_changed.connect(self._on_status_changed)
         self._on_status_changed(status.status, status.game)
         self._on_counts_changed(model.online_count(), model.rowCount())
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        user_id = index.data(USER_ID_ROLE)
+        if user_id:
+            self.message_requested.emit(str(user_id))
+
+    def _on_list_context_menu_requested(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.setObjectName("friendMenu")
+        send = menu.addAction("Send message")
+        send.triggered.connect(lambda: self._on_list_activated(index))
+        menu.popup(self.list.viewport().mapToGlobal(point))
 
     def _on_counts_changed(self, online: int, total: int) -> None:
         self.delegate.counts = (online, total)

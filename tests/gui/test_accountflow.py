@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSplitter
 
 from gfdesk import bridge
@@ -15,6 +17,8 @@ from gfdesk.accountflow import AccountFlow
 from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.friends.model import USER_ID_ROLE
+from gfdesk.friends.view import FriendsView
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.runner import RunningHub
@@ -97,3 +101,28 @@ async def test_sign_in_builds_the_features_and_sign_out_asks_again(parts: Parts)
     assert flow.account is not None and flow.account.email == DEMO_EMAIL
     assert isinstance(window.section_widget(Section.FRIENDS), QSplitter)
     assert window.findChild(SignInDialog) is None or not dialog.isVisible()
+
+
+async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> None:
+    flow, window = parts.flow, parts.window
+    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    page = window.section_widget(Section.FRIENDS)
+    assert isinstance(page, QSplitter)
+    view = page.widget(0)
+    assert isinstance(view, FriendsView)
+    async with asyncio.timeout(15):
+        while view.proxy.rowCount() == 0:
+            await bridge.next_emit(view.proxy.rowsInserted)
+    index = view.proxy.index(0, 0)
+    friend_id = index.data(USER_ID_ROLE)
+    view.list.setCurrentIndex(index)
+    opened = bridge.next_emit(window.section_changed, timeout=15)
+    QTest.keyClick(view.list, Qt.Key.Key_Return)
+    assert await opened == (Section.CONVERSATIONS,)
+    assert window.current_section() is Section.CONVERSATIONS
+    # Let the conversation finish opening (its first page) before the flow closes.
+    await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "chat:open-direct"))
+    chat = flow._features[-1]
+    summary = next(s for s in chat.model.conversations.summaries()
+                   if s.id == chat.model.current_id)
+    assert friend_id in summary.member_ids
