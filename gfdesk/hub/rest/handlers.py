@@ -122,6 +122,10 @@ async def handle_table(request: web.Request) -> web.StreamResponse:
         return error_response(exc)
     except web.HTTPException:
         raise
+    except ConnectionResetError:
+        # The client went away mid-request: nothing to answer, nothing went wrong here.
+        log.debug("hub rest: %s %s: client disconnected", request.method, request.path)
+        return error_response(RestError(400, "PGRST102", "Client disconnected"))
     except Exception:
         log.exception("hub rest: %s %s failed", request.method, request.path)
         return error_response(RestError(500, "XX000", "internal server error"))
