@@ -156,6 +156,8 @@ class AccountFlow(QObject):
 
         backend, window, tray = self._backend, self._window, self._tray
         connection, client, outbox = backend.connection, backend.client, backend.outbox
+        if connection is None or outbox is None:
+            raise RuntimeError("signed in without a connection or an outbox")
         friends = FriendsFeature(connection, client, account.user_id, parent=window)
         notifications = NotificationsFeature(
             connection, client, outbox, account.user_id, parent=window,

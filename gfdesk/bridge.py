@@ -14,6 +14,7 @@ widgets only through Qt signals emitted on the loop's (GUI) thread.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sys
 from collections.abc import Callable, Coroutine
@@ -36,7 +37,8 @@ _groups: dict[tuple[int, str], asyncio.Task[Any]] = {}
 def loop_factory() -> asyncio.AbstractEventLoop:
     """A qasync loop on the running QApplication (created if there is none yet)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    return qasync.QEventLoop(app)
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    return loop
 
 
 def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
@@ -80,18 +82,18 @@ def spawn(
         if previous is not None and not previous.done():
             previous.cancel()
         _groups[key] = task
-        task.add_done_callback(lambda t, key=key: _forget_group(key, t))
+        task.add_done_callback(functools.partial(_forget_group, key))
     if owner is not None:
         connection = owner.destroyed.connect(lambda *_: task.cancel())
         # Drop the connection once the task ends, or a long-lived owner would keep
         # every finished task (and its result) alive through it.
-        task.add_done_callback(lambda _t: _disconnect(owner, connection))
+        task.add_done_callback(lambda _t: _disconnect(connection))
     return task
 
 
-def _disconnect(owner: QObject, connection: QMetaObject.Connection) -> None:
+def _disconnect(connection: QMetaObject.Connection) -> None:
     try:
-        owner.disconnect(connection)
+        QObject.disconnect(connection)
     except RuntimeError:
         pass  # the owner is already gone, and its connections with it
 

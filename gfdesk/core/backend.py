@@ -204,9 +204,9 @@ class BackendService:
 
         def remove() -> None:
             if on_sent in self._sent_listeners:
-                self._sent_listeners.remove(on_sent)  # type: ignore[arg-type]
+                self._sent_listeners.remove(on_sent)
             if on_rejected in self._rejected_listeners:
-                self._rejected_listeners.remove(on_rejected)  # type: ignore[arg-type]
+                self._rejected_listeners.remove(on_rejected)
 
         return remove
 

@@ -159,7 +159,7 @@ class SettingsDialog(QDialog):
             signed_in = self._account is not None
             account_row = QHBoxLayout()
             account_row.addWidget(_plain_label(
-                self._account if signed_in else "Not signed in", in_use, "inUseAccount"), 1)
+                self._account or "Not signed in", in_use, "inUseAccount"), 1)
             button = QPushButton("Sign out" if signed_in else "Sign in", in_use)
             button.setObjectName("signOutButton" if signed_in else "signInButton")
             button.clicked.connect(

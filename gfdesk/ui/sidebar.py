@@ -140,7 +140,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.setFont(font)
         height = 18.0
         width = max(height, painter.fontMetrics().horizontalAdvance(text) + 12.0)
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         pill = QRectF(rect.right() - width - 10, rect.center().y() - height / 2 + 1,
                       width, height)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import SIGNAL, QObject, Signal
 
 from gfdesk import bridge
 from tests.helpers.logfail import ExpectedLogs
@@ -69,3 +69,17 @@ async def test_drain_cancels_everything_pending(qapp: object) -> None:
     await bridge.drain()
     assert all(t.cancelled() for t in tasks)
     assert not bridge.live_tasks()
+
+
+async def test_a_finished_task_no_longer_listens_to_its_owner(qapp: object) -> None:
+    owner = QObject()
+    # PySide adds a receiver of its own on the first connection: measure after one.
+    await bridge.spawn(asyncio.sleep(0), name="test:warm", owner=owner)
+    await asyncio.sleep(0)
+    before = owner.receivers(SIGNAL("destroyed(QObject*)"))
+    tasks = [bridge.spawn(asyncio.sleep(0), name=f"test:short{i}", owner=owner)
+             for i in range(5)]
+    assert owner.receivers(SIGNAL("destroyed(QObject*)")) == before + 5
+    await asyncio.gather(*tasks)
+    await asyncio.sleep(0)  # done callbacks run one loop turn after the tasks end
+    assert owner.receivers(SIGNAL("destroyed(QObject*)")) == before
