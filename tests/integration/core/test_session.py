@@ -9,7 +9,6 @@ import pytest
 from supabase import AsyncClient, acreate_client
 from supabase_auth.errors import AuthApiError
 
-from gfdesk.core.clock import Clock
 from gfdesk.core.session import (
     EXPIRED_MESSAGE,
     Credentials,
@@ -19,6 +18,7 @@ from gfdesk.core.session import (
 )
 from gfdesk.core.tokenstore import SERVICE, UNAVAILABLE_MESSAGE, TokenStore
 from gfdesk.hub.runner import RunningHub
+from tests.helpers.clocks import SkippingClock
 from tests.helpers.hubcontrol import RestartableHub
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client, user_client
 from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
@@ -174,20 +174,6 @@ async def test_sign_up_signs_in_and_remembers(
     assert (SERVICE, f"{PROFILE}:neo@example.com") in keyring_backend.entries
 
 
-class SkippingClock(Clock):
-    """Backoff waits are recorded and last one loop turn."""
-
-    def __init__(self) -> None:
-        super().__init__(seed=1)
-        self.sleeps: list[float] = []
-        self.slept = asyncio.Event()
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.slept.set()
-        await asyncio.sleep(0)
-
-
 async def test_starting_offline_keeps_the_stored_sign_in_and_signs_in_once_back(
         restartable: RestartableHub, keyring_backend: MemoryKeyring) -> None:
     first = await restartable.client()
@@ -197,7 +183,7 @@ async def test_starting_offline_keeps_the_stored_sign_in_and_signs_in_once_back(
     await session.aclose()
     await restartable.stop()  # the app starts with the server away
 
-    clock = SkippingClock()
+    clock = SkippingClock(seed=1)
     statuses: list[SessionStatus] = []
     restoring = SessionService(await restartable.client(), TokenStore(PROFILE, keyring_backend),
                                on_status=statuses.append, clock=clock)

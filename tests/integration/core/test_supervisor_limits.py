@@ -13,31 +13,17 @@ import pytest
 from gfdesk.core import realtimeclient
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clientfactory import close_client, create_client
-from gfdesk.core.clock import Clock
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.core.realtimeclient import LARGE_FRAME_BYTES
 from gfdesk.core.status import ConnectionState
 from gfdesk.core.subscription import Subscription
 from tests.helpers.chatworld import Collector, Writer, messages_subscription
+from tests.helpers.clocks import SkippingClock
 from tests.helpers.hubcontrol import RestartableHub, make_conversation
 from tests.helpers.hubfixture import user_id
 
 TIMEOUT_S = 20
 ATTEMPTS = 12  # well past realtime-py's max_retries of 5
-
-
-class RecordingClock(Clock):
-    """Real time, but backoff sleeps are recorded and skipped (one loop turn)."""
-
-    def __init__(self) -> None:
-        super().__init__(seed=3)
-        self.sleeps: list[float] = []
-        self.slept = asyncio.Event()
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.slept.set()
-        await asyncio.sleep(0)
 
 
 async def test_it_never_gives_up_and_joins_what_was_subscribed_offline(
@@ -50,7 +36,7 @@ async def test_it_never_gives_up_and_joins_what_was_subscribed_offline(
     conversation = await make_conversation(await restartable.service_client(), ada, bob)
     await restartable.stop()
 
-    clock = RecordingClock()
+    clock = SkippingClock(seed=3)
     supervisor = ConnectionSupervisor(ada, heartbeat_interval_s=1, clock=clock,
                                       backoff=Backoff())
     collector = Collector()
