@@ -15,7 +15,7 @@ Scenarios:
            (500 distinct row rules, evaluated in one query per change, 1 delivery);
   filtered the app's shape: each of 500 users on ``user_id=eq.<own id>``.
 
-Usage: python bench/hub_changes.py [--changes N]
+Usage: python bench/hub_changes.py [--quick] [--changes N]
 Last line: one JSON object with every figure and ratio.
 """
 
@@ -115,7 +115,10 @@ def run(label: str, world: World, bindings: Callable[[str], dict[str, Any]],
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=300)
+    parser.add_argument("--quick", action="store_true", help="100 changes per scenario")
     args = parser.parse_args()
+    if args.quick:
+        args.changes = min(args.changes, 100)
     figures: dict[str, float] = {"subscribers": SUBSCRIBERS, "changes": args.changes}
     with tempfile.TemporaryDirectory() as tmp:
         world = World(Path(tmp))
