@@ -190,8 +190,11 @@ class MessageListModel(QAbstractListModel):
         unique: dict[str, ChatMessage] = {}
         for message in queue:
             unique.setdefault(message.id, message)
-        confirmed_ids = {m.id for m in self._confirmed}
-        batch = sorted((m for m in unique.values() if m.id not in confirmed_ids),
+        # ``_ids`` holds confirmed and pending ids: a held pending row is still taken
+        # (its stored row replaces it). No set of every confirmed id per frame.
+        pending_ids = {m.id for m in self._pending}
+        batch = sorted((m for m in unique.values()
+                        if m.id not in self._ids or m.id in pending_ids),
                        key=lambda m: m.key)
         if not batch:
             return
