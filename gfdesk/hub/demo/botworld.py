@@ -19,7 +19,7 @@ import json
 import logging
 import random
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -31,6 +31,7 @@ from gfdesk.hub.store import Change, ChangeType, Store
 log = logging.getLogger("gfdesk.hub")
 
 ChangeListener = Callable[[Change], None]
+T = TypeVar("T")
 
 
 class BotClock:
@@ -51,6 +52,14 @@ class BotClock:
     def between(self, low: float, high: float) -> float:
         """A random duration in [low, high] seconds."""
         return self.random.uniform(low, high)
+
+    async def pause(self, span: tuple[float, float]) -> None:
+        """Sleep a random duration within ``span`` seconds (before the speed-up)."""
+        await self.sleep(self.between(*span))
+
+    def pick(self, items: Sequence[T]) -> T:
+        """One of ``items`` (not empty), at random."""
+        return items[int(self.random.random() * len(items))]
 
 
 class BotWorld:

@@ -103,7 +103,7 @@ class ChatBots(Bot):
         members = self._bot_members(conversation)
         if not members:
             return
-        bot_id = members[int(world.clock.random.random() * len(members))]
+        bot_id = world.clock.pick(members)
         self._answering.add(conversation)
         world.spawn(self._answer(conversation, bot_id, str(record.get("body") or "")),
                     f"answer:{conversation}")
@@ -119,7 +119,7 @@ class ChatBots(Bot):
         assert self._world is not None
         try:
             clock = self._world.clock
-            await clock.sleep(clock.between(*THINK_S))
+            await clock.pause(THINK_S)
             await self._type_and_send(conversation, bot_id,
                                       answer_for(text, int(clock.random.random() * 1000)))
         finally:
@@ -150,23 +150,20 @@ class ChatBots(Bot):
         return [str(r[0]) for r in rows]
 
     async def _group_chatter(self) -> None:
-        world = self._world
-        assert world is not None
-        rand = world.clock.random
+        assert self._world is not None
+        clock = self._world.clock
         while True:
-            await world.clock.sleep(world.clock.between(*GROUP_PAUSE_S))
+            await clock.pause(GROUP_PAUSE_S)
             groups = self._groups()
             if not groups:
                 continue
-            group = groups[int(rand.random() * len(groups))]
+            group = clock.pick(groups)
             members = self._bot_members(group)
             if not members or group in self._answering:
                 continue
-            speaker = members[int(rand.random() * len(members))]
-            await self._type_and_send(group, speaker,
-                                      GROUP_LINES[int(rand.random() * len(GROUP_LINES))])
+            speaker = clock.pick(members)
+            await self._type_and_send(group, speaker, clock.pick(GROUP_LINES))
             others = [m for m in members if m != speaker]
-            if others and rand.random() < GROUP_ANSWER_CHANCE:
-                await world.clock.sleep(world.clock.between(*THINK_S))
-                await self._type_and_send(group, others[int(rand.random() * len(others))],
-                                          GROUP_ANSWERS[int(rand.random() * len(GROUP_ANSWERS))])
+            if others and clock.random.random() < GROUP_ANSWER_CHANCE:
+                await clock.pause(THINK_S)
+                await self._type_and_send(group, clock.pick(others), clock.pick(GROUP_ANSWERS))

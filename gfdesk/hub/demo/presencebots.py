@@ -89,7 +89,7 @@ class PresenceBots(Bot):
         if desktop:
             meta["device"] = "desktop"
         if status == "in_game":
-            meta["game"] = GAMES[int(world.clock.random.random() * len(GAMES))]
+            meta["game"] = world.clock.pick(GAMES)
         world.registry.server_track(PRESENCE_TOPIC, owner, life.key, meta)
         life.status = status
 
@@ -106,7 +106,7 @@ class PresenceBots(Bot):
         clock = self._world.clock
         try:
             while True:
-                await clock.sleep(clock.between(*STATE_S))
+                await clock.pause(STATE_S)
                 self._set(life, self._next(life.status))
         finally:
             self._world.registry.server_untrack(PRESENCE_TOPIC, ("demo-bot", life.username))
@@ -145,8 +145,8 @@ class NotificationBots(Bot):
         world = self._world
         clock = world.clock
         while True:
-            await clock.sleep(clock.between(*NOTIFY_S))
-            bot = demo.BOTS[int(clock.random.random() * len(demo.BOTS))]
+            await clock.pause(NOTIFY_S)
+            bot = clock.pick(demo.BOTS)
             row = self.make(clock.random.random(), bot.display_name)
             world.insert("notifications", {**row, "id": str(uuid.uuid4()),
                                            "user_id": self._demo_id})
