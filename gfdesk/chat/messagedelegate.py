@@ -68,6 +68,8 @@ class _Body:
     """A laid-out message body and its links."""
 
     def __init__(self, message: ChatMessage, width: int, font: QFont) -> None:
+        #: The text laid out (compared on each use: copying it back out of ``doc`` is not free).
+        self.text = message.body
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
@@ -136,7 +138,7 @@ class MessageDelegate(QStyledItemDelegate):
     def _body(self, message: ChatMessage, width: int) -> _Body:
         key = (message.id, width)
         body = self._bodies.get(key)
-        if body is None or body.doc.toPlainText() != message.body:
+        if body is None or body.text != message.body:
             body = _Body(message, width, self._font)
             self._bodies[key] = body
             if len(self._bodies) > CACHE_SIZE:
