@@ -104,17 +104,13 @@ class BotWorld:
         if "created_at" in names:
             row.setdefault("created_at", now_timestamp())
         columns = list(row)
+        returning_id = "id" in names and "id" not in row
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+               f"({', '.join('?' for _ in columns)})" + (" RETURNING id" if returning_id else ""))
         with self.store.transaction() as tx:
-            if "id" in names and "id" not in row:
-                cursor = tx.conn.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                    f"({', '.join('?' for _ in columns)}) RETURNING id",
-                    [row[c] for c in columns])
+            cursor = tx.conn.execute(sql, [row[c] for c in columns])
+            if returning_id:
                 row["id"] = cursor.fetchone()[0]
-            else:
-                tx.conn.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                    f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
             key = meta.primary_key
             where = " AND ".join(f"{k} = ?" for k in key)
             stored = tx.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE {where}",
