@@ -158,10 +158,13 @@ def _tournament(name: str, host: str) -> Row:
 
 
 _FRIENDS_AB = Row("friendships", {"user_id": "@a", "friend_id": "@b", "status": "pending"})
+_FRIENDS_AC = Row("friendships", {"user_id": "@a", "friend_id": "@c"})
 _NOTE_A = Row("notifications", {"id": "@x", "user_id": "@a", "type": "friend_request",
                                 "title": "bob wants to be friends"})
 _MSG_A = Row("messages", {"id": "@m", "conversation_id": "@x", "sender_id": "@a",
                           "body": "hello"})
+_MSG_BC = Row("messages", {"id": "@m", "conversation_id": "@conv_bc", "sender_id": "@b",
+                           "body": "secret"})
 _MATCH = Row("tournament_matches", {"id": "@m", "tournament_id": "@x", "round": 1,
                                     "position": 1, "player1_id": "@b", "player2_id": "@c"})
 _CALL_AC = Row("calls", {"id": "@x", "caller_id": "@a", "callee_id": "@c"})
@@ -219,6 +222,10 @@ EDGES: list[Case] = [
     Case("others-friendship", "a", "friendships", "select", FILTERED,
          setup=(Row("friendships", {"user_id": "@b", "friend_id": "@c"}),),
          match={"user_id": "@b", "friend_id": "@c"}),
+    Case("third-party", "b", "friendships", "update", FILTERED, setup=(_FRIENDS_AC,),
+         match={"user_id": "@a", "friend_id": "@c"}, patch={"status": "accepted"}),
+    Case("third-party", "b", "friendships", "delete", FILTERED, setup=(_FRIENDS_AC,),
+         match={"user_id": "@a", "friend_id": "@c"}),
     Case("addressee-redirects", "b", "friendships", "update", DENIED, setup=(_FRIENDS_AB,),
          match={"user_id": "@a", "friend_id": "@b"}, patch={"friend_id": "@c"}),
     Case("notify-and-read-back", "a", "notifications", "insert", DENIED, returning=True,
@@ -243,9 +250,11 @@ EDGES: list[Case] = [
     Case("group-me-last", "a", "conversation_members", "insert", DENIED, setup=_conv("z"),
          values=({"conversation_id": "@z", "user_id": "@b"},
                  {"conversation_id": "@z", "user_id": "@a"})),
-    Case("outsider-reads", "a", "messages", "select", FILTERED,
-         setup=(Row("messages", {"id": "@m", "conversation_id": "@conv_bc",
-                                 "sender_id": "@b", "body": "secret"}),),
+    Case("outsider-reads", "a", "messages", "select", FILTERED, setup=(_MSG_BC,),
+         match={"id": "@m"}),
+    Case("outsider-edits", "a", "messages", "update", FILTERED, setup=(_MSG_BC,),
+         match={"id": "@m"}, patch={"body": "mine now"}),
+    Case("outsider-deletes", "a", "messages", "delete", FILTERED, setup=(_MSG_BC,),
          match={"id": "@m"}),
     Case("outsider-sends", "a", "messages", "insert", DENIED,
          values=({"id": "@y", "conversation_id": "@conv_bc", "sender_id": "@a",
