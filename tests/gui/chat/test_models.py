@@ -110,3 +110,14 @@ def test_the_list_resorts_keeps_the_selection_and_sums_unread(qapp: QApplication
     model.set_online({"x"})
     assert model.data(model.index(0), ONLINE_ROLE) is True
     assert model.data(model.index(1), ONLINE_ROLE) is None  # a group has no dot
+
+
+def test_a_body_qt_normalises_is_laid_out_once(qapp: QApplication) -> None:
+    # QTextDocument turns "\r\n" and no-break spaces into other characters: the cache
+    # must still recognise the message it laid out.
+    from gfdesk.chat.messagedelegate import MessageDelegate
+
+    delegate = MessageDelegate(lambda user_id: user_id, "ada", dt.UTC)
+    for body in ("line one\r\nline two", "no\u00a0break"):
+        message = ChatMessage(f"m-{len(body)}", "c", "bob", body, T0, SendState.SENT)
+        assert delegate._body(message, 300) is delegate._body(message, 300)
