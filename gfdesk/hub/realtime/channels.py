@@ -264,12 +264,6 @@ class Registry:
 
     # -- lifecycle -----------------------------------------------------------------
 
-    async def close_connections(self) -> None:
-        """Close every socket with 1001 (going away), as a restarting server does."""
-        conns = list(self.connections)
-        await asyncio.gather(*(c.close(1001, "server shutting down") for c in conns),
-                             return_exceptions=True)
-
     def close(self) -> None:
         """Forget all state (the sockets are closed by then)."""
         for conn in list(self.connections):
