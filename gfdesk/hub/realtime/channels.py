@@ -147,12 +147,15 @@ class Registry:
     def topic(self, name: str, private: bool) -> Topic | None:
         return self.topics.get((name, private))
 
+    def _topic_or_new(self, name: str, private: bool) -> Topic:
+        topic = self.topics.get((name, private))
+        if topic is None:
+            topic = self.topics[(name, private)] = Topic(name)
+        return topic
+
     def add(self, channel: Channel) -> Topic:
         """Subscribe ``channel`` to its topic."""
-        key = (channel.topic, channel.private)
-        topic = self.topics.get(key)
-        if topic is None:
-            topic = self.topics[key] = Topic(channel.topic)
+        topic = self._topic_or_new(channel.topic, channel.private)
         topic.members[channel.conn.version][channel] = None
         return topic
 
@@ -167,8 +170,8 @@ class Registry:
                 self.change_feed.unsubscribe(key)
             except Exception:
                 log.exception("realtime: change feed unsubscribe failed")
-        key2 = (channel.topic, channel.private)
-        topic = self.topics.get(key2)
+        topic_key = (channel.topic, channel.private)
+        topic = self.topics.get(topic_key)
         if topic is None:
             return
         topic.members[channel.conn.version].pop(channel, None)
@@ -176,7 +179,7 @@ class Registry:
         if diff is not None:
             self.fan_presence_diff(topic, diff)
         if not len(topic) and not len(topic.presence):
-            del self.topics[key2]
+            del self.topics[topic_key]
 
     # -- presence without a socket ----------------------------------------------------
 
@@ -189,10 +192,7 @@ class Registry:
         Returns:
             Whether anything changed.
         """
-        name = TOPIC_PREFIX + topic_name
-        topic = self.topics.get((name, private))
-        if topic is None:
-            topic = self.topics[(name, private)] = Topic(name)
+        topic = self._topic_or_new(TOPIC_PREFIX + topic_name, private)
         diff = topic.presence.track(owner, key, meta)
         if diff is not None and len(topic):
             self.fan_presence_diff(topic, diff)
