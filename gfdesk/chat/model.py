@@ -429,13 +429,12 @@ class ChatModel(QObject):
             return
         marked = self._read_marked.get(conversation_id) or (
             summary.last_read_at if summary is not None else None)
-        if summary is not None and summary.unread:
+        written = marked is not None and marked >= newest.created_at
+        if summary is not None and (summary.unread or not written):
             self.conversations.update([summary.read_up_to(newest.created_at)])
-        if marked is not None and marked >= newest.created_at:
+        if written:
             return
         self._read_marked[conversation_id] = newest.created_at
-        if summary is not None:
-            self.conversations.update([summary.read_up_to(newest.created_at)])
         bridge.spawn(self.service.mark_read(conversation_id, newest.created_at),
                      name="chat:read-mark", owner=self)
 
