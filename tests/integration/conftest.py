@@ -1,5 +1,5 @@
 """Fixtures shared by the integration tests of the client (core, notifications): a hub
-that can be stopped and restarted on the same port, and a data dir."""
+that can be stopped and restarted on the same port, a data dir, and ``supervisors``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import pytest
 
 from gfdesk.hub.context import HubConfig
 from tests.helpers.hubcontrol import RestartableHub
+from tests.helpers.supervisors import supervisors
+
+__all__ = ["data_dir", "restartable", "supervisors"]
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
@@ -25,6 +24,7 @@ from tests.helpers.chatworld import (
 )
 from tests.helpers.hubcontrol import Conversation, RestartableHub, make_conversation
 from tests.helpers.hubfixture import user_id
+from tests.helpers.supervisors import supervisor_for as hub_supervisor
 from tests.helpers.tcpproxy import TcpProxy
 
 HEARTBEAT_S = 0.5
@@ -51,22 +51,8 @@ async def make_world(hub: RestartableHub, url: str | None = None) -> World:
     return World(hub, ada, bob, service, await user_id(ada), conversation)
 
 
-def supervisor_for(client: AsyncClient, **options: object) -> ConnectionSupervisor:
-    async def token() -> str | None:
-        session = await client.auth.get_session()
-        return session.access_token if session else None
-
-    options.setdefault("backoff", TEST_BACKOFF)
-    return ConnectionSupervisor(client, label="hub", token=token,
-                                heartbeat_interval_s=HEARTBEAT_S, **options)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-async def supervisors() -> AsyncIterator[list[ConnectionSupervisor]]:
-    made: list[ConnectionSupervisor] = []
-    yield made
-    for supervisor in made:
-        await supervisor.aclose()
+def supervisor_for(client: AsyncClient) -> ConnectionSupervisor:
+    return hub_supervisor(client, heartbeat_s=HEARTBEAT_S, backoff=TEST_BACKOFF)
 
 
 def message_writer(world: World) -> Writer:
