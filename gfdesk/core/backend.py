@@ -80,7 +80,6 @@ class BackendService:
         self.session: SessionService | None = None
         self.connection: ConnectionSupervisor | None = None
         self.outbox: Outbox | None = None
-        self._was_online = False
         self.status = ConnectionStatus(ConnectionState.CONNECTING, backend=label)
 
     @property
@@ -95,15 +94,14 @@ class BackendService:
 
     def _set_status(self, status: ConnectionStatus) -> None:
         old, self.status = self.status, status
+        online = status.state is ConnectionState.ONLINE
         if old.state is not status.state:
             log.debug("backend %s: %s -> %s %s", self._label, old.state.name,
                       status.state.name, status.reason)
-        online = status.state is ConnectionState.ONLINE
-        if online and not self._was_online:
-            log.info("backend online: %s%s", self._label,
-                     f" ({status.reason})" if status.reason else "")
-        self._was_online = online
-        if status.state is ConnectionState.ONLINE and self.outbox is not None:
+            if online:
+                log.info("backend online: %s%s", self._label,
+                         f" ({status.reason})" if status.reason else "")
+        if online and self.outbox is not None:
             self.outbox.wake()  # the normal send path retries at once
         self._on_status(status)
 
@@ -123,7 +121,7 @@ class BackendService:
         self._client = await create_client(self.url, self._anon_key)
         self.session = SessionService(
             self._client, TokenStore(self._profile, self._keyring_backend),
-            on_status=self._session_changed, on_notice=self._on_notice)
+            on_status=self._on_session, on_notice=self._on_notice)
         account: Account | None
         if credentials is not None:
             try:
@@ -217,10 +215,6 @@ class BackendService:
     def _rejected(self, rejection: Rejection) -> None:
         for listener in list(self._rejected_listeners):
             listener(rejection)
-
-    def _session_changed(self, status: SessionStatus) -> None:
-        if self._on_session is not None:
-            self._on_session(status)
 
     async def _close_account_services(self) -> None:
         outbox, self.outbox = self.outbox, None
