@@ -60,10 +60,12 @@ def error_response(error: RestError, headers: dict[str, str] | None = None) -> w
                         headers={"Content-Type": JSON_CONTENT_TYPE, **(headers or {})})
 
 
-def _project(table: Table, q: grammar.RestQuery, raw: Sequence[Sequence[Any]]
-             ) -> list[dict[str, Any]]:
-    names = COLUMN_NAMES[table.name]
-    rows = [table.row_to_json(r, names) for r in raw]
+def _to_json(table: Table, raw: Sequence[Any]) -> dict[str, Any]:
+    return table.row_to_json(raw, COLUMN_NAMES[table.name])
+
+
+def _project(q: grammar.RestQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The columns and nulls of whole JSON rows that the query asks for."""
     if q.select is not None:
         rows = [{c: row[c] for c in q.select} for row in rows]
     if q.strip_nulls:
@@ -138,7 +140,8 @@ def _read(request: web.Request, table: Table, claims: dict[str, Any]) -> web.Res
     visible = policies.access(table.name, claims).select
     conn = request.config_dict[STORE].conn
     stmt = sqlbuild.select(table, q, visible)
-    rows = _project(table, q, conn.execute(stmt.sql, stmt.params).fetchall())
+    rows = _project(q, [_to_json(table, r)
+                        for r in conn.execute(stmt.sql, stmt.params).fetchall()])
     total: int | None = None
     if q.prefer.count is not None:
         counted = sqlbuild.count(table, q, visible)
@@ -197,9 +200,8 @@ def _write_in_transaction(store: Store, method: str, table: Table, q: grammar.Re
             violation = fk_violations(tx.conn, table)
             if violation:
                 raise RestError(409, "23503", violation)
-        rows = _project(table, q, written)
-        body, content_type = _body(q, rows) if representation or q.single_object \
-            else (b"", JSON_CONTENT_TYPE)
+        body, content_type = _body(q, _project(q, written)) \
+            if representation or q.single_object else (b"", JSON_CONTENT_TYPE)
     headers = {"Content-Type": content_type}
     count = f"*/{len(written)}" if q.prefer.count is not None else "*/*"
     if method == "PATCH" and written:
@@ -226,7 +228,7 @@ def _run(tx: Transaction, table: Table, stmt: sqlbuild.Statement,
 
 def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
             claims: dict[str, Any], rows: list[dict[str, Any]], representation: bool
-            ) -> tuple[list[sqlite3.Row], int]:
+            ) -> tuple[list[dict[str, Any]], int]:
     # Row by row, as PostgreSQL: the WITH CHECK of INSERT (with SELECT's, when the rows
     # are returned) on the proposed row, even one an upsert turns into an update, before
     # any constraint; it sees the rows of the statement written so far.
@@ -248,7 +250,7 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
         rows = [row if auto in row else {**row, auto: stamp} for row in rows]
     statements = sqlbuild.insert(table, q, rows)
     target = q.on_conflict or table.primary_key
-    written: list[sqlite3.Row] = []
+    written: list[dict[str, Any]] = []
     any_inserted = False
     for row, stmt in zip(rows, statements, strict=True):
         if not _candidate_passes(tx, table, stmt, check):
@@ -260,15 +262,16 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
                 raise _forbidden(table, claims)
         for result in _run(tx, table, stmt, row):
             key = pk_of(table, result)
+            new = _to_json(table, result)
             if key in existed:
                 if not assert_rows_pass(tx.conn, table, [result], update_check):
                     raise _forbidden(table, claims)
-                tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),
+                tx.record(table.name, ChangeType.UPDATE, new,
                           dict(zip(table.primary_key, key, strict=True)))
             else:
                 any_inserted = True
-                tx.record(table.name, ChangeType.INSERT, table.row_to_json(result), None)
-            written.append(result)
+                tx.record(table.name, ChangeType.INSERT, new, None)
+            written.append(new)
     status = 200 if upsert and written and not any_inserted else 201
     return written, status
 
@@ -285,7 +288,7 @@ def _candidate_passes(tx: Transaction, table: Table, insert: sqlbuild.Statement,
 
 def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access,
             claims: dict[str, Any], values: dict[str, Any], representation: bool
-            ) -> tuple[list[sqlite3.Row], int]:
+            ) -> tuple[list[dict[str, Any]], int]:
     if not values:
         return [], 200
     auto = AUTO_UPDATED.get(table.name)
@@ -304,25 +307,27 @@ def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
     if check is not TRUE and check.sql != "1" and not candidates_pass(
             tx.conn, sqlbuild.update_candidates(table, q, values, using, check)):
         raise _forbidden(table, claims)
-    written = _run(tx, table, sqlbuild.update(table, q, values, using), values)
-    for result in written:
+    written: list[dict[str, Any]] = []
+    for result in _run(tx, table, sqlbuild.update(table, q, values, using), values):
         key = pk_of(table, result)
-        tx.record(table.name, ChangeType.UPDATE, table.row_to_json(result),
+        new = _to_json(table, result)
+        tx.record(table.name, ChangeType.UPDATE, new,
                   dict(zip(table.primary_key, key, strict=True)))
+        written.append(new)
     return written, 200
 
 
 def _delete(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies.Access
-            ) -> tuple[list[sqlite3.Row], int]:
+            ) -> tuple[list[dict[str, Any]], int]:
     # PostgreSQL applies SELECT policies to the rows a DELETE reads, so a row one cannot
     # see is never deleted (and never returned).
     using = rules.delete_using.and_(rules.select)
-    written = _run(tx, table, sqlbuild.delete(table, q, using), None)
-    for result in written:
+    removed = _run(tx, table, sqlbuild.delete(table, q, using), None)
+    for result in removed:
         key = pk_of(table, result)
         tx.record(table.name, ChangeType.DELETE, None,
                   dict(zip(table.primary_key, key, strict=True)))
-    return written, 200
+    return [_to_json(table, r) for r in removed], 200
 
 
 #: aiohttp's own refusals under /rest/v1, as PostgREST codes.
