@@ -72,9 +72,6 @@ class TopicPresence:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def is_tracked(self, owner: Hashable) -> bool:
-        return owner in self._entries
-
     def state(self) -> PresenceMap:
         """The ``presence_state`` payload: every tracked meta, grouped by key."""
         result: PresenceMap = {}
