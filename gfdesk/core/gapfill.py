@@ -97,8 +97,11 @@ class DeliveryGate:
         self.state = GateState.BUFFERING
         #: The newest row delivered (by the ordering key), the gap fill's starting point.
         self.newest: Row | None = newest
+        # The ordering key of ``newest``, kept so each row costs one ``order`` call.
+        self._newest_order: Any = None
         if newest is not None:
             self._seen.add(key(newest))
+            self._newest_order = order(newest)
 
     def begin_gap_fill(self) -> None:
         """The connection or channel was lost: hold live rows until the next gap fill."""
@@ -130,5 +133,6 @@ class DeliveryGate:
         return len(self._buffer)
 
     def _advance(self, row: Row) -> None:
-        if self.newest is None or self._order(row) > self._order(self.newest):
-            self.newest = row
+        order = self._order(row)
+        if self.newest is None or order > self._newest_order:
+            self.newest, self._newest_order = row, order
