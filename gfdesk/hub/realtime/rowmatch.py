@@ -17,6 +17,7 @@ SQL three-valued logic holds: a NULL or missing column fails every operator exce
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import operator
 import re
@@ -66,10 +67,12 @@ def _pg_type_label(pg_type: str) -> str:
     return INT_RANGES[pg_type][0] if pg_type in INT_RANGES else labels.get(pg_type, pg_type)
 
 
+@functools.cache
 def caster(pg_type: str) -> Callable[[Any], Any]:
     """A function turning a filter literal or a record value into a comparable value.
 
     Raises ``_Uncastable`` (a ``ValueError``) for input the SQL cast would reject.
+    Cached: the change index asks for it once per indexed column of every change.
     """
     if pg_type in INT_RANGES:
         bound = INT_RANGES[pg_type][1]
@@ -99,6 +102,7 @@ def caster(pg_type: str) -> Callable[[Any], Any]:
     return _to_text
 
 
+@functools.cache
 def row_caster(pg_type: str) -> Callable[[Any], Any]:
     """Like ``caster``, for values of a change's record (typed JSON, as stored)."""
     if pg_type == "uuid":
