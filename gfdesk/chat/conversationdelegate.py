@@ -12,10 +12,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
+from gfdesk.ui.avatar import AvatarCache
 
 ROW_HEIGHT = 62
 AVATAR = 40

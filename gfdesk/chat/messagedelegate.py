@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.links import LinkSpan, find_links, link_at
 from gfdesk.chat.messagemodel import (
     DAY_START_ROLE,
@@ -38,7 +37,7 @@ from gfdesk.chat.messagemodel import (
     MessageListModel,
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
-from gfdesk.ui.avatar import color_for
+from gfdesk.ui.avatar import AvatarCache, color_for
 
 AVATAR = 40
 LEFT = 16

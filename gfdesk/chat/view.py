@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gfdesk.chat.avatarcache import AvatarCache
 from gfdesk.chat.composer import Composer
 from gfdesk.chat.conversationdelegate import ConversationDelegate
 from gfdesk.chat.conversations import ConversationKind
@@ -36,6 +35,7 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
+from gfdesk.ui.avatar import AvatarCache
 
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS - 500

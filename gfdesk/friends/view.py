@@ -44,7 +44,7 @@ from gfdesk.friends.model import (
     StatusModel,
 )
 from gfdesk.friends.presence import CHOOSABLE, Status
-from gfdesk.ui.avatar import avatar_pixmap
+from gfdesk.ui.avatar import AvatarCache
 
 STATUS_COLORS = {Status.ONLINE: "#23a55a", Status.AWAY: "#f0b232", Status.BUSY: "#f23f43",
                  Status.IN_GAME: "#7b61ff", Status.OFFLINE: "#80848e"}
@@ -114,7 +114,7 @@ class FriendDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._avatars: dict[tuple[str, float], QPixmap] = {}
+        self._avatars = AvatarCache()
         self.counts = (0, 0)
 
     def _starts_group(self, index: Index) -> bool:
@@ -126,13 +126,6 @@ class FriendDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         extra = HEADER_HEIGHT if self._starts_group(index) else 0
         return QSize(option.rect.width(), ROW_HEIGHT + extra)
-
-    def _avatar(self, name: str, ratio: float) -> QPixmap:
-        key = (name, ratio)
-        pixmap = self._avatars.get(key)
-        if pixmap is None:
-            pixmap = self._avatars[key] = avatar_pixmap(name, AVATAR, ratio)
-        return pixmap
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -168,7 +161,7 @@ class FriendDelegate(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF()
         top = body.top() + (body.height() - AVATAR) // 2
         painter.setOpacity(0.45 if offline else 1.0)
-        painter.drawPixmap(body.left() + 8, top, self._avatar(name, ratio))
+        painter.drawPixmap(body.left() + 8, top, self._avatars.get(name, AVATAR, ratio))
         painter.setOpacity(1.0)
         # The dot sits in a ring of the list's background, over the avatar's corner.
         dot = QRectF(body.left() + 8 + AVATAR - DOT + 1, top + AVATAR - DOT + 1, DOT, DOT)

@@ -20,6 +20,8 @@ AVATAR_COLORS = (
     "#d4a017", "#3ba55c", "#1abc9c", "#0ea5e9", "#9b59b6",
 )
 SIGNED_OUT_COLOR = "#4e5058"
+#: Distinct (name, size, scale) avatars an ``AvatarCache`` keeps before it starts over.
+MAX_CACHED_AVATARS = 512
 
 
 def initials(name: str) -> str:
@@ -70,3 +72,20 @@ def avatar_icon(name: str | None, size: int) -> QIcon:
     return icons.lazy_icon(
         lambda wanted, scale, _mode: avatar_pixmap(name, min(wanted.width(), wanted.height()),
                                                    scale))
+
+
+class AvatarCache:
+    """Rendered avatars by name, size and device pixel ratio, for delegates: a row
+    repaints far more often than a name changes."""
+
+    def __init__(self) -> None:
+        self._pixmaps: dict[tuple[str, int, float], QPixmap] = {}
+
+    def get(self, name: str, size: int, ratio: float) -> QPixmap:
+        key = (name, size, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) >= MAX_CACHED_AVATARS:
+                self._pixmaps.clear()
+            pixmap = self._pixmaps[key] = avatar_pixmap(name, size, ratio)
+        return pixmap
