@@ -12,7 +12,7 @@ from supabase import AsyncClient
 
 from gfdesk.core.outbox import Outbox, Rejection
 from gfdesk.core.outboxqueue import OutboxQueue, Write, WriteOp, outbox_path
-from tests.helpers.hubcontrol import RestartableHub, make_conversation
+from tests.helpers.hubcontrol import Conversation, RestartableHub, make_conversation
 from tests.helpers.hubfixture import close_client, user_id
 from tests.helpers.logfail import ExpectedLogs
 
@@ -25,12 +25,24 @@ async def messages_of(service: AsyncClient, conversation_id: str) -> list[dict[s
     return result.data  # type: ignore[return-value]
 
 
+async def ada_and_bob_talking(hub: RestartableHub) -> tuple[AsyncClient, Conversation]:
+    """Ada's client and a conversation between her and Bob."""
+    ada = await hub.user_client("ada@example.com")
+    bob = await hub.user_client("bob@example.com")
+    return ada, await make_conversation(await hub.service_client(), ada, bob)
+
+
+async def drain_and_close(outbox: Outbox) -> None:
+    """Wait until every queued write went out (or was refused), then close."""
+    async with asyncio.timeout(TIMEOUT_S):
+        await outbox.drained()
+    await outbox.aclose()
+
+
 async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
         restartable: RestartableHub, tmp_path: Path) -> None:
     hub = restartable
-    ada = await hub.user_client("ada@example.com")
-    bob = await hub.user_client("bob@example.com")
-    conversation = await make_conversation(await hub.service_client(), ada, bob)
+    ada, conversation = await ada_and_bob_talking(hub)
     ada_id = await user_id(ada)
     path = outbox_path(tmp_path / "data", "lan", ada_id)
 
@@ -48,9 +60,7 @@ async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
     sent: list[Write] = []
     outbox2 = Outbox(ada2, OutboxQueue(path), on_sent=sent.append)
     outbox2.start()
-    async with asyncio.timeout(TIMEOUT_S):
-        await outbox2.drained()
-    await outbox2.aclose()
+    await drain_and_close(outbox2)
 
     stored = await messages_of(await restartable.service_client(), conversation.id)
     assert [m["id"] for m in stored] == sent_ids
@@ -61,9 +71,7 @@ async def test_fifty_offline_messages_survive_a_restart_and_are_stored_once(
 async def test_a_retry_of_a_stored_write_does_not_store_it_twice(
         restartable: RestartableHub, tmp_path: Path) -> None:
     hub = restartable
-    ada = await hub.user_client("ada@example.com")
-    bob = await hub.user_client("bob@example.com")
-    conversation = await make_conversation(await hub.service_client(), ada, bob)
+    ada, conversation = await ada_and_bob_talking(hub)
     row = {"id": str(uuid.uuid4()), "conversation_id": conversation.id,
            "sender_id": await user_id(ada), "body": "sent, but the reply was lost"}
     await ada.table("messages").insert(row).execute()  # the first try got through
@@ -72,9 +80,7 @@ async def test_a_retry_of_a_stored_write_does_not_store_it_twice(
     sent: list[Write] = []
     outbox = Outbox(ada, queue, on_sent=sent.append)
     outbox.start()
-    async with asyncio.timeout(TIMEOUT_S):
-        await outbox.drained()
-    await outbox.aclose()
+    await drain_and_close(outbox)
     assert [m["id"] for m in await messages_of(await hub.service_client(), conversation.id)] \
         == [row["id"]]
     assert [w.id for w in sent] == [row["id"]]
@@ -83,10 +89,8 @@ async def test_a_retry_of_a_stored_write_does_not_store_it_twice(
 async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
         restartable: RestartableHub, tmp_path: Path, expected_logs: ExpectedLogs) -> None:
     hub = restartable
-    ada = await hub.user_client("ada@example.com")
-    bob = await hub.user_client("bob@example.com")
+    _, conversation = await ada_and_bob_talking(hub)
     eve = await hub.user_client("eve@example.com")
-    conversation = await make_conversation(await hub.service_client(), ada, bob)
     eve_id = await user_id(eve)
     rejected: list[Rejection] = []
     outbox = Outbox(eve, OutboxQueue(tmp_path / "q.sqlite3"), on_rejected=rejected.append)
@@ -99,9 +103,7 @@ async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
     await outbox.insert("messages", {"conversation_id": "not-a-uuid", "sender_id": eve_id,
                                      "body": "?"})
     await outbox.update("profiles", {"display_name": "Eve"}, {"id": eve_id})
-    async with asyncio.timeout(TIMEOUT_S):
-        await outbox.drained()
-    await outbox.aclose()
+    await drain_and_close(outbox)
     assert [(r.code, r.write.table) for r in rejected] == [
         ("42501", "messages"), ("23502", "notifications"), ("22P02", "messages")]
     assert rejected[0].write.label == "message to ada" and rejected[0].reason
@@ -112,9 +114,7 @@ async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
 async def test_an_online_send_goes_out_at_once_through_the_same_path(
         restartable: RestartableHub, tmp_path: Path) -> None:
     hub = restartable
-    ada = await hub.user_client("ada@example.com")
-    bob = await hub.user_client("bob@example.com")
-    conversation = await make_conversation(await hub.service_client(), ada, bob)
+    ada, conversation = await ada_and_bob_talking(hub)
     sent: asyncio.Future[Write] = asyncio.get_running_loop().create_future()
 
     def on_sent(write: Write) -> None:
