@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from supabase import AsyncClient
-from supabase_auth.errors import AuthApiError
 
 from gfdesk.core.clientfactory import close_client, create_client
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.realtime.socket import LIVE_SOCKETS
 from gfdesk.hub.runner import RunningHub, start_hub
-from tests.helpers.hubfixture import DEFAULT_PASSWORD, user_id
+from tests.helpers.hubfixture import DEFAULT_PASSWORD, sign_in_or_up, user_id
 
 
 def free_port() -> int:
@@ -75,11 +74,7 @@ class RestartableHub:
                           url: str | None = None, **data: Any) -> AsyncClient:
         """A client signed in as ``email`` (signed up first if unknown)."""
         client = await self.client(url=url)
-        try:
-            await client.auth.sign_in_with_password({"email": email, "password": password})
-        except AuthApiError:
-            await client.auth.sign_up(
-                {"email": email, "password": password, "options": {"data": data}})
+        await sign_in_or_up(client, email, password, data)
         return client
 
     def live_sockets(self) -> set[Any]:

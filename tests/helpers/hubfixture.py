@@ -89,12 +89,18 @@ async def user_client(hub: RunningHub, email: str, password: str = DEFAULT_PASSW
         **data: user metadata for a sign-up (``username``, ``display_name``).
     """
     client = await _client(hub, hub.anon_key)
+    await sign_in_or_up(client, email, password, data)
+    return client
+
+
+async def sign_in_or_up(client: AsyncClient, email: str, password: str,
+                        data: dict[str, Any]) -> None:
+    """Sign ``client`` in as ``email``, signing the user up (with ``data``) if unknown."""
     try:
         await client.auth.sign_in_with_password({"email": email, "password": password})
     except AuthApiError:
         await client.auth.sign_up(
             {"email": email, "password": password, "options": {"data": data}})
-    return client
 
 
 async def user_id(client: AsyncClient) -> str:
