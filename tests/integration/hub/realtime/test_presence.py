@@ -26,13 +26,18 @@ class PresenceLog:
         return await asyncio.wait_for(self.queue.get(), 10)
 
 
+def _presence_config(key: str) -> dict[str, Any]:
+    """Channel options of a join that tracks under ``key``, as the app's are."""
+    return {"config": {"presence": {"key": key, "enabled": True}, "broadcast": None,
+                       "private": False}}
+
+
 async def _watcher(hub: RunningHub, name: str = "presence:online") -> tuple[Any, Any,
                                                                               PresenceLog]:
     client = await anon_client(hub)
     log = PresenceLog()
     synced = asyncio.Event()
-    channel = client.channel(name, {"config": {"presence": {"key": "watcher", "enabled": True},
-                                               "broadcast": None, "private": False}})
+    channel = client.channel(name, _presence_config("watcher"))
     channel.on_presence_join(log.join).on_presence_leave(log.leave)
     channel.on_presence_sync(synced.set)
     await channel.subscribe()
@@ -47,8 +52,7 @@ def _meta(presences: list[Any]) -> list[dict[str, Any]]:
 async def test_track_update_untrack_through_the_official_client(hub: RunningHub) -> None:
     _, _, log = await _watcher(hub)
     client = await anon_client(hub)
-    channel = client.channel("presence:online", {"config": {
-        "presence": {"key": "user-1", "enabled": True}, "broadcast": None, "private": False}})
+    channel = client.channel("presence:online", _presence_config("user-1"))
     await channel.subscribe()
     online = {"user_id": "user-1", "status": "online", "last_seen": "2026-01-01T00:00:00Z"}
     await channel.track(online)
@@ -94,8 +98,7 @@ async def test_update_diff_has_old_meta_in_leaves_and_phx_ref_prev(hub: RunningH
 async def test_disconnect_untracks(hub: RunningHub) -> None:
     _, _, log = await _watcher(hub)
     client = await anon_client(hub)
-    channel = client.channel("presence:online", {"config": {
-        "presence": {"key": "user-2", "enabled": True}, "broadcast": None, "private": False}})
+    channel = client.channel("presence:online", _presence_config("user-2"))
     await channel.subscribe()
     await channel.track({"user_id": "user-2"})
     assert (await log.next())[:2] == ("join", "user-2")
@@ -122,8 +125,7 @@ async def test_leave_untracks(hub: RunningHub) -> None:
 async def test_tracker_gets_its_own_diff_and_later_joiners_get_state(hub: RunningHub) -> None:
     client = await anon_client(hub)
     log = PresenceLog()
-    channel = client.channel("room9", {"config": {
-        "presence": {"key": "me", "enabled": True}, "broadcast": None, "private": False}})
+    channel = client.channel("room9", _presence_config("me"))
     channel.on_presence_join(log.join)
     await channel.subscribe()
     await channel.track({"status": "busy"})
