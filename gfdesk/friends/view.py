@@ -116,6 +116,24 @@ class FriendDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._avatars = AvatarCache()
         self.counts = (0, 0)
+        self._base_font: QFont | None = None
+        self._fonts: tuple[QFont, QFont, QFont] = (QFont(), QFont(), QFont())
+
+    def _fonts_for(self, base: QFont) -> tuple[QFont, QFont, QFont]:
+        """The header, name and subtitle fonts derived from ``base`` (built once per
+        base font, not on every paint)."""
+        if base != self._base_font:
+            header = QFont(base)
+            header.setBold(True)
+            header.setPixelSize(HEADER_PX)
+            header.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
+            name = QFont(base)
+            name.setBold(True)
+            name.setPixelSize(NAME_PX)
+            subtitle = QFont(base)
+            subtitle.setPixelSize(SUBTITLE_PX)
+            self._base_font, self._fonts = QFont(base), (header, name, subtitle)
+        return self._fonts
 
     def _starts_group(self, index: Index) -> bool:
         if index.row() == 0:
@@ -133,13 +151,10 @@ class FriendDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         name = str(index.data(NAME_ROLE) or "")
         status = index.data(STATUS_ROLE) or Status.OFFLINE
+        header_font, name_font, sub_font = self._fonts_for(option.font)
         if self._starts_group(index):
             header = QRect(rect.left() + 12, rect.top(), rect.width() - 24, HEADER_HEIGHT)
-            font = QFont(option.font)
-            font.setBold(True)
-            font.setPixelSize(HEADER_PX)
-            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
-            painter.setFont(font)
+            painter.setFont(header_font)
             painter.setPen(QColor(MUTED))
             online, total = self.counts
             label = (f"ONLINE — {online}" if status is not Status.OFFLINE
@@ -172,9 +187,6 @@ class FriendDelegate(QStyledItemDelegate):
         painter.drawEllipse(dot)
         text_left = body.left() + 8 + AVATAR + 12
         text_width = body.right() - text_left - 8
-        name_font = QFont(option.font)
-        name_font.setBold(True)
-        name_font.setPixelSize(NAME_PX)
         painter.setFont(name_font)
         painter.setPen(QColor(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
         metrics = painter.fontMetrics()
@@ -182,8 +194,6 @@ class FriendDelegate(QStyledItemDelegate):
         painter.drawText(QRect(text_left, middle - metrics.height() - 1, text_width,
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
-        sub_font = QFont(option.font)
-        sub_font.setPixelSize(SUBTITLE_PX)
         painter.setFont(sub_font)
         painter.setPen(QColor(STATUS_COLORS[Status.IN_GAME] if status is Status.IN_GAME
                               else MUTED))
