@@ -39,23 +39,26 @@ _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 # Secrets shorter than this are not masked: masking "a" would shred every line.
 _MIN_SECRET_LEN = 6
 
-_secrets: set[str] = set()
+# Longest first, so a secret containing another is masked whole. Replaced (never
+# mutated) under the lock, so ``scrub`` reads it without taking the lock or sorting
+# on every log line.
+_secrets: tuple[str, ...] = ()
 _secrets_lock = threading.Lock()
 
 
 def redact(secret: str | None) -> None:
     """Mask ``secret`` in every log line from now on."""
+    global _secrets
     if secret and len(secret) >= _MIN_SECRET_LEN:
         with _secrets_lock:
-            _secrets.add(secret)
+            if secret not in _secrets:
+                _secrets = tuple(sorted((*_secrets, secret), key=len, reverse=True))
 
 
 def scrub(text: str) -> str:
     """``text`` with JWTs and registered secrets masked."""
     text = _JWT.sub(MASK, text)
-    with _secrets_lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
+    for secret in _secrets:
         if secret in text:
             text = text.replace(secret, MASK)
     return text
