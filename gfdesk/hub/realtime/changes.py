@@ -42,6 +42,7 @@ from gfdesk.hub.realtime.changefilter import (
     binding_id,
     like_matches,
     parse_binding,
+    reply_binding,
 )
 from gfdesk.hub.realtime.changeindex import TableIndex
 from gfdesk.hub.realtime.changepayload import columns_json, data_json, ids_prefix
@@ -174,7 +175,7 @@ class ChangeFeed:
         """
         self.unsubscribe(sub.key)
         entries = [b for b in sub.bindings_config if b is not None]
-        reply = [dict(b, id=binding_id(b)) for b in entries if isinstance(b, dict)]
+        reply = [reply_binding(b) for b in entries if isinstance(b, dict)]
         if not entries:
             return SubscribeResult(reply, [])
         try:
