@@ -21,7 +21,7 @@ from gfdesk.hub.rest.errors import RestError
 from gfdesk.hub.rest.grammar import Filter, RestQuery, parse_body, parse_query
 from gfdesk.hub.tables import TRUE, Predicate
 
-from .test_sqlbuild import PLAYERS, PLAYERS_DDL, ROWS
+from .test_sqlbuild import PLAYERS, fill_players
 
 PROPERTY_SETTINGS = settings(
     max_examples=200,
@@ -101,11 +101,7 @@ headers = st.fixed_dictionaries(
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(tmp_path / "props.db", isolation_level=None)
-    sqlbuild.install_functions(conn)
-    conn.execute(PLAYERS_DDL)
-    q = parse_query("players", "POST", [], {})
-    for stmt in sqlbuild.insert(PLAYERS, q, ROWS):
-        conn.execute(stmt.sql, stmt.params)
+    fill_players(conn)
     yield conn
     conn.close()
 

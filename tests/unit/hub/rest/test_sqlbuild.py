@@ -61,14 +61,19 @@ ROWS: list[dict[str, Any]] = [
 ALL = {r["id"] for r in ROWS}
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(tmp_path / "hub.db")
+def fill_players(conn: sqlite3.Connection) -> None:
+    """Give a fresh connection the hub's SQL functions and the players table with ROWS."""
     sqlbuild.install_functions(conn)
     conn.execute(PLAYERS_DDL)
     q = parse_query("players", "POST", [], {})
     for stmt in sqlbuild.insert(PLAYERS, q, ROWS):
         conn.execute(stmt.sql, stmt.params)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(tmp_path / "hub.db")
+    fill_players(conn)
     yield conn
     conn.close()
 
