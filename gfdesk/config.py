@@ -180,10 +180,11 @@ def add_profile(config_file: Path, profile: Profile) -> None:
     if profile.url is None or not profile.anon_key:
         raise ConfigError("a profile needs a URL and an anon key")
     problems: list[str] = []
-    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    # Read and checked first: a file that cannot be read or parsed is left alone.
     _, profiles = _read_file(config_file, problems)
     if problems:
         raise ConfigError(problems[0])
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
     if profile.name in profiles:
         raise ConfigError(f"a profile named {profile.name!r} already exists")
     section = (

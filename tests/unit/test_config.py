@@ -140,6 +140,14 @@ def test_add_profile_refuses_to_touch_a_malformed_file(paths: Paths) -> None:
     assert path.read_text(encoding="utf-8") == "[app\n"
 
 
+def test_add_profile_reports_an_unreadable_file_as_a_config_error(paths: Paths) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_bytes(b"[app]\nprofile = \"\xff\"\n")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        add_profile(paths.config_file, Profile("home", "http://127.0.0.1:54321", "key"))
+    assert paths.config_file.read_bytes() == b"[app]\nprofile = \"\xff\"\n"
+
+
 def test_anon_key_is_not_in_repr() -> None:
     assert "secret-anon" not in repr(Profile("p", "http://h", "secret-anon"))
     assert "secret-anon" not in repr(Overrides(anon_key="secret-anon"))
