@@ -41,8 +41,6 @@ AUTO_UPDATED: dict[str, str] = {"tournament_matches": "updated_at"}
 DEFERRED_FK_COLUMNS: dict[str, frozenset[str]] = {
     "tournament_matches": frozenset({"next_match_id", "loser_next_match_id"}),
 }
-#: Tables with such deferred foreign keys.
-DEFERRED_FK_TABLES = frozenset(DEFERRED_FK_COLUMNS)
 
 USERNAME_MAX = 32
 

@@ -33,7 +33,6 @@ __all__ = [
     "parse_query",
 ]
 
-RESERVED_KEYS = frozenset({"select", "columns", "on_conflict", "apikey"})
 #: Keys PostgREST also accepts with an embedded-resource prefix (``rel.order``).
 EMBEDDABLE_KEYS = frozenset({"order", "limit", "offset", "and", "or"})
 LOGIC_KEYS = {"and": ("and", False), "or": ("or", False),
