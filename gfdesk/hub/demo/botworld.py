@@ -77,7 +77,6 @@ class BotWorld:
         self.clock = clock or BotClock()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._listeners: list[ChangeListener] = []
-        self._bots: list[Bot] = []
         self._closed = False
         store.add_commit_listener(self._on_commit)
 
@@ -155,8 +154,8 @@ class BotWorld:
     # -- lifecycle --------------------------------------------------------------------
 
     def start(self, *bots: Bot) -> None:
+        """Wire each of ``bots`` to this world (``aclose`` stops what they spawn)."""
         for bot in bots:
-            self._bots.append(bot)
             bot.start(self)
 
     async def aclose(self) -> None:
