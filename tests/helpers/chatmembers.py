@@ -11,15 +11,14 @@ import pytest
 from supabase import AsyncClient
 
 from gfdesk.chat.service import ChatService
-from gfdesk.core.backoff import Backoff
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.core.outbox import Outbox, Rejection
 from gfdesk.core.outboxqueue import OutboxQueue, Write, outbox_path
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import user_client, user_id
+from tests.helpers.supervisors import TEST_BACKOFF, supervisor_for
 
 HEARTBEAT_S = 0.5
-TEST_BACKOFF = Backoff(base_s=0.1, cap_s=1.0)
 
 
 @dataclass
@@ -51,13 +50,7 @@ class ChatWorld:
             client = await _client_at(self.hub, url, name)
         uid = await user_id(client)
 
-        async def token() -> str | None:
-            session = await client.auth.get_session()
-            return session.access_token if session else None
-
-        connection = ConnectionSupervisor(client, label="hub", token=token,
-                                          heartbeat_interval_s=HEARTBEAT_S,
-                                          backoff=TEST_BACKOFF)
+        connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()
         sent_listeners: list[Callable[[Write], object]] = []
         rejected_listeners: list[Callable[[Rejection], object]] = []

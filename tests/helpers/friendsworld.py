@@ -11,14 +11,10 @@ from dataclasses import dataclass
 
 from supabase import AsyncClient
 
-from gfdesk.core.backoff import Backoff
-from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.hub.context import REALTIME
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import service_client, user_client, user_id
-
-HEARTBEAT_S = 1.0
-TEST_BACKOFF = Backoff(base_s=0.1, cap_s=1.0)
+from tests.helpers.supervisors import supervisor_for as supervisor_for  # re-exported
 
 
 @dataclass
@@ -30,18 +26,6 @@ class Pair:
     service: AsyncClient
     ada_id: str
     bob_id: str
-
-
-def supervisor_for(client: AsyncClient, heartbeat_s: float = HEARTBEAT_S
-                   ) -> ConnectionSupervisor:
-    """A supervisor with the client's own token and short test timings."""
-
-    async def token() -> str | None:
-        session = await client.auth.get_session()
-        return session.access_token if session else None
-
-    return ConnectionSupervisor(client, label="hub", token=token,
-                                heartbeat_interval_s=heartbeat_s, backoff=TEST_BACKOFF)
 
 
 async def make_pair(hub: RunningHub, ada_name: str = "Ada", bob_name: str = "Bob") -> Pair:

@@ -5,9 +5,6 @@ joins without a key; 100,000 members arrive without a disconnect."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-
-import pytest
 
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.friends.presence import Presence, Status
@@ -34,14 +31,6 @@ class Watcher:
 
     def status(self, user: str) -> Status:
         return self.latest.get(user, Presence(user)).status
-
-
-@pytest.fixture
-async def supervisors() -> AsyncIterator[list[ConnectionSupervisor]]:
-    made: list[ConnectionSupervisor] = []
-    yield made
-    for supervisor in made:
-        await supervisor.aclose()
 
 
 async def test_each_status_step_of_one_friend_reaches_the_other(

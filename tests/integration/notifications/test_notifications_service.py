@@ -5,10 +5,7 @@ after reconnect; marking read writes ``read_at`` through the outbox."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.core.outbox import Outbox
@@ -36,14 +33,6 @@ class Inbox:
     def _on_new(self, item: Notification) -> None:
         self.new.append(item)
         self.changed.set()
-
-
-@pytest.fixture
-async def supervisors() -> AsyncIterator[list[ConnectionSupervisor]]:
-    made: list[ConnectionSupervisor] = []
-    yield made
-    for supervisor in made:
-        await supervisor.aclose()
 
 
 async def test_a_user_never_receives_another_users_notifications(
