@@ -36,13 +36,16 @@ def _spread(count: int, span_min: int) -> list[float]:
     return [span_min - i * step for i in range(count)]
 
 
-def _chat(tx: Transaction, ids: dict[str, str], conversation: str,
+def _chat(tx: Transaction, ids: dict[str, str], table: str, owner: tuple[str, str],
           lines: Sequence[tuple[str, str]], span_min: int, now: dt.datetime) -> None:
+    """``lines`` as rows of ``table`` (``messages`` or ``tournament_messages``) whose
+    ``owner`` column (conversation or tournament) holds the owner's id."""
+    column, owner_id = owner
     for (sender, body), ago in zip(lines, _spread(len(lines), span_min), strict=True):
         tx.conn.execute(
-            "INSERT INTO messages (id, conversation_id, sender_id, body, created_at)"
+            f"INSERT INTO {table} (id, {column}, sender_id, body, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), conversation, ids[sender], body, _ago(now, ago)))
+            (str(uuid.uuid4()), owner_id, ids[sender], body, _ago(now, ago)))
 
 
 def _conversation(tx: Transaction, ids: dict[str, str], kind: str, title: str | None,
@@ -86,13 +89,8 @@ def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> None:
     _match(tx, semis[0], tournament, 2, 1, done[0][0], done[1][0], (0, 0, "ready"), final, 1,
            now)
     _match(tx, semis[1], tournament, 2, 2, None, None, (0, 0, "pending"), final, 2, now)
-    for (sender, body), ago in zip(world.TOURNAMENT_CHAT,
-                                   _spread(len(world.TOURNAMENT_CHAT), TOURNAMENT_STARTED_MIN),
-                                   strict=True):
-        tx.conn.execute(
-            "INSERT INTO tournament_messages (id, tournament_id, sender_id, body, created_at)"
-            " VALUES (?, ?, ?, ?, ?)", (str(uuid.uuid4()), tournament, ids[sender], body,
-                                         _ago(now, ago)))
+    _chat(tx, ids, "tournament_messages", ("tournament_id", tournament), world.TOURNAMENT_CHAT,
+          TOURNAMENT_STARTED_MIN, now)
 
 
 def _match(tx: Transaction, match_id: str, tournament: str, round_: int, position: int,
@@ -138,9 +136,11 @@ def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
                 "INSERT INTO friendships (user_id, friend_id, status, created_at)"
                 " VALUES (?, ?, ?, ?)", (ids[user], ids[friend], status, _ago(moment, 4000)))
         direct = _conversation(tx, ids, "direct", None, ("demo", world.DIRECT_WITH), moment)
-        _chat(tx, ids, direct, world.DIRECT_CHAT, DIRECT_SPAN_MIN, moment)
+        _chat(tx, ids, "messages", ("conversation_id", direct), world.DIRECT_CHAT,
+              DIRECT_SPAN_MIN, moment)
         group = _conversation(tx, ids, "group", world.GROUP_TITLE, world.GROUP_MEMBERS, moment)
-        _chat(tx, ids, group, world.GROUP_CHAT, GROUP_SPAN_MIN, moment)
+        _chat(tx, ids, "messages", ("conversation_id", group), world.GROUP_CHAT,
+              GROUP_SPAN_MIN, moment)
         for type_, title, body, ago, read in world.NOTIFICATIONS:
             tx.conn.execute(
                 "INSERT INTO notifications (id, user_id, type, title, body, data, read_at,"
