@@ -82,7 +82,8 @@ class AccountFlow(QObject):
             return
         from gfdesk.ui.signin import SignInDialog
 
-        dialog = SignInDialog(self._window, message=message)
+        dialog = SignInDialog(self._window, message=message,
+                              keyring_available=self._backend.can_remember)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(
             lambda request: bridge.spawn(self._submit(dialog, request), name="signin:submit",

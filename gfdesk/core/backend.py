@@ -87,6 +87,11 @@ class BackendService:
         return self.session.account if self.session is not None else None
 
     @property
+    def can_remember(self) -> bool:
+        """Whether "remember me" can work (a secure keyring; False before ``start``)."""
+        return self.session is not None and self.session.can_remember
+
+    @property
     def client(self) -> AsyncClient:
         if self._client is None:
             raise RuntimeError("the backend is not started")

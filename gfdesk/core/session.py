@@ -130,6 +130,11 @@ class SessionService:
     def account(self) -> Account | None:
         return self.status.account
 
+    @property
+    def can_remember(self) -> bool:
+        """Whether a sign-in can be kept across runs (a secure keyring exists)."""
+        return self._tokens.available
+
     def _set_status(self, status: SessionStatus) -> None:
         old, self.status = self.status, status
         log.debug("session: %s -> %s", old.state.name, status.state.name)

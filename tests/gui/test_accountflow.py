@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSplitter
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QSplitter
 
 from gfdesk import bridge
 from gfdesk.accountflow import AccountFlow
@@ -26,7 +26,7 @@ from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
 from gfdesk.ui.signin import SignInDialog
-from tests.helpers.memkeyring import MemoryKeyring
+from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
 
 # The offscreen platform says this for every top-level window it shows.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -101,6 +101,25 @@ async def test_sign_in_builds_the_features_and_sign_out_asks_again(parts: Parts)
     assert flow.account is not None and flow.account.email == DEMO_EMAIL
     assert isinstance(window.section_widget(Section.FRIENDS), QSplitter)
     assert window.findChild(SignInDialog) is None or not dialog.isVisible()
+
+
+async def test_without_a_secure_keyring_the_dialog_does_not_offer_remember_me(
+        ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> None:
+    window = MainWindow(MessageBridge())
+    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
+                             on_status=window.set_connection_status, profile="test",
+                             keyring_backend=InsecureKeyring())
+    flow = AccountFlow(backend, window, MessageBridge(), None, can_sign_in=True)
+    try:
+        await flow.start(None)
+        dialog = window.findChild(SignInDialog)
+        assert dialog is not None and dialog.isVisible()
+        remember = dialog.findChild(QCheckBox, "signInRemember")
+        assert not remember.isEnabled() and not remember.isChecked()
+    finally:
+        await flow.aclose()
+        await bridge.drain()
+        window.deleteLater()
 
 
 async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> None:
