@@ -1,8 +1,8 @@
 """The hub's aiohttp application factory. Qt-free.
 
 ``create_app(config)`` builds the root app that serves Supabase's URL layout on one base
-URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset) and,
-later, ``/realtime/v1``, behind the gateway middlewares (CORS, API key).
+URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset) and
+``/realtime/v1``, behind the gateway middlewares (CORS, API key).
 
 Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     1. the JWT secret is read or created and the keys minted (in the factory itself,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import ipaddress
 import logging
 import signal
@@ -109,8 +110,7 @@ def main(argv: list[str]) -> int:
         if args.token_ttl <= 0:
             print("gfdesk hub: --token-ttl must be positive", file=sys.stderr)
             return 2
-        config = HubConfig(data_dir=config.data_dir, demo=config.demo,
-                           access_token_ttl_s=args.token_ttl)
+        config = dataclasses.replace(config, access_token_ttl_s=args.token_ttl)
     try:
         asyncio.run(_serve(config, args.host, args.port))
     except KeyboardInterrupt:
