@@ -5,14 +5,13 @@ goes with input, busy silences toasts, and remote text is never rendered as rich
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
+from supabase import AsyncClient
 
 from gfdesk.bridge import next_emit
 from gfdesk.core.connection import ConnectionSupervisor
@@ -28,12 +27,13 @@ from tests.helpers.hubfixture import user_client, user_id
 HOSTILE = '<img src="https://evil.example/x.png"><b>Bold</b>'
 
 
-@pytest.fixture
-async def supervisors() -> AsyncIterator[list[ConnectionSupervisor]]:
-    made: list[ConnectionSupervisor] = []
-    yield made
-    for supervisor in made:
-        await supervisor.aclose()
+def started(supervisors: list[ConnectionSupervisor], client: AsyncClient
+            ) -> ConnectionSupervisor:
+    """A started supervisor for ``client``, closed by the ``supervisors`` fixture."""
+    supervisor = supervisor_for(client)
+    supervisors.append(supervisor)
+    supervisor.start()
+    return supervisor
 
 
 class Counter:
@@ -54,10 +54,7 @@ async def test_the_model_follows_each_status_step_without_resets(
         qapp: QApplication, qtbot: QtBot, hub: RunningHub,
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
-    bob_sup, ada_sup = supervisor_for(pair.bob), supervisor_for(pair.ada)
-    supervisors += [bob_sup, ada_sup]
-    bob_sup.start()
-    ada_sup.start()
+    bob_sup, ada_sup = started(supervisors, pair.bob), started(supervisors, pair.ada)
     feature = FriendsFeature(bob_sup, pair.bob, pair.bob_id)
     qtbot.addWidget(feature.view)
     await feature.start()
@@ -127,9 +124,7 @@ async def test_auto_away_after_idle_and_back_on_input(qapp: QApplication, qtbot:
 async def test_busy_suppresses_toasts(qapp: QApplication, qtbot: QtBot, hub: RunningHub,
                                       supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
-    sup = supervisor_for(pair.ada)
-    supervisors.append(sup)
-    sup.start()
+    sup = started(supervisors, pair.ada)
     friends = FriendsFeature(sup, pair.ada, pair.ada_id)
     qtbot.addWidget(friends.view)
     toasts: list[tuple[str, str]] = []
@@ -208,10 +203,7 @@ async def test_remote_text_is_never_rendered_as_rich_text(
         qapp: QApplication, qtbot: QtBot, hub: RunningHub,
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub, ada_name=HOSTILE)
-    bob_sup, ada_sup = supervisor_for(pair.bob), supervisor_for(pair.ada)
-    supervisors += [bob_sup, ada_sup]
-    bob_sup.start()
-    ada_sup.start()
+    bob_sup, ada_sup = started(supervisors, pair.bob), started(supervisors, pair.ada)
     friends = FriendsFeature(bob_sup, pair.bob, pair.bob_id)
     qtbot.addWidget(friends.view)
     await friends.start()
@@ -245,9 +237,7 @@ async def test_reload_friends_picks_up_a_new_friendship(
         qapp: QApplication, qtbot: QtBot, hub: RunningHub,
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
-    sup = supervisor_for(pair.bob)
-    supervisors.append(sup)
-    sup.start()
+    sup = started(supervisors, pair.bob)
     feature = FriendsFeature(sup, pair.bob, pair.bob_id)
     qtbot.addWidget(feature.view)
     await feature.start()
