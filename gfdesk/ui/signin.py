@@ -190,7 +190,7 @@ class SignInDialog(QDialog):
         signing_up = self._mode is SignInMode.SIGN_UP
         self.setWindowTitle(SIGN_UP_TITLE if signing_up else TITLE)
         self._form.setRowVisible(self._display_name, signing_up)
-        self._submit.setText("Create account" if signing_up else "Sign in")
+        self._submit.setText(self._submit_text())
         self._switch.setText("I already have an account" if signing_up
                              else "Create an account")
         self._set_error("")
@@ -203,12 +203,12 @@ class SignInDialog(QDialog):
             widget.setEnabled(not busy)
         self._remember.setEnabled(not busy and self._keyring_available)
         self._progress.setVisible(busy)
-        if busy:
-            self._submit.setText("Creating account…" if self._mode is SignInMode.SIGN_UP
-                                 else "Signing in…")
-        else:
-            self._submit.setText("Create account" if self._mode is SignInMode.SIGN_UP
-                                 else "Sign in")
+        self._submit.setText(self._submit_text())
+
+    def _submit_text(self) -> str:
+        if self._mode is SignInMode.SIGN_UP:
+            return "Creating account…" if self._busy else "Create account"
+        return "Signing in…" if self._busy else "Sign in"
 
     @property
     def busy(self) -> bool:
