@@ -106,15 +106,13 @@ class AccountFlow(QObject):
                     request.credentials, remember=request.remember,
                     display_name=request.display_name)
                 if account is None:
-                    dialog.set_busy(False)
                     dialog.show_error("Check your email to confirm the account, then sign in.")
                     return
             else:
                 account = await self._backend.sign_in(request.credentials,
                                                       remember=request.remember)
         except Exception as exc:  # AuthApiError and network errors: shown, not raised
-            dialog.set_busy(False)
-            dialog.show_error(error_text(exc))
+            dialog.show_error(error_text(exc))  # also ends the busy state
             return
         dialog.accept()
         # The dialog is gone now and its tasks with it: the features are built by a
