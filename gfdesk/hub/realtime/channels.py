@@ -114,6 +114,16 @@ class Topic:
             yield from members
 
 
+def _write_all(members: dict[Channel, None], frame: bytes, exclude: Channel | None) -> int:
+    """Queue the same ``frame`` on each member's connection; how many got it."""
+    sent = 0
+    for channel in members:
+        if channel is not exclude:
+            channel.conn.write(frame)
+            sent += 1
+    return sent
+
+
 class Registry:
     """All live connections and topics of one hub; lives on the hub's event loop."""
 
@@ -234,13 +244,7 @@ class Registry:
             data = encode_user_broadcast(topic_name, user_event, body, json_payload=False)
         except FrameError:
             return 0
-        frame = ws_frame(data, OPCODE_BINARY)
-        sent = 0
-        for channel in topic.members[Version.V2]:
-            if channel is not exclude:
-                channel.conn.write(frame)
-                sent += 1
-        return sent
+        return _write_all(topic.members[Version.V2], ws_frame(data, OPCODE_BINARY), exclude)
 
     def fan_presence_diff(self, topic: Topic, diff: PresenceDiff) -> int:
         """``presence_diff`` to every subscriber, the tracker included (spec 4.3)."""
@@ -256,10 +260,7 @@ class Registry:
             # Fastlane messages carry no join_ref/ref (spec 2.3), so one frame fits all.
             frame = ws_frame(encode(version, None, None, topic.name, event,
                                     payload_json).encode())
-            for channel in members:
-                if channel is not exclude:
-                    channel.conn.write(frame)
-                    sent += 1
+            sent += _write_all(members, frame, exclude)
         return sent
 
     # -- lifecycle -----------------------------------------------------------------
