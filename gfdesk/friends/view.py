@@ -45,6 +45,7 @@ from gfdesk.friends.model import (
 )
 from gfdesk.friends.presence import CHOOSABLE, Status
 from gfdesk.ui.avatar import AvatarCache
+from gfdesk.ui.fonts import DerivedFonts, font_at
 
 STATUS_COLORS = {Status.ONLINE: "#23a55a", Status.AWAY: "#f0b232", Status.BUSY: "#f23f43",
                  Status.IN_GAME: "#7b61ff", Status.OFFLINE: "#80848e"}
@@ -109,6 +110,13 @@ def _group_of(index: Index) -> bool:
     return status is not Status.OFFLINE
 
 
+def _row_fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
+    """The group header, name and subtitle fonts of a friend row."""
+    header = font_at(base, HEADER_PX, bold=True)
+    header.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
+    return header, font_at(base, NAME_PX, bold=True), font_at(base, SUBTITLE_PX)
+
+
 class FriendDelegate(QStyledItemDelegate):
     """Paints a friend row: avatar with a presence dot, name, subtitle, group header."""
 
@@ -116,24 +124,7 @@ class FriendDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._avatars = AvatarCache()
         self.counts = (0, 0)
-        self._base_font: QFont | None = None
-        self._fonts: tuple[QFont, QFont, QFont] = (QFont(), QFont(), QFont())
-
-    def _fonts_for(self, base: QFont) -> tuple[QFont, QFont, QFont]:
-        """The header, name and subtitle fonts derived from ``base`` (built once per
-        base font, not on every paint)."""
-        if base != self._base_font:
-            header = QFont(base)
-            header.setBold(True)
-            header.setPixelSize(HEADER_PX)
-            header.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 104)
-            name = QFont(base)
-            name.setBold(True)
-            name.setPixelSize(NAME_PX)
-            subtitle = QFont(base)
-            subtitle.setPixelSize(SUBTITLE_PX)
-            self._base_font, self._fonts = QFont(base), (header, name, subtitle)
-        return self._fonts
+        self._fonts = DerivedFonts(_row_fonts)
 
     def _starts_group(self, index: Index) -> bool:
         if index.row() == 0:
@@ -151,7 +142,7 @@ class FriendDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         name = str(index.data(NAME_ROLE) or "")
         status = index.data(STATUS_ROLE) or Status.OFFLINE
-        header_font, name_font, sub_font = self._fonts_for(option.font)
+        header_font, name_font, sub_font = self._fonts.get(option.font)
         if self._starts_group(index):
             header = QRect(rect.left() + 12, rect.top(), rect.width() - 24, HEADER_HEIGHT)
             painter.setFont(header_font)

@@ -6,6 +6,8 @@ elided), the header labels are ``Qt.PlainText``.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
@@ -30,11 +32,13 @@ from gfdesk.notifications.model import (
     UNREAD_ROLE,
     NotificationsModel,
 )
+from gfdesk.ui.fonts import DerivedFonts, font_at
 
 ROW_HEIGHT = 68
 TITLE_PX = 14
 BODY_PX = 12
 TIME_PX = 11
+GLYPH_PX = 16
 #: Local look of the centre's header (the heading, and a quiet text button).
 HEADER_STYLE = """
 #notificationsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
@@ -62,8 +66,26 @@ ACCENT = "#7b61ff"
 Index = QModelIndex | QPersistentModelIndex
 
 
+class _RowFonts(NamedTuple):
+    glyph: QFont
+    time: QFont
+    title_read: QFont
+    title_unread: QFont
+    body: QFont
+
+
+def _row_fonts(base: QFont) -> _RowFonts:
+    return _RowFonts(font_at(base, GLYPH_PX, bold=True), font_at(base, TIME_PX),
+                     font_at(base, TITLE_PX, bold=False), font_at(base, TITLE_PX, bold=True),
+                     font_at(base, BODY_PX))
+
+
 class NotificationDelegate(QStyledItemDelegate):
     """Paints one notification: type badge, title, body, time, unread dot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fonts = DerivedFonts(_row_fonts)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -86,17 +108,13 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(color))
         painter.drawEllipse(badge)
-        glyph_font = QFont(option.font)
-        glyph_font.setBold(True)
-        glyph_font.setPixelSize(16)
-        painter.setFont(glyph_font)
+        fonts = self._fonts.get(option.font)
+        painter.setFont(fonts.glyph)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
 
         left = int(badge.right()) + 14
-        time_font = QFont(option.font)
-        time_font.setPixelSize(TIME_PX)
-        painter.setFont(time_font)
+        painter.setFont(fonts.time)
         time_text = str(index.data(TIME_ROLE) or "")
         time_width = painter.fontMetrics().horizontalAdvance(time_text) + 4
         right = body_rect.right() - 28
@@ -106,19 +124,14 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.drawText(QRect(right - time_width, mid - 20, time_width, 18),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
 
-        title_font = QFont(option.font)
-        title_font.setBold(unread)
-        title_font.setPixelSize(TITLE_PX)
-        painter.setFont(title_font)
+        painter.setFont(fonts.title_unread if unread else fonts.title_read)
         painter.setPen(QColor("#f2f3f5" if unread else "#b5bac1"))
         metrics = painter.fontMetrics()
         title = str(index.data(TITLE_ROLE) or "")
         painter.drawText(QRect(left, mid - metrics.height() - 1, width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
-        body_font = QFont(option.font)
-        body_font.setPixelSize(BODY_PX)
-        painter.setFont(body_font)
+        painter.setFont(fonts.body)
         painter.setPen(QColor("#949ba4"))
         metrics = painter.fontMetrics()
         text = str(index.data(BODY_ROLE) or "").replace("\n", " ")
