@@ -59,6 +59,11 @@ class _Life:
     status: str = "offline"
     key: str = ""
 
+    @property
+    def owner(self) -> tuple[str, str]:
+        """Who tracks this bot's presence, for ``server_track``/``server_untrack``."""
+        return ("demo-bot", self.username)
+
 
 class PresenceBots(Bot):
     """Bot friends going online, away, in game, busy and offline."""
@@ -75,9 +80,8 @@ class PresenceBots(Bot):
 
     def _set(self, life: _Life, status: str) -> None:
         world = self._world
-        owner = ("demo-bot", life.username)
         if status == "offline":
-            world.registry.server_untrack(PRESENCE_TOPIC, owner)
+            world.registry.server_untrack(PRESENCE_TOPIC, life.owner)
             life.status, life.key = status, ""
             return
         desktop = life.username in DESKTOP_BOTS
@@ -90,7 +94,7 @@ class PresenceBots(Bot):
             meta["device"] = "desktop"
         if status == "in_game":
             meta["game"] = world.clock.pick(GAMES)
-        world.registry.server_track(PRESENCE_TOPIC, owner, life.key, meta)
+        world.registry.server_track(PRESENCE_TOPIC, life.owner, life.key, meta)
         life.status = status
 
     def _next(self, status: str) -> str:
@@ -109,7 +113,7 @@ class PresenceBots(Bot):
                 await clock.pause(STATE_S)
                 self._set(life, self._next(life.status))
         finally:
-            self._world.registry.server_untrack(PRESENCE_TOPIC, ("demo-bot", life.username))
+            self._world.registry.server_untrack(PRESENCE_TOPIC, life.owner)
 
 
 class NotificationBots(Bot):
