@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -40,7 +39,6 @@ class Caller:
 
     user: UserRecord
     session_id: str | None
-    claims: dict[str, Any] = field(repr=False)
 
 
 def authenticate(request: web.Request) -> Caller:
@@ -71,7 +69,7 @@ def authenticate(request: web.Request) -> Caller:
     if session_id and not session_alive(conn, session_id, user.id):
         raise AuthError(403, "session_not_found",
                         "Session from session_id claim in JWT does not exist")
-    return Caller(user=user, session_id=session_id or None, claims=claims)
+    return Caller(user=user, session_id=session_id or None)
 
 
 def _is_uuid(text: str) -> bool:
