@@ -109,10 +109,6 @@ class Topic:
     def __len__(self) -> int:
         return sum(len(m) for m in self.members.values())
 
-    def channels(self) -> Iterator[Channel]:
-        for members in self.members.values():
-            yield from members
-
 
 def _write_all(members: dict[Channel, None], frame: bytes, exclude: Channel | None) -> int:
     """Queue the same ``frame`` on each member's connection; how many got it."""
@@ -153,9 +149,6 @@ class Registry:
 
     def next_id(self) -> int:
         return next(self._ids)
-
-    def topic(self, name: str, private: bool) -> Topic | None:
-        return self.topics.get((name, private))
 
     def _topic_or_new(self, name: str, private: bool) -> Topic:
         topic = self.topics.get((name, private))
