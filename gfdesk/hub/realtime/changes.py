@@ -127,7 +127,6 @@ class _Binding:
 
 @dataclass
 class _Subscriber:
-    key: object
     claims: dict[str, Any]
     deliver: Callable[[bytes], None]
     by_table: dict[str, list[_Binding]]
@@ -183,7 +182,7 @@ class ChangeFeed:
         except BindingError as exc:
             log.info("hub realtime: postgres_changes refused: %s", exc)
             return SubscribeResult(reply, [system_message(str(exc), ok=False)])
-        subscriber = _Subscriber(sub.key, dict(sub.claims), sub.deliver, by_table)
+        subscriber = _Subscriber(dict(sub.claims), sub.deliver, by_table)
         self._subs[sub.key] = subscriber
         for name, bindings in by_table.items():
             index = self._by_table.get(name)
