@@ -111,8 +111,12 @@ class ConversationListModel(QAbstractListModel):
         self._emit_unread()
 
     def set_online(self, user_ids: Iterable[str] | None) -> None:
-        """Who is online (None: no presence source, no dots)."""
-        self._online = None if user_ids is None else set(user_ids)
+        """Who is online (None: no presence source, no dots); the rows repaint only
+        when that changed (each friend row change reports it again)."""
+        online = None if user_ids is None else set(user_ids)
+        if online == self._online:
+            return
+        self._online = online
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 

@@ -112,6 +112,23 @@ def test_the_list_resorts_keeps_the_selection_and_sums_unread(qapp: QApplication
     assert model.data(model.index(1), ONLINE_ROLE) is None  # a group has no dot
 
 
+def test_presence_repaints_the_list_only_when_who_is_online_changes(
+        qapp: QApplication) -> None:
+    # Every friend row change reports who is online again, mostly the same people.
+    model = ConversationListModel()
+    model.set_summaries([summary("a", 1), summary("b", 2, other="y")])
+    changes: list[int] = []
+    model.dataChanged.connect(lambda *_: changes.append(1))
+    model.set_online({"x"})
+    model.set_online(["x"])
+    assert len(changes) == 1
+    model.set_online({"x", "y"})
+    model.set_online(None)
+    model.set_online(None)
+    assert len(changes) == 3
+    assert model.data(model.index(0), ONLINE_ROLE) is None
+
+
 def test_a_body_qt_normalises_is_laid_out_once(qapp: QApplication) -> None:
     # QTextDocument turns "\r\n" and no-break spaces into other characters: the cache
     # must still recognise the message it laid out.
