@@ -242,9 +242,7 @@ class SubscriptionHandle:
             on_row(row)
 
     def _start_fill(self) -> None:
-        self._cancel_fill()
-        self._gate.begin_gap_fill()
-        self.live.clear()
+        self._hold()
         self._fill = asyncio.create_task(self._run_fill(), name=f"realtime:gapfill:{self.topic}")
 
     def _cancel_fill(self) -> None:
