@@ -101,8 +101,6 @@ class FriendsModel(QAbstractListModel):
         self._timer = NamedTimer(self, "friends:last-seen", interval_ms=LAST_SEEN_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_last_seen)
         self._timer.start()
-        #: How many rows ``dataChanged`` covered so far (tests and the bench read it).
-        self.rows_changed = 0
 
     # -- Qt model -----------------------------------------------------------------------
 
@@ -155,7 +153,6 @@ class FriendsModel(QAbstractListModel):
                 since = self._now()
             self._rows[i] = replace(row, presence=presence, offline_since=since)
             index = self.index(i)
-            self.rows_changed += 1
             self.dataChanged.emit(index, index, [STATUS_ROLE, SUBTITLE_ROLE, GAME_ROLE])
             changed = True
         if changed:
@@ -166,7 +163,6 @@ class FriendsModel(QAbstractListModel):
         for i, row in enumerate(self._rows):
             if row.status is Status.OFFLINE and row.last_seen() is not None:
                 index = self.index(i)
-                self.rows_changed += 1
                 self.dataChanged.emit(index, index, [SUBTITLE_ROLE])
 
     # -- queries ------------------------------------------------------------------------
