@@ -4,8 +4,8 @@
 
 Each screen is a name and a function that builds a widget; ``render`` sizes it,
 lets the event loop settle and saves a PNG. Add a screen by appending to
-``SCREENS``. For now the widgets are built directly with canned data; once the app
-can run against the demo hub headless, the builders can take the real app instead.
+``SCREENS``. The shell's screens use canned data; the friends, inbox and chat ones
+are loaded from a demo hub (its bots running) started for the screen.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import asyncio  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -33,6 +33,11 @@ from gfdesk.ui.mainwindow import MainWindow  # noqa: E402
 from gfdesk.ui.messages import MessageBridge  # noqa: E402
 from gfdesk.ui.sections import Section  # noqa: E402
 from gfdesk.ui.settingsdialog import SettingsDialog  # noqa: E402
+
+if TYPE_CHECKING:
+    from supabase import AsyncClient
+
+    from gfdesk.core.connection import ConnectionSupervisor
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WINDOW_SIZE = QSize(1100, 720)
@@ -137,14 +142,19 @@ def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget
     return build
 
 
-async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) -> QWidget:
+@dataclass(frozen=True)
+class _DemoAccount:
+    """What ChatFeature needs of the signed-in account."""
+
+    user_id: str
+
+
+async def _demo_connection(url: str, key: str
+                           ) -> tuple[AsyncClient, str, ConnectionSupervisor]:
+    """The demo user signed in on a new client, its user id, and a started supervisor."""
     from supabase import acreate_client
 
-    from gfdesk.chat import ChatFeature
-    from gfdesk.core.clientfactory import close_client
     from gfdesk.core.connection import ConnectionSupervisor
-    from gfdesk.core.outbox import Outbox
-    from gfdesk.core.outboxqueue import OutboxQueue
     from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 
     client = await acreate_client(url, key)
@@ -152,22 +162,29 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) ->
                                                     "password": DEMO_PASSWORD})
     assert auth.user is not None
 
-    class Account:
-        user_id = auth.user.id  # type: ignore[union-attr]
-
     async def token() -> str | None:
         session = await client.auth.get_session()
         return session.access_token if session else None
 
     connection = ConnectionSupervisor(client, label="demo hub", token=token)
     connection.start()
+    return client, auth.user.id, connection
+
+
+async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) -> QWidget:
+    from gfdesk.chat import ChatFeature
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.core.outbox import Outbox
+    from gfdesk.core.outboxqueue import OutboxQueue
+
+    client, user_id, connection = await _demo_connection(url, key)
     outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
-    feature = ChatFeature(connection, client, outbox, Account())
+    feature = ChatFeature(connection, client, outbox, _DemoAccount(user_id))
     feature.view.resize(WINDOW_SIZE)
     await feature.start()
     summaries = feature.model.conversations.summaries()
     chosen = next(s for s in summaries if s.title == title)
-    friend = next(m for m in chosen.member_ids if m != Account.user_id)
+    friend = next(m for m in chosen.member_ids if m != user_id)
     online = [s.other_id for s in summaries if s.other_id]  # the direct friend is online
     feature.set_online_users(online)
     feature.open_conversation(chosen.id)
@@ -223,26 +240,13 @@ def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
 
 
 async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
-    from supabase import acreate_client
-
     from gfdesk.core.clientfactory import close_client
-    from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.friends.feature import FriendsFeature
-    from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
     from gfdesk.notifications.feature import NotificationsFeature
 
-    client = await acreate_client(url, key)
-    auth = await client.auth.sign_in_with_password({"email": DEMO_EMAIL,
-                                                    "password": DEMO_PASSWORD})
-    assert auth.user is not None
-    async def token() -> str | None:
-        session = await client.auth.get_session()
-        return session.access_token if session else None
-
-    connection = ConnectionSupervisor(client, label="demo hub", token=token)
-    connection.start()
-    friends = FriendsFeature(connection, client, auth.user.id)
-    notes = NotificationsFeature(connection, client, None, auth.user.id)
+    client, user_id, connection = await _demo_connection(url, key)
+    friends = FriendsFeature(connection, client, user_id)
+    notes = NotificationsFeature(connection, client, None, user_id)
     loaded = asyncio.Event()
     friends.service.on_state_loaded = loaded.set
     await friends.start()
