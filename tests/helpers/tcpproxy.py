@@ -29,10 +29,6 @@ class TcpProxy:
         self._flowing.set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
-        #: Client connections currently open through the proxy.
-        self.open_connections = 0
-        #: Connections accepted since the start.
-        self.accepted = 0
 
     @property
     def url(self) -> str:
@@ -65,10 +61,6 @@ class TcpProxy:
         """Resume forwarding (held bytes go out first)."""
         self._flowing.set()
 
-    @property
-    def frozen(self) -> bool:
-        return not self._flowing.is_set()
-
     def drop(self) -> None:
         """Reset every open connection."""
         for writer in list(self._writers):
@@ -87,8 +79,6 @@ class TcpProxy:
 
     async def _on_client(self, reader: asyncio.StreamReader,
                          writer: asyncio.StreamWriter) -> None:
-        self.accepted += 1
-        self.open_connections += 1
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
@@ -108,7 +98,6 @@ class TcpProxy:
             # cancelled handler as an error.
             pass
         finally:
-            self.open_connections -= 1
             for w in (writer, upstream_writer):
                 if w is not None:
                     self._writers.discard(w)
