@@ -58,6 +58,10 @@ class ConversationDelegate(QStyledItemDelegate):
         self._badge = QFont()
         self._badge.setPixelSize(11)
         self._badge.setWeight(QFont.Weight.Bold)
+        # The fonts never change: their metrics are made once, not on every paint.
+        self._title_metrics = QFontMetrics(self._title)
+        self._small_metrics = QFontMetrics(self._small)
+        self._badge_metrics = QFontMetrics(self._badge)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -85,9 +89,9 @@ class ConversationDelegate(QStyledItemDelegate):
         x = ax + AVATAR + 12
         right = rect.right() - PAD
         when = short_when(summary.activity, self._now(), self._tz) if summary.last_message else ""
-        small = QFontMetrics(self._small)
+        small = self._small_metrics
         when_w = small.horizontalAdvance(when)
-        title_metrics = QFontMetrics(self._title)
+        title_metrics = self._title_metrics
         top = rect.center().y() - (title_metrics.height() + small.height() + 2) // 2
         painter.setFont(self._title)
         painter.setPen(TITLE if summary.unread else TITLE_READ)
@@ -123,7 +127,7 @@ class ConversationDelegate(QStyledItemDelegate):
                      count: int) -> int:
         text = "99+" if count > 99 else str(count)
         painter.setFont(self._badge)
-        metrics = QFontMetrics(self._badge)
+        metrics = self._badge_metrics
         h = max(16, height)
         w = max(h, metrics.horizontalAdvance(text) + 10)
         badge = QRectF(right - w, top + (height - h) / 2, w, h)

@@ -122,13 +122,22 @@ class MessageDelegate(QStyledItemDelegate):
         self._tiny.setPixelSize(11)
         self._day_font = QFont(self._small)
         self._day_font.setWeight(QFont.Weight.DemiBold)
+        self._measure()
         #: The viewport width rows are laid out for (the view keeps it current).
         self.width = 0
+
+    def _measure(self) -> None:
+        # Metrics of the fonts, made once per font change rather than on every paint.
+        self._body_metrics = QFontMetrics(self._font)
+        self._name_metrics = QFontMetrics(self._name_font)
+        self._small_metrics = QFontMetrics(self._small)
+        self._day_metrics = QFontMetrics(self._day_font)
 
     def set_fonts_from(self, font: QFont) -> None:
         """Use the family of ``font`` (the theme's) at the chat's sizes."""
         for f in (self._font, self._name_font, self._small, self._tiny, self._day_font):
             f.setFamilies(font.families())
+        self._measure()
         self._bodies.clear()
         self._heights.clear()
 
@@ -160,7 +169,7 @@ class MessageDelegate(QStyledItemDelegate):
         body = self._body(message, width)
         top = rect.top() + (DAY_HEIGHT if day else 0) + (GROUP_TOP if group else ROW_PAD)
         if group:
-            top += QFontMetrics(self._name_font).height() + NAME_GAP
+            top += self._name_metrics.height() + NAME_GAP
         return message, day, group, QRect(rect.left() + TEXT_X, top, width, body.height), body
 
     def _status_text(self, message: ChatMessage) -> str:
@@ -190,7 +199,7 @@ class MessageDelegate(QStyledItemDelegate):
         message, _day, _group, body_rect, _body = self._layout(rect, index)
         height = body_rect.bottom() + 1 + ROW_PAD
         if self._status_text(message):
-            height += QFontMetrics(self._small).height() + STATUS_GAP
+            height += self._small_metrics.height() + STATUS_GAP
         return height
 
     # -- painting ---------------------------------------------------------------------
@@ -215,7 +224,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.setFont(self._tiny)
             painter.setPen(MUTED)
             painter.drawText(QRect(rect.left(), body_rect.top(), TEXT_X - 8,
-                                   QFontMetrics(self._font).height()),
+                                   self._body_metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              time_label(message.created_at, self._tz))
         self._paint_body(painter, body_rect, body, message)
@@ -224,7 +233,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.setFont(self._small)
             painter.setPen(DANGER if message.state is SendState.FAILED else MUTED)
             painter.drawText(QRect(body_rect.left(), body_rect.bottom() + 1 + STATUS_GAP,
-                                   body_rect.width(), QFontMetrics(self._small).height()),
+                                   body_rect.width(), self._small_metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
         painter.restore()
 
@@ -232,7 +241,7 @@ class MessageDelegate(QStyledItemDelegate):
         today = dt.datetime.now(self._tz).date()  # read each time: the app runs past midnight
         label = day_label(message.created_at.astimezone(self._tz).date(), today)
         painter.setFont(self._day_font)
-        metrics = QFontMetrics(self._day_font)
+        metrics = self._day_metrics
         text_w = metrics.horizontalAdvance(label) + 16
         mid_y = rect.center().y() + 4
         painter.setPen(RULE)
@@ -250,7 +259,7 @@ class MessageDelegate(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         painter.drawPixmap(rect.left() + LEFT, top, self._avatars.get(name, AVATAR, ratio))
         painter.setFont(self._name_font)
-        metrics = QFontMetrics(self._name_font)
+        metrics = self._name_metrics
         painter.setPen(QColor(color_for(name)).lighter(135) if message.sender_id != self._me
                        else NAME)
         name_w = min(metrics.horizontalAdvance(name), rect.width() - TEXT_X - RIGHT - 60)
