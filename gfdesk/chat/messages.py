@@ -85,11 +85,6 @@ def message_from_row(row: Mapping[str, Any]) -> ChatMessage:
                        str(row.get("body") or ""), parse_time(str(row["created_at"])))
 
 
-def row_key(row: Mapping[str, Any]) -> tuple[dt.datetime, str]:
-    """The ordering key of a raw row (what the subscription orders by)."""
-    return (parse_time(str(row["created_at"])), str(row["id"]))
-
-
 def starts_day(previous: ChatMessage | None, current: ChatMessage, tz: dt.tzinfo) -> bool:
     """Whether ``current`` is the first message of its local day."""
     if previous is None:

@@ -248,9 +248,6 @@ class StatusModel(QObject):
         """Do not disturb: no toasts, no sounds."""
         return self.status is Status.BUSY
 
-    def set_service(self, service: FriendsService) -> None:
-        self._service = service
-
     def set_status(self, status: Status, game: str | None = None) -> None:
         """The user picked ``status`` (and a game when in game)."""
         old = (self.status, self._game)
