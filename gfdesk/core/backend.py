@@ -99,15 +99,17 @@ class BackendService:
 
     def _set_status(self, status: ConnectionStatus) -> None:
         old, self.status = self.status, status
-        online = status.state is ConnectionState.ONLINE
         if old.state is not status.state:
             log.debug("backend %s: %s -> %s %s", self._label, old.state.name,
                       status.state.name, status.reason)
-            if online:
+            if status.state is ConnectionState.ONLINE:
                 log.info("backend online: %s%s", self._label,
                          f" ({status.reason})" if status.reason else "")
-        if online and self.outbox is not None:
-            self.outbox.wake()  # the normal send path retries at once
+                if self.outbox is not None:
+                    # Back online: the normal send path retries at once. Not on every
+                    # ONLINE status (each heartbeat's round trip is one), which would
+                    # cut every retry backoff short.
+                    self.outbox.wake()
         self._on_status(status)
 
     async def start(self, credentials: Credentials | None) -> Account | None:

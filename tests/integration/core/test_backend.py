@@ -106,3 +106,38 @@ async def test_wrong_demo_credentials_leave_the_window_usable_with_a_reason(
         assert run.statuses[-1].reason
     finally:
         await run.backend.aclose()
+
+
+async def test_the_outbox_is_woken_when_the_connection_comes_back_not_on_every_heartbeat(
+        restartable: RestartableHub, data_dir: Path) -> None:
+    await restartable.user_client(EMAIL)
+    run = Run(restartable, MemoryKeyring(), data_dir)
+    try:
+        await run.backend.start(Credentials(EMAIL, DEFAULT_PASSWORD))
+        async with asyncio.timeout(TIMEOUT_S):
+            await run.online.wait()
+        outbox, connection = run.backend.outbox, run.backend.connection
+        assert outbox is not None and connection is not None
+        wakes: list[ConnectionStatus] = []
+        wake = outbox.wake
+        outbox.wake = lambda: (wakes.append(run.backend.status), wake())  # type: ignore[method-assign]
+
+        async def heartbeats(count: int) -> None:
+            seen = 0
+            async for status in connection.statuses():
+                if status.state is ConnectionState.ONLINE and status.rtt_ms is not None:
+                    seen += 1
+                    if seen > count:
+                        return
+
+        async with asyncio.timeout(TIMEOUT_S):
+            await heartbeats(3)  # each measured round trip is a new ONLINE status
+            assert wakes == []
+            connection.realtime.abort("test: the network dropped")
+            async for status in connection.statuses():
+                if status.state is not ConnectionState.ONLINE:
+                    break
+            await heartbeats(3)
+        assert [s.state for s in wakes] == [ConnectionState.ONLINE]
+    finally:
+        await run.backend.aclose()
