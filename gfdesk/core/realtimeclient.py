@@ -54,6 +54,12 @@ OPEN_TIMEOUT_S = 10
 #: A close handshake with a server that vanished must not hold up quitting.
 CLOSE_TIMEOUT_S = 2.0
 
+#: Presence frames by event name: built without pydantic's validation (``_parse_large``).
+_PRESENCE_MODELS: dict[str, type[PresenceStateMessage] | type[PresenceDiffMessage]] = {
+    ChannelEvents.presence_state.value: PresenceStateMessage,
+    ChannelEvents.presence_diff.value: PresenceDiffMessage,
+}
+
 DisconnectListener = Callable[[str], None]
 RttListener = Callable[[float], None]
 
@@ -103,10 +109,7 @@ async def _parse_large(raw: str | bytes) -> ServerMessage | None:
             gc.freeze()
             gc.enable()
     event, topic, payload = obj.get("event"), obj.get("topic"), obj.get("payload")
-    presence_types: dict[str, type[PresenceStateMessage] | type[PresenceDiffMessage]] = {
-        ChannelEvents.presence_state.value: PresenceStateMessage,
-        ChannelEvents.presence_diff.value: PresenceDiffMessage}
-    model = presence_types.get(event) if isinstance(event, str) else None
+    model = _PRESENCE_MODELS.get(event) if isinstance(event, str) else None
     if model is not None and isinstance(topic, str) and isinstance(payload, dict) \
             and obj.get("ref") is None:
         message: ServerMessage = model.model_construct(
