@@ -104,16 +104,23 @@ def iter_object(text: str | bytes, *, deep_keys: frozenset[str] = frozenset({"pa
     return result
 
 
+def _step(steps: Generator[None, None, dict[str, Any]]) -> dict[str, Any] | None:
+    """Run ``steps`` one step; the object once it is done, else None."""
+    try:
+        next(steps)
+    except StopIteration as done:
+        result: dict[str, Any] = done.value
+        return result
+    return None
+
+
 def loads_object(text: str | bytes, *, deep_keys: frozenset[str] = frozenset({"payload"})
                  ) -> dict[str, Any]:
     """``iter_object`` run to the end in one go."""
     steps = iter_object(text, deep_keys=deep_keys)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            result: dict[str, Any] = done.value
-            return result
+    while (result := _step(steps)) is None:
+        pass
+    return result
 
 
 async def aloads_object(text: str | bytes, *,
@@ -122,12 +129,8 @@ async def aloads_object(text: str | bytes, *,
     """``iter_object`` on the running loop, yielding to it after each ``budget_s``."""
     steps = iter_object(text, deep_keys=deep_keys)
     deadline = time.perf_counter() + budget_s
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            result: dict[str, Any] = done.value
-            return result
+    while (result := _step(steps)) is None:
         if time.perf_counter() >= deadline:
             await asyncio.sleep(0)
             deadline = time.perf_counter() + budget_s
+    return result
