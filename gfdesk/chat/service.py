@@ -219,8 +219,9 @@ class ChatService:
         ``newest``) and typing broadcasts."""
 
         async def gap_fill(after: Row | None) -> list[Row]:
+            # Like pages: a message deleted while we were away is not filled in.
             query = self._client.table("messages").select("*").eq(
-                "conversation_id", conversation_id)
+                "conversation_id", conversation_id).is_("deleted_at", "null")
             if after is not None:
                 query = query.gte("created_at", after["created_at"])
             return list(_rows(await query.order("created_at").order("id").retry(False)
@@ -243,7 +244,7 @@ class ChatService:
         """Join ``inbox:{user_id}``: new messages of all our conversations."""
 
         async def gap_fill(after: Row | None) -> list[Row]:
-            query = self._client.table("messages").select("*")
+            query = self._client.table("messages").select("*").is_("deleted_at", "null")
             if after is not None:
                 query = query.gte("created_at", after["created_at"])
             else:

@@ -10,10 +10,13 @@ import pytest
 from postgrest.exceptions import APIError
 
 from gfdesk.chat.messages import format_time
+from gfdesk.chat.service import message_row
+from gfdesk.core.subscription import SubscriptionHandle
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.chatmembers import ChatWorld
 from tests.helpers.chatworld import Collector
 from tests.helpers.hubfixture import service_client
+from tests.helpers.tcpproxy import TcpProxy
 
 TIMEOUT_S = 20
 
@@ -120,3 +123,48 @@ async def test_a_non_member_can_neither_read_nor_subscribe_to_a_conversation(
     assert seen_by_eve.rows == []
     await handle.close()
     await ada_handle.close()
+
+
+async def test_a_message_deleted_during_an_outage_is_not_gap_filled(
+        chat_world: ChatWorld) -> None:
+    proxy = await TcpProxy(int(chat_world.hub.url.rsplit(":", 1)[1])).start()
+    handles: list[tuple[SubscriptionHandle, Collector]] = []
+    try:
+        bob = await chat_world.member("bob")
+        ada = await chat_world.member("ada", url=proxy.url)
+        conversation_id = await ada.service.find_or_create_direct(bob.user_id)
+        for watch in (
+                lambda rows: ada.service.watch_conversation(
+                    conversation_id, on_row=rows, on_typing=lambda _p: None, newest=None),
+                lambda rows: ada.service.watch_inbox(on_message=rows, newest=None)):
+            rows = Collector()
+            handle = await watch(rows)
+            await handle.wait_filled(1)
+            handles.append((handle, rows))
+        messages = bob.client.table("messages")
+        before = bob.service.compose(conversation_id, "before")
+        await messages.insert(message_row(before)).execute()
+        async with asyncio.timeout(TIMEOUT_S):
+            for _handle, rows in handles:
+                await rows.reached(1)
+
+        await proxy.go_down()
+        proxy.drop()
+        gone = bob.service.compose(conversation_id, "gone")
+        await messages.insert(message_row(gone)).execute()
+        await messages.insert(message_row(bob.service.compose(conversation_id, "kept"))
+                              ).execute()
+        await messages.update({"deleted_at": format_time(dt.datetime.now(dt.UTC))}).eq(
+            "id", gone.id).execute()
+        await proxy.come_up()
+        async with asyncio.timeout(TIMEOUT_S):
+            for handle, rows in handles:
+                await handle.wait_filled(2)
+                while "kept" not in [r["body"] for r in rows.rows]:
+                    await rows.reached(len(rows.rows) + 1)
+        for _handle, rows in handles:
+            assert [r["body"] for r in rows.rows] == ["before", "kept"]
+    finally:
+        for handle, _rows in handles:
+            await handle.close()
+        await proxy.aclose()
