@@ -52,6 +52,13 @@ def test_short_values_are_not_treated_as_secrets() -> None:
     assert log.scrub("a cat") == "a cat"
 
 
+def test_a_secret_containing_another_is_masked_whole() -> None:
+    log.redact("pw-7f3k2q")
+    log.redact("pw-7f3k2q-longer-9x")
+    log.redact("pw-7f3k2q-longer-9x")  # twice is once
+    assert log.scrub("a pw-7f3k2q-longer-9x b pw-7f3k2q") == "a [redacted] b [redacted]"
+
+
 def test_unwritable_log_dir_falls_back_to_stderr(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "file"
