@@ -90,6 +90,8 @@ class TrayIcon(QObject):
         self.menu.addAction(show_action)
         self._status_separator = self.menu.addSeparator()
         self._status_action: QAction | None = None
+        #: The badge shown ("" for none): the icon is drawn again only when it changes.
+        self._badge = ""
         self.menu.addAction(quit_action)
         self.system_icon = QSystemTrayIcon(self._base_icon, self)
         """The wrapped QSystemTrayIcon."""
@@ -120,8 +122,16 @@ class TrayIcon(QObject):
         self.system_icon.hide()
 
     def set_unread(self, count: int) -> None:
-        """Badge the icon with ``count`` unread items (0 clears it) and say so in the tooltip."""
-        if count <= 0:
+        """Badge the icon with ``count`` unread items (0 clears it) and say so in the tooltip.
+
+        Counts are reported on every notification (a gap fill brings hundreds): the icon
+        is rendered again only when the badge's text changes (not past "99+").
+        """
+        badge = badge_text(count) if count > 0 else ""
+        if badge == self._badge:
+            return
+        self._badge = badge
+        if not badge:
             self.system_icon.setIcon(self._base_icon)
             self.system_icon.setToolTip(TOOLTIP)
             return

@@ -58,6 +58,19 @@ def test_set_unread_badges_icon_and_tooltip(tray: TrayIcon) -> None:
     assert _corner(tray.system_icon.icon()).name() != BADGE_COLOR
 
 
+def test_the_icon_is_drawn_again_only_when_the_badge_changes(tray: TrayIcon) -> None:
+    tray.set_unread(120)
+    capped = tray.system_icon.icon().cacheKey()
+    tray.set_unread(121)  # still "99+"
+    assert tray.system_icon.icon().cacheKey() == capped
+    tray.set_unread(4)
+    four = tray.system_icon.icon().cacheKey()
+    assert four != capped
+    tray.set_unread(4)
+    assert tray.system_icon.icon().cacheKey() == four
+    assert tray.system_icon.toolTip() == "gfdesk — 4 unread"
+
+
 def test_badge_text_is_capped() -> None:
     assert [badge_text(n) for n in (1, 99, 100, 5000)] == ["1", "99", "99+", "99+"]
 
