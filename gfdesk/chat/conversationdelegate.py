@@ -16,6 +16,7 @@ from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
 from gfdesk.ui.avatar import AvatarCache
+from gfdesk.ui.badge import BADGE_COLOR, badge_text
 
 ROW_HEIGHT = 62
 AVATAR = 40
@@ -27,7 +28,7 @@ TITLE_READ = QColor("#b5bac1")
 MUTED = QColor("#949ba4")
 SELECTED = QColor(78, 80, 88, 150)
 HOVER = QColor(78, 80, 88, 80)
-BADGE = QColor("#f23f43")
+BADGE = QColor(BADGE_COLOR)
 ONLINE = QColor("#23a55a")
 OFFLINE = QColor("#80848e")
 RING = QColor("#2b2d31")
@@ -125,7 +126,7 @@ class ConversationDelegate(QStyledItemDelegate):
 
     def _paint_badge(self, painter: QPainter, right: int, top: int, height: int,
                      count: int) -> int:
-        text = "99+" if count > 99 else str(count)
+        text = badge_text(count)
         painter.setFont(self._badge)
         metrics = self._badge_metrics
         h = max(16, height)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gfdesk.core.status import ConnectionState
 from gfdesk.ui import icons, theme
 from gfdesk.ui.avatar import avatar_icon
+from gfdesk.ui.badge import BADGE_COLOR, badge_text
 from gfdesk.ui.elidedlabel import ElidedLabel
 from gfdesk.ui.sections import Section
 
@@ -39,8 +40,6 @@ NAV_COLOR = "#949ba4"
 NAV_SELECTED_COLOR = "#ffffff"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
-BADGE_COLOR = "#f23f43"
-BADGE_MAX = 99
 PRESENCE_TEXT = {
     ConnectionState.ONLINE: "Online",
     ConnectionState.CONNECTING: "Connecting…",
@@ -114,11 +113,6 @@ class AccountFooter(QFrame):
     def _repolish(widget: QWidget) -> None:
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-
-
-def badge_text(count: int) -> str:
-    """What a navigation badge says: the count, capped at "99+"."""
-    return f"{BADGE_MAX}+" if count > BADGE_MAX else str(count)
 
 
 class _BadgeDelegate(QStyledItemDelegate):

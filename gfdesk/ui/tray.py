@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from gfdesk.ui import theme
+from gfdesk.ui.badge import BADGE_COLOR, badge_text
 
 log = logging.getLogger("gfdesk.ui")
 
@@ -23,17 +24,10 @@ TOOLTIP = "gfdesk"
 NOTIFY_MS = 6000
 #: Rendered sizes of the badged icon; trays ask for 16 to 64 px.
 BADGE_ICON_SIZES = (16, 22, 24, 32, 48, 64)
-BADGE_COLOR = "#f23f43"
-BADGE_MAX = 99
 _SHOW_REASONS = (
     QSystemTrayIcon.ActivationReason.Trigger,
     QSystemTrayIcon.ActivationReason.DoubleClick,
 )
-
-
-def badge_text(count: int) -> str:
-    """What the badge says: the count, capped at "99+"."""
-    return f"{BADGE_MAX}+" if count > BADGE_MAX else str(count)
 
 
 def badged_icon(base: QIcon, count: int) -> QIcon:
