@@ -152,6 +152,7 @@ class AccountFlow(QObject):
         from gfdesk.friends import FriendsFeature
         from gfdesk.notifications import NotificationsFeature
         from gfdesk.ui.sections import Section
+        from gfdesk.ui.timer import NamedTimer
 
         backend, window, tray = self._backend, self._window, self._tray
         connection, client, outbox = backend.connection, backend.client, backend.outbox
@@ -171,9 +172,13 @@ class AccountFlow(QObject):
 
         chat = ChatFeature(connection, client, outbox, account, parent=window,
                            online_users=online_friends)
+        # One rebuild per burst of friend-row changes (a presence sync, the minute's
+        # "last seen" refresh), not one per changed row.
+        online_refresh = NamedTimer(friends, "accountflow:online-friends", single_shot=True)
+        online_refresh.timeout.connect(lambda: chat.set_online_users(online_friends()))
         for change in (friends.model.dataChanged, friends.model.rowsInserted,
                        friends.model.rowsRemoved, friends.model.modelReset):
-            change.connect(lambda *_: chat.set_online_users(online_friends()))
+            change.connect(lambda *_: online_refresh.start())
 
         page = QSplitter(window)
         page.setObjectName("friendsPage")

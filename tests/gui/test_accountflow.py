@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QSplitter
 
@@ -145,3 +145,18 @@ async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> 
     summary = next(s for s in chat.model.conversations.summaries()
                    if s.id == chat.model.current_id)
     assert friend_id in summary.member_ids
+
+
+async def test_friend_row_changes_reach_chat_once_per_burst(parts: Parts) -> None:
+    flow = parts.flow
+    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    friends, chat = flow._features[0], flow._features[-1]
+    calls: list[object] = []
+    original = chat.set_online_users
+    chat.set_online_users = lambda ids: (calls.append(ids), original(ids))
+    timer = friends.findChild(QTimer, "accountflow:online-friends")
+    top = friends.model.index(0, 0)
+    for _ in range(50):
+        friends.model.dataChanged.emit(top, top)
+    await bridge.next_emit(timer.timeout)
+    assert len(calls) == 1
