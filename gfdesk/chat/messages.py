@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from gfdesk.timestamps import parse as parse_time
+
 #: A sender's messages closer than this share one header.
 GROUP_GAP = dt.timedelta(minutes=7)
 #: The longest message the composer sends (the server would take more; people won't read it).
@@ -33,14 +35,6 @@ class SendState(enum.Enum):
     SENDING = "sending"
     #: Ours, refused by the server for good; can be retried.
     FAILED = "failed"
-
-
-def parse_time(text: str) -> dt.datetime:
-    """An ISO 8601 timestamp (``Z`` or an offset) as an aware UTC datetime."""
-    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
 
 
 def format_time(moment: dt.datetime) -> str:

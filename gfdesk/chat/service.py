@@ -34,10 +34,10 @@ from gfdesk.chat.messages import (
     SendState,
     format_time,
     message_from_row,
-    parse_time,
 )
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+from gfdesk.timestamps import parse as parse_time
 
 if TYPE_CHECKING:
     from supabase import AsyncClient

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from gfdesk.timestamps import parse_or_none as parse_time
+
 #: Metas indexed between two yields of ``PresenceIndex.load_state``.
 ENTRIES_PER_STEP = 512
 #: Longest game name kept (a remote user controls it).
@@ -74,19 +76,6 @@ def parse_status(value: Any) -> Status:
     except ValueError:
         return Status.ONLINE
     return Status.ONLINE if status is Status.OFFLINE else status
-
-
-def parse_time(value: Any) -> datetime | None:
-    """An ISO 8601 timestamp (``Z`` allowed), as an aware UTC datetime; None if invalid."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
 
 
 def iso(moment: datetime) -> str:

@@ -19,12 +19,12 @@ from gfdesk.chat.messages import (
     day_label,
     length_problem,
     message_from_row,
-    parse_time,
     starts_day,
     starts_group,
     time_label,
 )
 from gfdesk.chat.typingstate import TypingState, TypingThrottle, typing_label
+from gfdesk.timestamps import parse as parse_time
 
 UTC = dt.UTC
 BERLIN = dt.timezone(dt.timedelta(hours=1))

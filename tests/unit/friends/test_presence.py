@@ -13,11 +13,11 @@ from gfdesk.friends.presence import (
     Status,
     last_seen_text,
     parse_status,
-    parse_time,
     read_meta,
     summarize,
     tracked_meta,
 )
+from gfdesk.timestamps import parse_or_none as parse_time
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 
