@@ -105,11 +105,8 @@ class BackendService:
             if status.state is ConnectionState.ONLINE:
                 log.info("backend online: %s%s", self._label,
                          f" ({status.reason})" if status.reason else "")
-                if self.outbox is not None:
-                    # Back online: the normal send path retries at once. Not on every
-                    # ONLINE status (each heartbeat's round trip is one), which would
-                    # cut every retry backoff short.
-                    self.outbox.wake()
+        if self.outbox is not None:
+            self.outbox.on_connection_status(status)
         self._on_status(status)
 
     async def start(self, credentials: Credentials | None) -> Account | None:

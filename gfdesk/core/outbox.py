@@ -35,6 +35,7 @@ from postgrest.types import ReturnMethod
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.outboxqueue import OutboxQueue, Write, WriteOp
+from gfdesk.core.status import ConnectionState, ConnectionStatus
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
@@ -102,6 +103,7 @@ class Outbox:
         self._backoff = backoff or Backoff()
         self._clock = clock
         self._wake = asyncio.Event()
+        self._online = False
         self._idle = asyncio.Event()
         self._backing_off = False
         self._task: asyncio.Task[None] | None = None
@@ -134,6 +136,17 @@ class Outbox:
     def wake(self) -> None:
         """Retry now (the connection is back), skipping the rest of a backoff."""
         self._wake.set()
+
+    def on_connection_status(self, status: ConnectionStatus) -> None:
+        """Follow the connection: retry at once when it comes back online.
+
+        Not on every ONLINE status: each heartbeat's round trip publishes one, and
+        waking then would cut every retry backoff short.
+        """
+        online = status.state is ConnectionState.ONLINE
+        if online and not self._online:
+            self.wake()
+        self._online = online
 
     async def drained(self) -> None:
         """Wait until the queue is empty."""

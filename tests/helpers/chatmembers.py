@@ -62,7 +62,7 @@ class ChatWorld:
         member = Member(client, uid, connection, outbox,
                         ChatService(client, connection, outbox, uid), sent_listeners,
                         rejected_listeners)
-        connection.add_listener(lambda status: outbox.wake())
+        connection.add_listener(outbox.on_connection_status)
         self.members.append(member)
         return member
 
