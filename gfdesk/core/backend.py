@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox, Rejection
-    from gfdesk.core.outboxqueue import Write
     from gfdesk.core.session import SessionService
 
 __all__ = ["Account", "BackendService", "Credentials"]
@@ -72,9 +71,7 @@ class BackendService:
         self._keyring_backend = keyring_backend
         self._on_session = on_session
         self._on_notice = on_notice
-        self._sent_listeners: list[Callable[[Write], None]] = []
-        self._rejected_listeners: list[Callable[[Rejection], None]] = (
-            [on_rejected] if on_rejected is not None else [])
+        self._on_rejected = on_rejected
         self._heartbeat_interval_s = heartbeat_interval_s
         self._client: AsyncClient | None = None
         self.session: SessionService | None = None
@@ -185,40 +182,13 @@ class BackendService:
             from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
 
             path = outbox_path(self._data_dir, self._profile, account.user_id)
-            self.outbox = Outbox(self.client, OutboxQueue(path), on_sent=self._sent,
-                                 on_rejected=self._rejected)
+            self.outbox = Outbox(self.client, OutboxQueue(path), on_rejected=self._on_rejected)
             self.outbox.start()
         self.connection = ConnectionSupervisor(
             self.client, label=self._label, token=self.session.access_token,
             heartbeat_interval_s=self._heartbeat_interval_s)
         self.connection.add_listener(self._set_status)
         self.connection.start()
-
-    def add_outbox_listener(self, *, on_sent: Callable[[Write], None] | None = None,
-                            on_rejected: Callable[[Rejection], None] | None = None
-                            ) -> Callable[[], None]:
-        """Hear of every write the outbox delivered or the server refused (a feature
-        marks its messages sent or failed); returns a function that stops it."""
-        if on_sent is not None:
-            self._sent_listeners.append(on_sent)
-        if on_rejected is not None:
-            self._rejected_listeners.append(on_rejected)
-
-        def remove() -> None:
-            if on_sent in self._sent_listeners:
-                self._sent_listeners.remove(on_sent)
-            if on_rejected in self._rejected_listeners:
-                self._rejected_listeners.remove(on_rejected)
-
-        return remove
-
-    def _sent(self, write: Write) -> None:
-        for listener in list(self._sent_listeners):
-            listener(write)
-
-    def _rejected(self, rejection: Rejection) -> None:
-        for listener in list(self._rejected_listeners):
-            listener(rejection)
 
     async def _close_account_services(self) -> None:
         outbox, self.outbox = self.outbox, None

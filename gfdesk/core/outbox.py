@@ -86,7 +86,7 @@ class Outbox:
     Args:
         client: the signed-in supabase client.
         queue: the persistent queue of this profile and account.
-        on_sent: called with each write the server stored.
+        on_sent: called with each write the server stored (more with ``add_listener``).
         on_rejected: called with each write refused for good.
         backoff: retry policy for transient failures.
         clock: time and randomness.
@@ -98,8 +98,10 @@ class Outbox:
                  backoff: Backoff | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
         self._client = client
         self._queue = queue
-        self._on_sent = on_sent
-        self._on_rejected = on_rejected
+        self._sent_listeners: list[Callable[[Write], None]] = (
+            [on_sent] if on_sent is not None else [])
+        self._rejected_listeners: list[Callable[[Rejection], None]] = (
+            [on_rejected] if on_rejected is not None else [])
         self._backoff = backoff or Backoff()
         self._clock = clock
         self._wake = asyncio.Event()
@@ -128,6 +130,24 @@ class Outbox:
         write = Write(str(uuid.uuid4()), WriteOp.UPDATE, table, dict(values), dict(match), label)
         await self._push(write)
         return write.id
+
+    def add_listener(self, *, on_sent: Callable[[Write], None] | None = None,
+                     on_rejected: Callable[[Rejection], None] | None = None
+                     ) -> Callable[[], None]:
+        """Hear of every write delivered or refused for good (a feature marks its own
+        writes sent or failed); returns a function that stops it."""
+        if on_sent is not None:
+            self._sent_listeners.append(on_sent)
+        if on_rejected is not None:
+            self._rejected_listeners.append(on_rejected)
+
+        def remove() -> None:
+            if on_sent in self._sent_listeners:
+                self._sent_listeners.remove(on_sent)
+            if on_rejected in self._rejected_listeners:
+                self._rejected_listeners.remove(on_rejected)
+
+        return remove
 
     async def pending(self) -> int:
         """How many writes wait."""
@@ -195,13 +215,14 @@ class Outbox:
             attempt = 0
             await asyncio.to_thread(self._queue.remove, write.id)
             if outcome is Outcome.SENT:
-                if self._on_sent is not None:
-                    self._on_sent(write)
+                for on_sent in list(self._sent_listeners):
+                    on_sent(write)
             else:
                 log.info("outbox: %s on %s refused (%s): %s", write.op.value, write.table,
                          code, reason)
-                if self._on_rejected is not None:
-                    self._on_rejected(Rejection(write, code, reason))
+                rejection = Rejection(write, code, reason)
+                for on_rejected in list(self._rejected_listeners):
+                    on_rejected(rejection)
 
     async def _pause(self, delay: float) -> None:
         self._backing_off = True
