@@ -177,16 +177,15 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
                     gc_freeze: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
 
-    from gfdesk.chat import ChatFeature
+    from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox
     from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
-    from gfdesk.ui.timer import NamedTimer
+    from gfdesk.core.session import Account
+    from gfdesk.feature import FeatureScope
+    from gfdesk.kit.timer import NamedTimer
 
     url, key, conversation_id = server.url, server.key, server.conversation_id
-
-    class Account:
-        user_id = server.ada_id
 
     ada = await signed_in(url, key, "ada@bench.local")
 
@@ -197,7 +196,8 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
     connection = ConnectionSupervisor(ada, label="bench", token=token)
     connection.start()
     outbox = Outbox(ada, OutboxQueue(outbox_path(data_dir, "bench", server.ada_id)))
-    feature = ChatFeature(connection, ada, outbox, Account())
+    feature = ChatFeature(FeatureScope(
+        connection, ada, outbox, Account(server.ada_id, "ada@bench.local", "Ada")))
     feature.view.resize(1100, 720)
     feature.view.show()
     await feature.start()

@@ -104,7 +104,7 @@ class StallMeter:
     """The lateness of a 5 ms Qt timer, i.e. how long the GUI thread was busy."""
 
     def __init__(self) -> None:
-        from gfdesk.ui.timer import NamedTimer
+        from gfdesk.kit.timer import NamedTimer
 
         self.timer = NamedTimer(None, "bench:stall", interval_ms=TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -137,6 +137,8 @@ async def _measure(conn: Connection, url: str, anon: str, user: tuple[str, str],
     from gfdesk.core.backoff import Backoff
     from gfdesk.core.clientfactory import close_client, create_client
     from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.session import Account
+    from gfdesk.feature import FeatureScope
     from gfdesk.friends.feature import FriendsFeature
     from gfdesk.friends.presence import Status
 
@@ -153,7 +155,8 @@ async def _measure(conn: Connection, url: str, anon: str, user: tuple[str, str],
     supervisor = ConnectionSupervisor(client, label="bench", token=token,
                                       backoff=Backoff(base_s=0.2, cap_s=2.0))
     supervisor.start()
-    feature = FriendsFeature(supervisor, client, session.user.id)
+    feature = FriendsFeature(FeatureScope(
+        supervisor, client, None, Account(session.user.id, user[0], user[0])))
     loaded = asyncio.Event()
     feature.service.on_state_loaded = loaded.set
     costs: list[float] = []

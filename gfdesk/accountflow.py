@@ -14,16 +14,18 @@ window is on screen.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
 from gfdesk import bridge
 
 if TYPE_CHECKING:
+    from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.backend import BackendService
     from gfdesk.core.session import Account, Credentials, SessionStatus
+    from gfdesk.feature import Feature
+    from gfdesk.targets import Target
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.messages import MessageBridge
     from gfdesk.ui.signin import SignInDialog, SignInRequest
@@ -53,8 +55,7 @@ class AccountFlow(QObject):
         self._tray = tray
         self._can_sign_in = can_sign_in
         self._dialog: SignInDialog | None = None
-        self._features: list[Any] = []
-        self._stop_listening: Callable[[], None] = _nothing
+        self._features: list[Feature] = []
 
     @property
     def account(self) -> Account | None:
@@ -144,50 +145,31 @@ class AccountFlow(QObject):
                 log.exception("feature %s failed to start", type(feature).__name__)
                 self._messages.error(f"{type(feature).__name__} could not start: {exc}")
 
-    def _build_features(self, account: Account) -> list[Any]:
-        """Friends (with the notification inbox beside them) and chat, wired together."""
-        from PySide6.QtWidgets import QSplitter
-
-        from gfdesk.chat import ChatFeature
-        from gfdesk.friends import FriendsFeature
-        from gfdesk.notifications import NotificationsFeature
+    def _build_features(self, account: Account) -> list[Feature]:
+        """Friends (with the notification inbox beside them) and chat, connected by
+        the signals each publishes; the window lays their views out."""
+        from gfdesk.chat.feature import ChatFeature
+        from gfdesk.feature import FeatureScope
+        from gfdesk.friends.feature import FriendsFeature
+        from gfdesk.notifications.feature import NotificationsFeature
         from gfdesk.ui.sections import Section
-        from gfdesk.ui.timer import NamedTimer
 
         backend, window, tray = self._backend, self._window, self._tray
-        connection, client, outbox = backend.connection, backend.client, backend.outbox
-        if connection is None or outbox is None:
+        if backend.connection is None or backend.outbox is None:
             raise RuntimeError("signed in without a connection or an outbox")
-        friends = FriendsFeature(connection, client, account.user_id, parent=window)
+        scope = FeatureScope(backend.connection, backend.client, backend.outbox, account)
+        friends = FriendsFeature(scope, parent=window)
         notifications = NotificationsFeature(
-            connection, client, outbox, account.user_id, parent=window,
-            toast=tray.notify if tray is not None else None,
-            silenced=lambda: friends.status.silenced)
-        service = friends.service
+            scope, parent=window, toast=tray.notify if tray is not None else None)
+        chat = ChatFeature(scope, parent=window)
 
-        def online_friends() -> set[str]:
-            # Friends only: presence:online may hold 100,000 members; the dots in the
-            # conversation list are for the people you talk to.
-            return {uid for uid in service.friends if service.presence(uid).online}
-
-        chat = ChatFeature(connection, client, outbox, account, parent=window,
-                           online_users=online_friends)
-        # One rebuild per burst of friend-row changes (a presence sync, the minute's
-        # "last seen" refresh), not one per changed row.
-        online_refresh = NamedTimer(friends, "accountflow:online-friends", single_shot=True)
-        online_refresh.timeout.connect(lambda: chat.set_online_users(online_friends()))
-        for change in (friends.model.dataChanged, friends.model.rowsInserted,
-                       friends.model.rowsRemoved, friends.model.modelReset):
-            change.connect(lambda *_: online_refresh.start())
-
-        page = QSplitter(window)
-        page.setObjectName("friendsPage")
-        page.addWidget(friends.view)
-        page.addWidget(notifications.view)
-        page.setSizes([1, 1])
-        window.set_section_view(Section.FRIENDS, page)
+        window.set_section_view(Section.FRIENDS, friends.view, notifications.view)
         window.set_section_view(Section.CONVERSATIONS, chat.view)
 
+        friends.silenced_changed.connect(notifications.set_silenced)
+        notifications.set_silenced(friends.silenced)
+        friends.online_friends_changed.connect(chat.set_online_users)
+        friends.message_requested.connect(chat.open_direct)
         notifications.unread_changed.connect(
             lambda count: window.set_badge(Section.FRIENDS, count))
         chat.unread_changed.connect(lambda count: window.set_badge(Section.CONVERSATIONS, count))
@@ -195,28 +177,24 @@ class AccountFlow(QObject):
             notifications.unread_changed.connect(tray.set_unread)
             tray.set_status_menu(friends.status_menu())
         notifications.notification_activated.connect(
-            lambda kind, target: self._open(chat, kind, target))
+            lambda target: self._open(chat, target))
         chat.conversation_opened.connect(
             lambda _id: window.show_section(Section.CONVERSATIONS))
-        friends.view.message_requested.connect(chat.open_direct)
-        # Chat marks its own messages sent or failed from the outbox's outcomes.
-        self._stop_listening = backend.add_outbox_listener(
-            on_sent=chat.handle_sent, on_rejected=chat.handle_rejection)
         return [friends, notifications, chat]
 
-    def _open(self, chat: Any, kind: str, target: str) -> None:
+    def _open(self, chat: ChatFeature, target: Target) -> None:
         """Show what a clicked notification is about."""
+        from gfdesk.targets import TargetKind
         from gfdesk.ui.sections import Section
 
-        if kind == "conversation":
-            chat.open_conversation(target)
-            self._window.show_section(Section.CONVERSATIONS)
-        elif kind == "tournament":
-            self._window.show_section(Section.TOURNAMENTS)
+        match target.kind:
+            case TargetKind.CONVERSATION:
+                chat.open_conversation(target.id)
+                self._window.show_section(Section.CONVERSATIONS)
+            case TargetKind.TOURNAMENT:
+                self._window.show_section(Section.TOURNAMENTS)
 
     async def _close_features(self) -> None:
-        self._stop_listening()
-        self._stop_listening = _nothing
         if self._tray is not None:
             self._tray.set_status_menu(None)
         features, self._features = self._features, []
@@ -233,6 +211,3 @@ class AccountFlow(QObject):
         await self._close_features()
         await self._backend.aclose()
 
-
-def _nothing() -> None:
-    pass

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from supabase import AsyncClient
 
     from gfdesk.core.connection import ConnectionSupervisor
+    from gfdesk.core.outbox import Outbox
+    from gfdesk.feature import FeatureScope
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WINDOW_SIZE = QSize(1100, 720)
@@ -142,11 +144,14 @@ def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget
     return build
 
 
-@dataclass(frozen=True)
-class _DemoAccount:
-    """What ChatFeature needs of the signed-in account."""
+def _scope(connection: ConnectionSupervisor, client: AsyncClient, user_id: str,
+           outbox: Outbox | None = None) -> FeatureScope:
+    """The demo user's feature scope."""
+    from gfdesk.core.session import Account
+    from gfdesk.feature import FeatureScope
 
-    user_id: str
+    return FeatureScope(connection, client, outbox,
+                        Account(user_id, "demo@gamerflick.local", "Demo Player"))
 
 
 async def _demo_connection(url: str, key: str
@@ -172,14 +177,14 @@ async def _demo_connection(url: str, key: str
 
 
 async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) -> QWidget:
-    from gfdesk.chat import ChatFeature
+    from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.clientfactory import close_client
     from gfdesk.core.outbox import Outbox
     from gfdesk.core.outboxqueue import OutboxQueue
 
     client, user_id, connection = await _demo_connection(url, key)
     outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
-    feature = ChatFeature(connection, client, outbox, _DemoAccount(user_id))
+    feature = ChatFeature(_scope(connection, client, user_id, outbox))
     feature.view.resize(WINDOW_SIZE)
     await feature.start()
     summaries = feature.model.conversations.summaries()
@@ -209,9 +214,6 @@ def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
     def build() -> QWidget:
         import tempfile
 
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter
-
         from gfdesk import bridge
         from gfdesk.hub.context import HubConfig
         from gfdesk.hub.runner import start_hub_in_thread
@@ -223,14 +225,8 @@ def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
         finally:
             hub.stop()
         window = main_window(Section.FRIENDS, ONLINE, "Demo Player")()
-        page: QWidget = friends.view  # type: ignore[attr-defined]
-        if with_inbox:
-            splitter = QSplitter(Qt.Orientation.Horizontal)
-            splitter.addWidget(friends.view)  # type: ignore[attr-defined]
-            splitter.addWidget(notes.view)  # type: ignore[attr-defined]
-            splitter.setSizes([430, 430])
-            page = splitter
-        window.set_section_view(Section.FRIENDS, page)
+        views = [friends.view, notes.view] if with_inbox else [friends.view]  # type: ignore[attr-defined]
+        window.set_section_view(Section.FRIENDS, *views)
         window.set_badge(Section.FRIENDS, notes.model.unread_count())  # type: ignore[attr-defined]
         friends.setParent(window)
         notes.setParent(window)
@@ -245,8 +241,8 @@ async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
     from gfdesk.notifications.feature import NotificationsFeature
 
     client, user_id, connection = await _demo_connection(url, key)
-    friends = FriendsFeature(connection, client, user_id)
-    notes = NotificationsFeature(connection, client, None, user_id)
+    friends = FriendsFeature(_scope(connection, client, user_id))
+    notes = NotificationsFeature(_scope(connection, client, user_id))
     loaded = asyncio.Event()
     friends.service.on_state_loaded = loaded.set
     await friends.start()

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
-from gfdesk.ui.avatar import AvatarCache
-from gfdesk.ui.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.badge import BADGE_COLOR, badge_text
 
 ROW_HEIGHT = 62
 AVATAR = 40

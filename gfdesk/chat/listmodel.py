@@ -110,9 +110,14 @@ class ConversationListModel(QAbstractListModel):
             self.dataChanged.emit(index, index)
         self._emit_unread()
 
+    @property
+    def online(self) -> frozenset[str] | None:
+        """Who is online as last told (None: no presence source)."""
+        return None if self._online is None else frozenset(self._online)
+
     def set_online(self, user_ids: Iterable[str] | None) -> None:
         """Who is online (None: no presence source, no dots); the rows repaint only
-        when that changed (each friend row change reports it again)."""
+        when that changed."""
         online = None if user_ids is None else set(user_ids)
         if online == self._online:
             return

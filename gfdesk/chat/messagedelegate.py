@@ -37,7 +37,7 @@ from gfdesk.chat.messagemodel import (
     MessageListModel,
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
-from gfdesk.ui.avatar import AvatarCache, color_for
+from gfdesk.kit.avatar import AvatarCache, color_for
 
 AVATAR = 40
 LEFT = 16

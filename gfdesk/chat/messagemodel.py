@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from gfdesk.chat.messages import ChatMessage, SendState, starts_day, starts_group
-from gfdesk.ui.timer import NamedTimer
+from gfdesk.kit.timer import NamedTimer
 
 #: One frame: live rows arriving within it are applied together.
 FLUSH_INTERVAL_MS = 16

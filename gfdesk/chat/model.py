@@ -25,7 +25,7 @@ from gfdesk.chat.messagemodel import FLUSH_INTERVAL_MS, MessageListModel
 from gfdesk.chat.messages import ChatMessage, SendState, length_problem, message_from_row
 from gfdesk.chat.typingstate import TYPING_TTL_S, TypingState, TypingThrottle, typing_label
 from gfdesk.core.gapfill import Row
-from gfdesk.ui.timer import NamedTimer
+from gfdesk.kit.timer import NamedTimer
 
 if TYPE_CHECKING:
     from gfdesk.chat.service import ChatService

@@ -35,7 +35,7 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
-from gfdesk.ui.avatar import AvatarCache
+from gfdesk.kit.avatar import AvatarCache
 
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS - 500

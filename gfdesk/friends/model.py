@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from gfdesk import bridge
 from gfdesk.friends.presence import Presence, Status, last_seen_text
 from gfdesk.friends.service import Friend, FriendsService
-from gfdesk.ui.timer import NamedTimer
+from gfdesk.kit.timer import NamedTimer
 
 #: Refresh cadence of "last seen N min ago".
 LAST_SEEN_REFRESH_MS = 60_000

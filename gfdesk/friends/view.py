@@ -44,8 +44,8 @@ from gfdesk.friends.model import (
     StatusModel,
 )
 from gfdesk.friends.presence import CHOOSABLE, Status
-from gfdesk.ui.avatar import AvatarCache
-from gfdesk.ui.fonts import DerivedFonts, font_at
+from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.fonts import DerivedFonts, font_at
 
 STATUS_COLORS = {Status.ONLINE: "#23a55a", Status.AWAY: "#f0b232", Status.BUSY: "#f23f43",
                  Status.IN_GAME: "#7b61ff", Status.OFFLINE: "#80848e"}

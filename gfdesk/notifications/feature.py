@@ -1,4 +1,4 @@
-"""The notifications feature as the composition root sees it: the centre, the unread
+"""The notifications feature as the account flow sees it: the centre, the unread
 count for the badges, toasts, and what a click asks to open."""
 
 from __future__ import annotations
@@ -8,16 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gfdesk.kit.timer import NamedTimer
 from gfdesk.notifications.model import NotificationsModel
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.notifications.view import NotificationCentreView
-from gfdesk.ui.timer import NamedTimer
 
 if TYPE_CHECKING:
-    from supabase import AsyncClient
-
-    from gfdesk.core.connection import ConnectionSupervisor
-    from gfdesk.core.outbox import Outbox
+    from gfdesk.feature import FeatureScope
 
 Toast = Callable[[str, str], object]
 #: Notifications arriving within this many ms make one toast.
@@ -28,37 +25,33 @@ class NotificationsFeature(QObject):
     """Live notifications of the signed-in user.
 
     Args:
-        connection: the realtime supervisor.
-        client: the signed-in supabase client.
-        outbox: where ``read_at`` goes (None: written directly).
-        user_id: the signed-in user.
+        scope: the signed-in account; ``read_at`` goes through its outbox (written
+            directly without one).
         toast: shows a native notification (``TrayIcon.notify``); None: no toasts.
-        silenced: whether toasts are suppressed now (do not disturb).
         parent: the Qt owner.
 
     Signals:
         unread_changed(int): for the sidebar badge and ``TrayIcon.set_unread``.
-        notification_activated(str, str): the user clicked a notification about a
-            ``"conversation"`` or ``"tournament"`` with that id: open it.
+        notification_activated(object): the user clicked a notification about this
+            ``gfdesk.feature.Target``: open it.
         toasted(object): a toast was shown, for this ``Notification`` (the newest of
             a burst, which makes one toast).
     """
 
     unread_changed = Signal(int)
-    notification_activated = Signal(str, str)
+    notification_activated = Signal(object)
     toasted = Signal(object)
 
-    def __init__(self, connection: ConnectionSupervisor, client: AsyncClient,
-                 outbox: Outbox | None, user_id: str, *, toast: Toast | None = None,
-                 silenced: Callable[[], bool] = lambda: False,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
+                 toast: Toast | None = None) -> None:
         super().__init__(parent)
-        self.service = NotificationsService(client, connection, outbox, user_id)
+        self.service = NotificationsService(scope.client, scope.connection, scope.outbox,
+                                            scope.user_id)
         self.model = NotificationsModel(self.service, parent=self)
         self.view = NotificationCentreView(self.model)
         """The notification centre widget."""
         self._toast = toast
-        self._silenced = silenced
+        self._silenced = False
         self._burst: list[Notification] = []
         self._flush = NamedTimer(self, "notifications:toast", interval_ms=TOAST_COALESCE_MS,
                                  single_shot=True)
@@ -72,7 +65,7 @@ class NotificationsFeature(QObject):
     def _on_notification_received(self, item: Notification) -> None:
         # Coalesced: a gap fill after a long time offline delivers many at once, and
         # a wall of toasts helps nobody. Do-not-disturb counts at arrival.
-        if self._toast is None or self._silenced():
+        if self._toast is None or self._silenced:
             return
         self._burst.append(item)
         if not self._flush.isActive():
@@ -89,10 +82,15 @@ class NotificationsFeature(QObject):
             self._toast(f"{len(burst)} new notifications", newest.title)
         self.toasted.emit(newest)
 
+    def set_silenced(self, silenced: bool) -> None:
+        """Do not disturb (connect the friends feature's ``silenced_changed``): no
+        toasts while on; it counts when a notification arrives."""
+        self._silenced = silenced
+
     def _on_view_activated(self, item: Notification) -> None:
         target = item.target
         if target is not None:
-            self.notification_activated.emit(*target)
+            self.notification_activated.emit(target)
 
     async def start(self) -> None:
         """Load the recent notifications and subscribe to new ones."""

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 
 from gfdesk import bridge
+from gfdesk.kit.timer import NamedTimer
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.timestamps import parse_or_none as parse_time
-from gfdesk.ui.timer import NamedTimer
 
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 BODY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -24,6 +24,7 @@ from gfdesk.core.subscription import (
     Subscription,
     SubscriptionHandle,
 )
+from gfdesk.targets import Target, TargetKind
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
@@ -54,12 +55,12 @@ class Notification:
         return self.read_at is None
 
     @property
-    def target(self) -> tuple[str, str] | None:
-        """What it is about: ``("conversation", id)`` or ``("tournament", id)``."""
-        for kind in ("conversation", "tournament"):
-            value = self.data.get(f"{kind}_id")
+    def target(self) -> Target | None:
+        """What it is about (its data's ``conversation_id``, ``tournament_id``...)."""
+        for kind in TargetKind:
+            value = self.data.get(f"{kind.value}_id")
             if isinstance(value, str) and value:
-                return kind, value
+                return Target(kind, value)
         return None
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.notifications.model import (
     BODY_ROLE,
     NOTIFICATION_ROLE,
@@ -32,7 +33,6 @@ from gfdesk.notifications.model import (
     UNREAD_ROLE,
     NotificationsModel,
 )
-from gfdesk.ui.fonts import DerivedFonts, font_at
 
 ROW_HEIGHT = 68
 TITLE_PX = 14

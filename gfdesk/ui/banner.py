@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gfdesk.ui import icons
+from gfdesk.kit import icons
+from gfdesk.kit.timer import NamedTimer
 from gfdesk.ui.messages import MessageLevel, UserMessage
-from gfdesk.ui.timer import NamedTimer
 
 INFO_TIMEOUT_MS = 5000
 #: None: warnings stay until dismissed.

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
-from gfdesk.ui import icons
+from gfdesk.kit import icons
+from gfdesk.kit.timer import NamedTimer
 from gfdesk.ui.sections import Section
-from gfdesk.ui.timer import NamedTimer
 
 ICON_SIZE = 56
 #: The round backdrop behind the icon (its radius is in the stylesheet).

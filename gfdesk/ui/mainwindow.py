@@ -1,8 +1,10 @@
 """The main window: sidebar on the left, the current section on the right, status below.
 
-Each section is a page of a QStackedWidget. Until a feature installs its real view
-with ``set_section_view``, the page is an ``EmptyState`` that follows the connection
-status. Messages from the ``MessageBridge`` appear in a banner above the pages.
+Each section is a page of a QStackedWidget. Until features install their views with
+``set_section_view``, the page is an ``EmptyState`` that follows the connection
+status. The window owns the layout: several views of one section sit side by side in
+a splitter whose panes keep a readable minimum width. Messages from the
+``MessageBridge`` appear in a banner above the pages.
 
 Closing the window (Ctrl+Q) is the quit path: the composition root watches
 ``lastWindowClosed`` and shuts the services down in order.
@@ -10,12 +12,13 @@ Closing the window (Ctrl+Q) is the quit path: the composition root watches
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QStatusBar,
     QVBoxLayout,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
-from gfdesk.ui import icons
+from gfdesk.kit import icons
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.messages import MessageBridge
@@ -36,6 +39,8 @@ DEFAULT_SIZE = QSize(1100, 720)
 MINIMUM_SIZE = QSize(800, 520)
 HEADER_ICON_SIZE = 22
 HEADER_ICON_COLOR = "#80848e"
+#: No pane of a section's splitter gets narrower than this (a list must stay readable).
+PANE_MIN_WIDTH = 280
 
 
 def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QKeySequence]:
@@ -143,8 +148,12 @@ class MainWindow(QMainWindow):
         """Show an unread ``count`` on ``section`` in the sidebar (0 clears it)."""
         self._sidebar.set_badge(section, count)
 
-    def set_section_view(self, section: Section, widget: QWidget) -> None:
-        """Install ``widget`` as the page of ``section``, replacing what was there."""
+    def set_section_view(self, section: Section, *views: QWidget) -> None:
+        """Install ``views`` as the page of ``section``, replacing what was there; two
+        or more sit side by side in a splitter (the first one, the main view, widest)."""
+        if not views:
+            raise ValueError("a section needs at least one view")
+        widget = views[0] if len(views) == 1 else self._side_by_side(section, views)
         index = self._index(section)
         old = self.section_widget(section)
         if old is widget:
@@ -195,6 +204,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(section.shortcut))
             action.triggered.connect(lambda _=False, s=section: self.show_section(s))
             self.addAction(action)
+
+    def _side_by_side(self, section: Section, views: tuple[QWidget, ...]) -> QSplitter:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)
+        splitter.setObjectName(f"{section.name.lower()}Page")
+        splitter.setChildrenCollapsible(False)
+        for view in views:
+            view.setMinimumWidth(max(view.minimumWidth(), PANE_MIN_WIDTH))
+            splitter.addWidget(view)
+        splitter.setSizes([1] * len(views))
+        return splitter
 
     def _index(self, section: Section) -> int:
         return list(Section).index(section)

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
-from gfdesk.ui import icons, theme
+from gfdesk.kit import icons
+from gfdesk.ui import theme
 from gfdesk.ui.keycheck import key_problem
 
 TITLE = "Settings"

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState
-from gfdesk.ui import icons, theme
-from gfdesk.ui.avatar import avatar_icon
-from gfdesk.ui.badge import BADGE_COLOR, badge_text
-from gfdesk.ui.elidedlabel import ElidedLabel
+from gfdesk.kit import icons
+from gfdesk.kit.avatar import avatar_icon
+from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
 
 WIDTH = 240

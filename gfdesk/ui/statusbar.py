@@ -11,8 +11,8 @@ import html
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
-from gfdesk.ui import icons
-from gfdesk.ui.elidedlabel import ElidedLabel
+from gfdesk.kit import icons
+from gfdesk.kit.elidedlabel import ElidedLabel
 
 DOT_SIZE = 10
 DOT_ICONS = {

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from gfdesk.ui import icons
+from gfdesk.kit import icons
 
 log = logging.getLogger("gfdesk.ui")
 

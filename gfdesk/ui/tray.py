@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from gfdesk.kit.badge import BADGE_COLOR, badge_text
 from gfdesk.ui import theme
-from gfdesk.ui.badge import BADGE_COLOR, badge_text
 
 log = logging.getLogger("gfdesk.ui")
 

@@ -15,7 +15,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gfdesk.ui import icons, theme
+from gfdesk.kit import icons
+from gfdesk.ui import theme
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section

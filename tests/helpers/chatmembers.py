@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +12,10 @@ from supabase import AsyncClient
 
 from gfdesk.chat.service import ChatService
 from gfdesk.core.connection import ConnectionSupervisor
-from gfdesk.core.outbox import Outbox, Rejection
-from gfdesk.core.outboxqueue import OutboxQueue, Write, outbox_path
+from gfdesk.core.outbox import Outbox
+from gfdesk.core.outboxqueue import OutboxQueue, outbox_path
+from gfdesk.core.session import Account
+from gfdesk.feature import FeatureScope
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import user_client, user_id
 from tests.helpers.supervisors import TEST_BACKOFF, supervisor_for
@@ -30,9 +32,13 @@ class Member:
     connection: ConnectionSupervisor
     outbox: Outbox
     service: ChatService
-    #: Called with each write the outbox stored / refused.
-    on_sent: list[Callable[[Write], object]]
-    on_rejected: list[Callable[[Rejection], object]]
+    name: str
+
+    @property
+    def scope(self) -> FeatureScope:
+        """What a feature of this member is built from."""
+        account = Account(self.user_id, f"{self.name}@example.com", self.name.capitalize())
+        return FeatureScope(self.connection, self.client, self.outbox, account)
 
 
 class ChatWorld:
@@ -52,16 +58,11 @@ class ChatWorld:
 
         connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()
-        sent_listeners: list[Callable[[Write], object]] = []
-        rejected_listeners: list[Callable[[Rejection], object]] = []
         outbox = Outbox(client, OutboxQueue(outbox_path(self.data_dir, "test", uid)),
-                        backoff=TEST_BACKOFF,
-                        on_sent=lambda w: [f(w) for f in sent_listeners],
-                        on_rejected=lambda r: [f(r) for f in rejected_listeners])
+                        backoff=TEST_BACKOFF)
         outbox.start()
         member = Member(client, uid, connection, outbox,
-                        ChatService(client, connection, outbox, uid), sent_listeners,
-                        rejected_listeners)
+                        ChatService(client, connection, outbox, uid), name)
         connection.add_listener(outbox.on_connection_status)
         self.members.append(member)
         return member

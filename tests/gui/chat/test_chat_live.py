@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
-from gfdesk.chat import ChatFeature
+from gfdesk.chat.feature import ChatFeature
 from gfdesk.chat.messages import SendState
 from gfdesk.chat.service import ChatService
 from tests.helpers.chatmembers import ChatWorld, Member
@@ -43,11 +43,9 @@ async def until(condition: Callable[[], bool], signal: object | None = None,
 
 async def feature_for(member: Member, qtbot: QtBot, opened: list[QUrl] | None = None,
                       typing_ttl_s: float = 5.0) -> ChatFeature:
-    feature = ChatFeature(member.connection, member.client, member.outbox, member,
-                          tz=UTC, open_url=(opened.append if opened is not None else None),
+    feature = ChatFeature(member.scope, tz=UTC,
+                          open_url=(opened.append if opened is not None else None),
                           typing_ttl_s=typing_ttl_s)
-    member.on_sent.append(feature.handle_sent)
-    member.on_rejected.append(feature.handle_rejection)
     qtbot.addWidget(feature.view)
     feature.view.resize(900, 600)
     feature.view.show()
@@ -371,7 +369,7 @@ async def test_starting_offline_loads_the_list_once_the_backend_answers(
         conversation_id = await bob.service.find_or_create_direct(ada.user_id)
         await proxy.go_down()
         proxy.drop()
-        feature = ChatFeature(ada.connection, ada.client, ada.outbox, ada, tz=UTC)
+        feature = ChatFeature(ada.scope, tz=UTC)
         qtbot.addWidget(feature.view)
         notices: list[str] = []
         feature.model.notice.connect(notices.append)

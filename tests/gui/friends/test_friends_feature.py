@@ -23,6 +23,7 @@ from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.feature import NotificationsFeature
 from tests.helpers.friendsworld import make_pair, supervisor_for, until
 from tests.helpers.hubfixture import user_client, user_id
+from tests.helpers.scopes import scope_for
 
 HOSTILE = '<img src="https://evil.example/x.png"><b>Bold</b>'
 
@@ -55,7 +56,7 @@ async def test_the_model_follows_each_status_step_without_resets(
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
     bob_sup, ada_sup = started(supervisors, pair.bob), started(supervisors, pair.ada)
-    feature = FriendsFeature(bob_sup, pair.bob, pair.bob_id)
+    feature = FriendsFeature(scope_for(bob_sup, pair.bob, pair.bob_id))
     qtbot.addWidget(feature.view)
     await feature.start()
     model = feature.model
@@ -125,12 +126,12 @@ async def test_busy_suppresses_toasts(qapp: QApplication, qtbot: QtBot, hub: Run
                                       supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
     sup = started(supervisors, pair.ada)
-    friends = FriendsFeature(sup, pair.ada, pair.ada_id)
+    friends = FriendsFeature(scope_for(sup, pair.ada, pair.ada_id))
     qtbot.addWidget(friends.view)
     toasts: list[tuple[str, str]] = []
-    feature = NotificationsFeature(sup, pair.ada, None, pair.ada_id,
-                                   toast=lambda t, b: toasts.append((t, b)),
-                                   silenced=lambda: friends.status.silenced)
+    feature = NotificationsFeature(scope_for(sup, pair.ada, pair.ada_id),
+                                   toast=lambda t, b: toasts.append((t, b)))
+    friends.silenced_changed.connect(feature.set_silenced)
     qtbot.addWidget(feature.view)
     received: list[str] = []
     arrived = asyncio.Event()
@@ -204,7 +205,7 @@ async def test_remote_text_is_never_rendered_as_rich_text(
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub, ada_name=HOSTILE)
     bob_sup, ada_sup = started(supervisors, pair.bob), started(supervisors, pair.ada)
-    friends = FriendsFeature(bob_sup, pair.bob, pair.bob_id)
+    friends = FriendsFeature(scope_for(bob_sup, pair.bob, pair.bob_id))
     qtbot.addWidget(friends.view)
     await friends.start()
     ada = FriendsService(pair.ada, ada_sup, pair.ada_id)
@@ -214,7 +215,7 @@ async def test_remote_text_is_never_rendered_as_rich_text(
     await until(lambda: friends.model.index(0).data(STATUS_ROLE) is Status.IN_GAME, changed)
     await pair.service.table("notifications").insert(
         {"user_id": pair.bob_id, "type": HOSTILE, "title": HOSTILE, "body": HOSTILE}).execute()
-    notes = NotificationsFeature(bob_sup, pair.bob, None, pair.bob_id)
+    notes = NotificationsFeature(scope_for(bob_sup, pair.bob, pair.bob_id))
     qtbot.addWidget(notes.view)
     await notes.start()
 
@@ -238,7 +239,7 @@ async def test_reload_friends_picks_up_a_new_friendship(
         supervisors: list[ConnectionSupervisor]) -> None:
     pair = await make_pair(hub)
     sup = started(supervisors, pair.bob)
-    feature = FriendsFeature(sup, pair.bob, pair.bob_id)
+    feature = FriendsFeature(scope_for(sup, pair.bob, pair.bob_id))
     qtbot.addWidget(feature.view)
     await feature.start()
     carol = await user_client(hub, "carol@example.com", username="carol",

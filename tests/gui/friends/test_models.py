@@ -17,6 +17,8 @@ from gfdesk.friends.view import FriendsView, status_menu
 from gfdesk.notifications.feature import NotificationsFeature
 from gfdesk.notifications.model import NotificationsModel
 from gfdesk.notifications.service import Notification
+from gfdesk.targets import Target, TargetKind
+from tests.helpers.scopes import scope_for
 
 START = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 FRIENDS = [Friend("a", "ada", "Ada"), Friend("b", "bob", "Bob"), Friend("c", "cy", "Cy"),
@@ -93,17 +95,18 @@ def test_new_notifications_go_on_top_once_and_count_as_unread(qapp: QApplication
 
 def test_clicking_a_notification_asks_to_open_its_target(qapp: QApplication,
                                                          qtbot: QtBot) -> None:
-    feature = NotificationsFeature(None, None, None, "me")  # type: ignore[arg-type]
+    feature = NotificationsFeature(scope_for(None, None, "me"))
     qtbot.addWidget(feature.view)
     feature.model._service = None  # no server here: mark read locally only
     feature.model.set_notifications([_note(1, conversation_id="conv-1"),
                                      _note(2, tournament_id="tour-9"), _note(3)])
-    opened: list[tuple[str, str]] = []
-    feature.notification_activated.connect(lambda kind, ident: opened.append((kind, ident)))
+    opened: list[Target] = []
+    feature.notification_activated.connect(opened.append)
     view = feature.view
     for row in range(3):
         view._on_list_clicked(feature.model.index(row))
-    assert opened == [("tournament", "tour-9"), ("conversation", "conv-1")]
+    assert opened == [Target(TargetKind.TOURNAMENT, "tour-9"),
+                      Target(TargetKind.CONVERSATION, "conv-1")]
     assert feature.model.unread_count() == 0
 
 
@@ -112,7 +115,7 @@ async def test_a_burst_of_notifications_makes_one_toast(qapp: QApplication,
     from gfdesk.bridge import next_emit
 
     toasts: list[tuple[str, str]] = []
-    feature = NotificationsFeature(None, None, None, "me",  # type: ignore[arg-type]
+    feature = NotificationsFeature(scope_for(None, None, "me"),
                                    toast=lambda t, b: toasts.append((t, b)))
     qtbot.addWidget(feature.view)
     for n in range(3):  # what a gap fill after a long time offline delivers at once

@@ -12,6 +12,7 @@ from gfdesk.core.outbox import Outbox
 from gfdesk.core.outboxqueue import OutboxQueue
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.service import Notification, NotificationsService
+from gfdesk.targets import Target, TargetKind
 from tests.helpers.friendsworld import make_pair, supervisor_for, until
 from tests.helpers.hubcontrol import RestartableHub
 from tests.helpers.hubfixture import user_id
@@ -59,7 +60,7 @@ async def test_a_user_never_receives_another_users_notifications(
     await until(lambda: len(inbox.new) >= 1, inbox.changed)
     # Bob's were inserted first: had any reached Ada, they would be here already.
     assert [n.title for n in inbox.new] == ["for ada"]
-    assert inbox.new[0].target == ("tournament", "t-1")
+    assert inbox.new[0].target == Target(TargetKind.TOURNAMENT, "t-1")
     await service.aclose()
 
 

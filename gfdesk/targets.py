@@ -1,0 +1,25 @@
+"""What a click or a link can open: a conversation, a tournament. Qt-free, pure.
+
+A notification says what it is about with a ``Target``; whoever opens it (the account
+flow) decides how, so the notifications feature never knows the chat exists.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class TargetKind(enum.Enum):
+    """The kinds of things a click or a link can open."""
+
+    CONVERSATION = "conversation"
+    TOURNAMENT = "tournament"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something to open: its kind and id."""
+
+    kind: TargetKind
+    id: str
