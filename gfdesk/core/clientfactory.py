@@ -14,6 +14,8 @@ import contextlib
 import httpx
 from supabase import AsyncClient, AsyncClientOptions
 
+from gfdesk.core.realtimeclient import stop_client_tasks
+
 #: Per-request timeout of REST and auth calls, in seconds.
 HTTP_TIMEOUT_S = 10.0
 
@@ -34,11 +36,7 @@ async def create_client(url: str, anon_key: str) -> AsyncClient:
 
 async def close_client(client: AsyncClient) -> None:
     """Stop the client's refresh timer and background tasks and close its connections."""
-    timer = getattr(client.auth, "_refresh_token_timer", None)
-    if timer is not None:
-        timer.cancel()
-        client.auth._refresh_token_timer = None
-    tasks = list(client._background_tasks)
+    tasks = stop_client_tasks(client)
     if tasks:
         await asyncio.gather(*tasks, return_exceptions=True)
     if client.realtime.is_connected:

@@ -27,12 +27,18 @@ from typing import TYPE_CHECKING
 
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
-from gfdesk.core.realtimeclient import DEFAULT_HEARTBEAT_INTERVAL_S, RealtimeClient, install_on
+from gfdesk.core.realtimeclient import (
+    DEFAULT_HEARTBEAT_INTERVAL_S,
+    RealtimeClient,
+    dispose_channel,
+    forget_channel,
+    has_joined_once,
+    install_on,
+)
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
 
 if TYPE_CHECKING:
-    from realtime import AsyncRealtimeChannel
     from supabase import AsyncClient
 
 log = logging.getLogger("gfdesk.realtime")
@@ -49,20 +55,6 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         text = exc.strerror
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _dispose(channel: AsyncRealtimeChannel) -> list[asyncio.Task[None]]:
-    """Stop every timer of a library channel; returns its background tasks to await."""
-    channel.rejoin_timer.reset()
-    channel.join_push.destroy()
-    for push in [*channel.messages_waiting_for_ack.values(), *channel._push_buffer]:
-        push.destroy()
-    channel.messages_waiting_for_ack.clear()
-    channel._push_buffer = []
-    tasks = list(channel._background_tasks)
-    for task in tasks:
-        task.cancel()
-    return tasks
 
 
 class ConnectionSupervisor:
@@ -244,9 +236,9 @@ class ConnectionSupervisor:
 
     async def _join(self, handle: SubscriptionHandle) -> None:
         # The library joins a channel object once (subscribe) and rejoins it itself
-        # after each reconnect; _joined_once tells the two apart. Checked and set with
-        # no await in between, so two callers never both subscribe.
-        if handle.channel._joined_once or handle.closed:
+        # after each reconnect. Checked and set with no await in between, so two
+        # callers never both subscribe.
+        if has_joined_once(handle.channel) or handle.closed:
             return
         await handle.channel.subscribe(handle.on_subscribe_state)
 
@@ -258,11 +250,11 @@ class ConnectionSupervisor:
         channel = handle.channel
         # Not realtime.remove_channel: it closes the socket when the last channel goes,
         # which would look like a lost connection to nobody.
-        if channel._joined_once and self.realtime.is_connected:
+        if has_joined_once(channel) and self.realtime.is_connected:
             with contextlib.suppress(Exception):
                 await channel.unsubscribe()
-        self.realtime._remove_channel(channel)
-        await asyncio.gather(*_dispose(channel), return_exceptions=True)
+        forget_channel(self.realtime, channel)
+        await asyncio.gather(*dispose_channel(channel), return_exceptions=True)
         await handle.drain()
 
     async def aclose(self) -> None:
@@ -279,7 +271,7 @@ class ConnectionSupervisor:
         await self.realtime.close()
         leftovers: list[asyncio.Task[None]] = []
         for channel in list(self.realtime.channels.values()):
-            leftovers += _dispose(channel)
-            self.realtime._remove_channel(channel)
+            leftovers += dispose_channel(channel)
+            forget_channel(self.realtime, channel)
         await asyncio.gather(*leftovers, return_exceptions=True)
         self._set(ConnectionState.OFFLINE, "closed")

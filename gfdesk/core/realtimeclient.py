@@ -8,6 +8,13 @@ one connection at a time and says when it is gone.
 Install it on the supabase client right after creating that (``install_on``), so the
 client's auth listener (which calls ``realtime.set_auth`` on every auth event) reaches
 it and every live channel gets each refreshed token.
+
+This module is the one adapter for the official clients' private parts: every reach
+into an underscored name of realtime-py or supabase-py (the overrides here, and the
+helpers at the bottom: channel disposal, join state, presence routing, the supabase
+client's refresh timer) lives here, each checked by a canary in
+``tests/unit/core/test_official_internals.py`` that fails loudly when an upgrade moves
+it. ``pyproject.toml`` pins both packages to the minor version those canaries passed on.
 """
 
 from __future__ import annotations
@@ -17,11 +24,12 @@ import contextlib
 import gc
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import websockets
 from pydantic import ValidationError
-from realtime import AsyncRealtimeClient
+from realtime import AsyncRealtimeChannel, AsyncRealtimeClient
+from realtime._async.presence import AsyncRealtimePresence
 from realtime.message import (
     Message,
     PresenceDiffMessage,
@@ -316,3 +324,68 @@ def install_on(client: AsyncClient, **options: object) -> RealtimeClient:
                               **options)  # type: ignore[arg-type]
     client.realtime = realtime
     return realtime
+
+
+# -- the other reaches into the official clients' private parts ---------------------
+
+PresenceHandler = Callable[[Any], None]
+
+
+class _ForwardingPresence(AsyncRealtimePresence):
+    """A channel's presence handler that hands the raw payloads on instead of
+    rebuilding the library's whole-state structures on every event."""
+
+    def __init__(self, on_state: PresenceHandler, on_diff: PresenceHandler) -> None:
+        super().__init__()
+        self._forward_state = on_state
+        self._forward_diff = on_diff
+
+    def _on_state_event(self, payload: Any) -> None:
+        self._forward_state(payload)
+
+    def _on_diff_event(self, payload: Any) -> None:
+        self._forward_diff(payload)
+
+
+def route_presence(channel: AsyncRealtimeChannel, on_state: PresenceHandler,
+                   on_diff: PresenceHandler) -> None:
+    """Send ``channel``'s raw ``presence_state`` / ``presence_diff`` payloads to the two
+    handlers (before it joins)."""
+    channel.presence = _ForwardingPresence(on_state, on_diff)
+
+
+def has_joined_once(channel: AsyncRealtimeChannel) -> bool:
+    """Whether ``channel.subscribe`` ran: the library rejoins such a channel itself
+    after each reconnect, and subscribing it again would double its bindings."""
+    return bool(channel._joined_once)
+
+
+def forget_channel(realtime: AsyncRealtimeClient, channel: AsyncRealtimeChannel) -> None:
+    """Drop ``channel`` from the client's list without the library's
+    ``remove_channel``, which closes the socket when the last channel goes."""
+    realtime._remove_channel(channel)
+
+
+def dispose_channel(channel: AsyncRealtimeChannel) -> list[asyncio.Task[None]]:
+    """Stop every timer and pending push of a left channel; returns its background
+    tasks (cancelled) to await."""
+    channel.rejoin_timer.reset()
+    channel.join_push.destroy()
+    for push in [*channel.messages_waiting_for_ack.values(), *channel._push_buffer]:
+        push.destroy()
+    channel.messages_waiting_for_ack.clear()
+    channel._push_buffer = []
+    tasks = list(channel._background_tasks)
+    for task in tasks:
+        task.cancel()
+    return tasks
+
+
+def stop_client_tasks(client: AsyncClient) -> list[asyncio.Task[Any]]:
+    """Stop the supabase client's token refresh timer; returns its background tasks
+    (auth listeners still running) to await before closing its connections."""
+    timer = getattr(client.auth, "_refresh_token_timer", None)
+    if timer is not None:
+        timer.cancel()
+        client.auth._refresh_token_timer = None
+    return list(client._background_tasks)

@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from realtime._async.presence import AsyncRealtimePresence
 from realtime.types import (
     BroadcastPayload,
     RealtimeChannelOptions,
@@ -30,6 +29,7 @@ from realtime.types import (
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import Clock
 from gfdesk.core.gapfill import DeliveryGate, KeyFn, OrderFn, Row
+from gfdesk.core.realtimeclient import route_presence
 
 if TYPE_CHECKING:
     from realtime import AsyncRealtimeChannel
@@ -78,20 +78,6 @@ class PresenceSink(Protocol):
     def on_state(self, state: dict[str, Any]) -> None: ...
 
     def on_diff(self, diff: dict[str, Any]) -> None: ...
-
-
-class _SinkPresence(AsyncRealtimePresence):
-    """The channel's presence handler, forwarding raw payloads to a ``PresenceSink``."""
-
-    def __init__(self, sink: PresenceSink) -> None:
-        super().__init__()
-        self._sink = sink
-
-    def _on_state_event(self, payload: Any) -> None:
-        self._sink.on_state(payload)
-
-    def _on_diff_event(self, payload: Any) -> None:
-        self._sink.on_diff(payload)
 
 
 @dataclass(frozen=True)
@@ -189,7 +175,8 @@ class SubscriptionHandle:
         for event, handler in sub.broadcasts.items():
             self.channel.on_broadcast(event, self._broadcast_handler(handler))
         if sub.presence_sink is not None:
-            self.channel.presence = _SinkPresence(sub.presence_sink)
+            route_presence(self.channel, sub.presence_sink.on_state,
+                           sub.presence_sink.on_diff)
         elif sub.presence_key is not None:
             self.channel.on_presence_sync(self._on_presence_sync)
 

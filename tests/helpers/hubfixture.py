@@ -20,6 +20,7 @@ import pytest
 from supabase import AsyncClient, acreate_client
 from supabase_auth.errors import AuthApiError
 
+from gfdesk.core.realtimeclient import stop_client_tasks
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
 
@@ -49,10 +50,7 @@ async def hub(hub_config: HubConfig) -> AsyncIterator[RunningHub]:
 
 async def close_client(client: AsyncClient) -> None:
     """Close everything an official client opened (HTTP pools, timers, tasks)."""
-    timer = getattr(client.auth, "_refresh_token_timer", None)
-    if timer is not None:
-        timer.cancel()
-    tasks = list(getattr(client, "_background_tasks", ()))
+    tasks = stop_client_tasks(client)
     if tasks:
         await asyncio.gather(*tasks, return_exceptions=True)
     if client.realtime.is_connected:
