@@ -177,6 +177,7 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
                     gc_freeze: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
 
+    from gfdesk import bridge
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox
@@ -202,9 +203,11 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
     feature.view.show()
     await feature.start()
     feature.open_conversation(conversation_id)
-    while feature.model._handle is None:  # noqa: ASYNC110 (set by the open task)
-        await asyncio.sleep(0.01)
-    await feature.model._handle.live.wait()
+    opened = feature.model.conversation_opened
+    if feature.model.current is None:
+        await bridge.next_emit(opened, 20)
+    assert feature.model.current is not None
+    await feature.model.current.live()
     model = feature.model.messages
     assert model is not None
     base_rows = model.rowCount()

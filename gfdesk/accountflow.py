@@ -13,12 +13,12 @@ window is on screen.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
 from gfdesk import bridge
+from gfdesk.log import app as log
 
 if TYPE_CHECKING:
     from gfdesk.chat.feature import ChatFeature
@@ -27,11 +27,10 @@ if TYPE_CHECKING:
     from gfdesk.feature import Feature
     from gfdesk.targets import Target
     from gfdesk.ui.mainwindow import MainWindow
-    from gfdesk.ui.messages import MessageBridge
     from gfdesk.ui.signin import SignInDialog, SignInRequest
     from gfdesk.ui.tray import TrayIcon
+    from gfdesk.ui.usermessages import MessageBridge
 
-log = logging.getLogger("gfdesk.app")
 
 
 class AccountFlow(QObject):
@@ -56,6 +55,11 @@ class AccountFlow(QObject):
         self._can_sign_in = can_sign_in
         self._dialog: SignInDialog | None = None
         self._features: list[Feature] = []
+
+    @property
+    def features(self) -> tuple[Feature, ...]:
+        """The signed-in account's features, in the order they were built."""
+        return tuple(self._features)
 
     @property
     def account(self) -> Account | None:

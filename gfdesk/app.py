@@ -121,7 +121,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     from gfdesk import bridge
     from gfdesk.core.status import ConnectionState, ConnectionStatus
     from gfdesk.ui.mainwindow import MainWindow
-    from gfdesk.ui.messages import MessageBridge
+    from gfdesk.ui.usermessages import MessageBridge
 
     messages = MessageBridge()
     messages.message_shown.connect(_log_user_message)

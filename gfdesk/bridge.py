@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import logging
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -24,7 +23,7 @@ import qasync
 from PySide6.QtCore import QMetaObject, QObject, SignalInstance
 from PySide6.QtWidgets import QApplication
 
-log = logging.getLogger("gfdesk.bridge")
+from gfdesk.log import bridge as log
 
 T = TypeVar("T")
 

@@ -30,9 +30,9 @@ from gfdesk.config import AppConfig, Paths, Profile  # noqa: E402
 from gfdesk.core.status import ConnectionState, ConnectionStatus  # noqa: E402
 from gfdesk.ui import theme  # noqa: E402
 from gfdesk.ui.mainwindow import MainWindow  # noqa: E402
-from gfdesk.ui.messages import MessageBridge  # noqa: E402
 from gfdesk.ui.sections import Section  # noqa: E402
 from gfdesk.ui.settingsdialog import SettingsDialog  # noqa: E402
+from gfdesk.ui.usermessages import MessageBridge  # noqa: E402
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
@@ -177,6 +177,7 @@ async def _demo_connection(url: str, key: str
 
 
 async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) -> QWidget:
+    from gfdesk import bridge
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.clientfactory import close_client
     from gfdesk.core.outbox import Outbox
@@ -193,13 +194,15 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) ->
     online = [s.other_id for s in summaries if s.other_id]  # the direct friend is online
     feature.set_online_users(online)
     feature.open_conversation(chosen.id)
-    while feature.model._handle is None:  # noqa: ASYNC110 (set by the open task)
-        await asyncio.sleep(0.01)
-    await feature.model._handle.live.wait()
+    opened = feature.model.conversation_opened
+    if feature.model.current is None:
+        await bridge.next_emit(opened, 20)
+    assert feature.model.current is not None
+    await feature.model.current.live()
     if states:
         await _show_states(feature, url, key, chosen.id, summaries)
     else:
-        feature.model._on_typing({"user_id": friend})
+        feature.model.current._on_typing({"user_id": friend})
     await feature.aclose()
     await connection.aclose()
     await outbox.aclose()

@@ -1,20 +1,21 @@
-"""The chat's Qt side: the conversation list, the open conversation, typing, sending.
+"""The chat's Qt side: the conversation list, sending, and which conversation is open.
 
 ``ChatModel`` turns the Qt-free ``ChatService`` into models and signals for the view.
-Widgets call its plain methods (``open_conversation``, ``send``, ``user_typed``,
-``load_older``); it spawns the service's coroutines through ``bridge.spawn`` and feeds
-what comes back into ``ConversationListModel`` and ``MessageListModel``. Live rows are
-applied once per frame (16 ms named timers), never one signal per row.
+It holds the conversation list (``ConversationListModel``, fed by the inbox channel
+once per frame, never one signal per row), our messages not confirmed yet, and the
+open conversation: an ``OpenConversationModel`` made on each switch (its messages,
+paging, typing and read marks live there). Widgets call its plain methods
+(``open_conversation``, ``send``); it spawns the service's coroutines through
+``bridge.spawn``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Coroutine, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,9 +24,13 @@ from gfdesk.chat.conversations import ConversationSummary
 from gfdesk.chat.listmodel import ConversationListModel
 from gfdesk.chat.messagemodel import FLUSH_INTERVAL_MS, MessageListModel
 from gfdesk.chat.messages import ChatMessage, SendState, length_problem, message_from_row
-from gfdesk.chat.typingstate import TYPING_TTL_S, TypingState, TypingThrottle, typing_label
+from gfdesk.chat.openconversation import OpenConversationModel
+from gfdesk.chat.typingstate import TYPING_TTL_S
+from gfdesk.core.backoff import Backoff
 from gfdesk.core.gapfill import Row
+from gfdesk.core.retry import retry
 from gfdesk.kit.timer import NamedTimer
+from gfdesk.log import ui as log
 
 if TYPE_CHECKING:
     from gfdesk.chat.service import ChatService
@@ -33,15 +38,9 @@ if TYPE_CHECKING:
     from gfdesk.core.outboxqueue import Write
     from gfdesk.core.subscription import SubscriptionHandle
 
-log = logging.getLogger("gfdesk.ui")
 
-#: Wait this long after the last change before writing ``last_read_at``.
-READ_MARK_DELAY_MS = 400
-#: Retries of a failed read (offline): first wait and longest wait, in seconds.
-RETRY_BASE_S = 0.5
-RETRY_CAP_S = 10.0
-
-T = TypeVar("T")
+#: Retries of a read that failed (offline): first ceiling and largest ceiling, in s.
+READ_RETRY = Backoff(base_s=0.5, cap_s=10.0)
 
 
 def local_tz() -> dt.tzinfo:
@@ -58,56 +57,52 @@ class ChatModel(QObject):
         tz: the time zone messages are shown in (the machine's by default).
         monotonic: the clock of typing indicators (tests pass their own).
         typing_ttl_s: how long a typing event shows its user (tests shorten it).
+        backoff: the retry policy of reads while the server is away.
         parent: the owner; its destruction cancels every task of the chat.
 
     Signals:
-        conversation_opened(str): a conversation was opened; ``messages`` is its model.
-        typing_changed(str): the typing line ("Alex is typing...", or "").
-        older_loading_changed(bool): an older page is (no longer) being fetched.
-        history_complete(): the open conversation's first message is loaded.
+        conversation_opened(str): a conversation was opened; ``current`` is its model.
         notice(str): a problem to show the user ("" when it is over).
     """
 
     conversation_opened = Signal(str)
-    typing_changed = Signal(str)
-    older_loading_changed = Signal(bool)
-    history_complete = Signal()
     notice = Signal(str)
 
     def __init__(self, service: ChatService, *, tz: dt.tzinfo | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
-                 typing_ttl_s: float = TYPING_TTL_S,
+                 typing_ttl_s: float = TYPING_TTL_S, backoff: Backoff = READ_RETRY,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.tz = tz or local_tz()
         self._monotonic = monotonic
-        #: Every conversation of the user.
+        self._typing_ttl_s = typing_ttl_s
+        self._backoff = backoff
         self.conversations = ConversationListModel(self)
-        #: The open conversation's messages (None: nothing open).
-        self.messages: MessageListModel | None = None
-        self.current_id: str | None = None
-        self._handle: SubscriptionHandle | None = None
+        """Every conversation of the user."""
+        self.current: OpenConversationModel | None = None
+        """The open conversation (None: nothing open)."""
         self._inbox: SubscriptionHandle | None = None
-        self._has_more = False
-        self._loading_older = False
         self._on_screen = False
         self._read_marked: dict[str, dt.datetime] = {}
         #: Our messages not confirmed yet, by conversation (kept across switching).
         self._unconfirmed: dict[str, dict[str, ChatMessage]] = {}
-        self._typing = TypingState(typing_ttl_s)
-        self._throttle = TypingThrottle()
-        self._typing_label = ""
         self._inbox_queue: list[Row] = []
         self._inbox_timer = NamedTimer(self, "chat:inbox-flush", interval_ms=FLUSH_INTERVAL_MS,
                                        single_shot=True)
         self._inbox_timer.timeout.connect(self._flush_inbox)
-        self._typing_timer = NamedTimer(self, "chat:typing-expiry", single_shot=True)
-        self._typing_timer.timeout.connect(self._expire_typing)
-        self._read_timer = NamedTimer(self, "chat:read-mark", interval_ms=READ_MARK_DELAY_MS,
-                                      single_shot=True)
-        self._read_timer.timeout.connect(self._mark_read)
+        #: Reads retrying while the server is away; cancelled on close.
+        self._retrying: set[asyncio.Task[None]] = set()
         self._closed = False
+
+    @property
+    def messages(self) -> MessageListModel | None:
+        """The open conversation's messages (None: nothing open)."""
+        return self.current.messages if self.current is not None else None
+
+    @property
+    def current_id(self) -> str | None:
+        return self.current.conversation_id if self.current is not None else None
 
     # -- lifecycle ------------------------------------------------------------------
 
@@ -119,7 +114,7 @@ class ChatModel(QObject):
         except Exception as exc:
             log.info("chat: conversation list not loaded (%s), retrying", exc)
             self.notice.emit("Conversations could not be loaded yet; retrying.")
-            bridge.spawn(self._load_list(), name="chat:list", owner=self, group="list")
+            self._retry(self._load_list(), "chat:list")
             summaries = []
         self.conversations.set_summaries(summaries)
         newest = max((s.last_message for s in summaries if s.last_message),
@@ -127,34 +122,29 @@ class ChatModel(QObject):
         self._inbox = await self.service.watch_inbox(on_message=self._on_inbox_row,
                                                      newest=newest)
 
+    def _retry(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = bridge.spawn(work, name=name, owner=self)
+        self._retrying.add(task)
+        task.add_done_callback(self._retrying.discard)
+
     async def _load_list(self) -> None:
-        summaries = await self._retrying(self.service.conversations, "conversation list")
+        summaries = await retry(self.service.conversations, what="chat: conversation list",
+                                log=log, backoff=self._backoff)
         self.conversations.set_summaries(summaries)
         self.notice.emit("")
 
-    async def _retrying(self, fetch: Callable[[], Awaitable[T]], what: str) -> T:
-        """``fetch()`` until it succeeds, waiting longer after each failure."""
-        attempt = 0
-        while True:
-            try:
-                return await fetch()
-            except Exception as exc:
-                delay = min(RETRY_CAP_S, RETRY_BASE_S * 2 ** attempt)
-                attempt += 1
-                log.info("chat: %s failed (%s: %s), retry in %.1f s", what,
-                         type(exc).__name__, exc, delay)
-                await asyncio.sleep(delay)
-
     async def aclose(self) -> None:
-        """Leave every channel."""
+        """Leave every channel and stop retrying."""
         self._closed = True
-        for timer in (self._inbox_timer, self._typing_timer, self._read_timer):
-            timer.stop()
-        handles = [self._handle, self._inbox]
-        self._handle = self._inbox = None
-        for handle in handles:
-            if handle is not None:
-                await handle.close()
+        self._inbox_timer.stop()
+        for task in list(self._retrying):
+            task.cancel()
+        current, self.current = self.current, None
+        inbox, self._inbox = self._inbox, None
+        if current is not None:
+            await current.aclose()
+        if inbox is not None:
+            await inbox.close()
         await self.service.leave_all()
 
     # -- opening ----------------------------------------------------------------------
@@ -184,86 +174,21 @@ class ChatModel(QObject):
         await self._open(conversation_id)
 
     async def _open(self, conversation_id: str) -> None:
-        old, self._handle = self._handle, None
-        self._typing.clear()
-        self._set_typing_label()
-        self._throttle.reset()
-        if old is not None:
-            await old.close()
-        model = MessageListModel(conversation_id, self.tz, self)
-        previous, self.messages = self.messages, model
-        self.current_id = conversation_id
-        self._has_more = False
-        self._loading_older = False
+        old = self.current
+        opened = OpenConversationModel(
+            conversation_id, self.service, tz=self.tz, monotonic=self._monotonic,
+            typing_ttl_s=self._typing_ttl_s, on_read=self._mark_read_up_to,
+            on_row=self._confirm, backoff=self._backoff, parent=self)
+        opened.notice.connect(self.notice)
+        opened.set_on_screen(self._on_screen)
+        self.current = opened
         self.conversation_opened.emit(conversation_id)
-        if previous is not None:
-            previous.deleteLater()
-        try:
-            page = await self.service.page(conversation_id, None)
-        except Exception as exc:
-            log.info("chat: history of %s not loaded (%s), retrying", conversation_id, exc)
-            self.notice.emit("Messages could not be loaded yet; retrying.")
-            page = await self._retrying(lambda: self.service.page(conversation_id, None),
-                                        "history")
-            self.notice.emit("")
-        model.prepend_page(page)
-        for message in self._unconfirmed.get(conversation_id, {}).values():
-            model.add_optimistic(message)
-        self._has_more = len(page) >= self.service.page_size
-        if not self._has_more:
-            self.history_complete.emit()
-        handle = await self.service.watch_conversation(
-            conversation_id, on_row=self._on_chat_row, on_typing=self._on_typing,
-            newest=model.newest)
-        if self.messages is not model or self._closed:
-            await handle.close()  # switched away (or closing) while joining
-            return
-        self._handle = handle
-        self._schedule_read_mark()
+        if old is not None:
+            await old.aclose()
+            old.deleteLater()
+        await opened.load(list(self._unconfirmed.get(conversation_id, {}).values()))
 
-    def load_older(self) -> None:
-        """Fetch the page before the oldest message shown (no-op while one is loading)."""
-        if self._loading_older or not self._has_more or self.messages is None:
-            return
-        self._loading_older = True
-        self.older_loading_changed.emit(True)
-        bridge.spawn(self._load_older(self.messages), name="chat:older", owner=self,
-                     group="older")
-
-    async def _load_older(self, model: MessageListModel) -> None:
-        try:
-            page = await self.service.page(model.conversation_id, model.oldest)
-        except Exception as exc:
-            log.info("chat: older page failed: %s", exc)
-            page = None
-        finally:
-            if model is self.messages:
-                self._loading_older = False
-                self.older_loading_changed.emit(False)
-        if page is None or model is not self.messages:
-            return
-        model.prepend_page(page)
-        self._has_more = len(page) >= self.service.page_size
-        if not self._has_more:
-            self.history_complete.emit()
-
-    @property
-    def has_more(self) -> bool:
-        """Whether older messages may exist beyond the oldest shown."""
-        return self._has_more
-
-    # -- live rows ------------------------------------------------------------------
-
-    def _on_chat_row(self, row: Row) -> None:
-        message = message_from_row(row)
-        model = self.messages
-        if model is None or message.conversation_id != model.conversation_id:
-            return
-        model.queue_live([message])
-        self._confirm(message)
-        if self._typing.on_message(message.sender_id):
-            self._set_typing_label()
-        self._schedule_read_mark()
+    # -- the inbox ------------------------------------------------------------------
 
     def _confirm(self, message: ChatMessage) -> None:
         pending = self._unconfirmed.get(message.conversation_id)
@@ -294,77 +219,33 @@ class ChatModel(QObject):
                 counts_unread=counts)
         self.conversations.update(changed.values())
         for conversation_id in unknown:
-            self._refresh_conversation(conversation_id)
-
-    def _refresh_conversation(self, conversation_id: str) -> None:
-        bridge.spawn(self._load_summary(conversation_id), name="chat:summary", owner=self)
+            self._retry(self._load_summary(conversation_id), "chat:summary")
 
     async def _load_summary(self, conversation_id: str) -> None:
-        summary = await self._retrying(lambda: self.service.conversation(conversation_id),
-                                       "conversation")
+        summary = await retry(lambda: self.service.conversation(conversation_id),
+                              what="chat: conversation", log=log, backoff=self._backoff)
         if summary is not None:
             self.conversations.update([summary])
-
-    # -- typing ---------------------------------------------------------------------
-
-    def _on_typing(self, payload: dict[str, Any]) -> None:
-        user_id = str(payload.get("user_id") or "")
-        if not user_id or user_id == self.service.user_id:
-            return
-        self._typing.on_event(user_id, self._monotonic())
-        self._set_typing_label()
-        if user_id not in self.service.names:
-            bridge.spawn(self._learn_name(user_id), name="chat:typist-name", owner=self)
-
-    async def _learn_name(self, user_id: str) -> None:
-        await self.service.load_names([user_id])
-        self._set_typing_label()
-
-    def _expire_typing(self) -> None:
-        self._typing.expire(self._monotonic())
-        self._set_typing_label()
-
-    def _set_typing_label(self) -> None:
-        label = typing_label(self.service.name_of(u) for u in self._typing.typists())
-        expiry = self._typing.next_expiry()
-        if expiry is None:
-            self._typing_timer.stop()
-        else:
-            wait_ms = max(0, round((expiry - self._monotonic()) * 1000)) + 1
-            self._typing_timer.start(wait_ms)
-        if label != self._typing_label:
-            self._typing_label = label
-            self.typing_changed.emit(label)
-
-    @property
-    def typing_text(self) -> str:
-        return self._typing_label
-
-    def user_typed(self) -> None:
-        """The user changed the composer's text: announce typing (throttled)."""
-        handle = self._handle
-        if handle is None or not self._throttle.should_send(self._monotonic()):
-            return
-        bridge.spawn(self.service.send_typing(handle), name="chat:typing", owner=self)
 
     # -- sending --------------------------------------------------------------------
 
     def send(self, text: str) -> str:
         """Send ``text`` to the open conversation; returns why not ("" when sent)."""
         body = text.strip()
-        if not body or self.current_id is None or self.messages is None:
+        current = self.current
+        if not body or current is None:
             return ""
         problem = length_problem(body)
         if problem:
             return problem
-        message = self.service.compose(self.current_id, body)
-        self._unconfirmed.setdefault(self.current_id, {})[message.id] = message
-        self.messages.add_optimistic(message)
-        summary = self.conversations.get(self.current_id)
+        message = self.service.compose(current.conversation_id, body)
+        self._unconfirmed.setdefault(current.conversation_id, {})[message.id] = message
+        current.messages.add_optimistic(message)
+        summary = self.conversations.get(current.conversation_id)
         if summary is not None:
             self.conversations.update([summary.with_message(
                 message, "You", me=self.service.user_id, counts_unread=False)])
-        self._throttle.reset()
+        current.user_sent()
         self._queue_send(message)
         return ""
 
@@ -412,30 +293,20 @@ class ChatModel(QObject):
     def set_on_screen(self, on_screen: bool) -> None:
         """Whether the open conversation is visible (it is then read as it comes)."""
         self._on_screen = on_screen
-        self._schedule_read_mark()
+        if self.current is not None:
+            self.current.set_on_screen(on_screen)
 
-    def _schedule_read_mark(self) -> None:
-        if self._on_screen and self.current_id is not None and not self._read_timer.isActive():
-            self._read_timer.start()
-
-    def _mark_read(self) -> None:
-        model, conversation_id = self.messages, self.current_id
-        if not self._on_screen or model is None or conversation_id is None:
-            return
-        model.flush()
-        newest = model.newest
+    def _mark_read_up_to(self, conversation_id: str, created_at: dt.datetime) -> None:
         summary = self.conversations.get(conversation_id)
-        if newest is None:
-            return
         marked = self._read_marked.get(conversation_id) or (
             summary.last_read_at if summary is not None else None)
-        written = marked is not None and marked >= newest.created_at
+        written = marked is not None and marked >= created_at
         if summary is not None and (summary.unread or not written):
-            self.conversations.update([summary.read_up_to(newest.created_at)])
+            self.conversations.update([summary.read_up_to(created_at)])
         if written:
             return
-        self._read_marked[conversation_id] = newest.created_at
-        bridge.spawn(self.service.mark_read(conversation_id, newest.created_at),
+        self._read_marked[conversation_id] = created_at
+        bridge.spawn(self.service.mark_read(conversation_id, created_at),
                      name="chat:read-mark", owner=self)
 
     def set_online_users(self, user_ids: Iterable[str] | None) -> None:

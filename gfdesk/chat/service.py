@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from gfdesk.chat.messages import (
 )
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+from gfdesk.log import rest as log
 from gfdesk.timestamps import parse as parse_time
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from gfdesk.core.outbox import Outbox
     from gfdesk.core.subscription import SubscriptionHandle
 
-log = logging.getLogger("gfdesk.rest")
 
 #: Messages per history page.
 PAGE_SIZE = 50

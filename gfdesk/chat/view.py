@@ -97,7 +97,6 @@ class ChatView(QWidget):
         self._stack.addWidget(self._build_pane())
         layout.addWidget(self._stack, 1)
         model.conversation_opened.connect(self._on_conversation_opened)
-        model.typing_changed.connect(self._typing.setText)
         model.notice.connect(self._on_notice)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -162,8 +161,7 @@ class ChatView(QWidget):
         self.message_list = MessageListView(self.delegate, pane)
         self.message_list.link_clicked.connect(self._on_link_clicked)
         self.message_list.retry_clicked.connect(self._model.retry)
-        self.message_list.near_top.connect(self._model.load_older)
-        self._model.older_loading_changed.connect(self.message_list.set_loading)
+        self.message_list.near_top.connect(self._on_near_top)
         column.addWidget(self.message_list, 1)
         self._typing = QLabel(pane)
         self._typing.setObjectName("typingLine")
@@ -201,9 +199,16 @@ class ChatView(QWidget):
         self._model.open_conversation(str(index.data(ID_ROLE)))
 
     def _on_conversation_opened(self, conversation_id: str) -> None:
-        self.message_list.setModel(self._model.messages)
+        current = self._model.current
+        if current is None:
+            return
+        # The previous conversation's model goes away with its signals' connections.
+        current.typing_changed.connect(self._typing.setText)
+        current.older_loading_changed.connect(self.message_list.set_loading)
+        self.message_list.set_loading(False)
+        self.message_list.setModel(current.messages)
         self._stack.setCurrentIndex(1)
-        self._typing.setText(self._model.typing_text)
+        self._typing.setText(current.typing_text)
         self._refresh_header()
         self._select_current()
         self.composer.clear()
@@ -245,10 +250,14 @@ class ChatView(QWidget):
 
     # -- composing --------------------------------------------------------------------
 
+    def _on_near_top(self) -> None:
+        if self._model.current is not None:
+            self._model.current.load_older()
+
     def _on_text_changed(self) -> None:
         self._update_hint()
-        if self.composer.toPlainText():
-            self._model.user_typed()
+        if self.composer.toPlainText() and self._model.current is not None:
+            self._model.current.user_typed()
 
     def _update_hint(self) -> None:
         text = self.composer.toPlainText()

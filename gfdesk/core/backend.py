@@ -14,7 +14,6 @@ presence untracked, socket closed), session, client.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from gfdesk.core.realtimeclient import DEFAULT_HEARTBEAT_INTERVAL_S
 from gfdesk.core.session import Account, Credentials, SessionStatus
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.log import auth as log
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Account", "BackendService", "Credentials"]
 
-log = logging.getLogger("gfdesk.auth")
 
 StatusListener = Callable[[ConnectionStatus], None]
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -37,11 +36,11 @@ from gfdesk.core.realtimeclient import (
 )
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
+from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
 
-log = logging.getLogger("gfdesk.realtime")
 
 #: Longest wait for the access token before an attempt (a refresh over a dead network).
 TOKEN_TIMEOUT_S = 10.0

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,11 +35,11 @@ from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.outboxqueue import OutboxQueue, Write, WriteOp
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.log import rest as log
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
 
-log = logging.getLogger("gfdesk.rest")
 
 #: Error codes worth retrying: overload, gateway and database-connection trouble, and
 #: an access token that expired (the auth client refreshes it meanwhile).

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +41,12 @@ from realtime.types import PHOENIX_CHANNEL, ChannelEvents
 
 from gfdesk.core.chunkedjson import ChunkedJsonError, aloads_object
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
+from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
     from websockets.asyncio.client import ClientConnection
 
-log = logging.getLogger("gfdesk.realtime")
 
 #: Largest frame accepted. The library's (websockets') default of 1 MiB drops the whole
 #: connection on a presence state of about 7,900 members.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,12 +25,12 @@ from supabase_auth.errors import AuthApiError, AuthError, AuthRetryableError
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.tokenstore import TokenStore
+from gfdesk.log import auth as log
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
     from supabase_auth.types import AuthChangeEvent, Session, User
 
-log = logging.getLogger("gfdesk.auth")
 
 EXPIRED_MESSAGE = "Your saved sign-in has expired or was revoked. Please sign in again."
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
-import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -30,11 +29,12 @@ from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import Clock
 from gfdesk.core.gapfill import DeliveryGate, KeyFn, OrderFn, Row
 from gfdesk.core.realtimeclient import route_presence
+from gfdesk.core.retry import retry
+from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
     from realtime import AsyncRealtimeChannel
 
-log = logging.getLogger("gfdesk.realtime")
 
 #: The gap fill of a subscription: rows newer than the newest one it has (None: none yet).
 GapFill = Callable[[Row | None], Awaitable[list[Row]]]
@@ -240,21 +240,12 @@ class SubscriptionHandle:
     async def _run_fill(self) -> None:
         gap_fill = self.subscription.gap_fill
         rows: list[Row] = []
-        attempt = 0
-        while gap_fill is not None:
-            try:
-                rows = await gap_fill(self._gate.newest)
-                break
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                # A REST blip right after a reconnect: keep holding live rows and retry;
-                # a new join cancels this and starts over.
-                delay = self._backoff.delay(attempt, self._clock.random())
-                attempt += 1
-                log.info("realtime: gap fill of %s failed (%s: %s), retry in %.2f s",
-                         self.topic, type(exc).__name__, exc, delay)
-                await self._clock.sleep(delay)
+        if gap_fill is not None:
+            # A REST blip right after a reconnect: keep holding live rows and retry;
+            # a new join cancels this and starts over.
+            rows = await retry(lambda: gap_fill(self._gate.newest),
+                               what=f"realtime: gap fill of {self.topic}", log=log,
+                               backoff=self._backoff, clock=self._clock)
         delivered = self._gate.complete_gap_fill(rows)
         self.fills += 1
         self.last_fill_rows = len(delivered)

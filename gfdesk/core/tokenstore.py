@@ -14,14 +14,13 @@ are refused, and the session then lasts for this run only. Keyring calls may blo
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import keyring
 import keyring.backend
 import keyring.errors
 from keyring.backends import fail
 
-log = logging.getLogger("gfdesk.auth")
+from gfdesk.log import auth as log
 
 SERVICE = "gfdesk"
 #: Backends below this priority are not secure storage (plain text, null, fail).

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,13 +24,13 @@ from typing import TYPE_CHECKING, Any, cast
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
 from gfdesk.friends.presence import Presence, PresenceIndex, Status, tracked_meta
+from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
 
     from gfdesk.core.connection import ConnectionSupervisor
 
-log = logging.getLogger("gfdesk.realtime")
 
 PRESENCE_TOPIC = "presence:online"
 #: Longest a step of indexing a presence state keeps the loop, in seconds.

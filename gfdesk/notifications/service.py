@@ -10,7 +10,6 @@ so it survives being offline too.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox
 
-log = logging.getLogger("gfdesk.realtime")
 
 #: How many recent notifications the centre loads at start.
 RECENT_LIMIT = 100

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.kit import icons
 from gfdesk.kit.timer import NamedTimer
-from gfdesk.ui.messages import MessageLevel, UserMessage
+from gfdesk.ui.usermessages import MessageLevel, UserMessage
 
 INFO_TIMEOUT_MS = 5000
 #: None: warnings stay until dismissed.

@@ -29,10 +29,10 @@ from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.kit import icons
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
-from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
 from gfdesk.ui.sidebar import Sidebar
 from gfdesk.ui.statusbar import ConnectionIndicator
+from gfdesk.ui.usermessages import MessageBridge
 
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)

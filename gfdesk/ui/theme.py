@@ -7,7 +7,6 @@ reach (menus from the platform, tooltips, message boxes) take their colours from
 
 from __future__ import annotations
 
-import logging
 import sys
 
 from PySide6.QtCore import Qt
@@ -15,8 +14,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gfdesk.kit import icons
-
-log = logging.getLogger("gfdesk.ui")
+from gfdesk.log import ui as log
 
 STYLE = "Fusion"
 STYLESHEET = "dark.qss"

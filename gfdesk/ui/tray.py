@@ -8,7 +8,6 @@ the rest of the app works the same.
 from __future__ import annotations
 
 import html
-import logging
 import sys
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
@@ -16,9 +15,8 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.log import ui as log
 from gfdesk.ui import theme
-
-log = logging.getLogger("gfdesk.ui")
 
 TOOLTIP = "gfdesk"
 NOTIFY_MS = 6000

@@ -23,9 +23,9 @@ from gfdesk.hub.context import HubConfig
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.mainwindow import MainWindow
-from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
 from gfdesk.ui.signin import SignInDialog
+from gfdesk.ui.usermessages import MessageBridge
 from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
 
 # The offscreen platform says this for every top-level window it shows.
@@ -141,7 +141,7 @@ async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> 
     assert window.current_section() is Section.CONVERSATIONS
     # Let the conversation finish opening (its first page) before the flow closes.
     await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "chat:open-direct"))
-    chat = flow._features[-1]
+    chat = flow.features[-1]
     summary = next(s for s in chat.model.conversations.summaries()
                    if s.id == chat.model.current_id)
     assert friend_id in summary.member_ids
@@ -151,7 +151,7 @@ async def test_friend_row_changes_are_looked_at_once_per_burst_and_reach_chat(
         parts: Parts) -> None:
     flow = parts.flow
     await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    friends, chat = flow._features[0], flow._features[-1]
+    friends, chat = flow.features[0], flow.features[-1]
     # The demo bots come online: the chat's conversation list hears who.
     async with asyncio.timeout(15):
         while not friends.online_friends:

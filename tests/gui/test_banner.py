@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gfdesk.ui.banner import MAX_ROWS, MessageArea
 from gfdesk.ui.mainwindow import MainWindow
-from gfdesk.ui.messages import MessageBridge, MessageLevel, UserMessage
+from gfdesk.ui.usermessages import MessageBridge, MessageLevel, UserMessage
 from tests.gui.finders import child
 
 

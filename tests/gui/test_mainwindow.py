@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.ui.emptystate import EmptyState
 from gfdesk.ui.mainwindow import MainWindow
-from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
+from gfdesk.ui.usermessages import MessageBridge
 from tests.gui.finders import child
 
 STATUSES = {

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QListWidget
 from pytestqt.qtbot import QtBot
 
 from gfdesk.ui.mainwindow import MainWindow
-from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
 from gfdesk.ui.sidebar import BADGE_COLOR, Sidebar, badge_text
+from gfdesk.ui.usermessages import MessageBridge
 
 
 def _red_pixels(sidebar: Sidebar) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QProgressBar, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
@@ -102,7 +102,7 @@ def test_without_a_keyring_remember_me_is_off_and_says_why(
     dialog, sent = make(qtbot, keyring_available=False)
     remember = child(dialog, QCheckBox, "signInRemember")
     assert not remember.isChecked() and not remember.isEnabled()
-    assert NO_KEYRING_HINT in [w.text() for w in dialog.findChildren(type(dialog._message))]
+    assert NO_KEYRING_HINT in [w.text() for w in dialog.findChildren(QLabel)]
     fill(dialog, "ada@example.com", "pw-pw-pw-pw")
     submit(dialog)
     dialog.set_busy(False)

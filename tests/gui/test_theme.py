@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from gfdesk.kit import icons
 from gfdesk.ui import theme
 from gfdesk.ui.mainwindow import MainWindow
-from gfdesk.ui.messages import MessageBridge
 from gfdesk.ui.sections import Section
+from gfdesk.ui.usermessages import MessageBridge
 
 ICON_DIR = icons.resource("icons")
 ICON_NAMES = sorted(p.name.removesuffix(".svg") for p in ICON_DIR.iterdir()

@@ -55,10 +55,9 @@ async def feature_for(member: Member, qtbot: QtBot, opened: list[QUrl] | None = 
 
 async def open_and_wait(feature: ChatFeature, conversation_id: str) -> None:
     feature.open_conversation(conversation_id)
-    topic = f"chat:{conversation_id}"
-    await until(lambda: feature.model._handle is not None
-                and feature.model._handle.topic == topic)
-    await feature.model._handle.live.wait()
+    await until(lambda: feature.model.current_id == conversation_id)
+    assert feature.model.current is not None
+    await feature.model.current.live()
 
 
 def shown_ids(feature: ChatFeature) -> list[str]:
@@ -119,11 +118,11 @@ async def test_typing_shows_and_clears_when_the_message_arrives(
     await open_and_wait(bob_chat, conversation_id)
 
     qtbot.keyClicks(bob_chat.view.composer, "hey")
-    label = await bridge.next_emit(ada_chat.model.typing_changed, TIMEOUT_S)
+    label = await bridge.next_emit(ada_chat.model.current.typing_changed, TIMEOUT_S)
     assert label == ("Bob is typing...",)
     # Three keystrokes, one broadcast (throttled to one per 2 s).
     qtbot.keyClick(bob_chat.view.composer, Qt.Key.Key_Return)
-    label = await bridge.next_emit(ada_chat.model.typing_changed, TIMEOUT_S)
+    label = await bridge.next_emit(ada_chat.model.current.typing_changed, TIMEOUT_S)
     assert label == ("",)
     await until(lambda: [ada_chat.model.messages.message_at(i).body for i in
                          range(ada_chat.model.messages.rowCount())] == ["hey"])
@@ -138,14 +137,14 @@ async def test_typing_shows_names_then_counts_and_clears_after_the_ttl(
     for feature in (ada_chat, *others):
         await open_and_wait(feature, conversation_id)
     labels: list[str] = []
-    ada_chat.model.typing_changed.connect(labels.append)
+    ada_chat.model.current.typing_changed.connect(labels.append)
     for feature in others:
         count = len(labels)
-        feature.model.user_typed()
+        feature.model.current.user_typed()
         await until(lambda count=count: len(labels) > count)
     assert labels == ["Bob is typing...", "Bob and Cat are typing...", "3 people are typing..."]
     # Nobody types any more: the line empties by itself (as typists expire).
-    await until(lambda: ada_chat.model.typing_text == "")
+    await until(lambda: ada_chat.model.current.typing_text == "")
     assert labels[-1] == ""
 
 
@@ -180,7 +179,7 @@ async def test_offline_sends_arrive_once_after_reconnect(
             print("stored:", [r["body"] for r in stored], "queued:",
                   await ada.outbox.pending(), "bob shows:",
                   [m.body for m in bob_chat.model.messages.messages()],
-                  "ada:", ada.connection.status, "bob:", bob_chat.model._handle)
+                  "ada:", ada.connection.status, "bob:", bob_chat.model.current_id)
             raise
         stored = await all_rows(await service_client(chat_world.hub), "messages",
                                 "conversation_id", conversation_id)
@@ -309,7 +308,7 @@ async def test_scrolling_up_loads_older_pages_without_jumping(
     bar.setValue(0)
     await until(lambda: model.rowCount() == 120)
     assert [m.body for m in model.messages()] == [f"history {n}" for n in range(120)]
-    assert not ada_chat.model.has_more
+    assert not ada_chat.model.current.has_more
     # Reading old messages, a new one arrives: the view stays, a button offers the way down.
     assert view.jump_button.isHidden()
     top_row = view.indexAt(view.viewport().rect().topLeft()).row()
@@ -339,7 +338,7 @@ async def test_open_direct_from_the_friends_list_creates_and_shows_it(
     assert ada_chat.model.current_id == conversation_id
     assert ada_chat.model.conversations.get(conversation_id).title == "Bob"
     # Bob's list picks the new conversation up with its first message, unread.
-    await until(lambda: ada_chat.model._handle is not None)
+    await ada_chat.model.current.live()
     assert bob_chat.model.conversations.get(conversation_id) is None
     ada_chat.model.send("gg")
     await until(lambda: bob_chat.unread == 1)
