@@ -383,6 +383,25 @@ async def test_starting_offline_loads_the_list_once_the_backend_answers(
         await proxy.aclose()
 
 
+async def test_closing_while_the_list_retries_stops_the_retries(
+        chat_world: ChatWorld, qtbot: QtBot) -> None:
+    proxy = await TcpProxy(int(chat_world.hub.url.rsplit(":", 1)[1])).start()
+    try:
+        ada = await chat_world.member("ada", url=proxy.url)
+        await proxy.go_down()
+        proxy.drop()
+        feature = ChatFeature(ada.scope, tz=UTC)
+        qtbot.addWidget(feature.view)
+        await feature.start()
+        retrying = [t for t in bridge.live_tasks() if t.get_name() == "chat:list"]
+        assert retrying
+        await feature.aclose()
+        _, still = await asyncio.wait(retrying, timeout=TIMEOUT_S)
+        assert not still and all(t.cancelled() for t in retrying)
+    finally:
+        await proxy.aclose()
+
+
 async def test_switching_conversations_quickly_leaves_one_live_channel(
         chat_world: ChatWorld, qtbot: QtBot) -> None:
     ada, bob, cat = [await chat_world.member(n) for n in ("ada", "bob", "cat")]
