@@ -572,7 +572,8 @@ async def _bench_changes(hub: Any, bare: BareServer, s: Sizes) -> dict[str, Any]
 async def run(quick: bool, only: str | None = None) -> dict[str, Any]:
     import logging
 
-    from gfdesk.hub.context import REALTIME, HubConfig
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.realtime import REALTIME
     from gfdesk.hub.runner import start_hub
 
     logging.getLogger("gfdesk.hub").setLevel(logging.WARNING)

@@ -59,7 +59,8 @@ def _hub_main(conn: Connection) -> None:
 async def _hub_serve(conn: Connection) -> None:
     import logging
 
-    from gfdesk.hub.context import REALTIME, HubConfig
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.realtime import REALTIME
     from gfdesk.hub.runner import start_hub
 
     logging.disable(logging.WARNING)

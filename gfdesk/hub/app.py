@@ -12,7 +12,7 @@ Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     3. the profile hook is registered on ``ON_USER_CREATED``;
     4. with ``config.demo``, the demo world is seeded (idempotent);
     5. the realtime registry and change feed are created; with ``config.demo``, the
-       demo bots start on them (``demo.botworld.bots_ctx``).
+       demo bots start on them (``demo.bots.bots_ctx``).
 Shutdown order (reverse): requests are drained by the runner, then the store closes
 (WAL checkpoint happens on close).
 """
@@ -33,7 +33,7 @@ from gfdesk.hub.context import (
     HubConfig,
     UserCreatedHook,
 )
-from gfdesk.hub.demo.botworld import bots_ctx
+from gfdesk.hub.demo.bots import bots_ctx
 from gfdesk.hub.gateway import (
     TOKENS,
     TokenCache,

@@ -1,7 +1,9 @@
 """Typed application state shared by the hub's sub-apps (aiohttp ``AppKey``). Qt-free.
 
 The root app created by ``gfdesk.hub.app.create_app`` holds these; sub-apps read them
-through ``request.config_dict[KEY]``. No module-level singletons.
+through ``request.config_dict[KEY]``. No module-level singletons. A service's own state
+has its key beside the service (``realtime.REALTIME``), so this module imports none of
+them.
 """
 
 from __future__ import annotations
@@ -9,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 
 from gfdesk.hub.keys import Keys
 from gfdesk.hub.store import Store, Transaction
-
-if TYPE_CHECKING:
-    from gfdesk.hub.realtime.changes import ChangeFeed
-    from gfdesk.hub.realtime.channels import Registry
 
 DEFAULT_ACCESS_TOKEN_TTL_S = 3600
 
@@ -51,8 +49,3 @@ CONFIG = web.AppKey("config", HubConfig)
 KEYS = web.AppKey("keys", Keys)
 STORE = web.AppKey("store", Store)
 ON_USER_CREATED = web.AppKey("on_user_created", list[UserCreatedHook])
-#: Realtime's topic registry (live sockets, channels, presence); typed without a runtime
-#: import because the realtime package itself reads these keys.
-REALTIME: web.AppKey[Registry] = web.AppKey("realtime")
-#: postgres_changes: committed row changes to authorized subscribers.
-CHANGE_FEED: web.AppKey[ChangeFeed] = web.AppKey("change_feed")

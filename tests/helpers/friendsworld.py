@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from supabase import AsyncClient
 
-from gfdesk.hub.context import REALTIME
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import service_client, user_client, user_id
 from tests.helpers.supervisors import supervisor_for as supervisor_for  # re-exported

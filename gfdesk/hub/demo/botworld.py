@@ -7,9 +7,7 @@ a listener on committed row changes, a scheduler with seeded randomness and an
 injectable clock, and owned tasks that ``aclose`` cancels. Behaviours (chat replies,
 presence changes, notifications) are ``Bot`` subclasses that ``start`` on a world.
 
-``bots_ctx`` is the root app's cleanup context: with ``config.demo`` it starts the
-demo behaviours after the store and realtime contexts, and stops them first on
-shutdown.
+The behaviours import this module; ``demo.bots`` starts them with the hub.
 """
 
 from __future__ import annotations
@@ -18,12 +16,9 @@ import asyncio
 import json
 import logging
 import random
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
-from aiohttp import web
-
-from gfdesk.hub.context import CONFIG, REALTIME, STORE
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
 from gfdesk.hub.schema import TABLES, now_timestamp
 from gfdesk.hub.store import Change, ChangeType, Store
@@ -173,20 +168,3 @@ class Bot:
 
     def start(self, world: BotWorld) -> None:
         raise NotImplementedError
-
-
-async def bots_ctx(app: web.Application) -> AsyncIterator[None]:
-    """Root-app cleanup context: the demo bots, for ``config.demo`` only."""
-    if not app[CONFIG].demo:
-        yield
-        return
-    from gfdesk.hub.demo.chatbots import ChatBots
-    from gfdesk.hub.demo.presencebots import NotificationBots, PresenceBots
-
-    world = BotWorld(app[STORE], app[REALTIME])
-    world.start(ChatBots(), PresenceBots(), NotificationBots())
-    log.info("hub: demo bots started")
-    try:
-        yield
-    finally:
-        await world.aclose()

@@ -2,7 +2,7 @@
 
 ``create_realtime_app()`` is the sub-app the root app mounts at ``/realtime/v1``
 (spec 1.1); ``realtime_ctx`` is the root app's cleanup context that creates the
-change feed and the topic registry (``context.REALTIME``) and closes them. Modules:
+change feed and the topic registry (``REALTIME``) and closes them. Modules:
 ``framing`` (V1/V2 codec), ``presence`` (pure presence state), ``channels`` (registry
 and fan-out), ``connection`` (one socket's output and channels), ``dispatch`` (what
 each event does), ``joins`` (join/broadcast payload parsing), ``tokens`` (JWT texts),
@@ -15,9 +15,9 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from gfdesk.hub.context import CHANGE_FEED, KEYS, REALTIME, STORE
+from gfdesk.hub.context import KEYS, STORE
 from gfdesk.hub.realtime.changes import ChangeFeed
-from gfdesk.hub.realtime.channels import Registry
+from gfdesk.hub.realtime.channels import REALTIME, Registry
 from gfdesk.hub.realtime.rest_broadcast import batch_handler, single_handler
 from gfdesk.hub.realtime.socket import LIVE_SOCKETS, close_live_sockets, websocket_handler
 
@@ -41,7 +41,6 @@ async def realtime_ctx(app: web.Application) -> AsyncIterator[None]:
     """
     feed = ChangeFeed(app[STORE])
     registry = Registry(app[KEYS], change_feed=feed)
-    app[CHANGE_FEED] = feed
     app[REALTIME] = registry
     try:
         yield
@@ -50,4 +49,4 @@ async def realtime_ctx(app: web.Application) -> AsyncIterator[None]:
         feed.close()
 
 
-__all__ = ["create_realtime_app", "realtime_ctx"]
+__all__ = ["REALTIME", "Registry", "create_realtime_app", "realtime_ctx"]

@@ -16,7 +16,9 @@ import json
 import logging
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
+
+from aiohttp import web
 
 from gfdesk.hub.keys import Keys
 from gfdesk.hub.realtime.framing import (
@@ -30,15 +32,26 @@ from gfdesk.hub.realtime.framing import (
 from gfdesk.hub.realtime.presence import PresenceDiff, TopicPresence
 from gfdesk.hub.realtime.settings import RealtimeSettings
 
-if TYPE_CHECKING:
-    from gfdesk.hub.realtime.connection import Connection
-
 log = logging.getLogger("gfdesk.hub")
 
 TOPIC_PREFIX = "realtime:"
 EVENT_BROADCAST = "broadcast"
 EVENT_PRESENCE_DIFF = "presence_diff"
 EVENT_POSTGRES_CHANGES = "postgres_changes"
+
+
+class Outlet(Protocol):
+    """What the registry needs of a client socket (``connection.Connection``): its
+    serializer, a way to queue complete frames, to flush them and to drop it."""
+
+    @property
+    def version(self) -> Version: ...
+
+    def write(self, frame: bytes) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def abort(self) -> None: ...
 
 
 class ChangeFeedLike(Protocol):
@@ -62,7 +75,7 @@ def sub_topic(topic: str) -> str:
 class Channel:
     """One joined channel instance on one connection."""
 
-    conn: Connection
+    conn: Outlet
     topic: str
     join_ref: str | None
     private: bool
@@ -129,12 +142,12 @@ class Registry:
         self.settings = settings or RealtimeSettings()
         self.change_feed = change_feed
         self.topics: dict[tuple[str, bool], Topic] = {}
-        self.connections: set[Connection] = set()
+        self.connections: set[Outlet] = set()
         self._ids: Iterator[int] = itertools.count(1)
-        self._pending: list[Connection] = []
+        self._pending: list[Outlet] = []
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def mark_pending(self, conn: Connection) -> None:
+    def mark_pending(self, conn: Outlet) -> None:
         """``conn`` has output queued: flush it (with all others) when this iteration ends."""
         if not self._pending:
             if self._loop is None:
@@ -264,3 +277,7 @@ class Registry:
             conn.abort()
         self.connections.clear()
         self.topics.clear()
+
+
+#: The hub's topic registry (live sockets, channels, presence), on the root app.
+REALTIME = web.AppKey("realtime", Registry)

@@ -11,19 +11,16 @@ of buffered without bound.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 
+from gfdesk.hub.realtime.channels import Channel, Registry
 from gfdesk.hub.realtime.framing import Version, dumps, encode, ws_frame
 from gfdesk.hub.realtime.limits import RateWindow
-
-if TYPE_CHECKING:
-    import asyncio
-
-    from gfdesk.hub.realtime.channels import Channel, Registry
 
 log = logging.getLogger("gfdesk.hub")
 

@@ -19,9 +19,8 @@ from typing import Any
 
 from aiohttp import web
 
-from gfdesk.hub.context import REALTIME
 from gfdesk.hub.keys import InvalidToken
-from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
+from gfdesk.hub.realtime.channels import REALTIME, TOPIC_PREFIX, Registry
 from gfdesk.hub.realtime.framing import FrameError, dumps, loads
 from gfdesk.hub.realtime.joins import flexible_bool
 from gfdesk.hub.realtime.tokens import check

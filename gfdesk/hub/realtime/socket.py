@@ -18,9 +18,9 @@ import logging
 
 from aiohttp import WSMsgType, web
 
-from gfdesk.hub.context import REALTIME
 from gfdesk.hub.keys import InvalidToken
 from gfdesk.hub.realtime import dispatch
+from gfdesk.hub.realtime.channels import REALTIME
 from gfdesk.hub.realtime.connection import CLOSE_INVALID_DATA, Connection
 from gfdesk.hub.realtime.framing import (
     V1,

@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from supabase import AsyncClient
 
-from gfdesk.hub.context import ON_USER_CREATED, REALTIME, STORE
+from gfdesk.hub.context import ON_USER_CREATED, STORE
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo_world
 from gfdesk.hub.demo.botworld import BotClock, BotWorld
 from gfdesk.hub.demo.chatbots import ChatBots, answer_for
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import user_client, user_id
 

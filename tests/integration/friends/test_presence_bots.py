@@ -11,10 +11,11 @@ import pytest
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.friends.presence import Presence, Status
 from gfdesk.friends.service import FriendsService
-from gfdesk.hub.context import ON_USER_CREATED, REALTIME
+from gfdesk.hub.context import ON_USER_CREATED
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo_world
 from gfdesk.hub.demo.botworld import BotClock, BotWorld
 from gfdesk.hub.demo.presencebots import NotificationBots, PresenceBots
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.service import Notification, NotificationsService
 from tests.helpers.friendsworld import supervisor_for, until

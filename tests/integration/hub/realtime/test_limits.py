@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from gfdesk.hub.context import REALTIME
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.runner import RunningHub
 from tests.integration.hub.realtime.rawws import RawSocket, raw_socket
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from realtime.types import BroadcastPayload
 
-from gfdesk.hub.context import REALTIME
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.realtime.framing import encode_user_broadcast_push
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import anon_client

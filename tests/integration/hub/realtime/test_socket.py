@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 from realtime.types import BroadcastPayload
 
-from gfdesk.hub.context import REALTIME
+from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.realtime.framing import encode_user_broadcast_push
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import anon_client
