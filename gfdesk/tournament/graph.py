@@ -44,6 +44,7 @@ class _Links:
     feeders: dict[tuple[str, int], Feeder]
     successors: dict[str, tuple[str, ...]]
     topo: dict[str, int]
+    last_rounds: dict[Section, int]
 
 
 def _build_links(matches: Sequence[Match]) -> _Links:
@@ -83,7 +84,10 @@ def _build_links(matches: Sequence[Match]) -> _Links:
                 heapq.heappush(ready, index[succ])
     if len(topo) != len(matches):
         raise BracketError("the match links form a cycle")
-    return _Links(index, feeders, successors, topo)
+    last_rounds: dict[Section, int] = {}
+    for m in matches:
+        last_rounds[m.bracket] = max(m.round, last_rounds.get(m.bracket, 0))
+    return _Links(index, feeders, successors, topo, last_rounds)
 
 
 def _same_links(a: Match, b: Match) -> bool:
@@ -157,7 +161,7 @@ class Bracket:
 
     def last_round(self, section: Section) -> int:
         """The highest round of ``section`` (0 when it has no match)."""
-        return max((m.round for m in self.matches if m.bracket is section), default=0)
+        return self.links.last_rounds.get(section, 0)
 
     def with_matches(self, changed: Iterable[Match]) -> Bracket:
         """This bracket with ``changed`` matches replacing those with the same id."""

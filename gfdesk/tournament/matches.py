@@ -26,6 +26,7 @@ hits the same row.
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -108,17 +109,21 @@ class Participant:
     seed: int
 
 
+@functools.lru_cache(maxsize=8)
+def _namespace(tournament_id: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(tournament_id)
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise BracketError(f"tournament id {tournament_id!r} is not a UUID") from exc
+
+
 def match_id(tournament_id: str, section: Section, round_: int, position: int) -> str:
     """The deterministic id of the match at ``section``/``round_``/``position``.
 
     Raises:
         BracketError: ``tournament_id`` is not a UUID.
     """
-    try:
-        namespace = uuid.UUID(tournament_id)
-    except (ValueError, AttributeError, TypeError) as exc:
-        raise BracketError(f"tournament id {tournament_id!r} is not a UUID") from exc
-    return str(uuid.uuid5(namespace, f"{section.value}/{round_}/{position}"))
+    return str(uuid.uuid5(_namespace(tournament_id), f"{section.value}/{round_}/{position}"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,22 +233,27 @@ class Match:
 
     def check(self) -> None:
         """Raise ``BracketError`` when the match contradicts itself."""
-        where = describe(self)
+        problem = self._problem()
+        if problem:
+            raise BracketError(f"{describe(self)}: {problem}")
+
+    def _problem(self) -> str:
         if self.round < 1 or self.position < 1:
-            raise BracketError(f"{where}: round and position start at 1")
+            return "round and position start at 1"
         if self.score1 < 0 or self.score2 < 0:
-            raise BracketError(f"{where}: negative score")
+            return "negative score"
         if self.player1_id is not None and self.player1_id == self.player2_id:
-            raise BracketError(f"{where}: a player cannot play themselves")
+            return "a player cannot play themselves"
         if self.winner_id is not None and self.winner_id not in self.players:
-            raise BracketError(f"{where}: the winner is not one of its players")
+            return "the winner is not one of its players"
         if self.winner_id is not None and self.status is not MatchStatus.DONE:
-            raise BracketError(f"{where}: a winner but not done")
+            return "a winner but not done"
         if (self.next_match_id is None) != (self.next_slot is None) or (
                 (self.loser_next_match_id is None) != (self.loser_next_slot is None)):
-            raise BracketError(f"{where}: a link without its slot, or a slot without link")
+            return "a link without its slot, or a slot without link"
         if self.status in (MatchStatus.READY, MatchStatus.LIVE) and len(self.players) != 2:
-            raise BracketError(f"{where}: {self.status.value} without both players")
+            return f"{self.status.value} without both players"
+        return ""
 
 
 def is_third_place(match: Match, final_round: int) -> bool:
