@@ -49,10 +49,11 @@ def open_matches(bracket: Bracket) -> list[Match]:
     return [m for m in bracket.matches if m.status in (MatchStatus.READY, MatchStatus.LIVE)]
 
 
-def check_state(bracket: Bracket) -> None:
+def check_state(bracket: Bracket, *, disqualified: bool = False) -> None:
     """Invariants of every state: nobody is in two matches at once (elimination: in two
     unfinished matches; leagues: twice in a round), and no match has two byes (a void
-    grand-final reset aside)."""
+    grand-final reset aside; with ``disqualified`` players, a match whose two players
+    were both disqualified upstream is void too)."""
     if bracket.format.is_league:
         busy = Counter((m.round, p) for m in bracket.matches for p in m.players)
     else:
@@ -61,6 +62,8 @@ def check_state(bracket: Bracket) -> None:
     assert all(c == 1 for c in busy.values()), busy.most_common(3)
     current = bracket.match
     for m in bracket.matches:
+        if disqualified:
+            continue
         slots = [resolve_slot(bracket, current, m, s) for s in (1, 2)]
         assert slots != [Empty.BYE, Empty.BYE], m
         if m.is_void:

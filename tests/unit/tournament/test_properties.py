@@ -23,6 +23,7 @@ from gfdesk.tournament.bracket import (
     Section,
     apply_result,
     champion,
+    forfeit,
     generate,
     next_round,
     recommended_rounds,
@@ -32,6 +33,9 @@ from gfdesk.tournament.bracket import (
 from gfdesk.tournament.standings import records
 
 from .play import TID, check_state, losses, open_matches, players, random_result
+
+#: How often a result is a disqualification in the disqualification property.
+DISQUALIFY_CHANCE = 0.12
 
 PROPERTIES = settings(max_examples=12, deadline=None, derandomize=True, database=None,
                       suppress_health_check=[HealthCheck.too_slow])
@@ -246,3 +250,31 @@ def _check_swiss_round(bracket: Bracket, round_: int, seeds_of: dict[str, int]) 
         ranked = sorted(seeds_of, key=lambda p: (-recs[p].half_points, seeds_of[p]))
         below = ranked[ranked.index(byes[0]) + 1:]
         assert all(recs[p].byes for p in below)
+
+
+@PROPERTIES
+@given(fmt=st.sampled_from([Format.SINGLE_ELIM, Format.DOUBLE_ELIM]),
+       count=st.integers(min_value=2, max_value=96), extra=st.booleans(), seed=seeds)
+@example(fmt=Format.DOUBLE_ELIM, count=96, extra=True, seed=1)
+def test_disqualified_players_leave_and_the_bracket_still_finishes(
+        fmt: Format, count: int, extra: bool, seed: int) -> None:
+    rnd = random.Random(seed)
+    bracket = generate(TID, fmt, players(count), third_place=extra, grand_final_reset=extra)
+    out: set[str] = set()
+    while ready := open_matches(bracket):
+        match = rnd.choice(ready)
+        assert not out & set(match.players), "a disqualified player is in a new match"
+        if rnd.random() < DISQUALIFY_CHANCE:
+            loser = rnd.choice(match.players)
+            out.add(loser)
+            bracket = apply_result(bracket, forfeit(match, loser, disqualify=True)).bracket
+            assert bracket.match(match.id).winner_id == match.opponent(loser)
+            # Gone at once: not waiting in any later match either.
+            assert not any(loser in m.players for m in bracket.matches
+                           if m.status is not MatchStatus.DONE)
+        else:
+            bracket = apply_result(bracket, random_result(match, rnd, league=False)).bracket
+        check_state(bracket, disqualified=True)
+    assert all(m.status is MatchStatus.DONE for m in bracket.matches)
+    winner = champion(bracket)
+    assert winner is not None and winner not in out
