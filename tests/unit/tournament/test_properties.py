@@ -155,6 +155,7 @@ def test_double_elimination_properties(count: int, reset: bool, seed: int) -> No
     # champion who loses the grand final is out after one.
     assert all(n in (1, 2) for n in others.values())
     assert len(once) == (0 if reset else int(lost[winner] == 1))
+    assert set(played_counts(bracket)) == {p.id for p in bracket.participants}
     assert all(n >= 2 for n in played_counts(bracket).values())
     check_late_corrections(bracket, rnd)
 
