@@ -137,6 +137,8 @@ def test_screenshot_script_renders_a_png(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path),
          "--only", "no-backend"],
         capture_output=True, text=True, timeout=60, check=True,
+        # This checkout's gfdesk, not whichever one the environment installed.
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     png = (tmp_path / "no-backend.png").read_bytes()
     assert png.startswith(b"\x89PNG")
