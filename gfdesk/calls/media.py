@@ -23,6 +23,7 @@ from collections.abc import Callable
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame, VideoFrame
 
+from gfdesk.calls.sinks import PcmBuffer
 from gfdesk.calls.testpattern import MODULUS, Geometry, PatternMaker
 
 VIDEO_CLOCK_RATE = 90000
@@ -197,30 +198,23 @@ class PushAudioTrack(MediaStreamTrack):
         super().__init__()
         self.rate = rate
         self._samples = int(rate * AUDIO_PTIME_S)
-        self._buffer = bytearray()
-        self._limit = int(rate * MAX_PUSHED_S) * 2
-        self._lock = threading.Lock()
+        self._buffer = PcmBuffer(int(rate * MAX_PUSHED_S) * 2, frame_bytes=2)
         self._pacer = Pacer(1 / AUDIO_PTIME_S)
-        #: Bytes dropped because nobody took them in time.
-        self.dropped = 0
+
+    @property
+    def dropped(self) -> int:
+        """Bytes dropped because nobody took them in time."""
+        return self._buffer.dropped
 
     def push(self, pcm: bytes) -> None:
-        with self._lock:
-            self._buffer += pcm
-            excess = len(self._buffer) - self._limit
-            if excess > 0:
-                excess += excess % 2
-                del self._buffer[:excess]
-                self.dropped += excess
+        self._buffer.push(pcm)
 
     async def recv(self) -> AudioFrame:
         if self.readyState != "live":
             raise MediaStreamError
         tick = await self._pacer.next()
         size = self._samples * 2
-        with self._lock:
-            data = bytes(self._buffer[:size])
-            del self._buffer[:size]
+        data = self._buffer.take(size)
         return audio_frame(data + bytes(size - len(data)), tick * self._samples,
                            rate=self.rate)
 

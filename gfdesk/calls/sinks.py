@@ -91,3 +91,47 @@ class CallbackSink(Generic[T]):
 
     def deliver(self, frame: T) -> None:
         self._callback(frame)
+
+
+class PcmBuffer:
+    """Bounded bytes between threads (received audio on its way to the speaker).
+
+    ``push`` appends and drops the oldest beyond ``limit`` bytes (a speaker that stalled
+    must not play old audio late); ``take`` removes up to n bytes from the front.
+
+    Args:
+        limit: the most bytes held.
+        frame_bytes: drops keep this alignment (one sample of every channel).
+    """
+
+    def __init__(self, limit: int, frame_bytes: int = 4) -> None:
+        self._limit = limit - limit % frame_bytes
+        self._frame_bytes = frame_bytes
+        self._data = bytearray()
+        self._lock = threading.Lock()
+        #: Bytes dropped because the consumer fell behind.
+        self.dropped = 0
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._data)
+
+    def push(self, data: bytes) -> bool:
+        """Append ``data``; True when the buffer was empty (wake the consumer)."""
+        with self._lock:
+            was_empty = not self._data
+            self._data += data
+            excess = len(self._data) - self._limit
+            if excess > 0:
+                excess += -excess % self._frame_bytes
+                del self._data[:excess]
+                self.dropped += excess
+        return was_empty
+
+    def take(self, size: int) -> bytes:
+        """Remove and return up to ``size`` bytes (whole frames)."""
+        size -= size % self._frame_bytes
+        with self._lock:
+            data = bytes(self._data[:size])
+            del self._data[:size]
+        return data
