@@ -134,6 +134,8 @@ class CallEngine:
         self._row_task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._closed = False
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     # -- state ----------------------------------------------------------------------
 
@@ -146,6 +148,10 @@ class CallEngine:
     def peer(self) -> CallPeer | None:
         """The current call's peer (its meters, codecs), once it has one."""
         return self._call.peer if self._call is not None else None
+
+    async def wait_idle(self) -> None:
+        """Wait until there is no call, its peer, channel and media thread all closed."""
+        await self._idle.wait()
 
     def add_listener(self, listener: ChangeListener) -> Callable[[], None]:
         """Hear every change of a call; returns a remover."""
@@ -216,6 +222,7 @@ class CallEngine:
                             sending_video=kind is CallKind.VIDEO,
                             remote_video=kind is CallKind.VIDEO)
             call = self._call = _Call(info)
+            self._idle.clear()
             log.info("call %s: calling %s (%s)", _short(info.id), callee_id, kind.value)
             for listener in list(self._listeners):
                 listener(info)
@@ -348,7 +355,11 @@ class CallEngine:
         if self._call is not None or self._closed:
             log.info("call %s: %s calls while we are in a call: busy", _short(row.id),
                      row.caller_id)
-            await self._signaling.move(row.id, CallStatus.BUSY)
+            try:
+                await self._signaling.move(row.id, CallStatus.BUSY)
+            except Exception as exc:  # the caller's missed timer ends it then
+                log.warning("call %s: could not answer busy (%s: %s)", _short(row.id),
+                            type(exc).__name__, exc)
             return
         kind = row.kind
         info = CallInfo(id=row.id, direction=Direction.INCOMING, kind=kind,
@@ -356,6 +367,7 @@ class CallEngine:
                         sending_video=kind is CallKind.VIDEO,
                         remote_video=kind is CallKind.VIDEO)
         call = self._call = _Call(info)
+        self._idle.clear()
         log.info("call %s: %s calls (%s)", _short(row.id), row.caller_id, kind.value)
         for listener in list(self._listeners):
             listener(info)
@@ -539,3 +551,4 @@ class CallEngine:
             await call.thread.stop()
         if self._call is call:
             self._call = None
+            self._idle.set()

@@ -226,6 +226,7 @@ class RealtimeCallChannel(CallChannel):
         self._flooded = False
         self._handle: SubscriptionHandle | None = None
         self._closed = False
+        self._arrival = asyncio.Event()
 
     @property
     def topic(self) -> str:
@@ -249,6 +250,18 @@ class RealtimeCallChannel(CallChannel):
             except SignalError as exc:
                 item = exc
         self._queue.put_nowait(item)
+        self._arrival.set()
+
+    @property
+    def waiting(self) -> int:
+        """Messages (and refusals) waiting to be received."""
+        return self._queue.qsize()
+
+    async def wait_waiting(self, count: int) -> None:
+        """Wait until at least ``count`` messages wait to be received."""
+        while self._queue.qsize() < count:
+            self._arrival.clear()
+            await self._arrival.wait()
 
     async def connect(self) -> None:
         for stale in self._connection.subscriptions:
