@@ -7,7 +7,8 @@ Checks a deployment or a TURN server, and drives tests::
 
 Signed in with ``--url/--anon-key/--email/--password`` or ``GFDESK_URL``,
 ``GFDESK_ANON_KEY``, ``GFDESK_EMAIL``, ``GFDESK_PASSWORD``. ``--ready-file PATH`` gets
-``{"user_id": ...}`` once calls can reach us; ``--duration S`` hangs up after S seconds
+``{"user_id": ...}`` once calls can reach us (a named pipe is written directly, so a
+script can block reading it); ``--duration S`` hangs up after S seconds
 of media (default: until the other side hangs up). Media is synthetic (the test
 pattern and a tone). At the end one JSON line goes to stdout (frames decoded and
 encoded, picture size, codecs, states seen, why it ended); the exit status is 0 only
@@ -174,9 +175,14 @@ async def _resolve(client: Any, user: str) -> str:
 
 
 def _write_ready(path: Path, user_id: str) -> None:
+    text = json.dumps({"user_id": user_id})
+    if path.is_fifo():
+        # A script blocks reading it (mkfifo ready; gfdesk call --answer ... & read <ready).
+        path.write_text(text, encoding="utf-8")
+        return
     # Written whole, then renamed: a reader never sees half a file.
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps({"user_id": user_id}), encoding="utf-8")
+    partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
 
 
