@@ -23,6 +23,7 @@ from collections.abc import Callable
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame, VideoFrame
 
+from gfdesk.calls.planes import plane_view
 from gfdesk.calls.sinks import PcmBuffer
 from gfdesk.calls.testpattern import MODULUS, Geometry, PatternMaker
 
@@ -178,7 +179,7 @@ def pcm_of(frame: AudioFrame) -> bytes:
     the audio in it (padding); this keeps exactly ``samples * channels`` samples.
     """
     size = frame.samples * len(frame.layout.channels) * frame.format.bytes
-    return bytes(memoryview(frame.planes[0])[:size])
+    return bytes(plane_view(frame.planes[0])[:size])
 
 
 class PushAudioTrack(MediaStreamTrack):

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat, QVideoSink
 
+from gfdesk.calls.planes import plane_view
 from gfdesk.calls.sinks import LatestFrame
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def to_video_frame(frame: VideoFrame) -> QVideoFrame:
         for index, plane in enumerate(frame.planes):
             rows = height if index == 0 else (height + 1) // 2
             row_bytes = width if index == 0 else (width + 1) // 2
-            _copy_plane(memoryview(video.bits(index)), video.bytesPerLine(index), memoryview(plane),
+            _copy_plane(memoryview(video.bits(index)), video.bytesPerLine(index), plane_view(plane),
                         plane.line_size, row_bytes, rows)
     finally:
         video.unmap()
@@ -73,7 +74,7 @@ def to_image(frame: VideoFrame) -> QImage:
     rgb = frame.reformat(format="bgra")  # QImage's RGB32 is B, G, R, A bytes in memory
     image = QImage(rgb.width, rgb.height, QImage.Format.Format_RGB32)
     plane = rgb.planes[0]
-    _copy_plane(memoryview(image.bits()), image.bytesPerLine(), memoryview(plane), plane.line_size,
+    _copy_plane(memoryview(image.bits()), image.bytesPerLine(), plane_view(plane), plane.line_size,
                 rgb.width * 4, rgb.height)
     return image
 

@@ -24,6 +24,7 @@ from supabase import AsyncClient
 
 from gfdesk.calls.callmedia import CallMedia, synthetic
 from gfdesk.calls.engine import CallEngine
+from gfdesk.calls.planes import plane_view
 from gfdesk.calls.signaling import RealtimeSignaling
 from gfdesk.calls.sinks import CallbackSink
 from gfdesk.calls.states import CallInfo, CallState
@@ -134,7 +135,7 @@ class CallWorld:
         def on_picture(frame: Any) -> None:  # on the media thread
             party = holder[0]
             plane = frame.planes[0]
-            picture = Picture(read_counter(memoryview(plane), frame.width, frame.height,
+            picture = Picture(read_counter(plane_view(plane), frame.width, frame.height,
                                            plane.line_size),
                               time.monotonic(), frame.width, frame.height)
             with party._lock:
