@@ -73,10 +73,13 @@ class PeerConfig:
     Attributes:
         ice_servers: STUN/TURN servers (none: host candidates only).
         relay_only: use TURN relays only (to check a TURN server).
+        early_release: decode each received picture as soon as its last packet is in
+            (``receivehold``); off only to measure what that saves.
     """
 
     ice_servers: tuple[IceServer, ...] = ()
     relay_only: bool = False
+    early_release: bool = True
 
     def rtc_configuration(self) -> RTCConfiguration:
         servers = [RTCIceServer(urls=list(s.urls), username=s.username,
@@ -210,7 +213,7 @@ class CallPeer:
             transceiver.direction = "sendrecv"
             if transceiver.sender.track is None:
                 transceiver.sender.replaceTrack(switch)
-            if transceiver.kind == "video":
+            if transceiver.kind == "video" and self._config.early_release:
                 release_on_marker(transceiver.receiver)
 
     async def _offer(self) -> Description:

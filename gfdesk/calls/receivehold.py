@@ -63,7 +63,7 @@ def release_on_marker(receiver: RTCRtpReceiver) -> bool:
     Call it before the receiver gets any packet (right after the transceiver exists).
     """
     current = getattr(receiver, _ATTRIBUTE, None)
-    if type(current) is not JitterBuffer:
+    if type(current) is not JitterBuffer or not getattr(current, "_is_video", False):
         log.info("call: aiortc's receiver has no jitter buffer where expected; frames "
                  "keep their one-frame hold")
         return False
