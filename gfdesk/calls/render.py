@@ -7,7 +7,8 @@ goes row by row when the strides differ (PyAV pads rows for its SIMD code: 1408 
 for a 1366-pixel row where Qt uses 1376), in one piece per plane when they match. A
 ``QVideoFrame`` cannot wrap PyAV's memory from Python (``QAbstractVideoBuffer``
 subclasses crash), so one copy is the floor. ``to_image`` is the fallback for
-surfaces that paint a ``QImage``: one conversion to 32-bit RGB by FFmpeg's swscale.
+surfaces that paint a ``QImage``: one conversion to 32-bit RGB by FFmpeg's swscale,
+into an image that is reused from picture to picture.
 
 ``VideoRenderer`` is the sink the call's media thread hands pictures to: it keeps only
 the newest (``sinks.LatestFrame``) and wakes the GUI thread with one queued signal per
@@ -69,13 +70,21 @@ def to_video_frame(frame: VideoFrame) -> QVideoFrame:
     return video
 
 
-def to_image(frame: VideoFrame) -> QImage:
-    """A ``QImage`` (RGB32) of ``frame``: the fallback for surfaces that paint images."""
+def to_image(frame: VideoFrame, into: QImage | None = None) -> QImage:
+    """A ``QImage`` (RGB32) of ``frame``: the fallback for surfaces that paint images.
+
+    Args:
+        frame: the picture.
+        into: an image of the same size to write into (reused: a fresh 8 MB image per
+            1080p picture costs more in page faults than the copy itself).
+    """
     rgb = frame.reformat(format="bgra")  # QImage's RGB32 is B, G, R, A bytes in memory
-    image = QImage(rgb.width, rgb.height, QImage.Format.Format_RGB32)
+    image = into
+    if image is None or (image.width(), image.height()) != (rgb.width, rgb.height):
+        image = QImage(rgb.width, rgb.height, QImage.Format.Format_RGB32)
     plane = rgb.planes[0]
-    _copy_plane(memoryview(image.bits()), image.bytesPerLine(), plane_view(plane), plane.line_size,
-                rgb.width * 4, rgb.height)
+    _copy_plane(memoryview(image.bits()), image.bytesPerLine(), plane_view(plane),
+                plane.line_size, rgb.width * 4, rgb.height)
     return image
 
 
@@ -144,7 +153,7 @@ class VideoRenderer(QObject):
         if self.surface is Surface.VIDEO_SINK:
             self.sink.setVideoFrame(to_video_frame(frame))
         else:
-            self.image = to_image(frame)
+            self.image = to_image(frame, self.image)
         self.last_frame = frame
         self.shown += 1
         self.frame_shown.emit(self.shown)

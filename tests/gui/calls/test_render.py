@@ -134,3 +134,17 @@ async def test_10000_pictures_through_the_video_sink_leave_memory_and_refs_flat(
     assert renderer.shown == SOAK_FRAMES
     assert growth_mb < MAX_RSS_GROWTH_MB, growth_mb
     assert abs(drift) < MAX_NONE_REFS_DRIFT, drift
+
+
+async def test_the_image_surface_reuses_one_image_for_every_picture(
+        qapp: QApplication) -> None:
+    renderer = VideoRenderer(Surface.IMAGE)
+    renderer.deliver(pattern_frame(640, 360, 1))
+    await next_emit(renderer.frame_shown)
+    first = renderer.image
+    renderer.deliver(pattern_frame(640, 360, 2))  # counter 2: cell 1 white, cell 0 dark
+    await next_emit(renderer.frame_shown)
+    assert renderer.image is first and first is not None
+    assert first.pixelColor(10, 5).lightness() < 60 < 200 < first.pixelColor(30, 5).lightness()
+    renderer.clear()
+    assert renderer.image is None and renderer.last_frame is None
