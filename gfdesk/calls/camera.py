@@ -146,6 +146,10 @@ class CameraTrack(MediaStreamTrack):
             while not self._stopping.is_set():
                 try:
                     for frame in container.decode(video=0):
+                        if frame.format.name != "yuv420p":
+                            # Once, here, for the encoder and the self-view alike (and
+                            # off the GUI thread and the media loop).
+                            frame = frame.reformat(format="yuv420p")
                         if self._latest.put(frame):
                             loop.call_soon_threadsafe(self._arrived.set)
                         if self._stopping.is_set():

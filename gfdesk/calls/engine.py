@@ -497,7 +497,9 @@ class CallEngine:
         call.thread = thread
         call.peer = CallPeer(thread, self._peer_config or PeerConfig(), self._media(call.info),
                              video=call.info.kind is CallKind.VIDEO,
-                             on_state=lambda state: self._peer_state(call, state))
+                             on_state=lambda state: self._peer_state(call, state),
+                             send_audio=call.info.sending_audio,
+                             send_video=call.info.sending_video)
 
     def _peer_state(self, call: _Call, state: PeerState) -> None:
         log.debug("call %s: media %s", _short(call.info.id), state.value)

@@ -109,10 +109,13 @@ class CallPeer:
         video: whether the call has video (else audio only).
         on_state: called with each connection state change, on the loop that created
             this object.
+        send_audio: send audio from the start (not muted).
+        send_video: send video from the start (camera on).
     """
 
     def __init__(self, thread: PeerThread, config: PeerConfig, media: CallMedia, *,
-                 video: bool, on_state: Callable[[PeerState], None]) -> None:
+                 video: bool, on_state: Callable[[PeerState], None],
+                 send_audio: bool = True, send_video: bool = True) -> None:
         self._thread = thread
         self._config = config
         self.media = media
@@ -129,8 +132,8 @@ class CallPeer:
         self.video_codec = ""
         self.audio_codec = ""
         #: What we send now.
-        self.sending_audio = media.audio is not None
-        self.sending_video = media.video is not None and video
+        self.sending_audio = send_audio
+        self.sending_video = send_video and video
 
     # -- on the media loop ----------------------------------------------------------
 

@@ -68,18 +68,27 @@ class FrameMeter:
         #: The last frame's size.
         self.width = 0
         self.height = 0
-        #: Frames per second over the last full window.
-        self.fps = 0.0
+        self._fps = 0.0
+        self._last_at = 0.0
+
+    @property
+    def fps(self) -> float:
+        """Frames per second over the last full window (0 once frames stopped coming)."""
+        with self._lock:
+            if time.monotonic() - self._last_at > 2 * max(self._window_s, 0.5):
+                return 0.0
+            return self._fps
 
     def count(self, width: int = 0, height: int = 0) -> None:
         now = time.monotonic()
         with self._lock:
+            self._last_at = now
             self.frames += 1
             self.width, self.height = width, height
             self._window_frames += 1
             elapsed = now - self._window_start
             if elapsed >= self._window_s:
-                self.fps = self._window_frames / elapsed
+                self._fps = self._window_frames / elapsed if elapsed > 0 else 0.0
                 self._window_start, self._window_frames = now, 0
 
 

@@ -117,6 +117,20 @@ async def test_mute_and_camera_off_take_effect_on_the_other_side(
     assert len(await bob.wait_pictures(10, after=time.monotonic())) >= 10
 
 
+async def test_a_camera_turned_off_while_it_rings_stays_off_when_the_call_starts(
+        call_world: CallWorld) -> None:
+    ada = await call_world.party("ada")
+    bob = await call_world.party("bob")
+    await ada.engine.place(bob.user_id)
+    await bob.wait_state(CallState.RINGING)
+    await bob.engine.set_video(False)  # before accepting: there is no peer yet
+    await bob.engine.accept()
+    await ada.wait_for(lambda: ada.info is not None and not ada.info.remote_video)
+    await ada.wait_for(lambda: len(ada.audio_frames) >= 25)  # half a second of sound...
+    assert not ada.pictures  # ...and not one picture
+    assert len(await bob.wait_pictures(10)) >= 10  # ada's camera is on
+
+
 async def test_a_declined_call_ends_on_both_sides_and_the_row_says_declined(
         call_world: CallWorld, hub: RunningHub) -> None:
     ada = await call_world.party("ada")

@@ -28,7 +28,7 @@ def test_the_device_list_is_cameras_of_this_os() -> None:
 async def test_a_camera_delivers_frames_and_its_reader_ends_when_it_stops() -> None:
     track = CameraTrack(TEST_SOURCE)
     frames = [await track.recv() for _ in range(5)]
-    assert {(f.width, f.height) for f in frames} == {(320, 240)}
+    assert {(f.width, f.height, f.format.name) for f in frames} == {(320, 240, "yuv420p")}
     assert [t.name for t in threading.enumerate()].count("call-camera") == 1
     track.stop()
     await track.wait_closed()
