@@ -32,7 +32,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from startup import start_hub  # noqa: E402  (bench/ is this script's own directory)
 
 WIDTH, HEIGHT, FPS = 1280, 720, 30.0
 PASSWORD = "correct-horse-battery-staple-42"
@@ -156,28 +157,6 @@ async def _next_change(engine: Any) -> None:
 
 
 # -- the parent: hub, users, the two children ---------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_hub(data_dir: Path) -> tuple[subprocess.Popen[str], str, str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gfdesk", "hub", "--port", str(_free_port()), "--data",
-         str(data_dir)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
-    assert proc.stdout is not None
-    url = key = ""
-    for line in proc.stdout:
-        if line.startswith("API URL:"):
-            url = line.split(":", 1)[1].strip()
-        elif line.startswith("anon key:"):
-            key = line.split(":", 1)[1].strip()
-        if url and key:
-            return proc, url, key
-    raise RuntimeError("the hub did not start")
 
 
 async def _sign_up(url: str, key: str, names: list[str]) -> None:
@@ -326,7 +305,7 @@ def main() -> None:
     compare_s = 5.0 if args.quick else 20.0
     warmup = 2.0 if args.quick else 3.0
     with tempfile.TemporaryDirectory() as tmp:
-        hub, url, key = _start_hub(Path(tmp) / "hub")
+        hub, url, key = start_hub(Path(tmp) / "hub", demo=False)
         try:
             asyncio.run(_sign_up(url, key, ["ada", "bob"]))
             main_call = one_call(url, key, duration=duration, warmup=warmup,

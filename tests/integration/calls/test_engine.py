@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gfdesk.calls.states import CallState, EndReason
+from gfdesk.calls.states import CallInfo, CallState, EndReason
 from gfdesk.core.subscription import Subscription
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.callworld import CallWorld, Party
@@ -30,11 +30,17 @@ async def _row(hub: RunningHub, call_id: str) -> dict[str, Any]:
     return dict(rows[0])
 
 
-async def _connected(world: CallWorld) -> tuple[Party, Party]:
-    ada = await world.party("ada")
+async def _ringing(world: CallWorld, **caller_options: Any) -> tuple[Party, Party, CallInfo]:
+    """Ada calls bob; returns once bob's engine rings."""
+    ada = await world.party("ada", **caller_options)
     bob = await world.party("bob")
-    await ada.engine.place(bob.user_id)
+    info = await ada.engine.place(bob.user_id)
     await bob.wait_state(CallState.RINGING)
+    return ada, bob, info
+
+
+async def _connected(world: CallWorld) -> tuple[Party, Party]:
+    ada, bob, _ = await _ringing(world)
     await bob.engine.accept()
     await ada.wait_state(CallState.CONNECTED)
     await bob.wait_state(CallState.CONNECTED)
@@ -119,10 +125,7 @@ async def test_mute_and_camera_off_take_effect_on_the_other_side(
 
 async def test_a_camera_turned_off_while_it_rings_stays_off_when_the_call_starts(
         call_world: CallWorld) -> None:
-    ada = await call_world.party("ada")
-    bob = await call_world.party("bob")
-    await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
+    ada, bob, _ = await _ringing(call_world)
     await bob.engine.set_video(False)  # before accepting: there is no peer yet
     await bob.engine.accept()
     await ada.wait_for(lambda: ada.info is not None and not ada.info.remote_video)
@@ -133,10 +136,7 @@ async def test_a_camera_turned_off_while_it_rings_stays_off_when_the_call_starts
 
 async def test_a_declined_call_ends_on_both_sides_and_the_row_says_declined(
         call_world: CallWorld, hub: RunningHub) -> None:
-    ada = await call_world.party("ada")
-    bob = await call_world.party("bob")
-    info = await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
+    ada, bob, info = await _ringing(call_world)
     await bob.engine.decline()
     assert (await ada.wait_state(CallState.ENDED)).end_reason is EndReason.DECLINED
     assert bob.info is not None and bob.info.end_reason is EndReason.DECLINED
@@ -147,10 +147,7 @@ async def test_a_declined_call_ends_on_both_sides_and_the_row_says_declined(
 
 async def test_an_unanswered_call_is_missed_by_the_callers_timer(
         call_world: CallWorld, hub: RunningHub) -> None:
-    ada = await call_world.party("ada", missed_after_s=1.0)
-    bob = await call_world.party("bob")
-    info = await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
+    ada, bob, info = await _ringing(call_world, missed_after_s=1.0)
     assert (await ada.wait_state(CallState.ENDED)).end_reason is EndReason.MISSED
     assert (await bob.wait_state(CallState.ENDED)).end_reason is EndReason.MISSED
     row = await _row(hub, info.id)
@@ -159,10 +156,7 @@ async def test_an_unanswered_call_is_missed_by_the_callers_timer(
 
 async def test_a_caller_who_gives_up_while_it_rings_cancels_the_call(
         call_world: CallWorld, hub: RunningHub) -> None:
-    ada = await call_world.party("ada")
-    bob = await call_world.party("bob")
-    info = await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
+    ada, bob, info = await _ringing(call_world)
     await ada.engine.hang_up()
     assert (await bob.wait_state(CallState.ENDED)).end_reason is EndReason.CANCELLED
     row = await _row(hub, info.id)

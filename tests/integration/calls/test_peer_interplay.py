@@ -47,8 +47,18 @@ async def raw_callers() -> AsyncIterator[list[RawCaller]]:
         await raw.thread.stop()
 
 
-async def _raw_caller(party: Party, callee: Party, made: list[RawCaller]) -> tuple[str,
-                                                                                  RawCaller]:
+async def _raw_call(world: CallWorld, made: list[RawCaller]
+                    ) -> tuple[Party, RawCaller, Description]:
+    """Ada (raw) places a call to bob (an engine) and makes her offer; bob rings."""
+    ada = await world.party("ada")
+    bob = await world.party("bob")
+    raw = await _raw_caller(ada, bob, made)
+    offer = await raw.peer.offer()
+    await bob.wait_state(CallState.RINGING)
+    return bob, raw, offer
+
+
+async def _raw_caller(party: Party, callee: Party, made: list[RawCaller]) -> RawCaller:
     call_id = str(uuid.uuid4())
     await party.signaling.place(call_id, callee.user_id, CallKind.VIDEO)
     channel = party.signaling.channel(call_id)
@@ -62,7 +72,7 @@ async def _raw_caller(party: Party, callee: Party, made: list[RawCaller]) -> tup
                     on_state=states.append)
     raw = RawCaller(party, channel, thread, peer, states)
     made.append(raw)
-    return call_id, raw
+    return raw
 
 
 def _hold_move(party: Party, before: Callable[[], Awaitable[None]]) -> None:
@@ -97,11 +107,7 @@ async def _finish(bob: Party, raw: RawCaller) -> None:
 
 async def test_the_callee_keeps_an_offer_that_came_before_it_accepted(
         call_world: CallWorld, raw_callers: list[RawCaller]) -> None:
-    ada = await call_world.party("ada")
-    bob = await call_world.party("bob")
-    _, raw = await _raw_caller(ada, bob, raw_callers)
-    offer = await raw.peer.offer()
-    await bob.wait_state(CallState.RINGING)
+    bob, raw, offer = await _raw_call(call_world, raw_callers)
     answers: list[Description] = []
 
     async def offer_first() -> None:
@@ -120,16 +126,12 @@ async def test_the_callee_keeps_an_offer_that_came_before_it_accepted(
 
 async def test_candidates_trickled_before_and_after_the_sdp_are_all_used(
         call_world: CallWorld, raw_callers: list[RawCaller]) -> None:
-    ada = await call_world.party("ada")
-    bob = await call_world.party("bob")
-    _, raw = await _raw_caller(ada, bob, raw_callers)
-    offer = await raw.peer.offer()
+    bob, raw, offer = await _raw_call(call_world, raw_callers)
     lines = _CANDIDATE.findall(offer.sdp)
     assert lines, "aiortc put no candidate into its offer"
     bare = Description(SignalKind.OFFER, re.sub(r"a=(candidate:.*|end-of-candidates)\r\n", "",
                                                 offer.sdp))
     assert "a=candidate" not in bare.sdp
-    await bob.wait_state(CallState.RINGING)
     await bob.engine.accept()  # returns once bob joined and wrote "accepted"
     first, rest = lines[0], lines[1:]
     await raw.channel.send(Candidate(first.strip(), "0", 0))  # before the SDP
