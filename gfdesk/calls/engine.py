@@ -280,23 +280,35 @@ class CallEngine:
             call.row_status = CallStatus.ACCEPTED
 
     async def decline(self) -> None:
-        """Refuse the ringing incoming call."""
-        call = self._call
-        if call is None or call.info.direction is not Direction.INCOMING \
-                or call.info.state is not CallState.RINGING:
-            raise CallError("no incoming call rings")
-        await self._end(call, EndReason.DECLINED, write=CallStatus.DECLINED, notify=False)
+        """Refuse the ringing incoming call.
+
+        Raises:
+            CallError: nothing rings.
+        """
+        async with self._lock:
+            call = self._call
+            if call is None or call.info.direction is not Direction.INCOMING \
+                    or call.info.state is not CallState.RINGING:
+                raise CallError("no incoming call rings")
+            await self._end(call, EndReason.DECLINED, write=CallStatus.DECLINED,
+                            notify=False, locked=True)
 
     async def hang_up(self) -> None:
         """End the call: cancel ours while it rings, or hang up a call in progress
         (an incoming call that rings is declined)."""
-        call = self._call
-        if call is None:
-            return
-        if call.info.direction is Direction.INCOMING and call.info.state is CallState.RINGING:
-            await self.decline()
-            return
-        await self._end(call, EndReason.HUNG_UP, write=CallStatus.ENDED, notify=True)
+        async with self._lock:
+            # Checked under the lock: an accept under way finishes first, and then
+            # this is a hang-up the other side hears, not a decline it never sees.
+            call = self._call
+            if call is None or call.ending:
+                return
+            if call.info.direction is Direction.INCOMING \
+                    and call.info.state is CallState.RINGING:
+                await self._end(call, EndReason.DECLINED, write=CallStatus.DECLINED,
+                                notify=False, locked=True)
+            else:
+                await self._end(call, EndReason.HUNG_UP, write=CallStatus.ENDED, notify=True,
+                                locked=True)
 
     async def set_audio(self, on: bool) -> None:
         """Unmute or mute (nothing is sent while muted); the other side is told."""
