@@ -173,6 +173,8 @@ class CameraTrack(MediaStreamTrack):
             raise MediaStreamError
         if self._opening is None:
             self._opening = asyncio.ensure_future(self._start())
+            # Read even when nobody awaits it any more (the call ended while opening).
+            self._opening.add_done_callback(lambda f: f.cancelled() or f.exception())
         try:
             await self._opening
         except (av.FFmpegError, OSError) as exc:
