@@ -417,10 +417,16 @@ class CallEngine:
         await self._announce(call)
 
     async def _announce(self, call: _Call) -> None:
-        if call.channel is not None:
-            with contextlib.suppress(ChannelClosed, TimeoutError):
-                await call.channel.send(MediaState(call.info.sending_audio,
-                                                   call.info.sending_video))
+        if call.channel is None:
+            return
+        try:
+            await call.channel.send(MediaState(call.info.sending_audio,
+                                               call.info.sending_video))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the other side misses one update; the call goes on
+            log.info("call %s: media state not sent (%s)", _short(call.info.id),
+                     type(exc).__name__)
 
     # -- timers ---------------------------------------------------------------------
 
@@ -461,8 +467,11 @@ class CallEngine:
                 await self._end(call, EndReason.BAD_SIGNAL, write=CallStatus.ENDED,
                                 notify=True)
                 return
-            except (TimeoutError, OSError, RuntimeError, ValueError) as exc:
-                # The peer or the channel failed under a valid message.
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                # The peer or the channel failed under a valid message (a socket gone,
+                # an aiortc error): the call cannot go on.
                 log.warning("call %s: %s: %s", _short(call.info.id), type(exc).__name__, exc)
                 await self._end(call, EndReason.FAILED, write=CallStatus.ENDED, notify=True)
                 return
