@@ -19,7 +19,6 @@ signal errors on every emit otherwise.
 
 from __future__ import annotations
 
-import logging
 from array import array
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -35,12 +34,11 @@ from PySide6.QtMultimedia import (
 )
 
 from gfdesk.calls.sinks import PcmBuffer
+from gfdesk.log import call as log
 
 if TYPE_CHECKING:
     from av import AudioFrame
     from av.audio.resampler import AudioResampler
-
-log = logging.getLogger("gfdesk.call")
 
 #: What the speaker plays: Opus's own rate, stereo, 16-bit.
 OUT_RATE, OUT_CHANNELS = 48000, 2

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import glob
-import logging
 import sys
 import threading
 from dataclasses import dataclass
@@ -28,8 +27,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import VideoFrame
 
 from gfdesk.calls.sinks import LatestFrame
-
-log = logging.getLogger("gfdesk.call")
+from gfdesk.log import call as log
 
 #: FFmpeg's capture format per platform (``sys.platform`` prefixes).
 CAPTURE_FORMATS = {"linux": "v4l2", "darwin": "avfoundation", "win32": "dshow"}

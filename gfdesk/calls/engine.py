@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import logging
 import time
 import uuid
 from collections.abc import Callable, Coroutine
@@ -49,14 +48,13 @@ from gfdesk.calls.states import (
     end_reason_for,
 )
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
+from gfdesk.log import call as log
 
 if TYPE_CHECKING:
     from gfdesk.calls.callmedia import CallMedia
     from gfdesk.calls.callstats import CallStats
     from gfdesk.calls.peer import CallPeer, PeerConfig, PeerState
     from gfdesk.calls.peerthread import PeerThread
-
-log = logging.getLogger("gfdesk.call")
 
 #: Nobody answering for this long makes an outgoing call ``missed`` (DESIGN.md).
 MISSED_AFTER_S = 30.0

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,8 +47,6 @@ from gfdesk.calls.receivehold import release_on_marker
 from gfdesk.calls.signals import Candidate, Description, SignalError, SignalKind
 from gfdesk.calls.sinks import FrameMeter, FrameSink
 from gfdesk.config import IceServer
-
-log = logging.getLogger("gfdesk.call")
 
 #: Remote candidates held until the remote description is set; more is a flood.
 MAX_EARLY_CANDIDATES = 64

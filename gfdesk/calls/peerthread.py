@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import logging
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-log = logging.getLogger("gfdesk.call")
+from gfdesk.log import call as log
 
 T = TypeVar("T")
 

@@ -16,13 +16,12 @@ receiver alone (with a log line) if a future aiortc renamed it.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiortc.jitterbuffer import JitterBuffer, JitterFrame
 from aiortc.rtcrtpreceiver import RTCRtpReceiver
 
-log = logging.getLogger("gfdesk.call")
+from gfdesk.log import call as log
 
 _ATTRIBUTE = "_RTCRtpReceiver__jitter_buffer"
 

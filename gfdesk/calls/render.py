@@ -18,7 +18,6 @@ burst, so a GUI slower than the frame rate skips pictures instead of queueing th
 from __future__ import annotations
 
 import enum
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
@@ -30,8 +29,6 @@ from gfdesk.calls.sinks import LatestFrame
 
 if TYPE_CHECKING:
     from av import VideoFrame
-
-log = logging.getLogger("gfdesk.call")
 
 
 def _copy_plane(dst: memoryview, dst_stride: int, src: memoryview, src_stride: int,

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,7 @@ from gfdesk.calls.states import (
 )
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+from gfdesk.log import call as log
 from gfdesk.timestamps import format_utc
 
 if TYPE_CHECKING:
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.subscription import SubscriptionHandle
-
-log = logging.getLogger("gfdesk.call")
 
 #: Messages a call's channel holds before the engine reads them; more is a flood.
 MAX_QUEUED = 256
