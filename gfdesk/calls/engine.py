@@ -241,6 +241,13 @@ class CallEngine:
                 raise
             return call.info
 
+    def _incoming_ringing(self) -> _Call:
+        call = self._call
+        if call is None or call.info.direction is not Direction.INCOMING \
+                or call.info.state is not CallState.RINGING:
+            raise CallError("no incoming call rings")
+        return call
+
     async def accept(self) -> None:
         """Accept the ringing incoming call.
 
@@ -248,10 +255,7 @@ class CallEngine:
             CallError: nothing rings.
         """
         async with self._lock:
-            call = self._call
-            if call is None or call.info.direction is not Direction.INCOMING \
-                    or call.info.state is not CallState.RINGING:
-                raise CallError("no incoming call rings")
+            call = self._incoming_ringing()
             call.accepted_here = True
             self._update(call, state=CallState.CONNECTING)
             try:
@@ -284,12 +288,8 @@ class CallEngine:
             CallError: nothing rings.
         """
         async with self._lock:
-            call = self._call
-            if call is None or call.info.direction is not Direction.INCOMING \
-                    or call.info.state is not CallState.RINGING:
-                raise CallError("no incoming call rings")
-            await self._end(call, EndReason.DECLINED, write=CallStatus.DECLINED,
-                            notify=False, locked=True)
+            await self._end(self._incoming_ringing(), EndReason.DECLINED,
+                            write=CallStatus.DECLINED, notify=False, locked=True)
 
     async def hang_up(self) -> None:
         """End the call: cancel ours while it rings, or hang up a call in progress

@@ -39,11 +39,19 @@ async def _ringing(world: CallWorld, **caller_options: Any) -> tuple[Party, Part
     return ada, bob, info
 
 
-async def _connected(world: CallWorld) -> tuple[Party, Party]:
-    ada, bob, _ = await _ringing(world)
+async def _connect(ada: Party, bob: Party) -> CallInfo:
+    """Ada calls bob, bob accepts; returns once both are connected."""
+    await ada.engine.place(bob.user_id)
+    await bob.wait_state(CallState.RINGING)
     await bob.engine.accept()
-    await ada.wait_state(CallState.CONNECTED)
     await bob.wait_state(CallState.CONNECTED)
+    return await ada.wait_state(CallState.CONNECTED)
+
+
+async def _connected(world: CallWorld) -> tuple[Party, Party]:
+    ada = await world.party("ada")
+    bob = await world.party("bob")
+    await _connect(ada, bob)
     return ada, bob
 
 
@@ -78,10 +86,7 @@ async def test_hang_up_from_either_side_ends_both_and_leaves_nothing_behind(
     ada = await call_world.party("ada")
     bob = await call_world.party("bob")
     before = Leftovers.take()
-    await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
-    await bob.engine.accept()
-    await ada.wait_state(CallState.CONNECTED)
+    await _connect(ada, bob)
     await bob.wait_pictures(5)
     hanger, other = (ada, bob) if who == "caller" else (bob, ada)
     await hanger.engine.hang_up()
@@ -214,10 +219,7 @@ async def test_garbage_signalling_ends_the_call_cleanly(
     ada = await call_world.party("ada")
     bob = await call_world.party("bob")
     before = Leftovers.take()
-    await ada.engine.place(bob.user_id)
-    await bob.wait_state(CallState.RINGING)
-    await bob.engine.accept()
-    info = await ada.wait_state(CallState.CONNECTED)
+    info = await _connect(ada, bob)
     await _send_as(call_world, ada, info.id, event, [payload])
     assert (await bob.wait_state(CallState.ENDED)).end_reason is EndReason.BAD_SIGNAL
     # Ada's own session hears the broadcast too and refuses it as well, unless bob's
