@@ -108,11 +108,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_hub(data_dir: Path) -> tuple[subprocess.Popen[str], str, str]:
+def start_hub(data_dir: Path, *, demo: bool = True) -> tuple[subprocess.Popen[str], str, str]:
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "gfdesk", "hub", "--port", str(port), "--data", str(data_dir),
-         "--demo"],
+         *(["--demo"] if demo else [])],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
     )
     assert proc.stdout is not None

@@ -1,8 +1,9 @@
 """The composition root: parses the command line, builds everything, owns start and end.
 
 Start-up order:
-    1. Command line. ``gfdesk hub ...`` hands over to ``gfdesk.hub.serve`` and never
-       touches Qt; ``--version`` prints and returns.
+    1. Command line. ``gfdesk hub ...`` hands over to ``gfdesk.hub.serve`` and
+       ``gfdesk call ...`` to ``gfdesk.calls.cli``; neither touches Qt. ``--version``
+       prints and returns.
     2. Configuration (defaults < file < env < command line) and logging (a rotating
        file, secrets masked). Settings problems are kept to show in the window.
     3. QApplication (high-DPI policy first), theme, Qt message handler, message bridge.
@@ -47,7 +48,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="gfdesk",
         description="GamerFlick desktop: friends online, chat, notifications, brackets, calls.",
-        epilog="Run 'gfdesk hub --help' for the LAN/demo server.",
+        epilog="Run 'gfdesk hub --help' for the LAN/demo server, 'gfdesk call --help' for "
+               "scripted calls.",
     )
     parser.add_argument("--version", action="version", version=f"gfdesk {__version__}")
     where = parser.add_mutually_exclusive_group()
@@ -72,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from gfdesk.hub.serve import main as hub_main
 
         return hub_main(argv[1:])
+    if argv[:1] == ["call"]:
+        from gfdesk.calls.cli import main as call_main
+
+        return call_main(argv[1:])
     args = parse_args(argv)
     try:
         config = load(Overrides(demo=args.demo, profile=args.profile, url=args.url,

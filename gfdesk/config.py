@@ -18,6 +18,12 @@ The file looks like::
     [profiles.lan]
     url = "http://192.168.1.20:54321"
     anon_key = "eyJ..."
+
+    [calls]
+    ice_servers = [
+      { urls = ["stun:stun.example.org:3478"] },
+      { urls = ["turn:turn.example.org:3478"], username = "u", credential = "secret" },
+    ]
 """
 
 from __future__ import annotations
@@ -57,6 +63,16 @@ class Profile:
     @property
     def is_demo(self) -> bool:
         return self.url is None
+
+
+@dataclass(frozen=True)
+class IceServer:
+    """A STUN or TURN server for calls (``stun:``, ``stuns:``, ``turn:``, ``turns:`` URLs;
+    TURN needs a username and credential)."""
+
+    urls: tuple[str, ...]
+    username: str | None = None
+    credential: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,8 @@ class AppConfig:
     paths: Paths
     #: What was wrong with the settings, worded for the user; empty when all is well.
     problems: tuple[str, ...] = ()
+    #: STUN/TURN servers for calls; none: calls use host candidates only.
+    ice_servers: tuple[IceServer, ...] = ()
 
 
 def load(
@@ -120,7 +138,7 @@ def load(
     """
     paths = paths or Paths.for_platform(env)
     problems: list[str] = []
-    app_table, profiles = _read_file(paths.config_file, problems)
+    app_table, profiles, calls_table = _read_file(paths.config_file, problems)
 
     log_level = _level(app_table.get("log_level"), f"{paths.config_file}: [app] log_level",
                        problems) or DEFAULT_LOG_LEVEL
@@ -164,6 +182,8 @@ def load(
         profiles=tuple(profiles.values()),
         log_level=log_level,
         paths=paths,
+        ice_servers=_ice_servers(calls_table.get("ice_servers", []),
+                                 f"{paths.config_file}: [calls] ice_servers", problems),
         problems=tuple(problems),
     )
 
@@ -181,7 +201,7 @@ def add_profile(config_file: Path, profile: Profile) -> None:
         raise ConfigError("a profile needs a URL and an anon key")
     problems: list[str] = []
     # Read and checked first: a file that cannot be read or parsed is left alone.
-    _, profiles = _read_file(config_file, problems)
+    _, profiles, _ = _read_file(config_file, problems)
     if problems:
         raise ConfigError(problems[0])
     text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
@@ -201,21 +221,22 @@ def add_profile(config_file: Path, profile: Profile) -> None:
         fh.write(section)
 
 
-def _read_file(path: Path, problems: list[str]) -> tuple[dict[str, Any], dict[str, Profile]]:
+def _read_file(path: Path, problems: list[str]
+               ) -> tuple[dict[str, Any], dict[str, Profile], dict[str, Any]]:
     profiles: dict[str, Profile] = {DEMO_PROFILE: Profile(DEMO_PROFILE)}
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}, profiles
+        return {}, profiles, {}
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{path}: cannot be read ({exc}); using defaults")
-        return {}, profiles
+        return {}, profiles, {}
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # tomllib's message ends with "(at line L, column C)": the user needs exactly that.
         problems.append(f"{path}: {exc}; using defaults (the file was left as it is)")
-        return {}, profiles
+        return {}, profiles, {}
     app_table = data.get("app", {})
     if not isinstance(app_table, dict):
         problems.append(f"{path}: line {_line_of(text, 'app')}: [app] must be a table")
@@ -238,7 +259,53 @@ def _read_file(path: Path, problems: list[str]) -> tuple[dict[str, Any], dict[st
             profiles[name] = Profile(name, _check_url(entry["url"]), entry["anon_key"])
         except ConfigError as exc:
             problems.append(f"{where}: {exc}; skipped")
-    return app_table, profiles
+    calls_table = data.get("calls", {})
+    if not isinstance(calls_table, dict):
+        problems.append(f"{path}: line {_line_of(text, 'calls')}: [calls] must be a table")
+        calls_table = {}
+    return app_table, profiles, calls_table
+
+
+def _ice_servers(value: object, where: str, problems: list[str]) -> tuple[IceServer, ...]:
+    """The ``ice_servers`` list; an entry that is not a usable server is skipped."""
+    if not isinstance(value, list):
+        problems.append(f"{where} must be a list of tables; ignored")
+        return ()
+    servers: list[IceServer] = []
+    for number, entry in enumerate(value, start=1):
+        try:
+            servers.append(ice_server(entry))
+        except ConfigError as exc:
+            problems.append(f"{where}: entry {number}: {exc}; skipped")
+    return tuple(servers)
+
+
+def ice_server(entry: object) -> IceServer:
+    """One ICE server from its settings table ``{urls, username, credential}``.
+
+    Raises:
+        ConfigError: not a usable server (what is wrong, never the credential).
+    """
+    if not isinstance(entry, dict):
+        raise ConfigError("not a table")
+    urls = entry.get("urls")
+    if isinstance(urls, str):
+        urls = [urls]
+    if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+        raise ConfigError("urls must be a URL or a list of URLs")
+    username, credential = entry.get("username"), entry.get("credential")
+    for url in urls:
+        scheme = url.split(":", 1)[0].lower()
+        if scheme not in ("stun", "stuns", "turn", "turns") or ":" not in url:
+            raise ConfigError(f"{url!r} is not a stun:, stuns:, turn: or turns: URL")
+        if scheme.startswith("turn") and not (isinstance(username, str) and username
+                                              and isinstance(credential, str) and credential):
+            raise ConfigError(f"{url!r} needs a username and a credential")
+    if username is not None and not isinstance(username, str):
+        raise ConfigError("username must be text")
+    if credential is not None and not isinstance(credential, str):
+        raise ConfigError("credential must be text")
+    return IceServer(tuple(urls), username, credential)
 
 
 def _level(value: object, where: str, problems: list[str]) -> str | None:

@@ -31,3 +31,8 @@ def parse_or_none(value: Any) -> dt.datetime | None:
         return parse(value)
     except ValueError:
         return None
+
+
+def format_utc(moment: dt.datetime) -> str:
+    """``moment`` as the server stores a ``timestamptz`` (UTC, microseconds, ``+00:00``)."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
