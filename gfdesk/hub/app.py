@@ -8,7 +8,8 @@ Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     1. the JWT secret is read or created and the keys minted (in the factory itself,
        so the runner can print them before serving);
     2. the SQLite store opens; migrations run: auth first (``profiles`` references
-       ``auth_users``), then public; the SQL functions REST statements use are added;
+       ``auth_users``), then public; the SQL functions REST statements use are added,
+       and the public schema's row triggers (``triggers``) registered;
     3. the profile hook is registered on ``ON_USER_CREATED``;
     4. with ``config.demo``, the demo world is seeded (idempotent);
     5. the realtime registry and change feed are created; with ``config.demo``, the
@@ -46,6 +47,7 @@ from gfdesk.hub.realtime import create_realtime_app, realtime_ctx
 from gfdesk.hub.rest import create_rest_app, sqlbuild
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
 from gfdesk.hub.store import Store
+from gfdesk.hub.triggers import install as install_triggers
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -60,6 +62,7 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
         store.migrate("auth", AUTH_MIGRATIONS)
         store.migrate("public", PUBLIC_MIGRATIONS)
         sqlbuild.install_functions(store.conn)
+        install_triggers(store.triggers)
         app[STORE] = store
         if config.demo:
             from gfdesk.hub.demo import seed_demo_world
