@@ -1,25 +1,22 @@
-"""The friends list as a Qt item model, the user's own status, and auto-away.
+"""The friends list as a Qt item model, sorted and searchable.
 
 ``FriendsModel`` holds one row per accepted friend and updates rows in place: a
-presence change emits ``dataChanged`` for that row only (never a reset), and a named
-one-minute timer refreshes "last seen 5 min ago" on the offline rows that show it.
+presence change emits ``dataChanged`` for that row only (never a reset), a friend
+accepted or removed elsewhere is one inserted or removed row, and a named one-minute
+timer refreshes "last seen 5 min ago" on the offline rows that show it.
 ``FriendsProxyModel`` sorts (online first by status, then offline, by name) and
-filters by the search text. ``StatusModel`` is the user's chosen status with auto-away
-after ``IDLE_AWAY_S`` without input (an application-wide event filter, time through an
-injectable clock) and back on input; it spawns the service's ``set_status``.
+filters by the search text. The user's own status is ``statusmodel.StatusModel``.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,28 +24,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
 
-from gfdesk import bridge
 from gfdesk.friends.presence import Presence, Status, last_seen_text
-from gfdesk.friends.service import Friend, FriendsService
+from gfdesk.friends.service import Friend
 from gfdesk.kit.timer import NamedTimer
+from gfdesk.userstatus import StatusInfo
 
 #: Refresh cadence of "last seen N min ago".
 LAST_SEEN_REFRESH_MS = 60_000
-#: Without input for this long, an online user becomes away.
-IDLE_AWAY_S = 600.0
-IDLE_CHECK_MS = 15_000
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 GAME_ROLE = Qt.ItemDataRole.UserRole + 4
 NAME_ROLE = Qt.ItemDataRole.UserRole + 5
-INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
-})
+AVATAR_URL_ROLE = Qt.ItemDataRole.UserRole + 6
 
 Now = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
@@ -121,6 +111,8 @@ class FriendsModel(QAbstractListModel):
             return subtitle(row, self._now())
         if role == GAME_ROLE:
             return row.presence.game
+        if role == AVATAR_URL_ROLE:
+            return row.friend.avatar_url
         if role == Qt.ItemDataRole.ToolTipRole:
             return None  # names are remote text; the delegate shows them in full
         return None
@@ -137,6 +129,39 @@ class FriendsModel(QAbstractListModel):
         self._row_of = {r.friend.user_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
         self._emit_counts()
+
+    def upsert_friends(self, friends: Iterable[Friend]) -> None:
+        """Friends added (a row each) or whose profile changed (their row changes)."""
+        for friend in friends:
+            i = self._row_of.get(friend.user_id)
+            if i is not None:
+                self._rows[i] = replace(self._rows[i], friend=friend)
+                index = self.index(i)
+                self.dataChanged.emit(index, index)
+                continue
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(FriendRow(friend, Presence(friend.user_id)))
+            self._row_of[friend.user_id] = row
+            self.endInsertRows()
+        self._emit_counts()
+
+    def remove_friends(self, user_ids: Iterable[str]) -> None:
+        """Friends no longer (removed, blocked, or they removed the user)."""
+        for user_id in user_ids:
+            i = self._row_of.get(user_id)
+            if i is None:
+                continue
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self._row_of = {r.friend.user_id: n for n, r in enumerate(self._rows)}
+            self.endRemoveRows()
+        self._emit_counts()
+
+    def statuses(self) -> dict[str, StatusInfo]:
+        """Every friend's status as shown (one source for every other view)."""
+        return {r.friend.user_id: StatusInfo(r.presence.status, r.presence.game)
+                for r in self._rows}
 
     def update_presence(self, presences: list[Presence]) -> None:
         """Apply presence changes; only rows whose presence differs emit ``dataChanged``."""
@@ -199,104 +224,3 @@ class FriendsProxyModel(QSortFilterProxyModel):
         if a is not b:
             return bool(a.rank < b.rank)
         return str(left.data(NAME_ROLE)).casefold() < str(right.data(NAME_ROLE)).casefold()
-
-
-class StatusModel(QObject):
-    """The signed-in user's status: chosen, or away after a while without input.
-
-    Args:
-        service: where the status is tracked (None: nowhere yet, e.g. in a preview).
-        monotonic: the clock for idle time (tests pass their own).
-        idle_away_s: how long without input before an online user goes away.
-
-    Signals:
-        status_changed(object, object): the effective ``Status`` and the game (str/None).
-    """
-
-    status_changed = Signal(object, object)
-
-    def __init__(self, service: FriendsService | None = None, *,
-                 monotonic: Callable[[], float] = time.monotonic,
-                 idle_away_s: float = IDLE_AWAY_S, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._monotonic = monotonic
-        self._idle_away_s = idle_away_s
-        self._chosen = Status.ONLINE
-        self._game: str | None = None
-        self._auto_away = False
-        self._last_input = monotonic()
-        self._timer = NamedTimer(self, "status:idle-check", interval_ms=IDLE_CHECK_MS)
-        self._timer.timeout.connect(self.check_idle)
-        self._watching = False
-
-    @property
-    def chosen(self) -> Status:
-        return self._chosen
-
-    @property
-    def game(self) -> str | None:
-        return self._game
-
-    @property
-    def status(self) -> Status:
-        """What others see."""
-        return Status.AWAY if self._auto_away else self._chosen
-
-    @property
-    def silenced(self) -> bool:
-        """Do not disturb: no toasts, no sounds."""
-        return self.status is Status.BUSY
-
-    def set_status(self, status: Status, game: str | None = None) -> None:
-        """The user picked ``status`` (and a game when in game)."""
-        old = (self.status, self._game)
-        self._chosen = status
-        self._game = game if status is Status.IN_GAME else None
-        self._auto_away = False
-        self._changed(old)
-
-    def watch_input(self, app: QApplication | None = None) -> None:
-        """Start auto-away: watch every input event of the application."""
-        app = app or QApplication.instance()  # type: ignore[assignment]
-        if app is not None and not self._watching:
-            app.installEventFilter(self)
-            self._watching = True
-        self._timer.start()
-
-    def stop_watching(self, app: QApplication | None = None) -> None:
-        app = app or QApplication.instance()  # type: ignore[assignment]
-        if app is not None and self._watching:
-            app.removeEventFilter(self)
-            self._watching = False
-        self._timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
-            self.note_input()
-        return False
-
-    def note_input(self) -> None:
-        """The user did something: reset the idle time, and come back if auto-away."""
-        self._last_input = self._monotonic()
-        if self._auto_away:
-            old = (self.status, self._game)
-            self._auto_away = False
-            self._changed(old)
-
-    def check_idle(self) -> None:
-        """Go away if idle long enough while online (timer slot; tests call it)."""
-        idle = self._monotonic() - self._last_input
-        if not self._auto_away and self._chosen is Status.ONLINE and idle >= self._idle_away_s:
-            old = (self.status, self._game)
-            self._auto_away = True
-            self._changed(old)
-
-    def _changed(self, old: tuple[Status, str | None]) -> None:
-        new = (self.status, self._game)
-        if new == old:
-            return
-        self.status_changed.emit(*new)
-        if self._service is not None:
-            bridge.spawn(self._service.set_status(*new), name="status:track", owner=self,
-                         group="track")
