@@ -72,7 +72,7 @@ SELECTED = "#404249"
 
 #: The search box never gets narrower than this (it must stay usable at the window's
 #: minimum size).
-SEARCH_MIN_WIDTH = 150
+SEARCH_MIN_WIDTH = 140
 #: Local look of the page's tabs, header row and empty state.
 PAGE_STYLE = """
 #friendsSummary { color: #949ba4; font-size: 12px; font-weight: 600; }
@@ -81,7 +81,7 @@ QPushButton[friendsTab="true"] { color: #b5bac1; background: transparent; border
 QPushButton[friendsTab="true"]:hover { background: #35373c; color: #dbdee1; }
 QPushButton[friendsTab="true"]:checked { background: #404249; color: #ffffff; }
 #addFriendButton { background: #248046; color: white; border: none; border-radius: 4px;
-                   padding: 5px 12px; font-weight: 600; }
+                   padding: 5px 10px; font-weight: 600; }
 #friendsEmptyTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; }
 #friendsEmptyBody { color: #949ba4; }
 #friendsEmptyAction { background: #5865f2; color: white; border: none; border-radius: 4px;
@@ -278,7 +278,7 @@ class FriendsView(QWidget):
         bar.addWidget(self.requests_tab)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setContentsMargins(12, 12, 12, 8)
         layout.setSpacing(10)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)

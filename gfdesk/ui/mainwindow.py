@@ -35,17 +35,22 @@ from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.sections import Section
+from gfdesk.ui.sidebar import WIDTH as SIDEBAR_WIDTH
 from gfdesk.ui.sidebar import Sidebar
 from gfdesk.ui.statusbar import ConnectionIndicator
 from gfdesk.ui.usermessages import MessageBridge
 
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)
-MINIMUM_SIZE = QSize(800, 520)
 HEADER_ICON_SIZE = 22
 HEADER_ICON_COLOR = "#80848e"
 #: No pane of a section's splitter gets narrower than this (a list must stay readable).
 PANE_MIN_WIDTH = 280
+#: The width of a splitter's handle, in pixels.
+SPLITTER_HANDLE = 4
+#: The smallest window still holds the sidebar and two panes at their minimum: a
+#: smaller one would squeeze them below it whatever the splitter says.
+MINIMUM_SIZE = QSize(max(800, SIDEBAR_WIDTH + 2 * PANE_MIN_WIDTH + SPLITTER_HANDLE), 520)
 
 
 def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QKeySequence]:
@@ -279,8 +284,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)
         splitter.setObjectName(f"{section.name.lower()}Page")
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(SPLITTER_HANDLE)
         for view in views:
-            view.setMinimumWidth(max(view.minimumWidth(), PANE_MIN_WIDTH))
+            # A view's own minimum counts too: an explicit minimum would override it.
+            view.setMinimumWidth(max(view.minimumWidth(), view.minimumSizeHint().width(),
+                                     PANE_MIN_WIDTH))
             splitter.addWidget(view)
         splitter.setSizes([1] * len(views))
         return splitter

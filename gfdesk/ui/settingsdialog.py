@@ -205,7 +205,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _preview_profile(self) -> None:
-        name = self.display_name.text().strip() or "?"
+        name = " ".join(self.display_name.text().split()) or "?"
         self.profile_avatar.set_player(name, self.avatar_url.text().strip() or None)
 
     def _on_save_profile_clicked(self) -> None:

@@ -302,3 +302,48 @@ async def test_notifications_open_what_they_are_about_and_reading_marks_them_rea
     stored = (await flow._backend.client.table("notifications").select("read_at").eq(
         "id", message.id).execute()).data
     assert stored[0]["read_at"] is not None
+
+
+async def test_the_tray_counts_unread_messages_and_notifications(
+        ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> None:
+    from gfdesk.ui.tray import TrayIcon
+
+    window = MainWindow(MessageBridge())
+    tray = TrayIcon(window)
+    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
+                             on_status=window.set_connection_status, profile="test",
+                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
+    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    try:
+        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        _friends, notes, chat = flow.features
+        total = notes.model.unread_count() + chat.unread
+        assert chat.unread == 3 and notes.model.unread_count() == 4  # the demo's story
+        assert tray.system_icon.toolTip() == f"gfdesk — {total} unread"
+        await flow.sign_out()
+        assert tray.system_icon.toolTip() == "gfdesk"
+    finally:
+        await flow.aclose()
+        await bridge.drain()
+        window.deleteLater()
+
+
+async def test_the_profile_is_changed_from_settings_and_shown_on_the_card(
+        parts: Parts) -> None:
+    from gfdesk.core.profile import check_profile
+
+    flow, window = parts.flow, parts.window
+    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "account:profile"))
+    assert flow.own_profile is not None and flow.own_profile.display_name == "Demo Player"
+    with pytest.raises(ValueError, match="http"):
+        check_profile("Nova", "ftp://example.com/me.png")
+    saved = await flow.save_profile("  Nova   Q ", "https://pictures.example/nova.png")
+    assert (saved.display_name, saved.avatar_url) == ("Nova Q", "https://pictures.example/nova.png")
+    footer = window.account_footer()
+    assert footer.findChild(type(footer._name), "accountName").text() == "Nova Q"
+    assert footer._avatar.player == ("Nova Q", "https://pictures.example/nova.png")
+    stored = (await flow._backend.client.table("profiles").select(
+        "display_name,avatar_url").eq("id", flow.account.user_id).execute()).data  # type: ignore[union-attr]
+    assert stored == [{"display_name": "Nova Q",
+                       "avatar_url": "https://pictures.example/nova.png"}]
