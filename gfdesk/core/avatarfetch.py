@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import importlib
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
-
 from gfdesk.log import rest as log
+
+if TYPE_CHECKING:
+    import aiohttp
 
 #: The largest avatar accepted, in bytes.
 MAX_BYTES = 2 * 1024 * 1024
@@ -100,14 +103,19 @@ class AvatarFetcher:
         #: How many fetches went to the network (the rest came from disk).
         self.network_fetches = 0
 
-    def _client(self) -> aiohttp.ClientSession:
+    async def _client(self) -> aiohttp.ClientSession:
         # aiohttp rather than httpx: a body read only up to a limit is released by the
         # response's context, where httpx leaves an async generator half-way for the
-        # garbage collector (which qasync's loop cannot then finish).
+        # garbage collector (which qasync's loop cannot then finish). Imported in a
+        # worker thread: its import loads the system's certificates (tens of ms), which
+        # froze the window as the friends list opened.
         if self._http is None:
-            self._http = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(total=self._timeout_s),
-                headers={"Accept": "image/png,image/jpeg,image/webp,image/gif,image/*;q=0.8"})
+            http = await asyncio.to_thread(importlib.import_module, "aiohttp")
+            if self._http is None:
+                self._http = http.ClientSession(
+                    timeout=http.ClientTimeout(total=self._timeout_s),
+                    headers={"Accept": "image/png,image/jpeg,image/webp,image/gif,"
+                                       "image/*;q=0.8"})
         return self._http
 
     async def fetch(self, url: str) -> bytes:
@@ -125,15 +133,18 @@ class AvatarFetcher:
                 data = await self._download(absolute)
         except TimeoutError:
             raise AvatarError(f"no image within {self._timeout_s:g} s") from None
-        except (aiohttp.ClientError, ValueError) as exc:
+        except AvatarError:
+            raise
+        except Exception as exc:  # aiohttp's ClientError and the rest: a refusal all the same
             raise AvatarError(f"{type(exc).__name__}: {exc}") from None
         await self._write_cached(absolute, data)
         return data
 
     async def _download(self, url: str) -> bytes:
         self.network_fetches += 1
-        async with self._client().get(url, allow_redirects=True,
-                                      max_redirects=MAX_REDIRECTS) as response:
+        session = await self._client()
+        async with session.get(url, allow_redirects=True,
+                               max_redirects=MAX_REDIRECTS) as response:
             if response.status != 200:
                 raise AvatarError(f"HTTP {response.status}")
             # Redirects may lead anywhere: the final URL obeys the same rules.

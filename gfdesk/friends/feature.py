@@ -82,12 +82,15 @@ class FriendsFeature(QObject):
         self._statuses: dict[str, StatusInfo] = {}
         self._cards: tuple[FriendCard, ...] = ()
         # One look per burst of friend-row changes (a presence sync, the minute's
-        # "last seen" refresh), not one per changed row.
+        # "last seen" refresh), not one per changed row; the cards only when friends
+        # come or go.
         self._check = NamedTimer(self, "friends:status-check", single_shot=True)
         self._check.timeout.connect(self._check_friends)
-        for change in (self.model.dataChanged, self.model.rowsInserted,
-                       self.model.rowsRemoved, self.model.modelReset):
-            change.connect(lambda *_: self._check.start())
+        self._cards_stale = True
+        self.model.dataChanged.connect(lambda *_: self._check.start())
+        for change in (self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.modelReset):
+            change.connect(self._on_rows_changed)
 
     @property
     def friend_statuses(self) -> dict[str, StatusInfo]:
@@ -114,11 +117,18 @@ class FriendsFeature(QObject):
         self.model.upsert_friends(added)
         self.model.remove_friends(removed)
 
+    def _on_rows_changed(self, *_: object) -> None:
+        self._cards_stale = True
+        self._check.start()
+
     def _check_friends(self) -> None:
         statuses = self.model.statuses()
         if statuses != self._statuses:
             self._statuses = statuses
             self.friend_statuses_changed.emit(dict(statuses))
+        if not self._cards_stale:
+            return
+        self._cards_stale = False
         cards = tuple(sorted(((f.user_id, f.name, f.avatar_url)
                               for f in self.service.friends.values()),
                              key=lambda c: c[1].casefold()))

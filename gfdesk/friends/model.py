@@ -1,15 +1,19 @@
 """The friends list as a Qt item model, sorted and searchable.
 
-``FriendsModel`` holds one row per accepted friend and updates rows in place: a
-presence change emits ``dataChanged`` for that row only (never a reset), a friend
-accepted or removed elsewhere is one inserted or removed row, and a named one-minute
-timer refreshes "last seen 5 min ago" on the offline rows that show it.
-``FriendsProxyModel`` sorts (online first by status, then offline, by name) and
-filters by the search text. The user's own status is ``statusmodel.StatusModel``.
+``FriendsModel`` holds one row per accepted friend, kept in display order (online
+first by status, then offline, by name): a 2,000-friend list is sorted in Python once
+(a few milliseconds) instead of by a proxy comparing rows one Python call at a time
+(some 30,000 calls, a visible freeze). A presence change emits ``dataChanged`` for its
+row only (never a reset) unless it moves the row, and a burst of moves is one layout
+change. A friend accepted or removed elsewhere is one inserted or removed row, and a
+named one-minute timer refreshes "last seen 5 min ago" on the offline rows that show
+it. ``FriendsProxyModel`` only filters by the search text. The user's own status is
+``statusmodel.StatusModel``.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -65,6 +69,11 @@ class FriendRow:
         return max(seen) if seen else None
 
 
+def sort_key(row: FriendRow) -> tuple[int, str, str]:
+    """Where a row goes: by status (in game, online, busy, away, offline), then name."""
+    return (row.status.rank, row.friend.name.casefold(), row.friend.user_id)
+
+
 def subtitle(row: FriendRow, now: datetime) -> str:
     """The line under a friend's name."""
     if row.status is Status.IN_GAME:
@@ -88,6 +97,8 @@ class FriendsModel(QAbstractListModel):
         self._now = now
         self._rows: list[FriendRow] = []
         self._row_of: dict[str, int] = {}
+        #: Who shows each picture URL (a picture that arrives repaints their rows only).
+        self._by_avatar: dict[str, set[str]] = {}
         self._timer = NamedTimer(self, "friends:last-seen", interval_ms=LAST_SEEN_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_last_seen)
         self._timer.start()
@@ -123,27 +134,32 @@ class FriendsModel(QAbstractListModel):
         """Replace the list (a friends reload, not a presence event)."""
         old = {r.friend.user_id: r for r in self._rows}
         self.beginResetModel()
-        self._rows = [FriendRow(f, old[f.user_id].presence, old[f.user_id].offline_since)
-                      if f.user_id in old else FriendRow(f, Presence(f.user_id))
-                      for f in friends]
-        self._row_of = {r.friend.user_id: i for i, r in enumerate(self._rows)}
+        self._rows = sorted((FriendRow(f, old[f.user_id].presence, old[f.user_id].offline_since)
+                             if f.user_id in old else FriendRow(f, Presence(f.user_id))
+                             for f in friends), key=sort_key)
+        self._reindex()
         self.endResetModel()
         self._emit_counts()
 
     def upsert_friends(self, friends: Iterable[Friend]) -> None:
         """Friends added (a row each) or whose profile changed (their row changes)."""
+        moved = False
         for friend in friends:
             i = self._row_of.get(friend.user_id)
             if i is not None:
                 self._rows[i] = replace(self._rows[i], friend=friend)
                 index = self.index(i)
                 self.dataChanged.emit(index, index)
+                moved = True  # a new name may sort elsewhere
                 continue
-            row = len(self._rows)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(FriendRow(friend, Presence(friend.user_id)))
-            self._row_of[friend.user_id] = row
+            row = FriendRow(friend, Presence(friend.user_id))
+            at = bisect.bisect_left([sort_key(r) for r in self._rows], sort_key(row))
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, row)
+            self._reindex()
             self.endInsertRows()
+        if moved:
+            self._resort()
         self._emit_counts()
 
     def remove_friends(self, user_ids: Iterable[str]) -> None:
@@ -154,9 +170,36 @@ class FriendsModel(QAbstractListModel):
                 continue
             self.beginRemoveRows(QModelIndex(), i, i)
             del self._rows[i]
-            self._row_of = {r.friend.user_id: n for n, r in enumerate(self._rows)}
+            self._reindex()
             self.endRemoveRows()
         self._emit_counts()
+
+    def _reindex(self) -> None:
+        self._row_of = {r.friend.user_id: i for i, r in enumerate(self._rows)}
+        self._by_avatar = {}
+        for row in self._rows:
+            if row.friend.avatar_url:
+                self._by_avatar.setdefault(row.friend.avatar_url, set()).add(row.friend.user_id)
+
+    def _resort(self) -> None:
+        """Put the rows back in display order as one layout change (persistent indexes,
+        e.g. the selection, follow their rows)."""
+        order = sorted(range(len(self._rows)), key=lambda i: sort_key(self._rows[i]))
+        if order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order)}
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[i] for i in order]
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row[p.row()]) if 0 <= p.row() < len(new_row)
+                         else QModelIndex() for p in persistent])
+        self.layoutChanged.emit()
+
+    def rows_with_avatar(self, url: str) -> list[int]:
+        """The rows that show the picture of ``url``."""
+        return sorted(self._row_of[u] for u in self._by_avatar.get(url, ()))
 
     def statuses(self) -> dict[str, StatusInfo]:
         """Every friend's status as shown (one source for every other view)."""
@@ -164,8 +207,11 @@ class FriendsModel(QAbstractListModel):
                 for r in self._rows}
 
     def update_presence(self, presences: list[Presence]) -> None:
-        """Apply presence changes; only rows whose presence differs emit ``dataChanged``."""
-        changed = False
+        """Apply presence changes; only rows whose presence differs emit ``dataChanged``
+        (and a status that sorts elsewhere moves its row, all moves as one layout
+        change)."""
+        changed: list[str] = []
+        moves = False
         for presence in presences:
             i = self._row_of.get(presence.user_id)
             if i is None:
@@ -177,11 +223,16 @@ class FriendsModel(QAbstractListModel):
             if row.presence.online and not presence.online:
                 since = self._now()
             self._rows[i] = replace(row, presence=presence, offline_since=since)
-            index = self.index(i)
+            moves = moves or presence.status.rank != row.presence.status.rank
+            changed.append(presence.user_id)
+        if not changed:
+            return
+        if moves:
+            self._resort()
+        for user_id in changed:
+            index = self.index(self._row_of[user_id])
             self.dataChanged.emit(index, index, [STATUS_ROLE, SUBTITLE_ROLE, GAME_ROLE])
-            changed = True
-        if changed:
-            self._emit_counts()
+        self._emit_counts()
 
     def refresh_last_seen(self) -> None:
         """Re-emit the subtitle of offline rows that say "last seen ..." (timer slot)."""
@@ -204,8 +255,8 @@ class FriendsModel(QAbstractListModel):
 
 
 class FriendsProxyModel(QSortFilterProxyModel):
-    """Online friends first (in game, online, busy, away), then offline; by name;
-    filtered by the search text (case-insensitive, anywhere in the name)."""
+    """The friends in the model's order (online first by status, then offline, by
+    name), filtered by the search text (case-insensitive, anywhere in the name)."""
 
     def __init__(self, source: FriendsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,14 +264,7 @@ class FriendsProxyModel(QSortFilterProxyModel):
         self.setFilterRole(NAME_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
-        self.sort(0)
 
     def set_search(self, text: str) -> None:
         """Show only friends whose name contains ``text``."""
         self.setFilterFixedString(text.strip())
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(STATUS_ROLE), right.data(STATUS_ROLE)
-        if a is not b:
-            return bool(a.rank < b.rank)
-        return str(left.data(NAME_ROLE)).casefold() < str(right.data(NAME_ROLE)).casefold()

@@ -70,6 +70,8 @@ MUTED = "#949ba4"
 HOVER = "#35373c"
 SELECTED = "#404249"
 
+#: Rows laid out per event-loop turn.
+LAYOUT_BATCH = 100
 #: The search box never gets narrower than this (it must stay usable at the window's
 #: minimum size).
 SEARCH_MIN_WIDTH = 140
@@ -243,11 +245,14 @@ class FriendsView(QWidget):
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are laid out in slices between events: 2,000 friends never block a frame.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.activated.connect(self._on_list_activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         if avatars is not None:
-            avatars.changed.connect(lambda _url: self.list.viewport().update())
+            avatars.changed.connect(self._on_avatar_changed)
 
         self.empty = self._empty_state()
         self._list_stack = QStackedWidget(self)
@@ -356,6 +361,14 @@ class FriendsView(QWidget):
             self.empty_body.setText("Check the spelling, or look for them among all players.")
             self.empty_action.setText(f"Search all players for “{query}”")
         self._list_stack.setCurrentWidget(self.empty)
+
+    def _on_avatar_changed(self, url: str) -> None:
+        # Only the rows showing that picture repaint: pictures arrive one by one, and
+        # repainting every visible row for each one would paint the list hundreds of times.
+        for row in self._model.rows_with_avatar(url):
+            index = self.proxy.mapFromSource(self._model.index(row))
+            if index.isValid():
+                self.list.update(index)
 
     def _on_list_activated(self, index: QModelIndex) -> None:
         user_id = index.data(USER_ID_ROLE)

@@ -139,6 +139,8 @@ class AvatarStore(QObject):
         self._initials = AvatarCache()
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._pixmaps: OrderedDict[tuple[str, int, float], QPixmap] = OrderedDict()
+        #: The rendered sizes of each URL (to drop them with its picture).
+        self._sizes: dict[str, set[tuple[str, int, float]]] = {}
         self._failed: OrderedDict[str, None] = OrderedDict()
         self._waiting: OrderedDict[str, None] = OrderedDict()
         self._loading: set[str] = set()
@@ -159,8 +161,10 @@ class AvatarStore(QObject):
             if image is not None:
                 self._images.move_to_end(url)
                 pixmap = self._pixmaps[key] = round_pixmap(image, size, ratio)
+                self._sizes.setdefault(url, set()).add(key)
                 if len(self._pixmaps) > MAX_PIXMAPS:
-                    self._pixmaps.popitem(last=False)
+                    old, _ = self._pixmaps.popitem(last=False)
+                    self._sizes.get(old[0], set()).discard(old)
                 return pixmap
             self.request(url)
         return self._initials.get(name, size, ratio)
@@ -188,6 +192,7 @@ class AvatarStore(QObject):
         """Forget every picture (sign-out): nothing of the account stays in memory."""
         self._images.clear()
         self._pixmaps.clear()
+        self._sizes.clear()
         self._failed.clear()
         self._waiting.clear()
 
@@ -223,8 +228,8 @@ class AvatarStore(QObject):
         self._images[url] = image
         if len(self._images) > MAX_IMAGES:
             dropped, _ = self._images.popitem(last=False)
-            for key in [k for k in self._pixmaps if k[0] == dropped]:
-                del self._pixmaps[key]
+            for key in self._sizes.pop(dropped, ()):
+                self._pixmaps.pop(key, None)
         self.changed.emit(url)
         self._pump()
 
