@@ -1,8 +1,9 @@
 """The hub's aiohttp application factory. Qt-free.
 
 ``create_app(config)`` builds the root app that serves Supabase's URL layout on one base
-URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset) and
-``/realtime/v1``, behind the gateway middlewares (CORS, API key).
+URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset),
+``/realtime/v1`` and ``/storage/v1`` (public demo pictures only), behind the gateway
+middlewares (CORS, API key).
 
 Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     1. the JWT secret is read or created and the keys minted (in the factory itself,
@@ -46,6 +47,7 @@ from gfdesk.hub.keys import Keys, load_or_create_secret
 from gfdesk.hub.realtime import create_realtime_app, realtime_ctx
 from gfdesk.hub.rest import create_rest_app, sqlbuild
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
+from gfdesk.hub.storage import create_storage_app
 from gfdesk.hub.store import Store
 from gfdesk.hub.triggers import install as install_triggers
 
@@ -98,4 +100,5 @@ def create_app(config: HubConfig) -> web.Application:
     app.add_subapp("/auth/v1", create_auth_app())
     app.add_subapp("/rest/v1", create_rest_app())
     app.add_subapp("/realtime/v1", create_realtime_app())
+    app.add_subapp("/storage/v1", create_storage_app())
     return app

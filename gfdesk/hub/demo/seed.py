@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from gfdesk.hub.auth import hash_password, insert_user
 from gfdesk.hub.context import UserCreatedHook
 from gfdesk.hub.demo import world
+from gfdesk.hub.demo.pictures import PICTURES, picture_path
 from gfdesk.hub.schema import now_timestamp
 from gfdesk.hub.store import Store, Transaction
 from gfdesk.hub.triggers import notify_friend_request
@@ -133,8 +134,10 @@ def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
         ids = {"demo": insert_user(tx, world.DEMO_EMAIL, password_hash, {
             "username": world.DEMO_USERNAME, "display_name": world.DEMO_DISPLAY_NAME}, hooks).id}
         for bot in world.BOTS:
-            ids[bot.username] = insert_user(tx, bot.email, password_hash, {
-                "username": bot.username, "display_name": bot.display_name}, hooks).id
+            meta = {"username": bot.username, "display_name": bot.display_name}
+            if bot.username in PICTURES:
+                meta["avatar_url"] = picture_path(bot.username)
+            ids[bot.username] = insert_user(tx, bot.email, password_hash, meta, hooks).id
         for user, friend, status, ago in world.FRIENDSHIPS:
             tx.conn.execute(
                 "INSERT INTO friendships (user_id, friend_id, status, created_at)"
