@@ -136,7 +136,7 @@ class ChatView(QWidget):
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 0, 0, 8)
         column.setSpacing(0)
-        title = QLabel("Direct messages & groups", sidebar)
+        title = QLabel("Messages", sidebar)
         title.setObjectName("chatSidebarTitle")
         self.new_group = QToolButton(sidebar)
         self.new_group.setObjectName("newGroupButton")

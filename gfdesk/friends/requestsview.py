@@ -29,6 +29,8 @@ from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.elidedlabel import ElidedLabel
 
 ROW_AVATAR = 36
+#: A player's name keeps at least this much room beside the buttons.
+NAME_MIN_WIDTH = 70
 STYLE = """
 #requestsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
 #requestsHint, #requestsEmpty { color: #949ba4; }
@@ -39,6 +41,10 @@ STYLE = """
 #playerRow:hover { background: #35373c; }
 #requestsNotice[ok="true"] { color: #23a55a; }
 #requestsNotice[ok="false"] { color: #f23f43; }
+#playerRow QPushButton { padding: 5px 10px; border-radius: 4px; min-height: 18px; }
+#playerRow QPushButton#action_block { background: transparent; color: #f23f43;
+                                      padding: 5px 6px; }
+#playerRow QPushButton#action_block:hover { background: #3b2a2c; }
 QPushButton#action_accept, QPushButton#action_request {
     background: #248046; color: white; border: none; border-radius: 4px; padding: 5px 12px; }
 QPushButton#action_accept:disabled, QPushButton#action_request:disabled {
@@ -81,6 +87,7 @@ class PlayerRow(QFrame):
         avatar.set_player(entry.player.name, entry.player.avatar_url)
         name = ElidedLabel(self)
         name.setObjectName("playerName")
+        name.setMinimumWidth(NAME_MIN_WIDTH)
         name.setText(entry.player.name)
         detail = ElidedLabel(self)
         detail.setObjectName("playerDetail")
@@ -91,7 +98,7 @@ class PlayerRow(QFrame):
         texts.addWidget(detail)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(10)
+        row.setSpacing(6)
         row.addWidget(avatar)
         row.addLayout(texts, 1)
         self.buttons: list[QPushButton] = []

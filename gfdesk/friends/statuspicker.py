@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,21 +33,26 @@ from gfdesk.userstatus import Status, status_text
 PLAIN_CHOICES = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE)
 HINTS = {
     Status.ONLINE: "Friends see you online",
-    Status.AWAY: f"Also set after {int(IDLE_AWAY_S // 60)} min without input",
-    Status.BUSY: "No pop-up notifications or sounds",
-    Status.INVISIBLE: "Look offline; you still get everything",
+    Status.AWAY: f"Also after {int(IDLE_AWAY_S // 60)} min idle",
+    Status.BUSY: "No pop-ups or sounds",
+    Status.INVISIBLE: "Look offline, still get everything",
 }
 GAME_ROLE = Qt.ItemDataRole.UserRole + 1
 STYLE = """
 #statusPicker { background: #111214; border: 1px solid #1e1f22; border-radius: 8px; }
 #statusPickerTitle { color: #b5bac1; font-size: 11px; font-weight: 700; }
-QPushButton[statusChoice="true"] { text-align: left; color: #dbdee1; background: transparent;
-    border: none; border-radius: 4px; padding: 6px 8px; }
-QPushButton[statusChoice="true"]:hover { background: #5865f2; color: white; }
+QPushButton[statusChoice="true"] { background: transparent; border: none; border-radius: 4px;
+    padding: 0; min-height: 38px; }
+QPushButton[statusChoice="true"]:hover { background: #5865f2; }
 QPushButton[statusChoice="true"]:checked { background: #35373c; }
+#statusChoiceLabel { color: #f2f3f5; font-weight: 600; }
+#statusChoiceHint { color: #b5bac1; font-size: 11px; }
 #gameSearch { background: #1e1f22; border: 1px solid #1e1f22; border-radius: 4px;
               padding: 5px 8px; color: #dbdee1; }
-#gameList { background: transparent; border: none; color: #dbdee1; }
+#gameList { background: transparent; border: none; color: #dbdee1; outline: none; }
+#gameList::item { padding: 3px 2px; border-radius: 4px; }
+#gameList::item:selected { background: #35373c; color: #ffffff; }
+#gameList::item:hover { background: #5865f2; color: #ffffff; }
 """
 
 
@@ -65,6 +71,38 @@ def status_dot(status: Status, size: int = 10) -> QPixmap:
         painter.drawEllipse(QRectF(inner, inner, size - 2 * inner, size - 2 * inner))
     painter.end()
     return pixmap
+
+
+def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
+    """A status choice: its dot, its name, and one line on what it does."""
+    button = QPushButton(parent)
+    button.setObjectName(f"status_{choice.value}")
+    button.setProperty("statusChoice", True)
+    button.setCheckable(True)
+    button.setAccessibleName(choice.label)
+    dot = QLabel(button)
+    dot.setPixmap(status_dot(choice, 12))
+    label = QLabel(choice.label, button)
+    label.setObjectName("statusChoiceLabel")
+    hint = QLabel(HINTS[choice], button)
+    hint.setObjectName("statusChoiceHint")
+    hint.setWordWrap(True)
+    texts = QVBoxLayout()
+    texts.setSpacing(0)
+    texts.addWidget(label)
+    texts.addWidget(hint)
+    row = QHBoxLayout(button)
+    row.setContentsMargins(8, 4, 8, 4)
+    row.setSpacing(8)
+    row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+    row.addLayout(texts, 1)
+    for child in (dot, label, hint):
+        # The button takes the clicks; its labels only show.
+        child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        if isinstance(child, QLabel) and child is not dot:
+            child.setTextFormat(Qt.TextFormat.PlainText)
+    button.setMinimumHeight(button.sizeHint().height())
+    return button
 
 
 class StatusPicker(QFrame):
@@ -89,12 +127,7 @@ class StatusPicker(QFrame):
         layout.addWidget(title)
         self.choices: dict[Status, QPushButton] = {}
         for choice in PLAIN_CHOICES:
-            button = QPushButton(QIcon(status_dot(choice, 12)),
-                                 f"{choice.label}\n{HINTS[choice]}", self)
-            button.setObjectName(f"status_{choice.value}")
-            button.setProperty("statusChoice", True)
-            button.setCheckable(True)
-            button.setIconSize(QSize(12, 12))
+            button = _choice_button(choice, self)
             button.clicked.connect(lambda _=False, s=choice: self._pick(s))
             layout.addWidget(button)
             self.choices[choice] = button
@@ -132,12 +165,12 @@ class StatusPicker(QFrame):
         if typed and typed.casefold() not in {g.casefold() for g in found}:
             found.append(typed)  # a game the list does not know: after those it knows
         for game in found:
-            label = f"{game}   · recent" if game in recent and not text.strip() else game
+            label = f"{game} · recent" if game in recent and not text.strip() else game
             item = QListWidgetItem(QIcon(status_dot(Status.IN_GAME, 10)), label)
             item.setData(GAME_ROLE, game)
-            if self._status.chosen is Status.IN_GAME and game == self._status.game:
-                item.setSelected(True)
             self.games.addItem(item)
+            if self._status.chosen is Status.IN_GAME and game == self._status.game:
+                self.games.setCurrentItem(item)
 
     def game_names(self) -> list[str]:
         """The games listed now, in order."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -173,6 +174,7 @@ class SettingsDialog(QDialog):
         self.profile_feedback.hide()
         self.save_profile = QPushButton("Save profile", card)
         self.save_profile.setObjectName("saveProfileButton")
+        self.save_profile.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save_profile.clicked.connect(self._on_save_profile_clicked)
         for field in (self.display_name, self.avatar_url):
             field.textChanged.connect(self._preview_profile)
@@ -188,7 +190,8 @@ class SettingsDialog(QDialog):
         top.addWidget(handle, 1)
         row = QHBoxLayout()
         row.addWidget(self.profile_feedback, 1)
-        row.addWidget(self.save_profile, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(0)
+        row.addWidget(self.save_profile, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         column = QVBoxLayout(card)
         column.addLayout(top)
         column.addLayout(form)
