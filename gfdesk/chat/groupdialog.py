@@ -25,18 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.chat.rooms import TITLE_MAX_CHARS, clean_title
+from gfdesk.kit.labels import plain_label
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FriendCard = tuple[str, str, "str | None"]
 
 
 def _plain(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
+    return plain_label(text, parent, name, wrap=True)
 
 
 class GroupDialog(QDialog):

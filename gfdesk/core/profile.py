@@ -20,8 +20,8 @@ DISPLAY_NAME_MAX = 50
 
 
 @dataclass(frozen=True)
-class OwnProfile:
-    """What the profile card and the settings show of the user."""
+class PlayerProfile:
+    """A player's ``profiles`` row as every view shows it (remote text: plain text)."""
 
     user_id: str
     username: str
@@ -30,7 +30,19 @@ class OwnProfile:
 
     @property
     def name(self) -> str:
-        return self.display_name or self.username
+        return self.display_name or self.username or "?"
+
+
+#: The signed-in user's own profile (the profile card, the settings' Profile tab).
+OwnProfile = PlayerProfile
+
+
+def profile_from_row(row: dict[str, Any]) -> PlayerProfile:
+    """A ``profiles`` row (``id, username, display_name, avatar_url``)."""
+    avatar = row.get("avatar_url")
+    return PlayerProfile(str(row["id"]), str(row.get("username") or ""),
+                         str(row.get("display_name") or ""),
+                         avatar if isinstance(avatar, str) and avatar.strip() else None)
 
 
 def check_profile(display_name: str, avatar_url: str) -> tuple[str, str | None]:
@@ -60,11 +72,7 @@ async def load_own_profile(client: AsyncClient, user_id: str) -> OwnProfile:
         "id,username,display_name,avatar_url").eq("id", user_id).execute()).data)
     if not rows:
         return OwnProfile(user_id, "", "")
-    row = rows[0]
-    url = row.get("avatar_url")
-    return OwnProfile(user_id, str(row.get("username") or ""),
-                      str(row.get("display_name") or ""),
-                      url if isinstance(url, str) and url else None)
+    return profile_from_row(rows[0])
 
 
 async def save_own_profile(client: AsyncClient, user_id: str, display_name: str,

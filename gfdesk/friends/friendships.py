@@ -20,11 +20,11 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from gfdesk.core.gapfill import Row
+from gfdesk.core.profile import PlayerProfile, profile_from_row
 from gfdesk.core.subscription import (
     ChangeBinding,
     ChangeEvent,
@@ -60,25 +60,9 @@ PROFILE_COLUMNS = "id,username,display_name,avatar_url"
 _SEARCH_JUNK = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Friend:
-    """A player's profile (remote text: show it as plain text)."""
-
-    user_id: str
-    username: str
-    display_name: str
-    avatar_url: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.display_name or self.username or "?"
-
-
-def friend_from_row(row: dict[str, Any]) -> Friend:
-    avatar = row.get("avatar_url")
-    return Friend(str(row["id"]), str(row.get("username") or ""),
-                  str(row.get("display_name") or ""),
-                  avatar if isinstance(avatar, str) and avatar.strip() else None)
+#: A player as the friends feature holds them (their ``profiles`` row).
+Friend = PlayerProfile
+friend_from_row = profile_from_row
 
 
 def search_text(query: str) -> str:

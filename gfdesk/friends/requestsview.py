@@ -27,6 +27,7 @@ from gfdesk.friends.requestsmodel import Action, PlayerEntry, RequestsModel
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.labels import plain_label, stacked
 
 ROW_AVATAR = 36
 #: A player's name keeps at least this much room beside the buttons.
@@ -92,15 +93,11 @@ class PlayerRow(QFrame):
         detail = ElidedLabel(self)
         detail.setObjectName("playerDetail")
         detail.setText(detail_for(entry))
-        texts = QVBoxLayout()
-        texts.setSpacing(0)
-        texts.addWidget(name)
-        texts.addWidget(detail)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
         row.setSpacing(6)
         row.addWidget(avatar)
-        row.addLayout(texts, 1)
+        row.addLayout(stacked(name, detail), 1)
         self.buttons: list[QPushButton] = []
         for action in actions_for(entry):
             button = QPushButton(LABELS[action], self)
@@ -116,11 +113,7 @@ class PlayerRow(QFrame):
 
 
 def _label(text: str, name: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
+    return plain_label(text, parent, name, wrap=True)
 
 
 class RequestsView(QWidget):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.friends.games import CATALOGUE, clean_game, search_games
 from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
+from gfdesk.kit.labels import plain_label, stacked
 from gfdesk.userstatus import Status, status_text
 
 PLAIN_CHOICES = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE)
@@ -82,15 +83,9 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
     button.setAccessibleName(choice.label)
     dot = QLabel(button)
     dot.setPixmap(status_dot(choice, 12))
-    label = QLabel(choice.label, button)
-    label.setObjectName("statusChoiceLabel")
-    hint = QLabel(HINTS[choice], button)
-    hint.setObjectName("statusChoiceHint")
-    hint.setWordWrap(True)
-    texts = QVBoxLayout()
-    texts.setSpacing(0)
-    texts.addWidget(label)
-    texts.addWidget(hint)
+    label = plain_label(choice.label, button, "statusChoiceLabel")
+    hint = plain_label(HINTS[choice], button, "statusChoiceHint", wrap=True)
+    texts = stacked(label, hint)
     row = QHBoxLayout(button)
     row.setContentsMargins(8, 4, 8, 4)
     row.setSpacing(8)
@@ -99,8 +94,6 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
     for child in (dot, label, hint):
         # The button takes the clicks; its labels only show.
         child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        if isinstance(child, QLabel) and child is not dot:
-            child.setTextFormat(Qt.TextFormat.PlainText)
     button.setMinimumHeight(button.sizeHint().height())
     return button
 

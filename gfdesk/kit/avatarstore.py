@@ -26,10 +26,10 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
-from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.avatar import AvatarCache, transparent_pixmap
 
 #: Pictures larger than this many pixels are refused before decoding.
 MAX_PIXELS = 4096 * 4096
@@ -96,9 +96,7 @@ def decode_avatar(data: bytes, *, max_pixels: int = MAX_PIXELS,
 
 def round_pixmap(image: QImage, size: int, ratio: float) -> QPixmap:
     """``image`` as a ``size`` x ``size`` disc at device pixel ratio ``ratio``."""
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap = transparent_pixmap(size, ratio)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
