@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
-from gfdesk.config import AppConfig, ConfigError, Overrides, load
+from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -145,12 +145,18 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         dialog = SettingsDialog(
             config, log_file, window,
             account=f"{account.display_name} ({account.email})" if account else None,
-            can_sign_in=flow is not None and not config.profile.is_demo)
+            can_sign_in=flow is not None and account is None,
+            profile=flow.own_profile if flow is not None and account is not None else None,
+            avatars=flow.avatars if flow is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if flow is not None:
+            current = flow
             dialog.sign_out_requested.connect(
-                lambda: bridge.spawn(flow.sign_out(), name="app:sign-out", owner=window))
-            dialog.sign_in_requested.connect(flow.ask_sign_in)
+                lambda: bridge.spawn(current.sign_out(), name="app:sign-out", owner=window))
+            dialog.sign_in_requested.connect(current.ask_sign_in)
+            dialog.profile_save_requested.connect(
+                lambda name, url: bridge.spawn(_save_profile(current, dialog, name, url),
+                                               name="app:save-profile", owner=dialog))
         dialog.open()
 
     window.settings_requested.connect(open_settings)
@@ -169,41 +175,70 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     # Not a bridge task: a hub half-way through starting must finish starting before
     # shutdown can stop it, so shutdown awaits this instead of cancelling it.
     hub_start: asyncio.Future[Any] | None = None
-    if config.profile.is_demo:
-        window.set_connection_status(ConnectionStatus(
-            ConnectionState.CONNECTING, "starting the demo hub", backend="demo hub"))
-        hub_start = asyncio.ensure_future(asyncio.to_thread(_start_demo_hub, config))
 
-    async def connect() -> None:
+    def demo_hub() -> asyncio.Future[Any]:
+        nonlocal hub_start
+        if hub_start is None:
+            window.set_connection_status(ConnectionStatus(
+                ConnectionState.CONNECTING, "starting the demo hub", backend="demo hub"))
+            hub_start = asyncio.ensure_future(asyncio.to_thread(_start_demo_hub, config))
+        return hub_start
+
+    if config.profile.is_demo:
+        demo_hub()
+
+    async def connect(profile: Profile, *, sign_in_demo: bool) -> None:
         nonlocal flow
         from gfdesk.accountflow import AccountFlow
         from gfdesk.core.backend import BackendService
 
         credentials: Credentials | None = None
-        if hub_start is not None:
-            hub, credentials = await asyncio.shield(hub_start)
+        demo: Credentials | None = None
+        if profile.is_demo:
+            hub, demo = await asyncio.shield(demo_hub())
             url, key, label = hub.url, hub.anon_key, "demo hub"
+            credentials = demo if sign_in_demo else None
         else:
-            assert config.profile.url and config.profile.anon_key
-            url, key = config.profile.url, config.profile.anon_key
+            assert profile.url and profile.anon_key
+            url, key = profile.url, profile.anon_key
             label = _host_of(url)
         backend = BackendService(
             url, key, label=label, on_status=window.set_connection_status,
-            profile=config.profile.name, data_dir=config.paths.data_dir,
+            profile=profile.name, data_dir=config.paths.data_dir,
             on_notice=messages.warning,
             on_session=lambda status: flow.on_session(status) if flow else None,
             on_rejected=lambda r: messages.error(
                 f"Could not send {r.write.label or 'a change'}: {r.reason}"))
-        flow = AccountFlow(backend, window, messages, tray,
-                           can_sign_in=not config.profile.is_demo)
+        flow = AccountFlow(backend, window, messages, tray, can_sign_in=True,
+                           profiles=config.profiles, profile=profile, demo_credentials=demo,
+                           data_dir=config.paths.data_dir / "accounts" / profile.name)
+        flow.profile_switch_requested.connect(
+            lambda name: bridge.spawn(switch_profile(name), name="app:switch-profile",
+                                      owner=window, group="switch"))
         await flow.start(credentials)
+
+    async def switch_profile(name: str) -> None:
+        """The sign-in screen's profile switcher: the chosen backend, in this run."""
+        nonlocal flow
+        chosen = next((p for p in config.profiles if p.name == name), None)
+        if chosen is None:
+            return
+        log.app.info("switching to profile %s", name)
+        old, flow = flow, None
+        if old is not None:
+            await old.aclose()
+            old.deleteLater()
+        await connect(chosen, sign_in_demo=False)
+
+    async def first_connect() -> None:
+        await connect(config.profile, sign_in_demo=True)
         # What exists now lives as long as the app (Qt wrappers, modules, the features):
         # freezing it spares every later full collection a rescan of it, which measured
         # as a 60-70 ms GUI stall during a 5,000-message chat burst (bench/chat_burst.py).
         gc.collect()
         gc.freeze()
 
-    connecting = bridge.spawn(connect(), name="app:connect")
+    connecting = bridge.spawn(first_connect(), name="app:connect")
     connecting.add_done_callback(
         lambda t: None if t.cancelled() or t.exception() is None else messages.error(
             f"Could not start the backend: {t.exception()}"))
@@ -273,6 +308,20 @@ def _host_of(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).hostname or url
+
+
+async def _save_profile(flow: AccountFlow, dialog: Any, name: str, url: str) -> None:
+    """The settings dialog's "Save profile"."""
+    from gfdesk.core.session import error_text
+
+    try:
+        await flow.save_profile(name, url)
+    except Exception as exc:  # a refusal or the network: said in the dialog
+        dialog.show_profile_result(str(exc) if isinstance(exc, ValueError)
+                                   else error_text(exc), ok=False)
+        return
+    dialog.show_profile_result("Saved. Friends see it the next time their list loads.",
+                               ok=True)
 
 
 def _log_user_message(message: Any) -> None:

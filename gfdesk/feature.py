@@ -18,6 +18,7 @@ Must not import Qt, the hub or any feature at run time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox
     from gfdesk.core.session import Account
+    from gfdesk.kit.avatarstore import AvatarStore
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ class FeatureScope:
     feature that needs one refuses to build."""
     account: Account
     """Who is signed in."""
+    data_dir: Path | None = None
+    """Where a feature may keep small per-account files (None: nothing is kept)."""
+    avatars: AvatarStore | None = None
+    """Profile pictures, shared by every feature of the account (None: initials)."""
 
     @property
     def user_id(self) -> str:

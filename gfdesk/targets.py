@@ -1,4 +1,4 @@
-"""What a click or a link can open: a conversation, a tournament. Qt-free, pure.
+"""What a click or a link can open: a conversation, a friend request, a tournament. Qt-free, pure.
 
 A notification says what it is about with a ``Target``; whoever opens it (the account
 flow) decides how, so the notifications feature never knows the chat exists.
@@ -15,6 +15,8 @@ class TargetKind(enum.Enum):
 
     CONVERSATION = "conversation"
     TOURNAMENT = "tournament"
+    #: The requests page; the id is the player who asked.
+    FRIEND_REQUEST = "friend_request"
 
 
 @dataclass(frozen=True)

@@ -93,17 +93,18 @@ def main_window(section: Section, status: ConnectionStatus, account: str | None,
 
 
 def settings_dialog(tab: str = "Backend") -> Callable[[], QWidget]:
-    """A builder for the settings dialog on ``tab``, the demo in use, two other profiles."""
+    """A builder for the settings dialog on ``tab``, the demo in use, two other profiles
+    (signed in as the demo player for the Profile tab)."""
 
     def build() -> QWidget:
-        dialog = _settings_dialog()
+        dialog = _settings_dialog(signed_in=tab == "Profile")
         dialog.show_tab(tab)
         return dialog
 
     return build
 
 
-def _settings_dialog() -> SettingsDialog:
+def _settings_dialog(signed_in: bool = False) -> SettingsDialog:
     # Nothing is written there (no profile is added): the paths only have to look real
     # and stay the same from run to run.
     home = Path("/home/nova")
@@ -113,7 +114,13 @@ def _settings_dialog() -> SettingsDialog:
     cloud = Profile("gamerflick", "https://abcdefghijklmnop.supabase.co", SAMPLE_KEY)
     demo = Profile("demo")
     config = AppConfig(profile=demo, profiles=(demo, lan, cloud), log_level="INFO", paths=paths)
-    return SettingsDialog(config, paths.log_dir / "gfdesk.log")
+    if not signed_in:
+        return SettingsDialog(config, paths.log_dir / "gfdesk.log")
+    from gfdesk.core.profile import OwnProfile
+
+    return SettingsDialog(config, paths.log_dir / "gfdesk.log",
+                          account=f"{DEMO_ACCOUNT} (nova@gamerflick.gg)",
+                          profile=OwnProfile("u1", "novaq", DEMO_ACCOUNT, None))
 
 
 def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget]:
@@ -145,13 +152,45 @@ def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget
 
 
 def _scope(connection: ConnectionSupervisor, client: AsyncClient, user_id: str,
-           outbox: Outbox | None = None) -> FeatureScope:
+           outbox: Outbox | None = None, avatars: Any = None) -> FeatureScope:
     """The demo user's feature scope."""
     from gfdesk.core.session import Account
     from gfdesk.feature import FeatureScope
 
     return FeatureScope(connection, client, outbox,
-                        Account(user_id, "demo@gamerflick.local", "Demo Player"))
+                        Account(user_id, "demo@gamerflick.local", "Demo Player"),
+                        avatars=avatars)
+
+
+class _Pictures:
+    """The demo hub's profile pictures, fetched for one screen (no disk cache)."""
+
+    def __init__(self, url: str) -> None:
+        from gfdesk import bridge
+        from gfdesk.core.avatarfetch import AvatarFetcher
+        from gfdesk.kit.avatarstore import AvatarStore
+
+        self.fetcher = AvatarFetcher(None, base_url=url)
+        store: AvatarStore | None = None
+
+        def run(coro: Any, name: str) -> object:
+            return bridge.spawn(coro, name=name, owner=store)
+
+        self.store = store = AvatarStore(self.fetcher.fetch, run)
+
+    async def settle(self, urls: list[str]) -> None:
+        """Wait until each of ``urls`` has its picture (or was refused)."""
+        from gfdesk import bridge
+        from gfdesk.kit.avatarstore import AvatarState
+
+        for url in urls:
+            self.store.request(url)
+        async with asyncio.timeout(20):
+            while any(self.store.state(u) is AvatarState.LOADING for u in urls):
+                await bridge.next_emit(self.store.changed, 20)
+
+    async def aclose(self) -> None:
+        await self.fetcher.aclose()
 
 
 async def _demo_connection(url: str, key: str
@@ -185,14 +224,20 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) ->
 
     client, user_id, connection = await _demo_connection(url, key)
     outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
-    feature = ChatFeature(_scope(connection, client, user_id, outbox))
+    pictures = _Pictures(url)
+    feature = ChatFeature(_scope(connection, client, user_id, outbox, pictures.store))
     feature.view.resize(WINDOW_SIZE)
     await feature.start()
+    urls = [u for u in feature.model.service.avatar_urls.values() if u]
+    await pictures.settle(urls)
     summaries = feature.model.conversations.summaries()
     chosen = next(s for s in summaries if s.title == title)
     friend = next(m for m in chosen.member_ids if m != user_id)
-    online = [s.other_id for s in summaries if s.other_id]  # the direct friend is online
-    feature.set_online_users(online)
+    from gfdesk.userstatus import Status, StatusInfo
+
+    # As the friends feature says it: the direct friend plays the cup's game.
+    feature.set_statuses({s.other_id: StatusInfo(Status.IN_GAME, "Arena Blitz")
+                          for s in summaries if s.other_id})
     feature.open_conversation(chosen.id)
     opened = feature.model.conversation_opened
     if feature.model.current is None:
@@ -206,13 +251,17 @@ async def _load_chat(url: str, key: str, tmp: Path, title: str, states: bool) ->
     await feature.aclose()
     await connection.aclose()
     await outbox.aclose()
+    await pictures.aclose()
     await close_client(client)
+    pictures.store.setParent(feature)
     return feature  # type: ignore[return-value]
 
 
-def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
+def friends_window(with_inbox: bool, page: str = "friends") -> Callable[[], QWidget]:
     """The main window on Friends with the friends feature (and, with ``with_inbox``,
-    the notification centre beside it) loaded from a demo hub with its bots running."""
+    the notification centre beside it) loaded from a demo hub with its bots running.
+    ``page``: "friends", "requests" (a player search under way) or "status" (the status
+    picker open over the profile card)."""
 
     def build() -> QWidget:
         import tempfile
@@ -224,28 +273,52 @@ def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
         tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
         hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
         try:
-            friends, notes = bridge.run(lambda: _load_friends(hub.url, hub.anon_key))
+            friends, notes = bridge.run(lambda: _load_friends(hub.url, hub.anon_key, page))
         finally:
             hub.stop()
         window = main_window(Section.FRIENDS, ONLINE, "Demo Player")()
         views = [friends.view, notes.view] if with_inbox else [friends.view]  # type: ignore[attr-defined]
         window.set_section_view(Section.FRIENDS, *views)
         window.set_badge(Section.FRIENDS, notes.model.unread_count())  # type: ignore[attr-defined]
+        status = friends.status  # type: ignore[attr-defined]
+        from gfdesk.userstatus import status_text
+
+        window.set_own_status(status_text(status.status, status.game), status.status.color)
         friends.setParent(window)
         notes.setParent(window)
+        if page == "status":
+            _show_picker(window, friends)
         return window
 
     return build
 
 
-async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
+def _show_picker(window: MainWindow, friends: Any) -> None:
+    """The status picker where it opens: over the profile card (a child here, so the
+    window's picture holds it; in the app it is a popup)."""
+    picker = friends.status_picker(window)
+    picker.setParent(window)
+    picker.resize(300, 470)
+    window.resize(WINDOW_SIZE)
+    window.show()
+    QApplication.processEvents()  # lays the window out: the card's place is known
+    footer = window.account_footer()
+    corner = footer.mapTo(window, footer.rect().topLeft())
+    picker.move(corner.x() + 8, corner.y() - picker.height() - 4)
+    picker.show()
+    picker.raise_()
+
+
+async def _load_friends(url: str, key: str, page: str = "friends") -> tuple[QWidget, QWidget]:
     from gfdesk.core.clientfactory import close_client
     from gfdesk.friends.feature import FriendsFeature
     from gfdesk.notifications.feature import NotificationsFeature
+    from gfdesk.userstatus import Status
 
     client, user_id, connection = await _demo_connection(url, key)
-    friends = FriendsFeature(_scope(connection, client, user_id))
-    notes = NotificationsFeature(_scope(connection, client, user_id))
+    pictures = _Pictures(url)
+    friends = FriendsFeature(_scope(connection, client, user_id, avatars=pictures.store))
+    notes = NotificationsFeature(_scope(connection, client, user_id, avatars=pictures.store))
     loaded = asyncio.Event()
     friends.service.on_state_loaded = loaded.set
     await friends.start()
@@ -253,11 +326,35 @@ async def _load_friends(url: str, key: str) -> tuple[QWidget, QWidget]:
     await asyncio.wait_for(loaded.wait(), 20)
     await asyncio.sleep(0.3)  # the bots' first states are already tracked; diffs settle
     friends.status.stop_watching()
+    if page == "status":
+        friends.status.restore(_recent_games())
+        friends.status.set_status(Status.IN_GAME, "Arena Blitz")
+    if page == "requests":
+        friends.view.show_requests("luna")
+        await bridge_next(friends.requests.results_changed)
+    players = [*friends.service.friendships.players.values()]
+    urls = [p.avatar_url for p in players if p.avatar_url]
+    urls += [a.avatar_url for a in notes.service.actors.values() if a.avatar_url]
+    await pictures.settle(urls)
     await notes.aclose()
     await friends.aclose()
     await connection.aclose()
+    await pictures.aclose()
     await close_client(client)
+    pictures.store.setParent(friends)
     return friends, notes  # type: ignore[return-value]
+
+
+def _recent_games() -> Any:
+    from gfdesk.friends.statusstore import SavedStatus
+
+    return SavedStatus(recent_games=("Arena Blitz", "Valorant", "Rocket League"))
+
+
+async def bridge_next(signal: Any) -> None:
+    from gfdesk import bridge
+
+    await bridge.next_emit(signal, 20)
 
 
 async def _show_states(feature: Any, url: str, key: str, conversation_id: str,
@@ -283,11 +380,37 @@ async def _show_states(feature: Any, url: str, key: str, conversation_id: str,
     model = feature.model.messages
     while feature.unread < 2 or model.pending_message(model.messages()[-1].id):  # noqa: ASYNC110
         await asyncio.sleep(0.02)
+    link = model.messages()[-1]
+    while feature.model.editable(link.id) is None:  # noqa: ASYNC110
+        await asyncio.sleep(0.02)
+    feature.model.edit(link.id, link.body.replace("round 2 tonight", "round 2 at 9 pm"))
     sending = feature.service.compose(conversation_id, "queue me in, on my way")
     model.add_optimistic(sending)
     failed = feature.service.compose(conversation_id, "this one did not make it")
     model.add_optimistic(failed)
     model.set_state(failed.id, SendState.FAILED, "refused by the server")
+
+
+def sign_in_window() -> QWidget:
+    """The window signed out: the sign-in screen with the profile switcher on the demo."""
+    from gfdesk.core.session import Credentials
+    from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+    from gfdesk.ui.signinscreen import SignInScreen
+
+    window = main_window(Section.FRIENDS, ConnectionStatus(
+        ConnectionState.ONLINE, "not signed in", backend="demo hub"), None)()
+    settings = _settings_dialog()
+    window.show_sign_in(SignInScreen(
+        settings_profiles(), settings_profiles()[0],
+        demo_credentials=Credentials(DEMO_EMAIL, DEMO_PASSWORD)))
+    settings.deleteLater()
+    return window
+
+
+def settings_profiles() -> tuple[Profile, ...]:
+    lan = Profile("lan-party", "http://192.168.1.20:54321", SAMPLE_KEY)
+    cloud = Profile("gamerflick", "https://abcdefghijklmnop.supabase.co", SAMPLE_KEY)
+    return (Profile("demo"), lan, cloud)
 
 
 def _offline_error(bridge: MessageBridge) -> None:
@@ -311,10 +434,14 @@ SCREENS: list[Screen] = [
         DEMO_ACCOUNT, _offline_error)),
     Screen("friends", friends_window(with_inbox=False)),
     Screen("friends-inbox", friends_window(with_inbox=True)),
+    Screen("friends-requests", friends_window(with_inbox=True, page="requests")),
+    Screen("status-picker", friends_window(with_inbox=True, page="status")),
     Screen("chat-group", chat_window("Friday Squad")),
     Screen("chat-direct", chat_window("NovaStrike")),
     Screen("chat-states", chat_window("NovaStrike", states=True)),
+    Screen("sign-in", sign_in_window),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
+    Screen("settings-profile", settings_dialog("Profile"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
 ]
 

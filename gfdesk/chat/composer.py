@@ -1,4 +1,5 @@
-"""The message box: Enter sends, Shift+Enter starts a new line, it grows with its text."""
+"""The message box: Enter sends, Shift+Enter starts a new line, it grows with its text;
+Up in an empty box edits your last message, Escape leaves editing."""
 
 from __future__ import annotations
 
@@ -15,9 +16,13 @@ class Composer(QPlainTextEdit):
 
     Signals:
         submitted(): Enter was pressed.
+        cancelled(): Escape was pressed (leave editing).
+        edit_last_requested(): Up was pressed in an empty box (edit your last message).
     """
 
     submitted = Signal()
+    cancelled = Signal()
+    edit_last_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +36,12 @@ class Composer(QPlainTextEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.submitted.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        if event.key() == Qt.Key.Key_Up and not self.toPlainText():
+            self.edit_last_requested.emit()
             return
         super().keyPressEvent(event)
 

@@ -13,10 +13,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
-from gfdesk.chat.listmodel import ONLINE_ROLE, SUMMARY_ROLE
+from gfdesk.chat.listmodel import STATUS_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
 from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.userstatus import StatusInfo
 
 ROW_HEIGHT = 62
 AVATAR = 40
@@ -29,8 +31,6 @@ MUTED = QColor("#949ba4")
 SELECTED = QColor(78, 80, 88, 150)
 HOVER = QColor(78, 80, 88, 80)
 BADGE = QColor(BADGE_COLOR)
-ONLINE = QColor("#23a55a")
-OFFLINE = QColor("#80848e")
 RING = QColor("#2b2d31")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,12 +43,17 @@ class ConversationDelegate(QStyledItemDelegate):
         tz: the local time zone.
         now: the current time (tests pin it).
         parent: the owner.
+        avatars: pictures (None: initials).
+        avatar_url_of: a user's picture URL (a direct conversation shows the other's).
     """
 
     def __init__(self, tz: dt.tzinfo, now: Callable[[], dt.datetime] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, avatars: AvatarStore | None = None,
+                 avatar_url_of: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
-        self._avatars = AvatarCache()
+        self._initials = AvatarCache()
+        self._avatars = avatars
+        self._avatar_url_of = avatar_url_of
         self._tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._title = QFont()
@@ -69,7 +74,7 @@ class ConversationDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary: ConversationSummary = index.data(SUMMARY_ROLE)
-        online: bool | None = index.data(ONLINE_ROLE)
+        status: StatusInfo | None = index.data(STATUS_ROLE)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(8, 2, -8, -2)
@@ -79,13 +84,18 @@ class ConversationDelegate(QStyledItemDelegate):
             self._round(painter, rect, HOVER)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         ax, ay = rect.left() + PAD, rect.center().y() - AVATAR // 2
-        painter.drawPixmap(ax, ay, self._avatars.get(summary.title, AVATAR, ratio))
-        if summary.kind is ConversationKind.DIRECT and online is not None:
+        url = (self._avatar_url_of(summary.other_id)
+               if self._avatar_url_of is not None and summary.other_id else None)
+        picture = (self._avatars.pixmap(summary.title, url, AVATAR, ratio)
+                   if self._avatars is not None
+                   else self._initials.get(summary.title, AVATAR, ratio))
+        painter.drawPixmap(ax, ay, picture)
+        if summary.kind is ConversationKind.DIRECT and status is not None:
             dot = QRectF(ax + AVATAR - DOT + 2, ay + AVATAR - DOT + 2, DOT, DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(RING)
             painter.drawEllipse(dot)
-            painter.setBrush(ONLINE if online else OFFLINE)
+            painter.setBrush(QColor(status.status.color))
             painter.drawEllipse(dot.adjusted(3, 3, -3, -3))
         x = ax + AVATAR + 12
         right = rect.right() - PAD

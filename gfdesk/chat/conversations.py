@@ -61,7 +61,8 @@ class ConversationSummary:
         """The last message as one line ("You: omw", "Nova: gg")."""
         if self.last_message is None:
             return "No messages yet"
-        body = " ".join(self.last_message.body.split())
+        body = ("message deleted" if self.last_message.deleted
+                else " ".join(self.last_message.body.split()))
         return f"{self.last_sender_name}: {body}" if self.last_sender_name else body
 
     def with_message(self, message: ChatMessage, sender_name: str, *, me: str,

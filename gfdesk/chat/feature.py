@@ -20,6 +20,7 @@ from gfdesk.chat.model import ChatModel
 from gfdesk.chat.service import ChatService
 from gfdesk.chat.typingstate import TYPING_TTL_S
 from gfdesk.chat.view import ChatView
+from gfdesk.userstatus import StatusInfo
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -44,10 +45,13 @@ class ChatFeature(QObject):
         unread_changed(int): the total unread count of all conversations.
         conversation_opened(str): a conversation is shown (e.g. after ``open_direct``:
             the window may switch to the Conversations section).
+        conversation_read(str): the user read this conversation up to its newest
+            message (its message notifications are read too).
     """
 
     unread_changed = Signal(int)
     conversation_opened = Signal(str)
+    conversation_read = Signal(str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  tz: dt.tzinfo | None = None,
@@ -61,8 +65,9 @@ class ChatFeature(QObject):
         """Conversations and the open conversation, for the view."""
         self.model.conversations.unread_changed.connect(self.unread_changed)
         self.model.conversation_opened.connect(self.conversation_opened)
-        self.view = (ChatView(self.model) if open_url is None
-                     else ChatView(self.model, open_url=open_url))
+        self.model.conversation_read.connect(self.conversation_read)
+        self.view = (ChatView(self.model, avatars=scope.avatars) if open_url is None
+                     else ChatView(self.model, open_url=open_url, avatars=scope.avatars))
         """The page for the Conversations section."""
         self._stop_listening: Callable[[], None] | None = None
 
@@ -93,5 +98,15 @@ class ChatFeature(QObject):
         self.model.open_direct(user_id)
 
     def set_online_users(self, user_ids: Iterable[str] | None) -> None:
-        """Who is online (connect the friends feature's ``online_friends_changed``)."""
+        """Who is online, when nothing more is known (a preview, a screenshot)."""
         self.model.set_online_users(user_ids)
+
+    def set_statuses(self, statuses: dict[str, StatusInfo]) -> None:
+        """Friends' statuses (connect the friends feature's ``friend_statuses_changed``):
+        the conversation list's dots and the chat header say what the friends list says."""
+        self.model.set_statuses(statuses)
+
+    def set_friends(self, friends: Iterable[tuple[str, str, str | None]]) -> None:
+        """The user's friends (connect the friends feature's ``friends_changed``): who a
+        new group can be made with."""
+        self.model.set_friends(friends)

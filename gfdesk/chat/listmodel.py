@@ -1,4 +1,8 @@
-"""The conversation list as a Qt list model: sorted by activity, unread counts, presence.
+"""The conversation list as a Qt list model: sorted by activity, unread counts, status.
+
+The other member's status in a direct conversation is the friends feature's, handed in
+with ``set_statuses`` (one source for the list's dots, the chat header and the friends
+list); ``set_online`` is the older, coarser form (online or not, nothing more).
 
 Live messages change a summary (preview, time, unread) and may move it to the top; a
 move is a layout change with the persistent indexes carried along, so the selection
@@ -20,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from gfdesk.chat.conversations import ConversationSummary, by_activity
+from gfdesk.userstatus import Status, StatusInfo
 
 #: The ConversationSummary of a row.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,6 +32,8 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ONLINE_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The conversation id.
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The other member's ``StatusInfo`` in a direct conversation (None: not known).
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,6 +51,7 @@ class ConversationListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[ConversationSummary] = []
         self._online: set[str] | None = None
+        self._statuses: dict[str, StatusInfo] | None = None
         self._unread_total = 0
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -60,10 +68,21 @@ class ConversationListModel(QAbstractListModel):
         if role == ID_ROLE:
             return summary.id
         if role == ONLINE_ROLE:
-            if self._online is None or summary.other_id is None:
-                return None
-            return summary.other_id in self._online
+            info = self.status_of(summary.other_id)
+            return None if info is None else info.online
+        if role == STATUS_ROLE:
+            return self.status_of(summary.other_id)
         return None
+
+    def status_of(self, user_id: str | None) -> StatusInfo | None:
+        """``user_id``'s status as last told (None: not known)."""
+        if user_id is None:
+            return None
+        if self._statuses is not None:
+            return self._statuses.get(user_id)
+        if self._online is None:
+            return None
+        return StatusInfo(Status.ONLINE if user_id in self._online else Status.OFFLINE)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -115,13 +134,24 @@ class ConversationListModel(QAbstractListModel):
         """Who is online as last told (None: no presence source)."""
         return None if self._online is None else frozenset(self._online)
 
+    def set_statuses(self, statuses: dict[str, StatusInfo] | None) -> None:
+        """Friends' statuses (None: unknown); the rows repaint only when that changed."""
+        if statuses == self._statuses:
+            return
+        self._statuses = None if statuses is None else dict(statuses)
+        if statuses is not None:
+            self._online = {u for u, s in statuses.items() if s.online}
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def set_online(self, user_ids: Iterable[str] | None) -> None:
         """Who is online (None: no presence source, no dots); the rows repaint only
         when that changed."""
         online = None if user_ids is None else set(user_ids)
-        if online == self._online:
+        if online == self._online and self._statuses is None:
             return
         self._online = online
+        self._statuses = None
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 

@@ -10,6 +10,7 @@ and width, so scrolling and live bursts do not lay text out again.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -38,6 +40,7 @@ from gfdesk.chat.messagemodel import (
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
 from gfdesk.kit.avatar import AvatarCache, color_for
+from gfdesk.kit.avatarstore import AvatarStore
 
 AVATAR = 40
 LEFT = 16
@@ -61,22 +64,51 @@ RULE = QColor("#3f4147")
 
 Index = QModelIndex | QPersistentModelIndex
 NameOf = Callable[[str], str]
+UrlOf = Callable[[str], "str | None"]
+DELETED_TEXT = "message deleted"
+EDITED_MARK = " (edited)"
+
+
+def fitted(metrics: QFontMetricsF, text: str, available: int) -> tuple[str, int]:
+    """``text`` as it fits in ``available`` pixels, and the width it takes.
+
+    Measured in fractional pixels, rounded up: the whole-pixel advance rounds down
+    as often as up, and eliding to it cut "ViperVex" to "ViperV…" with room to spare.
+    """
+    width = math.ceil(metrics.horizontalAdvance(text))
+    if width <= available:
+        return text, width
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, available), available
 
 
 class _Body:
     """A laid-out message body and its links."""
 
     def __init__(self, message: ChatMessage, width: int, font: QFont) -> None:
-        #: The text laid out (compared on each use: copying it back out of ``doc`` is not free).
+        #: What was laid out (compared on each use: copying it back out of ``doc`` is
+        #: not free): the body, and whether it was edited or deleted.
         self.text = message.body
+        self.version = (message.edited_at, message.deleted_at)
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.doc.setDefaultTextOption(option)
+        if message.deleted:
+            self.doc.setPlainText(DELETED_TEXT)
+            self.links: list[LinkSpan] = []
+            cursor = QTextCursor(self.doc)
+            cursor.select(QTextCursor.SelectionType.Document)
+            fmt = QTextCharFormat()
+            fmt.setFontItalic(True)
+            fmt.setForeground(MUTED)
+            cursor.mergeCharFormat(fmt)
+            self.doc.setTextWidth(max(40, width))
+            self.height = int(self.doc.size().height() + 0.999)
+            return
         self.doc.setPlainText(message.body)
-        self.links: list[LinkSpan] = find_links(message.body)
+        self.links = find_links(message.body)
         for span in self.links:
             cursor = QTextCursor(self.doc)
             cursor.setPosition(span.start)
@@ -87,6 +119,13 @@ class _Body:
             fmt.setAnchor(True)
             fmt.setAnchorHref(span.url)
             cursor.mergeCharFormat(fmt)
+        if message.edited_at is not None:
+            # Appended after the links were found: the mark is never part of a link.
+            cursor = QTextCursor(self.doc)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            mark = QTextCharFormat()
+            mark.setForeground(MUTED)
+            cursor.insertText(EDITED_MARK, mark)
         self.doc.setTextWidth(max(40, width))
         self.height = int(self.doc.size().height() + 0.999)
 
@@ -102,9 +141,12 @@ class MessageDelegate(QStyledItemDelegate):
     """
 
     def __init__(self, name_of: NameOf, me: str, tz: dt.tzinfo,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, avatars: AvatarStore | None = None,
+                 avatar_url_of: UrlOf | None = None) -> None:
         super().__init__(parent)
-        self._avatars = AvatarCache()
+        self._initials = AvatarCache()
+        self._avatars = avatars
+        self._avatar_url_of = avatar_url_of
         self._name_of = name_of
         self._me = me
         self._tz = tz
@@ -130,6 +172,8 @@ class MessageDelegate(QStyledItemDelegate):
         # Metrics of the fonts, made once per font change rather than on every paint.
         self._body_metrics = QFontMetrics(self._font)
         self._name_metrics = QFontMetrics(self._name_font)
+        self.name_metrics = QFontMetricsF(self._name_font)
+        """The sender name's metrics, fractional (see ``fitted``)."""
         self._small_metrics = QFontMetrics(self._small)
         self._day_metrics = QFontMetrics(self._day_font)
 
@@ -146,7 +190,8 @@ class MessageDelegate(QStyledItemDelegate):
     def _body(self, message: ChatMessage, width: int) -> _Body:
         key = (message.id, width)
         body = self._bodies.get(key)
-        if body is None or body.text != message.body:
+        if body is None or body.text != message.body \
+                or body.version != (message.edited_at, message.deleted_at):
             body = _Body(message, width, self._font)
             self._bodies[key] = body
             if len(self._bodies) > CACHE_SIZE:
@@ -185,7 +230,8 @@ class MessageDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self.width or option.rect.width() or 600
         message, day, group = self._row(index)
-        key = (message.id, message.state, len(message.body), width, day, group)
+        key = (message.id, message.state, len(message.body), width, day, group,
+               message.edited_at, message.deleted_at)
         height = self._heights.get(key)
         if height is None:
             height = self._height(width, index)
@@ -257,15 +303,18 @@ class MessageDelegate(QStyledItemDelegate):
                       message: ChatMessage) -> None:
         name = self._name_of(message.sender_id)
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        painter.drawPixmap(rect.left() + LEFT, top, self._avatars.get(name, AVATAR, ratio))
+        url = self._avatar_url_of(message.sender_id) if self._avatar_url_of else None
+        picture = (self._avatars.pixmap(name, url, AVATAR, ratio) if self._avatars is not None
+                   else self._initials.get(name, AVATAR, ratio))
+        painter.drawPixmap(rect.left() + LEFT, top, picture)
         painter.setFont(self._name_font)
         metrics = self._name_metrics
         painter.setPen(QColor(color_for(name)).lighter(135) if message.sender_id != self._me
                        else NAME)
-        name_w = min(metrics.horizontalAdvance(name), rect.width() - TEXT_X - RIGHT - 60)
+        shown, name_w = fitted(self.name_metrics, name,
+                               max(20, rect.width() - TEXT_X - RIGHT - 60))
         painter.drawText(QRect(rect.left() + TEXT_X, top, name_w, metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_w))
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         painter.setFont(self._small)
         painter.setPen(MUTED)
         stamp = time_label(message.created_at, self._tz)

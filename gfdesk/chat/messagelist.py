@@ -7,8 +7,8 @@ rows under the user's eyes where they were. Links open only on click.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton, QWidget
 
 from gfdesk.chat.messagedelegate import MessageDelegate
@@ -27,11 +27,13 @@ class MessageListView(QListView):
         link_clicked(str): a link in a message was clicked (the URL).
         retry_clicked(str): a failed message of ours was clicked (its id).
         near_top(): scrolled close to the oldest message shown.
+        menu_requested(str, QPoint): a message was right-clicked (its id, where).
     """
 
     link_clicked = Signal(str)
     retry_clicked = Signal(str)
     near_top = Signal()
+    menu_requested = Signal(str, QPoint)
 
     def __init__(self, delegate: MessageDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,18 +67,39 @@ class MessageListView(QListView):
         self.loading_label = QLabel("Loading older messages...", self)
         self.loading_label.setObjectName("loadingOlder")
         self.loading_label.hide()
+        #: Shown over an empty conversation (the view words it).
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("conversationEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
             old.rowsAboutToBeInserted.disconnect(self._on_rows_about_to_be_inserted)
+            old.rowsInserted.disconnect(self._update_empty)
         super().setModel(model)
         self._from_bottom = 0
         self._keep_bottom = True
         self.jump_button.hide()
         self.loading_label.hide()
+        self.empty_label.hide()
         if model is not None:
             model.rowsAboutToBeInserted.connect(self._on_rows_about_to_be_inserted)
+            model.rowsInserted.connect(self._update_empty)
+
+    def set_empty_text(self, text: str) -> None:
+        """What an empty conversation says (shown once its history is known to be empty)."""
+        self.empty_label.setText(text)
+        self._update_empty()
+
+    def _update_empty(self, *_args: object) -> None:
+        model = self.model()
+        empty = model is not None and model.rowCount() == 0 and bool(self.empty_label.text())
+        self.empty_label.setVisible(empty)
+        self._place_overlays()
 
     # -- staying in place -------------------------------------------------------------
 
@@ -109,6 +132,7 @@ class MessageListView(QListView):
         for widget in (self.jump_button, self.loading_label):
             widget.adjustSize()
         area = self.viewport().geometry()
+        self.empty_label.setGeometry(area.adjusted(40, 0, -40, 0))
         jump = self.jump_button.size()
         self.jump_button.move(area.center().x() - jump.width() // 2,
                               area.bottom() - jump.height() - 12)
@@ -147,6 +171,11 @@ class MessageListView(QListView):
         if not index.isValid():
             return None
         return self._delegate.link_at(self.visualRect(index), index, pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())  # viewport coordinates (viewportEvent)
+        if index.isValid():
+            self.menu_requested.emit(index.data(MESSAGE_ROLE).id, event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         link = self._link_at(event.position())

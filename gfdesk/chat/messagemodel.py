@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -177,6 +178,32 @@ class MessageListModel(QAbstractListModel):
                 self.update_count += 1
                 return True
         return False
+
+    def apply_update(self, message: ChatMessage) -> bool:
+        """A stored message changed (edited or deleted): its row changes in place;
+        False when the message is not held (then nothing happens)."""
+        if message.id not in self._ids:
+            for i, queued in enumerate(self._queue):
+                if queued.id == message.id:
+                    self._queue[i] = message  # not shown yet: it shows as it is now
+                    return True
+            return False
+        at = bisect.bisect_left(self._keys, message.key)
+        if at < len(self._confirmed) and self._confirmed[at].id == message.id:
+            self._confirmed[at] = replace(self._confirmed[at], body=message.body,
+                                          edited_at=message.edited_at,
+                                          deleted_at=message.deleted_at)
+            index = self.index(at)
+            self.dataChanged.emit(index, index)
+            self.update_count += 1
+            return True
+        return False
+
+    def find(self, message_id: str) -> ChatMessage | None:
+        """The held message with ``message_id`` (confirmed or ours pending)."""
+        if message_id not in self._ids:
+            return None
+        return next((m for m in self.messages() if m.id == message_id), None)
 
     def pending_message(self, message_id: str) -> ChatMessage | None:
         return next((m for m in self._pending if m.id == message_id), None)

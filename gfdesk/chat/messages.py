@@ -22,8 +22,9 @@ from gfdesk.timestamps import parse as parse_time
 
 #: A sender's messages closer than this share one header.
 GROUP_GAP = dt.timedelta(minutes=7)
-#: The longest message the composer sends (the server would take more; people won't read it).
-MAX_MESSAGE_CHARS = 4000
+#: The longest message body, in characters: the composer stops here and the server
+#: refuses more (``messages_body_length_check`` in the hub and the migrations).
+MAX_MESSAGE_CHARS = 2000
 
 
 class SendState(enum.Enum):
@@ -54,6 +55,9 @@ class ChatMessage:
         created_at: when the server stored it (for an optimistic one: when we sent it).
         state: sent, sending or failed.
         error: why it failed (the server's reason), else empty.
+        edited_at: when its sender last edited it (None: never).
+        deleted_at: when its sender deleted it (None: not deleted); its body is then
+            gone and it shows as "message deleted".
     """
 
     id: str
@@ -63,6 +67,17 @@ class ChatMessage:
     created_at: dt.datetime
     state: SendState = SendState.SENT
     error: str = ""
+    edited_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def version(self) -> tuple[str, dt.datetime | None, dt.datetime | None]:
+        """What tells two copies of one message apart (an edit, a deletion)."""
+        return (self.id, self.edited_at, self.deleted_at)
 
     @property
     def key(self) -> tuple[dt.datetime, str]:
@@ -75,8 +90,17 @@ class ChatMessage:
 
 def message_from_row(row: Mapping[str, Any]) -> ChatMessage:
     """A stored ``messages`` row as a SENT message."""
+    edited, deleted = row.get("edited_at"), row.get("deleted_at")
     return ChatMessage(str(row["id"]), str(row["conversation_id"]), str(row["sender_id"]),
-                       str(row.get("body") or ""), parse_time(str(row["created_at"])))
+                       str(row.get("body") or ""), parse_time(str(row["created_at"])),
+                       edited_at=parse_time(str(edited)) if edited else None,
+                       deleted_at=parse_time(str(deleted)) if deleted else None)
+
+
+def row_version(row: Mapping[str, Any]) -> tuple[Any, Any, Any]:
+    """A row's identity in a stream of inserts and updates: ``(id, edited_at,
+    deleted_at)``, so an edit is a new event and a repeat of it is not."""
+    return (row["id"], row.get("edited_at"), row.get("deleted_at"))
 
 
 def starts_day(previous: ChatMessage | None, current: ChatMessage, tz: dt.tzinfo) -> bool:

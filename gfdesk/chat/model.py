@@ -15,12 +15,14 @@ import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable, Coroutine, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from gfdesk import bridge
 from gfdesk.chat.conversations import ConversationSummary
+from gfdesk.chat.drafts import Drafts
 from gfdesk.chat.listmodel import ConversationListModel
 from gfdesk.chat.messagemodel import FLUSH_INTERVAL_MS, MessageListModel
 from gfdesk.chat.messages import ChatMessage, SendState, length_problem, message_from_row
@@ -31,6 +33,7 @@ from gfdesk.core.gapfill import Row
 from gfdesk.core.retry import retry
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.log import ui as log
+from gfdesk.userstatus import StatusInfo
 
 if TYPE_CHECKING:
     from gfdesk.chat.service import ChatService
@@ -63,10 +66,17 @@ class ChatModel(QObject):
     Signals:
         conversation_opened(str): a conversation was opened; ``current`` is its model.
         notice(str): a problem to show the user ("" when it is over).
+        conversation_read(str): the user read this conversation up to its newest
+            message (its "new message" notifications can be marked read too).
+        friends_changed(): the friends a group can be made with changed.
+        statuses_changed(): the friends' statuses changed (the header shows one).
     """
 
     conversation_opened = Signal(str)
     notice = Signal(str)
+    conversation_read = Signal(str)
+    friends_changed = Signal()
+    statuses_changed = Signal()
 
     def __init__(self, service: ChatService, *, tz: dt.tzinfo | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
@@ -94,6 +104,12 @@ class ChatModel(QObject):
         #: Reads retrying while the server is away; cancelled on close.
         self._retrying: set[asyncio.Task[None]] = set()
         self._closed = False
+        self.drafts = Drafts()
+        """Unsent text per conversation."""
+        self.friends: tuple[tuple[str, str, str | None], ...] = ()
+        """The user's friends (id, name, avatar URL), for making a group."""
+        self.statuses: dict[str, StatusInfo] = {}
+        """Friends' statuses as the friends feature announced them."""
 
     @property
     def messages(self) -> MessageListModel | None:
@@ -194,6 +210,14 @@ class ChatModel(QObject):
         pending = self._unconfirmed.get(message.conversation_id)
         if pending is not None:
             pending.pop(message.id, None)
+        if message.edited_at is not None or message.deleted_at is not None:
+            self._update_preview(message)
+
+    def _update_preview(self, message: ChatMessage) -> None:
+        summary = self.conversations.get(message.conversation_id)
+        if summary is not None and summary.last_message is not None \
+                and summary.last_message.id == message.id:
+            self.conversations.update([replace(summary, last_message=message)])
 
     def _on_inbox_row(self, row: Row) -> None:
         self._inbox_queue.append(row)
@@ -249,6 +273,104 @@ class ChatModel(QObject):
         self._queue_send(message)
         return ""
 
+    # -- editing --------------------------------------------------------------------
+
+    def editable(self, message_id: str) -> ChatMessage | None:
+        """Our stored, not deleted message ``message_id`` of the open conversation."""
+        model = self.messages
+        message = model.find(message_id) if model is not None else None
+        if message is None or message.sender_id != self.service.user_id or message.deleted \
+                or message.state is not SendState.SENT or model is None \
+                or model.pending_message(message_id) is not None:
+            return None
+        return message
+
+    def last_editable(self) -> ChatMessage | None:
+        """Our newest message that can be edited (for the Up key)."""
+        model = self.messages
+        if model is None:
+            return None
+        for message in reversed(model.messages()):
+            if self.editable(message.id) is not None:
+                return message
+        return None
+
+    def edit(self, message_id: str, text: str) -> str:
+        """Change our message's body; returns why not ("" when done)."""
+        message = self.editable(message_id)
+        body = text.strip()
+        if message is None:
+            return "This message can no longer be edited."
+        if not body:
+            return "A message cannot be empty; delete it instead."
+        problem = length_problem(body)
+        if problem or body == message.body:
+            return problem
+        moment = dt.datetime.now(dt.UTC)
+        edited = replace(message, body=body, edited_at=moment)
+        self._apply_own_change(edited)
+        bridge.spawn(self.service.edit(message, body, moment), name="chat:edit", owner=self)
+        return ""
+
+    def delete(self, message_id: str) -> None:
+        """Delete our message (everyone sees "message deleted")."""
+        message = self.editable(message_id)
+        if message is None:
+            return
+        moment = dt.datetime.now(dt.UTC)
+        self._apply_own_change(replace(message, body="", deleted_at=moment))
+        bridge.spawn(self.service.delete(message, moment), name="chat:delete", owner=self)
+
+    def _apply_own_change(self, message: ChatMessage) -> None:
+        if self.messages is not None:
+            self.messages.apply_update(message)
+        self._update_preview(message)
+
+    # -- conversations: groups and names ----------------------------------------------
+
+    def set_friends(self, friends: Iterable[tuple[str, str, str | None]]) -> None:
+        """The user's friends (from the friends feature), for making a group."""
+        self.friends = tuple(friends)
+        self.friends_changed.emit()
+
+    def set_statuses(self, statuses: dict[str, StatusInfo]) -> None:
+        """Friends' statuses (from the friends feature): the header and the list's dots."""
+        self.statuses = dict(statuses)
+        self.conversations.set_statuses(self.statuses)
+        self.statuses_changed.emit()
+
+    def create_group(self, title: str, member_ids: Iterable[str]) -> None:
+        """Make a group with ``member_ids`` and open it (a ``notice`` if refused)."""
+        bridge.spawn(self._create_group(title, list(member_ids)), name="chat:create-group",
+                     owner=self, group="open")
+
+    async def _create_group(self, title: str, member_ids: list[str]) -> None:
+        try:
+            conversation_id = await self.service.create_group(title, member_ids)
+        except Exception as exc:
+            log.info("chat: group not created: %s", exc)
+            self.notice.emit(f"Could not create the group: {getattr(exc, 'message', exc)}")
+            return
+        summary = await self.service.conversation(conversation_id)
+        if summary is not None:
+            self.conversations.update([summary])
+        await self._open(conversation_id)
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        """Give a conversation a new name (a ``notice`` if refused)."""
+        bridge.spawn(self._rename(conversation_id, title), name="chat:rename", owner=self)
+
+    async def _rename(self, conversation_id: str, title: str) -> None:
+        try:
+            stored = await self.service.rename(conversation_id, title)
+        except Exception as exc:
+            log.info("chat: not renamed: %s", exc)
+            self.notice.emit(f"Could not rename: {getattr(exc, 'message', exc)}")
+            return
+        summary = self.conversations.get(conversation_id)
+        if summary is not None:
+            self.conversations.update([replace(summary, title=stored)])
+
     def retry(self, message_id: str) -> None:
         """Send a failed message again (same id: it can never be stored twice)."""
         model = self.messages
@@ -303,6 +425,7 @@ class ChatModel(QObject):
         written = marked is not None and marked >= created_at
         if summary is not None and (summary.unread or not written):
             self.conversations.update([summary.read_up_to(created_at)])
+        self.conversation_read.emit(conversation_id)
         if written:
             return
         self._read_marked[conversation_id] = created_at
@@ -310,5 +433,5 @@ class ChatModel(QObject):
                      name="chat:read-mark", owner=self)
 
     def set_online_users(self, user_ids: Iterable[str] | None) -> None:
-        """Who is online, from the friends feature (None: unknown, no dots)."""
+        """Who is online, with no more than that known (None: unknown, no dots)."""
         self.conversations.set_online(user_ids)

@@ -174,6 +174,12 @@ class OpenConversationModel(QObject):
         message = message_from_row(row)
         if message.conversation_id != self.conversation_id:
             return
+        if message.edited_at is not None or message.deleted_at is not None:
+            # An UPDATE: the row is shown changed (an edit of a message older than the
+            # pages loaded has nothing to change).
+            self.messages.apply_update(message)
+            self._on_row_seen(message)
+            return
         self.messages.queue_live([message])
         self._on_row_seen(message)
         if self._typing.on_message(message.sender_id):

@@ -5,8 +5,9 @@ writes go through the core ``Outbox`` (a message insert with a client-chosen id,
 ``last_read_at`` update), so they survive being offline and a retry never stores a
 message twice. Live rows come through the ``ConnectionSupervisor``:
 
-- ``chat:{conversation_id}``: INSERTs on ``messages`` of one conversation and the
-  ``typing`` broadcast ``{user_id, timestamp}``, as the mobile app uses it (the seed);
+- ``chat:{conversation_id}``: INSERTs and UPDATEs (an edit sets ``edited_at``, a
+  deletion ``deleted_at`` and empties the body) on ``messages`` of one conversation and
+  the ``typing`` broadcast ``{user_id, timestamp}``, as the mobile app uses it (the seed);
 - ``inbox:{user_id}``: INSERTs on ``messages`` of every conversation of the user (the
   row rules filter them) for the conversation list; a message in a conversation the
   list does not know yet (someone started one with us) brings that conversation in.
@@ -27,16 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 from postgrest.types import CountMethod
 
+from gfdesk.chat import rooms
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary, conversation_title
 from gfdesk.chat.messages import (
     ChatMessage,
     SendState,
     format_time,
     message_from_row,
+    row_version,
 )
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
-from gfdesk.log import rest as log
 from gfdesk.timestamps import parse as parse_time
 
 if TYPE_CHECKING:
@@ -105,6 +107,8 @@ class ChatService:
         self.page_size = page_size
         #: Display names by user id (every member of our conversations, once loaded).
         self.names: dict[str, str] = {}
+        #: Picture URLs by user id (None: no picture), loaded with the names.
+        self.avatar_urls: dict[str, str | None] = {}
 
     # -- reads ----------------------------------------------------------------------
 
@@ -113,14 +117,20 @@ class ChatService:
         missing = sorted({u for u in user_ids if u and u not in self.names})
         for chunk in _chunks(missing):
             result = await self._client.table("profiles").select(
-                "id,username,display_name").in_("id", chunk).execute()
+                "id,username,display_name,avatar_url").in_("id", chunk).execute()
             for row in _rows(result):
                 self.names[row["id"]] = str(row.get("display_name") or row.get("username")
                                             or "Unknown")
+                avatar = row.get("avatar_url")
+                self.avatar_urls[row["id"]] = avatar if isinstance(avatar, str) and avatar \
+                    else None
         return self.names
 
     def name_of(self, user_id: str) -> str:
         return self.names.get(user_id, "Unknown")
+
+    def avatar_url_of(self, user_id: str) -> str | None:
+        return self.avatar_urls.get(user_id)
 
     async def conversations(self) -> list[ConversationSummary]:
         """Every conversation of the user, with last message and unread count."""
@@ -231,11 +241,13 @@ class ChatService:
             # Left behind by an open that was cancelled half-way (the user clicked on).
             if stale.topic == topic:
                 await stale.close()
+        # One binding for every event (INSERT for new messages, UPDATE for edits and
+        # deletions; hard DELETEs are not used and have no handler).
         return await self._connection.subscribe(Subscription(
             topic=topic,
-            changes=(ChangeBinding(ChangeEvent.INSERT, "messages",
+            changes=(ChangeBinding(ChangeEvent.ALL, "messages",
                                    f"conversation_id=eq.{conversation_id}"),),
-            on_row=on_row, gap_fill=gap_fill, newest=newest_row(newest),
+            on_row=on_row, gap_fill=gap_fill, newest=newest_row(newest), key=row_version,
             broadcasts={TYPING_EVENT: on_typing}))
 
     async def watch_inbox(self, *, on_message: Callable[[Row], None],
@@ -288,46 +300,30 @@ class ChatService:
                                   {"conversation_id": conversation_id, "user_id": self.user_id},
                                   label="read mark")
 
+    async def edit(self, message: ChatMessage, body: str, moment: dt.datetime) -> None:
+        """Queue our edit of ``message``: the new body and ``edited_at``."""
+        await self._outbox.update(
+            "messages", {"body": body, "edited_at": format_time(moment)},
+            {"id": message.id, "sender_id": self.user_id}, label="edited message")
+
+    async def delete(self, message: ChatMessage, moment: dt.datetime) -> None:
+        """Queue the deletion of our ``message``: ``deleted_at`` set, the body gone."""
+        await self._outbox.update(
+            "messages", {"body": "", "deleted_at": format_time(moment)},
+            {"id": message.id, "sender_id": self.user_id}, label="deleted message")
+
     async def find_direct(self, other_id: str) -> str | None:
         """Our direct conversation with ``other_id``, if there is one."""
-        mine = [r["conversation_id"] for r in _rows(await self._client.table(
-            "conversation_members").select("conversation_id").eq(
-            "user_id", self.user_id).execute())]
-        for chunk in _chunks(sorted(mine)):
-            direct = [r["id"] for r in _rows(await self._client.table("conversations").select(
-                "id").in_("id", chunk).eq("kind", "direct").execute())]
-            if not direct:
-                continue
-            rows = _rows(await self._client.table("conversation_members").select(
-                "conversation_id,user_id").in_("conversation_id", direct).execute())
-            members: dict[str, set[str]] = {}
-            for row in rows:
-                members.setdefault(row["conversation_id"], set()).add(row["user_id"])
-            for conversation_id in sorted(members):
-                if members[conversation_id] == {self.user_id, other_id}:
-                    return conversation_id
-        return None
+        return await rooms.find_direct(self._client, self.user_id, other_id)
 
     async def find_or_create_direct(self, other_id: str) -> str:
-        """Our direct conversation with ``other_id``, created if there is none.
+        """Our direct conversation with ``other_id``, created if there is none."""
+        return await rooms.find_or_create_direct(self._client, self.user_id, other_id)
 
-        The id is chosen here and the row is inserted without reading it back: the row
-        rules let only members read a conversation, and we are not one yet.
-        """
-        if other_id == self.user_id:
-            raise ValueError("a direct conversation needs another user")
-        existing = await self.find_direct(other_id)
-        if existing is not None:
-            return existing
-        from postgrest.types import ReturnMethod
+    async def create_group(self, title: str, member_ids: Iterable[str]) -> str:
+        """A new group with us and ``member_ids``; its id (see ``rooms.create_group``)."""
+        return await rooms.create_group(self._client, title, member_ids)
 
-        conversation_id = str(uuid.uuid4())
-        await self._client.table("conversations").insert(
-            {"id": conversation_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
-        # Ourselves first: the row rules let a member add others.
-        for member in (self.user_id, other_id):
-            await self._client.table("conversation_members").insert(
-                {"conversation_id": conversation_id, "user_id": member},
-                returning=ReturnMethod.minimal).execute()
-        log.info("chat: direct conversation %s created", conversation_id)
-        return conversation_id
+    async def rename(self, conversation_id: str, title: str) -> str:
+        """Rename a conversation we belong to; the stored title."""
+        return await rooms.rename(self._client, conversation_id, title)

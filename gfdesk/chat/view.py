@@ -1,15 +1,18 @@
 """The chat page: conversation list on the left, the open conversation on the right.
 
 Widgets only call ``ChatModel``'s plain methods and follow its signals; they never
-await. The pieces: ``MessageListView`` (messagelist), ``Composer`` (composer) and the
-two delegates; this module lays them out and wires them to the model.
+await. The pieces: ``MessageListView`` (messagelist), ``Composer`` (composer), the two
+delegates and the group dialogs; this module lays them out and wires them to the
+model. What the user was writing stays with its conversation (``ChatModel.drafts``)
+when they switch; right-clicking one of their messages (or Up in an empty box) edits
+or deletes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,16 +35,19 @@ from PySide6.QtWidgets import (
 from gfdesk.chat.composer import Composer
 from gfdesk.chat.conversationdelegate import ConversationDelegate
 from gfdesk.chat.conversations import ConversationKind
-from gfdesk.chat.listmodel import ID_ROLE, ONLINE_ROLE
+from gfdesk.chat.groupdialog import GroupDialog, RenameDialog
+from gfdesk.chat.listmodel import ID_ROLE
 from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
-from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.avatarlabel import AvatarLabel
+from gfdesk.kit.avatarstore import AvatarStore
 
 #: Show the character count from this length on.
-COUNT_FROM = MAX_MESSAGE_CHARS - 500
+COUNT_FROM = MAX_MESSAGE_CHARS * 3 // 4
 EMPTY_TEXT = "Pick a conversation to start chatting."
+EDITING_TEXT = "Editing your message · Enter to save · Esc to cancel"
 
 STYLE = """
 #chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -57,7 +65,12 @@ STYLE = """
 #sendButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 6px;
               padding: 6px 14px; font-weight: 600; }
 #sendButton:disabled { background-color: #4e5058; color: #949ba4; }
-#chatEmpty { color: #949ba4; font-size: 15px; }
+#chatEmpty, #conversationEmpty { color: #949ba4; font-size: 15px; }
+#editBanner { color: #dbdee1; background: #2b2d31; border-radius: 6px; padding: 4px 10px;
+              font-size: 12px; margin: 0 16px 4px 16px; }
+#newGroupButton, #renameButton { color: #b5bac1; background: transparent; border: none;
+                                 font-size: 13px; padding: 4px 8px; border-radius: 4px; }
+#newGroupButton:hover, #renameButton:hover { background: #35373c; color: #ffffff; }
 #jumpButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 14px;
               padding: 6px 16px; font-size: 13px; font-weight: 600; }
 #jumpButton:hover { background-color: #8f7aff; }
@@ -72,19 +85,26 @@ class ChatView(QWidget):
     Args:
         model: the chat model.
         open_url: opens a clicked link (the browser by default).
+        avatars: pictures (None: initials).
         parent: the owner.
     """
 
     def __init__(self, model: ChatModel, *,
                  open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+                 avatars: AvatarStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
         self.setStyleSheet(STYLE)
         self._model = model
         self._open_url = open_url
-        self._avatars = AvatarCache()
+        self._avatars = avatars
         self._header: tuple[object, ...] = ()
+        #: The conversation the composer's text belongs to (its draft on a switch).
+        self._shown_id: str | None = None
+        #: The message being edited (None: the composer writes a new one).
+        self.editing_id: str | None = None
+        self._restoring = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -104,6 +124,10 @@ class ChatView(QWidget):
         model.conversations.dataChanged.connect(self._refresh_header)
         model.conversations.layoutChanged.connect(self._select_current)
         model.conversations.modelReset.connect(self._select_current)
+        model.statuses_changed.connect(self._refresh_header)
+        if avatars is not None:
+            avatars.changed.connect(lambda _url: self.conversation_list.viewport().update())
+            avatars.changed.connect(lambda _url: self.message_list.viewport().update())
 
     def _build_sidebar(self) -> QWidget:
         sidebar = QFrame(self)
@@ -112,14 +136,24 @@ class ChatView(QWidget):
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 0, 0, 8)
         column.setSpacing(0)
-        title = QLabel("Direct messages & groups", sidebar)
+        title = QLabel("Messages", sidebar)
         title.setObjectName("chatSidebarTitle")
-        column.addWidget(title)
+        self.new_group = QToolButton(sidebar)
+        self.new_group.setObjectName("newGroupButton")
+        self.new_group.setText("+ Group")
+        self.new_group.setToolTip("Make a group chat with friends")
+        self.new_group.clicked.connect(self.open_group_dialog)
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 12, 0)
+        heading.addWidget(title, 1)
+        heading.addWidget(self.new_group)
+        column.addLayout(heading)
         self.conversation_list = QListView(sidebar)
         self.conversation_list.setObjectName("conversationList")
         self.conversation_list.setModel(self._model.conversations)
-        self.conversation_list.setItemDelegate(ConversationDelegate(self._model.tz,
-                                                                    parent=self))
+        self.conversation_list.setItemDelegate(ConversationDelegate(
+            self._model.tz, parent=self, avatars=self._avatars,
+            avatar_url_of=self._model.service.avatar_url_of))
         self.conversation_list.setMouseTracking(True)
         self.conversation_list.setUniformItemSizes(True)
         self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,8 +174,7 @@ class ChatView(QWidget):
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(10)
-        self._avatar = QLabel(header)
-        self._avatar.setFixedSize(32, 32)
+        self._avatar = AvatarLabel(32, self._avatars, header)
         row.addWidget(self._avatar)
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -154,20 +187,34 @@ class ChatView(QWidget):
         titles.addWidget(self._title)
         titles.addWidget(self._subtitle)
         row.addLayout(titles, 1)
+        self.rename_button = QToolButton(header)
+        self.rename_button.setObjectName("renameButton")
+        self.rename_button.setText("Rename")
+        self.rename_button.clicked.connect(self.open_rename_dialog)
+        self.rename_button.hide()
+        row.addWidget(self.rename_button)
         column.addWidget(header)
-        self.delegate = MessageDelegate(self._model.service.name_of, self._model.service.user_id,
-                                        self._model.tz, self)
+        service = self._model.service
+        self.delegate = MessageDelegate(service.name_of, service.user_id, self._model.tz, self,
+                                        avatars=self._avatars,
+                                        avatar_url_of=service.avatar_url_of)
         self.delegate.set_fonts_from(self.font())
         self.message_list = MessageListView(self.delegate, pane)
         self.message_list.link_clicked.connect(self._on_link_clicked)
         self.message_list.retry_clicked.connect(self._model.retry)
         self.message_list.near_top.connect(self._on_near_top)
+        self.message_list.menu_requested.connect(self._on_message_menu_requested)
         column.addWidget(self.message_list, 1)
         self._typing = QLabel(pane)
         self._typing.setObjectName("typingLine")
         self._typing.setTextFormat(Qt.TextFormat.PlainText)
         self._typing.setFixedHeight(20)
         column.addWidget(self._typing)
+        self.edit_banner = QLabel(EDITING_TEXT, pane)
+        self.edit_banner.setObjectName("editBanner")
+        self.edit_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_banner.hide()
+        column.addWidget(self.edit_banner)
         frame = QFrame(pane)
         frame.setObjectName("composerFrame")
         box = QHBoxLayout(frame)
@@ -175,6 +222,8 @@ class ChatView(QWidget):
         self.composer = Composer(frame)
         self.composer.submitted.connect(self.send)
         self.composer.textChanged.connect(self._on_text_changed)
+        self.composer.cancelled.connect(self.stop_editing)
+        self.composer.edit_last_requested.connect(self._edit_last)
         box.addWidget(self.composer, 1)
         self.send_button = QPushButton("Send", frame)
         self.send_button.setObjectName("sendButton")
@@ -202,17 +251,45 @@ class ChatView(QWidget):
         current = self._model.current
         if current is None:
             return
+        self.stop_editing()
+        if self._shown_id is not None and self._shown_id != conversation_id:
+            self._model.drafts.put(self._shown_id, self.composer.toPlainText())
+        self._shown_id = conversation_id
         # The previous conversation's model goes away with its signals' connections.
         current.typing_changed.connect(self._typing.setText)
         current.older_loading_changed.connect(self.message_list.set_loading)
+        current.history_complete.connect(self._on_history_complete)
         self.message_list.set_loading(False)
         self.message_list.setModel(current.messages)
+        self.message_list.set_empty_text("")
         self._stack.setCurrentIndex(1)
         self._typing.setText(current.typing_text)
+        self._header = ()
         self._refresh_header()
         self._select_current()
-        self.composer.clear()
+        self._set_composer_text(self._model.drafts.get(conversation_id))
         self.composer.setFocus()
+
+    def _set_composer_text(self, text: str) -> None:
+        # A restored draft or an edit's text is not the user typing: no typing event.
+        self._restoring = True
+        try:
+            self.composer.setPlainText(text)
+            cursor = self.composer.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            self.composer.setTextCursor(cursor)
+        finally:
+            self._restoring = False
+
+    def _on_history_complete(self) -> None:
+        summary = self._model.conversations.get(self._model.current_id or "")
+        if summary is None:
+            return
+        who = summary.title
+        self.message_list.set_empty_text(
+            f"This is the beginning of your conversation with {who}.\nSay hi!"
+            if summary.kind is ConversationKind.DIRECT
+            else f"This is the beginning of {who}.\nSay hi to the group!")
 
     def _select_current(self, *_args: object) -> None:
         row = self._model.conversations.row_of(self._model.current_id or "")
@@ -223,20 +300,87 @@ class ChatView(QWidget):
         summary = self._model.conversations.get(self._model.current_id or "")
         if summary is None:
             return
-        model = self._model.conversations
-        online = model.data(model.index(model.row_of(summary.id)), ONLINE_ROLE)
-        header = (summary.id, summary.title, len(summary.member_ids), online)
+        status = self._model.conversations.status_of(summary.other_id)
+        header = (summary.id, summary.title, len(summary.member_ids), status)
         if header == self._header:
             return  # a new message changed the summary, not the header
         self._header = header
         self._title.setText(summary.title)
-        self._avatar.setPixmap(self._avatars.get(summary.title, 32, self.devicePixelRatioF()))
-        if summary.kind is ConversationKind.GROUP:
+        url = self._model.service.avatar_url_of(summary.other_id) if summary.other_id else None
+        self._avatar.set_player(summary.title, url)
+        group = summary.kind is ConversationKind.GROUP
+        self.rename_button.setVisible(group)
+        if group:
             self._subtitle.setText(f"{len(summary.member_ids)} members")
         else:
-            self._subtitle.setText("Direct message" if online is None
-                                   else "Online" if online else "Offline")
+            # The friends feature's word for this friend: the same as the friends list.
+            self._subtitle.setText("Direct message" if status is None else status.text)
         self.composer.setPlaceholderText(f"Message {summary.title}")
+
+    def subtitle(self) -> str:
+        """What the header says under the title."""
+        return self._subtitle.text()
+
+    # -- groups -----------------------------------------------------------------------
+
+    def open_group_dialog(self) -> GroupDialog:
+        """The "new group" dialog (its request goes to the model)."""
+        dialog = GroupDialog(self._model.friends, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.create_requested.connect(self._model.create_group)
+        dialog.open()
+        return dialog
+
+    def open_rename_dialog(self) -> RenameDialog | None:
+        """Rename the open group."""
+        summary = self._model.conversations.get(self._model.current_id or "")
+        if summary is None:
+            return None
+        dialog = RenameDialog(summary.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.renamed.connect(lambda title: self._model.rename(summary.id, title))
+        dialog.open()
+        return dialog
+
+    # -- editing ----------------------------------------------------------------------
+
+    def _on_message_menu_requested(self, message_id: str, where: QPoint) -> None:
+        if self._model.editable(message_id) is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("messageMenu")
+        edit = menu.addAction("Edit message")
+        edit.setObjectName("editMessage")
+        edit.triggered.connect(lambda: self.start_editing(message_id))
+        delete = menu.addAction("Delete message")
+        delete.setObjectName("deleteMessage")
+        delete.triggered.connect(lambda: self._model.delete(message_id))
+        menu.popup(where)
+
+    def start_editing(self, message_id: str) -> None:
+        """Put our message in the composer; Enter saves it, Escape gives up."""
+        message = self._model.editable(message_id)
+        if message is None:
+            return
+        if self.editing_id is None and self._shown_id is not None:
+            self._model.drafts.put(self._shown_id, self.composer.toPlainText())
+        self.editing_id = message_id
+        self.edit_banner.show()
+        self._set_composer_text(message.body)
+        self.composer.setFocus()
+
+    def stop_editing(self) -> None:
+        """Leave editing: the composer gets its draft back."""
+        if self.editing_id is None:
+            return
+        self.editing_id = None
+        self.edit_banner.hide()
+        self._set_composer_text(self._model.drafts.get(self._shown_id or ""))
+
+    def _edit_last(self) -> None:
+        message = self._model.last_editable()
+        if message is not None:
+            self.start_editing(message.id)
 
     def _on_notice(self, text: str) -> None:
         self._empty.setText(text or EMPTY_TEXT)
@@ -256,6 +400,10 @@ class ChatView(QWidget):
 
     def _on_text_changed(self) -> None:
         self._update_hint()
+        if self._restoring:
+            return
+        if self.editing_id is None and self._shown_id is not None:
+            self._model.drafts.put(self._shown_id, self.composer.toPlainText())
         if self.composer.toPlainText() and self._model.current is not None:
             self._model.current.user_typed()
 
@@ -278,13 +426,22 @@ class ChatView(QWidget):
         self.hint.show()
 
     def send(self) -> None:
-        """Send what the composer holds (Enter or the Send button)."""
+        """Send what the composer holds (Enter or the Send button), or save the edit."""
         text = self.composer.toPlainText()
+        if self.editing_id is not None:
+            problem = self._model.edit(self.editing_id, text)
+            if problem:
+                self._show_hint(problem, problem=True)
+                return
+            self.stop_editing()
+            return
         problem = self._model.send(text)
         if problem:
             self._show_hint(problem, problem=True)
             return
         self.composer.clear()
+        if self._shown_id is not None:
+            self._model.drafts.put(self._shown_id, "")
         if text.strip():
             self.message_list.jump_to_present()  # what we just wrote is what we look at
 

@@ -1,6 +1,6 @@
-"""The friends feature as the account flow sees it: one object to build after
-sign-in, with its page, its status model, a start/close pair and the signals other
-parts listen to (who is online, do not disturb, "message this friend")."""
+"""The friends feature as the account flow sees it: one object to build after sign-in,
+with its page, the user's status (and its picker), a start/close pair and the signals
+other parts listen to (friends' statuses, do not disturb, "message this friend")."""
 
 from __future__ import annotations
 
@@ -8,71 +8,99 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 
-from gfdesk import bridge
-from gfdesk.friends.model import FriendsModel, StatusModel
-from gfdesk.friends.presence import Status
-from gfdesk.friends.service import FriendsService
-from gfdesk.friends.view import FriendsView, status_menu
+from gfdesk.friends.model import FriendsModel
+from gfdesk.friends.requestsmodel import RequestsModel
+from gfdesk.friends.service import Friend, FriendsService
+from gfdesk.friends.statusmodel import StatusModel
+from gfdesk.friends.statuspicker import StatusPicker, status_menu
+from gfdesk.friends.statusstore import StatusStore
+from gfdesk.friends.view import FriendsView
 from gfdesk.kit.timer import NamedTimer
+from gfdesk.userstatus import Status, StatusInfo
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
 
     from gfdesk.feature import FeatureScope
 
+#: A friend card for others (chat's group picker): user id, name, avatar URL.
+FriendCard = tuple[str, str, str | None]
+
 
 class FriendsFeature(QObject):
-    """Friends list, presence and the user's status.
+    """Friends list, requests, presence and the user's status.
 
     Args:
-        scope: the signed-in account's connection and client.
+        scope: the signed-in account's connection and client (its ``data_dir`` keeps
+            the chosen status across restarts, its ``avatars`` serve the pictures).
         parent: the Qt owner (the main window).
         monotonic: the idle clock (tests).
 
     Signals:
         status_changed(object, object): the user's effective ``Status`` and game.
         silenced_changed(bool): do not disturb started (True) or ended: no toasts.
-        online_friends_changed(object): the ``frozenset`` of friends' user ids online
-            now, once per burst of friend-row changes and only when it changed.
+        friend_statuses_changed(object): ``{user id: StatusInfo}`` of every friend, once
+            per burst of friend-row changes and only when it changed: the one source of
+            a friend's status for every other view (chat header, conversation list).
+        friends_changed(object): the friends as a tuple of ``FriendCard``s, when the
+            list changes (a friend added or removed, a profile changed).
         message_requested(str): the user asked to message this friend.
     """
 
     status_changed = Signal(object, object)
     silenced_changed = Signal(bool)
-    online_friends_changed = Signal(object)
+    friend_statuses_changed = Signal(object)
+    friends_changed = Signal(object)
     message_requested = Signal(str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.service = FriendsService(scope.client, scope.connection, scope.user_id)
-        """The Qt-free service (REST + presence)."""
+        """The Qt-free service (friendships, presence)."""
         self.model = FriendsModel(parent=self)
         """The friends list model."""
-        self.status = StatusModel(self.service, monotonic=monotonic, parent=self)
+        directory = scope.data_dir / "status" if scope.data_dir is not None else None
+        self.status = StatusModel(self.service, store=StatusStore(directory, scope.user_id),
+                                  monotonic=monotonic, parent=self)
         """The user's status (``set_status``, ``silenced`` for do-not-disturb)."""
+        self.requests = RequestsModel(self.service.friendships, parent=self)
+        """Requests and player search."""
         self.status.status_changed.connect(self._on_status_changed)
         self.service.on_friends = self.model.set_friends
+        self.service.on_friend_changes = self._on_friend_changes
         self.service.on_presence = self.model.update_presence
-        self.view = FriendsView(self.model, self.status)
+        self.service.on_relations = self.requests.refresh
+        self._avatars = scope.avatars
+        self.view = FriendsView(self.model, self.requests, scope.avatars)
         """The friends page."""
         self.view.message_requested.connect(self.message_requested)
+        self._picker: StatusPicker | None = None
         self._silenced = self.status.silenced
-        self._online: frozenset[str] = frozenset()
+        self._statuses: dict[str, StatusInfo] = {}
+        self._cards: tuple[FriendCard, ...] = ()
         # One look per burst of friend-row changes (a presence sync, the minute's
-        # "last seen" refresh), not one per changed row.
-        self._online_check = NamedTimer(self, "friends:online-check", single_shot=True)
-        self._online_check.timeout.connect(self._check_online)
-        for change in (self.model.dataChanged, self.model.rowsInserted,
-                       self.model.rowsRemoved, self.model.modelReset):
-            change.connect(lambda *_: self._online_check.start())
+        # "last seen" refresh), not one per changed row; the cards only when friends
+        # come or go.
+        self._check = NamedTimer(self, "friends:status-check", single_shot=True)
+        self._check.timeout.connect(self._check_friends)
+        self._cards_stale = True
+        self.model.dataChanged.connect(lambda *_: self._check.start())
+        for change in (self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.modelReset):
+            change.connect(self._on_rows_changed)
+
+    @property
+    def friend_statuses(self) -> dict[str, StatusInfo]:
+        """Every friend's status (as last announced)."""
+        return dict(self._statuses)
 
     @property
     def online_friends(self) -> frozenset[str]:
         """Friends online now (as last announced)."""
-        return self._online
+        return frozenset(u for u, s in self._statuses.items() if s.online)
 
     @property
     def silenced(self) -> bool:
@@ -85,34 +113,79 @@ class FriendsFeature(QObject):
             self._silenced = self.status.silenced
             self.silenced_changed.emit(self._silenced)
 
-    def _check_online(self) -> None:
-        # Friends only: presence:online may hold 100,000 members; the dots in the
-        # conversation list are for the people you talk to.
-        service = self.service
-        online = frozenset(uid for uid in service.friends if service.presence(uid).online)
-        if online != self._online:
-            self._online = online
-            self.online_friends_changed.emit(online)
+    def _on_friend_changes(self, added: list[Friend], removed: list[str]) -> None:
+        self.model.upsert_friends(added)
+        self.model.remove_friends(removed)
+
+    def _on_rows_changed(self, *_: object) -> None:
+        self._cards_stale = True
+        self._check.start()
+
+    def _check_friends(self) -> None:
+        statuses = self.model.statuses()
+        if statuses != self._statuses:
+            self._statuses = statuses
+            self.friend_statuses_changed.emit(dict(statuses))
+        if not self._cards_stale:
+            return
+        self._cards_stale = False
+        cards = tuple(sorted(((f.user_id, f.name, f.avatar_url)
+                              for f in self.service.friends.values()),
+                             key=lambda c: c[1].casefold()))
+        if cards != self._cards:
+            self._cards = cards
+            self.friends_changed.emit(cards)
+
+    # -- the user's status ---------------------------------------------------------------
 
     def status_menu(self, parent: QWidget | None = None) -> QMenu:
-        """A status picker menu for the status bar or the tray."""
-        return status_menu(self.status, parent)
+        """The short status menu for the tray."""
+        return status_menu(self.status, parent, choose_game=self._pick_game_near_cursor)
+
+    def status_picker(self, parent: QWidget | None = None) -> StatusPicker:
+        """The full status picker (one per feature; the profile card pops it up)."""
+        if self._picker is None:
+            self._picker = StatusPicker(self.status, parent)
+        return self._picker
+
+    def _pick_game_near_cursor(self) -> None:
+        from PySide6.QtGui import QCursor
+
+        picker = self.status_picker()
+        picker.popup_at(QCursor.pos() + QPoint(0, 0))
+        picker.search.setFocus()
+
+    # -- requests -------------------------------------------------------------------------
+
+    def show_requests(self) -> None:
+        """Show the Requests tab (a friend request notification was clicked)."""
+        self.view.show_requests()
 
     def reload_friends(self) -> None:
-        """Fetch the friends list again, e.g. when a ``friend_accepted`` notification
-        arrives (``friendships`` is not published for realtime)."""
+        """Read the friendships again (the channel does so after every rejoin)."""
+        from gfdesk import bridge
+
         bridge.spawn(self.service.reload_friends(), name="friends:reload", owner=self,
                      group="reload")
 
+    # -- life -------------------------------------------------------------------------------
+
     async def start(self) -> None:
-        """Load friends, go online, start auto-away."""
+        """Restore the saved status, load friends and follow them, go online (or stay
+        invisible), start auto-away."""
+        await self.status.load_saved()
         await self.service.start(self.status.status, self.status.game)
+        self.requests.refresh()
         self.status.watch_input()
 
     async def aclose(self) -> None:
-        """Stop auto-away, go offline, leave presence."""
+        """Stop auto-away, go offline, leave presence and the friends channel."""
         self.status.stop_watching()
+        picker, self._picker = self._picker, None
+        if picker is not None:
+            picker.close()
+            picker.deleteLater()
         await self.service.aclose()
 
 
-__all__ = ["FriendsFeature", "Status"]
+__all__ = ["FriendCard", "FriendsFeature", "Status"]

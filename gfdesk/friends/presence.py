@@ -15,13 +15,16 @@ never blocks the caller for long. Time comes in as arguments.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Generator, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from gfdesk.timestamps import parse_or_none as parse_time
+from gfdesk.userstatus import CHOOSABLE, Status
+
+__all__ = ["CHOOSABLE", "MetaInfo", "Presence", "PresenceIndex", "Status", "last_seen_text",
+           "parse_status", "read_meta", "summarize", "tracked_meta"]
 
 #: Metas indexed between two yields of ``PresenceIndex.load_state``.
 ENTRIES_PER_STEP = 512
@@ -30,47 +33,9 @@ MAX_GAME_CHARS = 80
 DEVICE_DESKTOP = "desktop"
 
 
-class Status(enum.Enum):
-    """A user's presence status; the wire spellings are the values."""
-
-    ONLINE = "online"
-    AWAY = "away"
-    BUSY = "busy"
-    IN_GAME = "in_game"
-    OFFLINE = "offline"
-
-    @property
-    def label(self) -> str:
-        """What the user reads ("In game", "Do not disturb")."""
-        return _LABELS[self]
-
-    @property
-    def rank(self) -> int:
-        """Sort rank in the friends list (lower first)."""
-        return _RANKS[self]
-
-    @property
-    def priority(self) -> int:
-        """Which status wins across a user's devices (lower wins)."""
-        return _PRIORITIES[self]
-
-
-_LABELS = {Status.ONLINE: "Online", Status.AWAY: "Away", Status.BUSY: "Do not disturb",
-           Status.IN_GAME: "In game", Status.OFFLINE: "Offline"}
-# The list shows who is playing first, then who is free, then busy, away, offline.
-_RANKS = {Status.IN_GAME: 0, Status.ONLINE: 1, Status.BUSY: 2, Status.AWAY: 3,
-          Status.OFFLINE: 4}
-# Across devices, an explicit state beats a passive one: playing on the PC beats
-# "online" on the phone, and do-not-disturb set anywhere is respected over plain
-# online elsewhere; "away" (often automatic) loses to every active device.
-_PRIORITIES = {Status.IN_GAME: 0, Status.BUSY: 1, Status.ONLINE: 2, Status.AWAY: 3,
-               Status.OFFLINE: 4}
-#: The statuses a user can choose (offline is not tracked, it is leaving).
-CHOOSABLE = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.IN_GAME)
-
-
 def parse_status(value: Any) -> Status:
-    """A meta's status; unknown or missing values count as online (they are present)."""
+    """A meta's status; unknown or missing values count as online (they are present).
+    (A meta saying "invisible" is nobody: ``read_meta`` drops it.)"""
     try:
         status = Status(value)
     except ValueError:
@@ -101,11 +66,14 @@ def read_meta(meta: Any) -> MetaInfo | None:
     user_id = meta.get("user_id")
     if not isinstance(user_id, str) or not user_id:
         return None
+    status = parse_status(meta.get("status"))
+    if status is Status.INVISIBLE:
+        return None  # this app never tracks it; another client that does shows nobody
     game = meta.get("game")
     game = game[:MAX_GAME_CHARS] if isinstance(game, str) and game.strip() else None
     last_seen = meta.get("last_seen")
     device = meta.get("device")
-    return MetaInfo(user_id, parse_status(meta.get("status")), game,
+    return MetaInfo(user_id, status, game,
                     last_seen if isinstance(last_seen, str) else None,
                     device if isinstance(device, str) else None)
 

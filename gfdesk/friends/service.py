@@ -1,10 +1,13 @@
-"""Friends and who of them is online: REST for the list, ``presence:online`` for the rest.
-Qt-free.
+"""Friends and who of them is online: ``friends:{user_id}`` for the list,
+``presence:online`` for the rest. Qt-free.
 
-``FriendsService`` loads the accepted friendships of the signed-in user with their
-profiles, joins ``presence:online`` through the connection supervisor with the user id
-as presence key, tracks the user's own meta (``{user_id, status, game?, last_seen,
-device: "desktop"}``) and re-tracks it on every status change. Presence arrives raw
+``FriendsService`` follows the user's friendships live (``FriendshipsService``: a
+friend accepted on the phone appears at once, a removed one goes), joins
+``presence:online`` through the connection supervisor with the user id as presence
+key, tracks the user's own meta (``{user_id, status, game?, last_seen, device:
+"desktop"}``) and re-tracks it on every status change. "Invisible" is the one status
+never tracked: the user stays joined (they see everyone, receive everything) and
+untracks, so others see them offline. Presence arrives raw
 (``Subscription.presence_sink``) into a ``PresenceIndex``: a diff costs O(size of the
 diff), and a full state is indexed in steps of a few milliseconds on the loop (diffs
 that arrive meanwhile wait and follow in order), so 100,000 members online never
@@ -17,13 +20,14 @@ import asyncio
 import gc
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
+from gfdesk.friends.friendships import Friend, FriendshipsService
 from gfdesk.friends.presence import Presence, PresenceIndex, Status, tracked_meta
+from gfdesk.friends.relations import Relation
 from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
@@ -31,44 +35,17 @@ if TYPE_CHECKING:
 
     from gfdesk.core.connection import ConnectionSupervisor
 
+__all__ = ["PRESENCE_TOPIC", "Friend", "FriendsService"]
+
 
 PRESENCE_TOPIC = "presence:online"
 #: Longest a step of indexing a presence state keeps the loop, in seconds.
 STEP_BUDGET_S = 0.004
 
 
-@dataclass(frozen=True)
-class Friend:
-    """A friend's profile (remote text: show it as plain text)."""
-
-    user_id: str
-    username: str
-    display_name: str
-    avatar_url: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.display_name or self.username or "?"
-
-
 FriendsListener = Callable[[list[Friend]], None]
+ChangesListener = Callable[[list[Friend], list[str]], None]
 PresenceListener = Callable[[list[Presence]], None]
-
-
-async def fetch_friends(client: AsyncClient, user_id: str) -> list[Friend]:
-    """The accepted friends of ``user_id`` with their profiles (two REST reads)."""
-    rows: list[dict[str, Any]] = cast(Any, (
-        await client.table("friendships").select("user_id,friend_id")
-        .eq("status", "accepted").or_(f"user_id.eq.{user_id},friend_id.eq.{user_id}")
-        .execute()).data)
-    ids = sorted({str(r["friend_id"] if r["user_id"] == user_id else r["user_id"])
-                  for r in rows} - {user_id})
-    if not ids:
-        return []
-    profiles: list[dict[str, Any]] = cast(Any, (await client.table("profiles").select(
-        "id,username,display_name,avatar_url").in_("id", ids).execute()).data)
-    return [Friend(str(p["id"]), str(p.get("username") or ""), str(p.get("display_name") or ""),
-                   p.get("avatar_url")) for p in profiles]
 
 
 class FriendsService:
@@ -89,9 +66,16 @@ class FriendsService:
         self._clock = clock
         self.index = PresenceIndex()
         """Everyone online on ``presence:online``."""
+        self.friendships = FriendshipsService(client, connection, user_id)
+        """Friends, requests and blocks, live."""
+        self.friendships.on_changed = self._on_relations_changed
         self.friends: dict[str, Friend] = {}
         self.on_friends: FriendsListener | None = None
-        """Called with the whole friends list after each load."""
+        """Called with the whole friends list after the first load."""
+        self.on_friend_changes: ChangesListener | None = None
+        """Called with friends added (or whose profile changed) and ids removed."""
+        self.on_relations: Callable[[set[str]], None] | None = None
+        """Called with every player whose relation changed (requests, blocks)."""
         self.on_presence: PresenceListener | None = None
         """Called with the presence of the friends whose presence changed."""
         self.on_state_loaded: Callable[[], None] | None = None
@@ -101,6 +85,7 @@ class FriendsService:
         self._pending: list[dict[str, Any]] = []
         self.status = Status.ONLINE
         self.game: str | None = None
+        self._started = False
         #: How many full presence states were indexed.
         self.states_loaded = 0
 
@@ -110,23 +95,50 @@ class FriendsService:
         return self._loader is not None and not self._loader.done()
 
     async def start(self, status: Status = Status.ONLINE, game: str | None = None) -> None:
-        """Load the friends, join ``presence:online`` and track the user's status."""
+        """Load the friends and follow them, join ``presence:online`` and track the
+        user's status (unless invisible)."""
         self.status, self.game = status, game
-        await self.reload_friends()
+        await self.friendships.start()
+        self._started = True
+        friends = self._friends_now()
+        self.friends = {f.user_id: f for f in friends}
+        if self.on_friends is not None:
+            self.on_friends(friends)
         self._handle = await self._connection.subscribe(Subscription(
             topic=PRESENCE_TOPIC, presence_key=self.user_id, presence_sink=self))
         await self._track()
 
+    def _friends_now(self) -> list[Friend]:
+        players = self.friendships.players
+        return [players.get(u) or Friend(u, "", "")
+                for u in self.friendships.book.others(Relation.FRIEND)]
+
+    def _on_relations_changed(self, others: set[str]) -> None:
+        if self.on_relations is not None:
+            self.on_relations(others)
+        if not self._started:
+            return  # the first load is announced whole, by start()
+        book, players = self.friendships.book, self.friendships.players
+        added: list[Friend] = []
+        removed: list[str] = []
+        for other in others:
+            if book.relation(other) is Relation.FRIEND:
+                friend = players.get(other) or Friend(other, "", "")
+                self.friends[other] = friend
+                added.append(friend)
+            elif self.friends.pop(other, None) is not None:
+                removed.append(other)
+        if (added or removed) and self.on_friend_changes is not None:
+            self.on_friend_changes(added, removed)
+        self._publish([f.user_id for f in added])
+
     async def reload_friends(self) -> None:
-        """Fetch the friends list again (after a friendship was accepted)."""
-        friends = await fetch_friends(self._client, self.user_id)
-        self.friends = {f.user_id: f for f in friends}
-        if self.on_friends is not None:
-            self.on_friends(friends)
-        self._publish(self.friends.keys())
+        """Read the friendships again (the channel does this after every rejoin)."""
+        await self.friendships.reload(refresh_profiles=True)
 
     async def set_status(self, status: Status, game: str | None = None) -> None:
-        """Track ``status`` (and the game while in game) for this user."""
+        """Track ``status`` (and the game while in game) for this user; invisible
+        untracks (others see the user offline)."""
         if status is Status.OFFLINE:
             raise ValueError("offline is not tracked: close the subscription instead")
         self.status, self.game = status, game if status is Status.IN_GAME else None
@@ -134,6 +146,9 @@ class FriendsService:
 
     async def _track(self) -> None:
         if self._handle is None:
+            return
+        if self.status is Status.INVISIBLE:
+            await self._handle.untrack()
             return
         now = datetime.fromtimestamp(self._clock.wall(), UTC)
         await self._handle.track(tracked_meta(self.user_id, self.status, self.game, now))
@@ -194,7 +209,8 @@ class FriendsService:
             self.on_presence(changed)
 
     async def aclose(self) -> None:
-        """Untrack, leave ``presence:online`` and stop indexing."""
+        """Untrack, leave ``presence:online`` and ``friends:``, and stop indexing."""
+        await self.friendships.aclose()
         loader, self._loader = self._loader, None
         if loader is not None:
             loader.cancel()

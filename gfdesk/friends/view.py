@@ -1,9 +1,12 @@
-"""The friends page: your status, a search box, and the list of friends with presence.
+"""The friends page: the friends list with presence and avatars, and the requests page.
 
+Two tabs: "Friends" (a search box that filters the list, "Add friend", the list) and
+"Requests" (``requestsview``). The user's own status is not here: it belongs to the
+profile card (``statuspicker``), so nothing beside the search box reads as a filter.
 Names, statuses and game names come from remote users: the delegate paints them with
 ``drawText`` (plain text, elided), labels are ``Qt.PlainText``, and nothing becomes a
 rich-text tooltip. Group headers ("ONLINE — 3", "OFFLINE — 2") are painted above the
-first row of each group, Discord-style.
+first row of each group, Discord-style. An empty list says why and what to do.
 """
 
 from __future__ import annotations
@@ -18,37 +21,42 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
+    QPushButton,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gfdesk.friends.model import (
+    AVATAR_URL_ROLE,
     NAME_ROLE,
     STATUS_ROLE,
     SUBTITLE_ROLE,
     USER_ID_ROLE,
     FriendsModel,
     FriendsProxyModel,
-    StatusModel,
 )
-from gfdesk.friends.presence import CHOOSABLE, Status
+from gfdesk.friends.requestsmodel import Action, RequestsModel
+from gfdesk.friends.requestsview import RequestsView
+from gfdesk.friends.service import Friend
 from gfdesk.kit.avatar import AvatarCache
+from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.badge import badge_text
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.userstatus import Status
 
-STATUS_COLORS = {Status.ONLINE: "#23a55a", Status.AWAY: "#f0b232", Status.BUSY: "#f23f43",
-                 Status.IN_GAME: "#7b61ff", Status.OFFLINE: "#80848e"}
 ROW_HEIGHT = 54
 NAME_PX = 15
 SUBTITLE_PX = 12
@@ -62,52 +70,32 @@ MUTED = "#949ba4"
 HOVER = "#35373c"
 SELECTED = "#404249"
 
-#: Local look of the page's header row.
+#: Rows laid out per event-loop turn.
+LAYOUT_BATCH = 100
+#: The search box never gets narrower than this (it must stay usable at the window's
+#: minimum size).
+SEARCH_MIN_WIDTH = 140
+#: Local look of the page's tabs, header row and empty state.
 PAGE_STYLE = """
 #friendsSummary { color: #949ba4; font-size: 12px; font-weight: 600; }
-#statusButton { color: #dbdee1; background: #1e1f22; border: 1px solid #1e1f22;
-                border-radius: 6px; padding: 6px 10px; }
-#statusButton:hover { border-color: #7b61ff; }
-#statusButton::menu-indicator { image: none; width: 0; }
+QPushButton[friendsTab="true"] { color: #b5bac1; background: transparent; border: none;
+    border-radius: 4px; padding: 4px 10px; font-weight: 600; }
+QPushButton[friendsTab="true"]:hover { background: #35373c; color: #dbdee1; }
+QPushButton[friendsTab="true"]:checked { background: #404249; color: #ffffff; }
+#addFriendButton { background: #248046; color: white; border: none; border-radius: 4px;
+                   padding: 5px 10px; font-weight: 600; }
+#friendsEmptyTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; }
+#friendsEmptyBody { color: #949ba4; }
+#friendsEmptyAction { background: #5865f2; color: white; border: none; border-radius: 4px;
+                      padding: 6px 14px; }
 """
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def status_dot(status: Status, size: int = 10) -> QPixmap:
-    """A filled presence dot for menus and buttons."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(STATUS_COLORS[status]))
-    painter.drawEllipse(QRectF(0, 0, size, size))
-    painter.end()
-    return pixmap
-
-
-def status_menu(status: StatusModel, parent: QWidget | None = None) -> QMenu:
-    """A menu to pick the user's status (for the friends page, status bar and tray)."""
-    menu = QMenu("Status", parent)
-    menu.setObjectName("statusMenu")
-    for choice in CHOOSABLE:
-        action = menu.addAction(status_dot(choice), choice.label)
-        action.setObjectName(f"status_{choice.value}")
-        action.setCheckable(True)
-        action.triggered.connect(lambda _=False, s=choice: status.set_status(s))
-
-    def sync() -> None:
-        for action in menu.actions():
-            action.setChecked(action.objectName() == f"status_{status.chosen.value}")
-
-    menu.aboutToShow.connect(sync)
-    return menu
-
-
 def _group_of(index: Index) -> bool:
     status = index.data(STATUS_ROLE)
-    return status is not Status.OFFLINE
+    return status not in (Status.OFFLINE, Status.INVISIBLE)
 
 
 def _row_fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -120,9 +108,11 @@ def _row_fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
 class FriendDelegate(QStyledItemDelegate):
     """Paints a friend row: avatar with a presence dot, name, subtitle, group header."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 avatars: AvatarStore | None = None) -> None:
         super().__init__(parent)
-        self._avatars = AvatarCache()
+        self._initials = AvatarCache()
+        self._avatars = avatars
         self.counts = (0, 0)
         self._fonts = DerivedFonts(_row_fonts)
 
@@ -167,14 +157,17 @@ class FriendDelegate(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF()
         top = body.top() + (body.height() - AVATAR) // 2
         painter.setOpacity(0.45 if offline else 1.0)
-        painter.drawPixmap(body.left() + 8, top, self._avatars.get(name, AVATAR, ratio))
+        url = index.data(AVATAR_URL_ROLE)
+        picture = (self._avatars.pixmap(name, url, AVATAR, ratio) if self._avatars is not None
+                   else self._initials.get(name, AVATAR, ratio))
+        painter.drawPixmap(body.left() + 8, top, picture)
         painter.setOpacity(1.0)
         # The dot sits in a ring of the list's background, over the avatar's corner.
         dot = QRectF(body.left() + 8 + AVATAR - DOT + 1, top + AVATAR - DOT + 1, DOT, DOT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#2b2d31"))
         painter.drawEllipse(dot.adjusted(-2.5, -2.5, 2.5, 2.5))
-        painter.setBrush(QColor(STATUS_COLORS[status]))
+        painter.setBrush(QColor(status.color))
         painter.drawEllipse(dot)
         text_left = body.left() + 8 + AVATAR + 12
         text_width = body.right() - text_left - 8
@@ -186,8 +179,7 @@ class FriendDelegate(QStyledItemDelegate):
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
-        painter.setPen(QColor(STATUS_COLORS[Status.IN_GAME] if status is Status.IN_GAME
-                              else MUTED))
+        painter.setPen(QColor(Status.IN_GAME.color if status is Status.IN_GAME else MUTED))
         metrics = painter.fontMetrics()
         sub = str(index.data(SUBTITLE_ROLE) or "")
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),
@@ -197,7 +189,12 @@ class FriendDelegate(QStyledItemDelegate):
 
 
 class FriendsView(QWidget):
-    """Status picker, search box and friends list.
+    """The Friends and Requests tabs.
+
+    Args:
+        model: the friends list.
+        requests: requests and player search (None: the Requests tab is empty).
+        avatars: pictures (None: initials only).
 
     Signals:
         message_requested(str): the user asked to message a friend (double-click,
@@ -206,26 +203,35 @@ class FriendsView(QWidget):
 
     message_requested = Signal(str)
 
-    def __init__(self, model: FriendsModel, status: StatusModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, model: FriendsModel, requests: RequestsModel | None = None,
+                 avatars: AvatarStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("friendsView")
         self.setStyleSheet(PAGE_STYLE)
         self.proxy = FriendsProxyModel(model, self)
         """The sorted, filtered model the list shows."""
         self._model = model
-        self._status = status
+        self._requests = requests or RequestsModel(None, self)
 
-        self.status_button = QToolButton(self)
-        self.status_button.setObjectName("statusButton")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.status_button.setMenu(status_menu(status, self))
+        self.friends_tab = self._tab("Friends", "friendsTab")
+        self.requests_tab = self._tab("Requests", "requestsTab")
+        tabs = QButtonGroup(self)
+        tabs.setExclusive(True)
+        for button in (self.friends_tab, self.requests_tab):
+            tabs.addButton(button)
+        self.friends_tab.setChecked(True)
+        self.friends_tab.clicked.connect(self.show_friends)
+        self.requests_tab.clicked.connect(self.show_requests)
+
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")
         self.search.setPlaceholderText("Search friends")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.add_friend = QPushButton("Add friend", self)
+        self.add_friend.setObjectName("addFriendButton")
+        self.add_friend.clicked.connect(lambda: self.show_requests(self.search.text()))
         self.summary = QLabel(self)
         self.summary.setObjectName("friendsSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -233,32 +239,136 @@ class FriendsView(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("friendsList")
         self.list.setModel(self.proxy)
-        self.delegate = FriendDelegate(self.list)
+        self.delegate = FriendDelegate(self.list, avatars)
         self.list.setItemDelegate(self.delegate)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are laid out in slices between events: 2,000 friends never block a frame.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.activated.connect(self._on_list_activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        if avatars is not None:
+            avatars.changed.connect(self._on_avatar_changed)
 
+        self.empty = self._empty_state()
+        self._list_stack = QStackedWidget(self)
+        self._list_stack.addWidget(self.list)
+        self._list_stack.addWidget(self.empty)
+        friends_page = QWidget(self)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.setSpacing(10)
+        top.setSpacing(8)
         top.addWidget(self.search, 1)
-        top.addWidget(self.status_button)
+        top.addWidget(self.add_friend)
+        column = QVBoxLayout(friends_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addLayout(top)
+        column.addWidget(self.summary)
+        column.addWidget(self._list_stack, 1)
+
+        self.requests_view = RequestsView(self._requests, avatars, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(friends_page)
+        self.pages.addWidget(self.requests_view)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(4)
+        bar.addWidget(self.friends_tab)
+        bar.addWidget(self.requests_tab)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setContentsMargins(12, 12, 12, 8)
         layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
 
         model.counts_changed.connect(self._on_counts_changed)
-        status.status_changed.connect(self._on_status_changed)
-        self._on_status_changed(status.status, status.game)
+        for change in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            change.connect(self._update_empty)
+        self._requests.incoming_count_changed.connect(self._on_incoming_count_changed)
         self._on_counts_changed(model.online_count(), model.rowCount())
+        self._on_incoming_count_changed(self._requests.incoming_total)
+
+    def _tab(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setProperty("friendsTab", True)
+        button.setCheckable(True)
+        return button
+
+    def _empty_state(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("friendsEmpty")
+        self.empty_title = QLabel(box)
+        self.empty_title.setObjectName("friendsEmptyTitle")
+        self.empty_body = QLabel(box)
+        self.empty_body.setObjectName("friendsEmptyBody")
+        self.empty_action = QPushButton(box)
+        self.empty_action.setObjectName("friendsEmptyAction")
+        self.empty_action.clicked.connect(lambda: self.show_requests(self.search.text()))
+        for label in (self.empty_title, self.empty_body):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        column.addWidget(self.empty_title)
+        column.addWidget(self.empty_body)
+        column.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return box
+
+    # -- tabs -----------------------------------------------------------------------------
+
+    def show_friends(self) -> None:
+        self.friends_tab.setChecked(True)
+        self.pages.setCurrentIndex(0)
+
+    def show_requests(self, query: str = "") -> None:
+        """The Requests tab (searching players for ``query`` when given)."""
+        self.requests_tab.setChecked(True)
+        self.pages.setCurrentIndex(1)
+        if query.strip():
+            self.requests_view.set_query(query.strip())
+
+    def _on_incoming_count_changed(self, count: int) -> None:
+        self.requests_tab.setText(f"Requests  {badge_text(count)}" if count else "Requests")
+
+    # -- the list -------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_empty()
+
+    def _update_empty(self, *_: object) -> None:
+        if self.proxy.rowCount() > 0:
+            self._list_stack.setCurrentWidget(self.list)
+            return
+        query = self.search.text().strip()
+        if self._model.rowCount() == 0:
+            self.empty_title.setText("No friends yet")
+            self.empty_body.setText("Find players by their username and send them a request.")
+            self.empty_action.setText("Add friend")
+        else:
+            self.empty_title.setText(f"No friends match “{query}”")
+            self.empty_body.setText("Check the spelling, or look for them among all players.")
+            self.empty_action.setText(f"Search all players for “{query}”")
+        self._list_stack.setCurrentWidget(self.empty)
+
+    def _on_avatar_changed(self, url: str) -> None:
+        # Only the rows showing that picture repaint: pictures arrive one by one, and
+        # repainting every visible row for each one would paint the list hundreds of times.
+        for row in self._model.rows_with_avatar(url):
+            index = self.proxy.mapFromSource(self._model.index(row))
+            if index.isValid():
+                self.list.update(index)
 
     def _on_list_activated(self, index: QModelIndex) -> None:
         user_id = index.data(USER_ID_ROLE)
@@ -269,10 +379,19 @@ class FriendsView(QWidget):
         index = self.list.indexAt(point)
         if not index.isValid():
             return
+        friend = Friend(str(index.data(USER_ID_ROLE)), "", str(index.data(NAME_ROLE) or ""))
         menu = QMenu(self)
         menu.setObjectName("friendMenu")
         send = menu.addAction("Send message")
+        send.setObjectName("friendMessage")
         send.triggered.connect(lambda: self._on_list_activated(index))
+        menu.addSeparator()
+        remove = menu.addAction("Remove friend")
+        remove.setObjectName("friendRemove")
+        remove.triggered.connect(lambda: self._requests.act(Action.REMOVE, friend))
+        block = menu.addAction("Block")
+        block.setObjectName("friendBlock")
+        block.triggered.connect(lambda: self._requests.act(Action.BLOCK, friend))
         menu.popup(self.list.viewport().mapToGlobal(point))
 
     def _on_counts_changed(self, online: int, total: int) -> None:
@@ -280,8 +399,4 @@ class FriendsView(QWidget):
         self.summary.setText(f"{online} of {total} friends online" if total
                              else "No friends yet")
         self.list.viewport().update()
-
-    def _on_status_changed(self, status: Status, game: object) -> None:
-        self.status_button.setIcon(status_dot(status, 12))
-        text = f"Playing {game}" if status is Status.IN_GAME and game else status.label
-        self.status_button.setText(f"{text}  ▾")
+        self._update_empty()

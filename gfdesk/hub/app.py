@@ -1,14 +1,16 @@
 """The hub's aiohttp application factory. Qt-free.
 
 ``create_app(config)`` builds the root app that serves Supabase's URL layout on one base
-URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset) and
-``/realtime/v1``, behind the gateway middlewares (CORS, API key).
+URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset),
+``/realtime/v1`` and ``/storage/v1`` (public demo pictures only), behind the gateway
+middlewares (CORS, API key).
 
 Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     1. the JWT secret is read or created and the keys minted (in the factory itself,
        so the runner can print them before serving);
     2. the SQLite store opens; migrations run: auth first (``profiles`` references
-       ``auth_users``), then public; the SQL functions REST statements use are added;
+       ``auth_users``), then public; the SQL functions REST statements use are added,
+       and the public schema's row triggers (``triggers``) registered;
     3. the profile hook is registered on ``ON_USER_CREATED``;
     4. with ``config.demo``, the demo world is seeded (idempotent);
     5. the realtime registry and change feed are created; with ``config.demo``, the
@@ -45,7 +47,9 @@ from gfdesk.hub.keys import Keys, load_or_create_secret
 from gfdesk.hub.realtime import create_realtime_app, realtime_ctx
 from gfdesk.hub.rest import create_rest_app, sqlbuild
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
+from gfdesk.hub.storage import create_storage_app
 from gfdesk.hub.store import Store
+from gfdesk.hub.triggers import install as install_triggers
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -60,6 +64,7 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
         store.migrate("auth", AUTH_MIGRATIONS)
         store.migrate("public", PUBLIC_MIGRATIONS)
         sqlbuild.install_functions(store.conn)
+        install_triggers(store.triggers)
         app[STORE] = store
         if config.demo:
             from gfdesk.hub.demo import seed_demo_world
@@ -95,4 +100,5 @@ def create_app(config: HubConfig) -> web.Application:
     app.add_subapp("/auth/v1", create_auth_app())
     app.add_subapp("/rest/v1", create_rest_app())
     app.add_subapp("/realtime/v1", create_realtime_app())
+    app.add_subapp("/storage/v1", create_storage_app())
     return app

@@ -116,9 +116,16 @@ async def add_cors_headers(request: web.Request, response: web.StreamResponse) -
         response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
 
 
+#: Public bucket objects (``gfdesk.hub.storage``): no API key needed to read them.
+PUBLIC_STORAGE_PREFIX = "/storage/v1/object/public/"
+
+
 @web.middleware
 async def api_key_check(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Refuse requests without a valid project API key (spec 1.2)."""
+    """Refuse requests without a valid project API key (spec 1.2); public storage
+    objects are read without one, as on Supabase."""
+    if request.method in ("GET", "HEAD") and request.path.startswith(PUBLIC_STORAGE_PREFIX):
+        return await handler(request)
     key = api_key_of(request)
     if key is None:
         return json_response(401, NO_KEY_BODY)

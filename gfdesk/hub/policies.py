@@ -171,6 +171,41 @@ def _calls(uid: str | None) -> Access:
                   update_using=party, update_check=party, delete_using=FALSE)
 
 
+def _blocks(uid: str | None) -> Access:
+    # A user sees, makes and lifts only their own blocks; the blocked player never
+    # learns of them; nothing is edited (lift and block again).
+    own = _is_me("blocks", "blocker_id", uid)
+    return Access(select=own, insert_check=own, update_using=FALSE, update_check=FALSE,
+                  delete_using=own)
+
+
+def _blocked_between(a_sql: str, b_sql: str) -> str:
+    """SQL: a block exists between the users of two expressions, either way."""
+    return ("EXISTS (SELECT 1 FROM blocks AS _b WHERE (_b.blocker_id = " + a_sql
+            + " AND _b.blocked_id = " + b_sql + ") OR (_b.blocker_id = " + b_sql
+            + " AND _b.blocked_id = " + a_sql + "))")
+
+
+def _friendships_not_blocked(uid: str | None) -> Access:
+    # Nobody requests a player who blocked them, nor one they blocked.
+    free = Predicate("NOT " + _blocked_between(_col("friendships", "user_id"),
+                                               _col("friendships", "friend_id")))
+    return Access(select=TRUE, insert_check=free, update_using=TRUE, update_check=TRUE,
+                  delete_using=TRUE)
+
+
+def _messages_not_blocked(uid: str | None) -> Access:
+    # In a direct conversation, nobody writes to a player who blocked them or whom
+    # they blocked (groups are shared rooms: a block there is the reader's own filter).
+    free = Predicate(
+        "NOT EXISTS (SELECT 1 FROM conversations AS _c JOIN conversation_members AS _o"
+        f" ON _o.conversation_id = _c.id WHERE _c.id = {_col('messages', 'conversation_id')}"
+        f" AND _c.kind = 'direct' AND _o.user_id <> {_col('messages', 'sender_id')} AND "
+        + _blocked_between("_o.user_id", _col("messages", "sender_id")) + ")")
+    return Access(select=TRUE, insert_check=free, update_using=TRUE, update_check=TRUE,
+                  delete_using=TRUE)
+
+
 #: The rules of each table for a signed-in user, by table name.
 AUTHENTICATED_RULES: dict[str, Callable[[str | None], Access]] = {
     "profiles": _profiles,
@@ -184,7 +219,21 @@ AUTHENTICATED_RULES: dict[str, Callable[[str | None], Access]] = {
     "tournament_matches": _tournament_matches,
     "tournament_messages": _tournament_messages,
     "calls": _calls,
+    "blocks": _blocks,
 }
+
+#: Restrictive rules (PostgreSQL's ``as restrictive`` policies): ANDed with the rules
+#: above for a signed-in user, so they only ever take away (blocks, migration 2).
+RESTRICTIVE_RULES: dict[str, Callable[[str | None], Access]] = {
+    "friendships": _friendships_not_blocked,
+    "messages": _messages_not_blocked,
+}
+
+
+def _both(a: Access, b: Access) -> Access:
+    return Access(a.select.and_(b.select), a.insert_check.and_(b.insert_check),
+                  a.update_using.and_(b.update_using), a.update_check.and_(b.update_check),
+                  a.delete_using.and_(b.delete_using))
 
 
 def role_of(claims: Mapping[str, Any]) -> str:
@@ -211,5 +260,7 @@ def access(table: str, claims: Mapping[str, Any]) -> Access:
     rules = AUTHENTICATED_RULES.get(table)
     if role != AUTHENTICATED or rules is None:
         return NONE
-    uid = claims.get("sub")
-    return rules(uid if isinstance(uid, str) and uid else None)
+    sub = claims.get("sub")
+    uid = sub if isinstance(sub, str) and sub else None
+    restrictive = RESTRICTIVE_RULES.get(table)
+    return rules(uid) if restrictive is None else _both(rules(uid), restrictive(uid))

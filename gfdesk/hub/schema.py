@@ -43,6 +43,9 @@ DEFERRED_FK_COLUMNS: dict[str, frozenset[str]] = {
 }
 
 USERNAME_MAX = 32
+#: The longest message body the database stores (``messages_body_length_check``), in
+#: characters; the client's composer stops at the same number.
+MESSAGE_BODY_MAX = 2000
 
 
 def _uuid(name: str, *, pk: bool = False, nullable: bool = False) -> Column:
@@ -118,6 +121,9 @@ _TABLE_LIST = [
         _text("kind", nullable=False, default=True), _text("status", nullable=False, default=True),
         _created(), _ts("answered_at"), _ts("ended_at"),
     ), ("id",)),
+    # Migration 2 (friends and blocks).
+    Table("blocks", (_uuid("blocker_id"), _uuid("blocked_id"), _created()),
+          ("blocker_id", "blocked_id")),
 ]
 
 #: Every table of the public schema, by name.
@@ -127,7 +133,8 @@ TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
 #: supabase/migrations): only their changes reach postgres_changes subscribers (spec
 #: 5.5). What the apps listen to (DESIGN.md, channels).
 PUBLISHED: frozenset[str] = frozenset(
-    {"notifications", "messages", "tournament_matches", "tournament_messages", "calls"})
+    {"notifications", "messages", "tournament_matches", "tournament_messages", "calls",
+     "friendships"})
 
 _V1 = f"""
 CREATE TABLE profiles (
@@ -264,8 +271,43 @@ CREATE INDEX calls_caller_id_idx ON calls (caller_id);
 CREATE INDEX calls_callee_id_idx ON calls (callee_id);
 """
 
+# Friends and blocks (supabase/migrations/20261204000100_gfdesk_friends_and_blocks.sql):
+# who blocked whom, and a length limit on message bodies. SQLite cannot add a CHECK to
+# an existing table, so messages is rebuilt with it, in the same column order; bodies
+# stored before the limit are cut to it, as the PostgreSQL migration does.
+_V2 = f"""
+CREATE TABLE blocks (
+  blocker_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  blocked_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL DEFAULT {NOW_SQL},
+  PRIMARY KEY (blocker_id, blocked_id),
+  CONSTRAINT blocks_not_self_check CHECK (blocker_id <> blocked_id)
+) STRICT;
+CREATE INDEX blocks_blocked_id_idx ON blocks (blocked_id);
+
+CREATE TABLE messages_v2 (
+  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  sender_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  body TEXT NOT NULL
+    CONSTRAINT messages_body_length_check CHECK (length(body) <= {MESSAGE_BODY_MAX}),
+  created_at TEXT NOT NULL DEFAULT {NOW_SQL},
+  edited_at TEXT,
+  deleted_at TEXT
+) STRICT;
+INSERT INTO messages_v2 (id, conversation_id, sender_id, body, created_at, edited_at, deleted_at)
+  SELECT id, conversation_id, sender_id, substr(body, 1, {MESSAGE_BODY_MAX}), created_at,
+         edited_at, deleted_at FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_v2 RENAME TO messages;
+CREATE INDEX messages_conversation_id_created_at_idx ON messages (conversation_id, created_at);
+"""
+
 #: Migrations of the ``public`` component; apply after the auth component's.
-PUBLIC_MIGRATIONS: list[Migration] = [Migration(1, "public schema", _V1)]
+PUBLIC_MIGRATIONS: list[Migration] = [
+    Migration(1, "public schema", _V1),
+    Migration(2, "friends and blocks", _V2),
+]
 
 _USERNAME_JUNK = re.compile(r"[^A-Za-z0-9_.-]+")
 

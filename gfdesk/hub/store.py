@@ -8,6 +8,11 @@ ones), which is what "acknowledged means stored" needs for a hub.
 
 Each component (``auth``, ``public``) owns its migrations, the way GoTrue migrates its
 own ``auth`` schema apart from the project's tables.
+
+Row triggers (``RowTriggers``) are the hub's stand-in for PostgreSQL's AFTER ROW
+triggers: a function registered for (table, change type) runs inside the writing
+transaction each time such a change is recorded, and the rows it writes (and records)
+commit or roll back with it.
 """
 
 from __future__ import annotations
@@ -59,10 +64,33 @@ class Transaction:
 
     conn: sqlite3.Connection
     changes: list[Change] = field(default_factory=list)
+    #: Run for each recorded change (None: no triggers, e.g. a bare test store).
+    triggers: RowTriggers | None = None
 
     def record(self, table: str, type_: ChangeType, record: dict[str, Any] | None,
                old_record: dict[str, Any] | None) -> None:
-        self.changes.append(Change(table, type_, record, old_record))
+        change = Change(table, type_, record, old_record)
+        self.changes.append(change)
+        if self.triggers is not None:
+            self.triggers.fire(self, change)
+
+
+#: An AFTER ROW trigger: may write (and record) more rows in the same transaction.
+RowTrigger = Callable[[Transaction, Change], None]
+
+
+class RowTriggers:
+    """Row triggers by table and change type, in registration order."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, ChangeType], list[RowTrigger]] = {}
+
+    def add(self, table: str, type_: ChangeType, trigger: RowTrigger) -> None:
+        self._by_key.setdefault((table, type_), []).append(trigger)
+
+    def fire(self, tx: Transaction, change: Change) -> None:
+        for trigger in self._by_key.get((change.table, change.type), ()):
+            trigger(tx, change)
 
 
 CommitListener = Callable[[Sequence[Change]], None]
@@ -96,6 +124,8 @@ class Store:
             " applied_at TEXT NOT NULL, PRIMARY KEY (component, version))"
         )
         self._listeners: list[CommitListener] = []
+        #: The public schema's row triggers (``gfdesk.hub.triggers.install`` fills it).
+        self.triggers = RowTriggers()
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Store:
@@ -151,7 +181,7 @@ class Store:
     def transaction(self) -> Iterator[Transaction]:
         """A write transaction; commit listeners see its changes after COMMIT."""
         self.conn.execute("BEGIN IMMEDIATE")
-        tx = Transaction(self.conn)
+        tx = Transaction(self.conn, triggers=self.triggers)
         try:
             yield tx
         except BaseException:

@@ -40,11 +40,17 @@ def color_for(name: str) -> str:
     return AVATAR_COLORS[zlib.crc32(name.casefold().encode("utf-8")) % len(AVATAR_COLORS)]
 
 
-def avatar_pixmap(name: str | None, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """A round avatar for ``name``; ``None`` (signed out) gets a neutral person glyph."""
+def transparent_pixmap(size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """An empty ``size`` x ``size`` pixmap at ``device_pixel_ratio``, to paint an avatar on."""
     pixmap = QPixmap(round(size * device_pixel_ratio), round(size * device_pixel_ratio))
     pixmap.setDevicePixelRatio(device_pixel_ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
+
+
+def avatar_pixmap(name: str | None, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """A round avatar for ``name``; ``None`` (signed out) gets a neutral person glyph."""
+    pixmap = transparent_pixmap(size, device_pixel_ratio)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

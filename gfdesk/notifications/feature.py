@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gfdesk import bridge
 from gfdesk.kit.timer import NamedTimer
+from gfdesk.log import ui as log
 from gfdesk.notifications.model import NotificationsModel
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.notifications.view import NotificationCentreView
+from gfdesk.targets import Target, TargetKind
 
 if TYPE_CHECKING:
     from gfdesk.feature import FeatureScope
@@ -48,7 +51,7 @@ class NotificationsFeature(QObject):
         self.service = NotificationsService(scope.client, scope.connection, scope.outbox,
                                             scope.user_id)
         self.model = NotificationsModel(self.service, parent=self)
-        self.view = NotificationCentreView(self.model)
+        self.view = NotificationCentreView(self.model, scope.avatars)
         """The notification centre widget."""
         self._toast = toast
         self._silenced = False
@@ -58,11 +61,33 @@ class NotificationsFeature(QObject):
         self._flush.timeout.connect(self._flush_toasts)
         self.service.on_loaded = self.model.set_notifications
         self.service.on_new = self.model.add
+        self.service.on_actors = self.model.actors_changed
         self.model.unread_changed.connect(self.unread_changed)
         self.model.notification_received.connect(self._on_notification_received)
         self.view.activated.connect(self._on_view_activated)
 
     def _on_notification_received(self, item: Notification) -> None:
+        actor = item.actor_id
+        if actor is not None and actor not in self.service.actors:
+            bridge.spawn(self._load_actor(actor), name="notifications:actor", owner=self)
+        self._toast_later(item)
+
+    async def _load_actor(self, actor: str) -> None:
+        try:
+            await self.service.load_actors([actor])
+        except Exception as exc:  # the type badge stays; the next notification tries again
+            log.info("notifications: actor %s not loaded: %s", actor, exc)
+
+    def mark_read_about(self, target: Target) -> None:
+        """Mark what is about ``target`` read (connect the chat's ``conversation_read``
+        through a ``Target``)."""
+        self.model.mark_read_about(target)
+
+    def conversation_read(self, conversation_id: str) -> None:
+        """The chat read ``conversation_id``: its "new message" notifications are read."""
+        self.model.mark_read_about(Target(TargetKind.CONVERSATION, conversation_id))
+
+    def _toast_later(self, item: Notification) -> None:
         # Coalesced: a gap fill after a long time offline delivers many at once, and
         # a wall of toasts helps nobody. Do-not-disturb counts at arrival.
         if self._toast is None or self._silenced:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from gfdesk import bridge
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.notifications.service import Notification, NotificationsService
+from gfdesk.targets import Target
 from gfdesk.timestamps import parse_or_none as parse_time
 
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,6 +33,8 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
 TIME_ROLE = Qt.ItemDataRole.UserRole + 4
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 5
 NOTIFICATION_ROLE = Qt.ItemDataRole.UserRole + 6
+#: Who it is from, as an ``Actor`` (None: not said, or not known yet).
+ACTOR_ROLE = Qt.ItemDataRole.UserRole + 7
 #: Refresh cadence of "5 min ago".
 TIME_REFRESH_MS = 60_000
 
@@ -100,7 +103,16 @@ class NotificationsModel(QAbstractListModel):
             return item.type
         if role == NOTIFICATION_ROLE:
             return item
+        if role == ACTOR_ROLE:
+            actor = item.actor_id
+            return None if actor is None or self._service is None \
+                else self._service.actors.get(actor)
         return None
+
+    def actors_changed(self) -> None:
+        """More actors are known: their rows repaint."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [ACTOR_ROLE])
 
     def unread_count(self) -> int:
         return sum(1 for n in self._rows if n.unread)
@@ -145,6 +157,14 @@ class NotificationsModel(QAbstractListModel):
         if self._service is not None:
             bridge.spawn(self._service.mark_read(item.id, read_at),
                          name="notifications:mark-read", owner=self)
+
+    def mark_read_about(self, target: Target) -> int:
+        """Mark every unread notification about ``target`` read (the conversation was
+        read, the request answered); returns how many."""
+        rows = [i for i, n in enumerate(self._rows) if n.unread and n.target == target]
+        for row in rows:
+            self.mark_read(row)
+        return len(rows)
 
     def mark_all_read(self) -> None:
         """Mark every unread one read."""

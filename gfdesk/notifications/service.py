@@ -10,7 +10,7 @@ so it survives being offline too.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -23,6 +23,7 @@ from gfdesk.core.subscription import (
     Subscription,
     SubscriptionHandle,
 )
+from gfdesk.log import rest as log
 from gfdesk.targets import Target, TargetKind
 
 if TYPE_CHECKING:
@@ -34,6 +35,16 @@ if TYPE_CHECKING:
 
 #: How many recent notifications the centre loads at start.
 RECENT_LIMIT = 100
+#: Actors' profiles kept (name and picture of who a notification is from).
+MAX_ACTORS = 1000
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a notification is from (remote text)."""
+
+    name: str
+    avatar_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,12 +65,19 @@ class Notification:
 
     @property
     def target(self) -> Target | None:
-        """What it is about (its data's ``conversation_id``, ``tournament_id``...)."""
+        """What it is about (its data's ``conversation_id``, ``tournament_id``,
+        ``friend_request_id``)."""
         for kind in TargetKind:
             value = self.data.get(f"{kind.value}_id")
             if isinstance(value, str) and value:
                 return Target(kind, value)
         return None
+
+    @property
+    def actor_id(self) -> str | None:
+        """Who it is from (its data's ``actor_id``), when it says."""
+        value = self.data.get("actor_id")
+        return value if isinstance(value, str) and value else None
 
 
 def _data(value: Any) -> dict[str, Any]:
@@ -106,6 +124,10 @@ class NotificationsService:
         """Called with the recent notifications, newest first, at start."""
         self.on_new: Callable[[Notification], None] | None = None
         """Called with each new notification (live or gap-filled), once each."""
+        self.actors: dict[str, Actor] = {}
+        """Who notifications are from, by user id (loaded as they are needed)."""
+        self.on_actors: Callable[[], None] | None = None
+        """Called when more actors' profiles are known."""
 
     async def load_recent(self) -> list[Notification]:
         """The newest ``RECENT_LIMIT`` notifications, newest first."""
@@ -115,11 +137,33 @@ class NotificationsService:
             .order("id", desc=True).limit(RECENT_LIMIT).execute()).data)
         return [from_row(r) for r in rows]
 
+    async def load_actors(self, user_ids: Iterable[str]) -> None:
+        """Fetch the profiles of actors not known yet (one request)."""
+        missing = sorted({u for u in user_ids if u and u not in self.actors})[:100]
+        if not missing:
+            return
+        rows: list[Row] = cast(Any, (
+            await self._client.table("profiles").select("id,username,display_name,avatar_url")
+            .in_("id", missing).execute()).data)
+        if len(self.actors) + len(rows) > MAX_ACTORS:
+            self.actors.clear()
+        for row in rows:
+            url = row.get("avatar_url")
+            self.actors[str(row["id"])] = Actor(
+                str(row.get("display_name") or row.get("username") or ""),
+                url if isinstance(url, str) and url else None)
+        if rows and self.on_actors is not None:
+            self.on_actors()
+
     async def start(self) -> None:
         """Load the recent ones, then subscribe (the gap fill starts after the newest)."""
         recent = await self.load_recent()
         if self.on_loaded is not None:
             self.on_loaded(recent)
+        try:
+            await self.load_actors(n.actor_id for n in recent if n.actor_id)
+        except Exception as exc:  # pictures are a nicety: initials and badges remain
+            log.info("notifications: actors not loaded: %s", exc)
         newest = max((r for r in recent), key=lambda n: (n.created_at, n.id), default=None)
         newest_row = None if newest is None else {"id": newest.id,
                                                    "created_at": newest.created_at}

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.notifications.model import (
+    ACTOR_ROLE,
     BODY_ROLE,
     NOTIFICATION_ROLE,
     TIME_ROLE,
@@ -48,6 +50,9 @@ HEADER_STYLE = """
 #markAllReadButton:disabled { color: #5c5e66; }
 """
 BADGE = 36
+#: The type badge on an actor's avatar.
+CORNER = 16
+CORNER_GLYPH_PX = 10
 UNREAD_DOT = 8
 #: Badge colour and glyph per notification type.
 TYPE_STYLE = {
@@ -72,20 +77,24 @@ class _RowFonts(NamedTuple):
     title_read: QFont
     title_unread: QFont
     body: QFont
+    corner: QFont
 
 
 def _row_fonts(base: QFont) -> _RowFonts:
     return _RowFonts(font_at(base, GLYPH_PX, bold=True), font_at(base, TIME_PX),
                      font_at(base, TITLE_PX, bold=False), font_at(base, TITLE_PX, bold=True),
-                     font_at(base, BODY_PX))
+                     font_at(base, BODY_PX), font_at(base, CORNER_GLYPH_PX, bold=True))
 
 
 class NotificationDelegate(QStyledItemDelegate):
-    """Paints one notification: type badge, title, body, time, unread dot."""
+    """Paints one notification: who it is from (avatar) or its type badge, title, body,
+    time, unread dot."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 avatars: AvatarStore | None = None) -> None:
         super().__init__(parent)
         self._fonts = DerivedFonts(_row_fonts)
+        self._avatars = avatars
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -105,13 +114,30 @@ class NotificationDelegate(QStyledItemDelegate):
         color, glyph = TYPE_STYLE.get(str(index.data(TYPE_ROLE) or ""), DEFAULT_STYLE)
         badge = QRectF(body_rect.left() + 12, body_rect.top() + (body_rect.height() - BADGE) / 2,
                        BADGE, BADGE)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
-        painter.drawEllipse(badge)
         fonts = self._fonts.get(option.font)
-        painter.setFont(fonts.glyph)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
+        actor = index.data(ACTOR_ROLE)
+        if actor is not None and self._avatars is not None:
+            # Who it is from, with the type as a small badge on the corner.
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            painter.drawPixmap(badge.topLeft(), self._avatars.pixmap(
+                actor.name, actor.avatar_url, BADGE, ratio))
+            corner = QRectF(badge.right() - CORNER + 3, badge.bottom() - CORNER + 3,
+                            CORNER, CORNER)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#2b2d31"))
+            painter.drawEllipse(corner.adjusted(-2, -2, 2, 2))
+            painter.setBrush(QColor(color))
+            painter.drawEllipse(corner)
+            painter.setFont(fonts.corner)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, glyph)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawEllipse(badge)
+            painter.setFont(fonts.glyph)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
 
         left = int(badge.right()) + 14
         painter.setFont(fonts.time)
@@ -156,7 +182,8 @@ class NotificationCentreView(QWidget):
 
     activated = Signal(object)
 
-    def __init__(self, model: NotificationsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: NotificationsModel, avatars: AvatarStore | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationCentre")
         self.setStyleSheet(HEADER_STYLE)
@@ -173,7 +200,9 @@ class NotificationCentreView(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("notificationsList")
         self.list.setModel(model)
-        self.list.setItemDelegate(NotificationDelegate(self.list))
+        self.list.setItemDelegate(NotificationDelegate(self.list, avatars))
+        if avatars is not None:
+            avatars.changed.connect(lambda _url: self.list.viewport().update())
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

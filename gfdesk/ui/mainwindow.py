@@ -2,9 +2,11 @@
 
 Each section is a page of a QStackedWidget. Until features install their views with
 ``set_section_view``, the page is an ``EmptyState`` that follows the connection
-status. The window owns the layout: several views of one section sit side by side in
-a splitter whose panes keep a readable minimum width. Messages from the
-``MessageBridge`` appear in a banner above the pages.
+status; ``clear_section_views`` puts the empty states back (sign-out: nothing of the
+account stays on screen). The window owns the layout: several views of one section sit
+side by side in a splitter whose panes keep a readable minimum width. While nobody is
+signed in, ``show_sign_in`` replaces sidebar and sections with the sign-in screen.
+Messages from the ``MessageBridge`` appear in a banner above the pages.
 
 Closing the window (Ctrl+Q) is the quit path: the composition root watches
 ``lastWindowClosed`` and shuts the services down in order.
@@ -12,7 +14,9 @@ Closing the window (Ctrl+Q) is the quit path: the composition root watches
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,20 +31,26 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.kit import icons
+from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.sections import Section
+from gfdesk.ui.sidebar import WIDTH as SIDEBAR_WIDTH
 from gfdesk.ui.sidebar import Sidebar
 from gfdesk.ui.statusbar import ConnectionIndicator
 from gfdesk.ui.usermessages import MessageBridge
 
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)
-MINIMUM_SIZE = QSize(800, 520)
 HEADER_ICON_SIZE = 22
 HEADER_ICON_COLOR = "#80848e"
 #: No pane of a section's splitter gets narrower than this (a list must stay readable).
 PANE_MIN_WIDTH = 280
+#: The width of a splitter's handle, in pixels.
+SPLITTER_HANDLE = 4
+#: The smallest window still holds the sidebar and two panes at their minimum: a
+#: smaller one would squeeze them below it whatever the splitter says.
+MINIMUM_SIZE = QSize(max(800, SIDEBAR_WIDTH + 2 * PANE_MIN_WIDTH + SPLITTER_HANDLE), 520)
 
 
 def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QKeySequence]:
@@ -116,7 +126,15 @@ class MainWindow(QMainWindow):
         root_layout.setSpacing(0)
         root_layout.addWidget(self._sidebar)
         root_layout.addWidget(content, 1)
-        self.setCentralWidget(root)
+        # The app on one page, the sign-in screen (when nobody is signed in) on the other.
+        self._screens = QStackedWidget(self)
+        self._screens.setObjectName("screens")
+        self._screens.addWidget(root)
+        self._sign_in: QWidget | None = None
+        self.setCentralWidget(self._screens)
+        self._status = ConnectionStatus(ConnectionState.CONNECTING)
+        self._open_status_picker: Callable[[QPoint], object] | None = None
+        self._sidebar.footer.status_clicked.connect(self._on_footer_status_clicked)
 
         self._indicator = ConnectionIndicator(self)
         status_bar = QStatusBar(self)
@@ -133,6 +151,7 @@ class MainWindow(QMainWindow):
 
     def set_connection_status(self, status: ConnectionStatus) -> None:
         """Show ``status`` in the status bar, the account footer and the empty states."""
+        self._status = status
         self._indicator.set_status(status)
         self._sidebar.footer.set_connection_state(status.state)
         for section in Section:
@@ -140,9 +159,52 @@ class MainWindow(QMainWindow):
             if isinstance(page, EmptyState):
                 page.set_content(empty_content(section, status))
 
-    def set_account(self, display_name: str | None) -> None:
+    def set_account(self, display_name: str | None, avatar_url: str | None = None,
+                    avatars: AvatarStore | None = None) -> None:
         """Show who is signed in (None: signed out) in the sidebar footer."""
-        self._sidebar.footer.set_account(display_name)
+        self._sidebar.footer.set_account(display_name, avatar_url, avatars)
+        if display_name is None:
+            self._open_status_picker = None
+
+    def set_own_status(self, text: str, color: str) -> None:
+        """The signed-in user's status on their profile card ("Playing Valorant")."""
+        self._sidebar.footer.set_status(text, color)
+
+    def set_status_picker(self, opener: Callable[[QPoint], object] | None) -> None:
+        """What clicking the profile card opens (given where: the card's top left)."""
+        self._open_status_picker = opener
+
+    def _on_footer_status_clicked(self, where: QPoint) -> None:
+        if self._open_status_picker is not None:
+            self._open_status_picker(where)
+
+    def account_footer(self) -> QWidget:
+        """The profile card (avatar, name, status, settings)."""
+        return self._sidebar.footer
+
+    # -- signing in -----------------------------------------------------------------------
+
+    def show_sign_in(self, screen: QWidget) -> None:
+        """Show ``screen`` in place of the sidebar and sections (nobody signed in)."""
+        if self._sign_in is not None and self._sign_in is not screen:
+            self._screens.removeWidget(self._sign_in)
+            self._sign_in.deleteLater()
+        self._sign_in = screen
+        if self._screens.indexOf(screen) < 0:
+            self._screens.addWidget(screen)
+        self._screens.setCurrentWidget(screen)
+
+    def hide_sign_in(self) -> None:
+        """Back to the app (someone signed in); the sign-in screen is deleted."""
+        self._screens.setCurrentIndex(0)
+        screen, self._sign_in = self._sign_in, None
+        if screen is not None:
+            self._screens.removeWidget(screen)
+            screen.deleteLater()
+
+    def sign_in_screen(self) -> QWidget | None:
+        """The sign-in screen shown now (None: the app is shown)."""
+        return self._sign_in if self._screens.currentWidget() is self._sign_in else None
 
     def set_badge(self, section: Section, count: int) -> None:
         """Show an unread ``count`` on ``section`` in the sidebar (0 clears it)."""
@@ -163,6 +225,19 @@ class MainWindow(QMainWindow):
         self._stack.removeWidget(old)
         old.deleteLater()
         self._stack.setCurrentIndex(current)
+
+    def clear_section_views(self) -> None:
+        """Put every section's empty state back; the installed views are deleted."""
+        for section in Section:
+            old = self.section_widget(section)
+            if isinstance(old, EmptyState):
+                continue
+            empty = EmptyState(self._stack)
+            empty.action_triggered.connect(self._on_empty_action_triggered)
+            empty.set_content(empty_content(section, self._status))
+            self.set_section_view(section, empty)
+        for section in Section:
+            self._sidebar.set_badge(section, 0)
 
     def section_widget(self, section: Section) -> QWidget:
         """The page shown for ``section``: its view, or the empty state."""
@@ -209,8 +284,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)
         splitter.setObjectName(f"{section.name.lower()}Page")
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(SPLITTER_HANDLE)
         for view in views:
-            view.setMinimumWidth(max(view.minimumWidth(), PANE_MIN_WIDTH))
+            # A view's own minimum counts too: an explicit minimum would override it.
+            view.setMinimumWidth(max(view.minimumWidth(), view.minimumSizeHint().width(),
+                                     PANE_MIN_WIDTH))
             splitter.addWidget(view)
         splitter.setSizes([1] * len(views))
         return splitter

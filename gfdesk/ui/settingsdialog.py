@@ -1,4 +1,5 @@
-"""The Settings dialog: which backend is in use, adding a profile, diagnostics, about.
+"""The Settings dialog: your profile (display name, picture), which backend is in use,
+adding a backend profile, diagnostics, about.
 
 Profiles are written to the settings file with ``gfdesk.config.add_profile``; the app
 keeps the backend it started with, so a new profile takes effect on the next start
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +34,10 @@ from PySide6.QtWidgets import (
 
 import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
+from gfdesk.core.profile import OwnProfile, check_profile
 from gfdesk.kit import icons
+from gfdesk.kit.avatarlabel import AvatarLabel
+from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
 from gfdesk.ui.keycheck import key_problem
 
@@ -84,25 +89,32 @@ def _repolish(widget: QWidget) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Backend, Diagnostics and About tabs.
+    """Profile (when signed in), Backend, Diagnostics and About tabs.
 
     Args:
         account: who is signed in, shown with a "Sign out" button; None with
             ``can_sign_in`` shows "Not signed in" and a "Sign in" button.
+        profile: the signed-in user's profile (the Profile tab edits it).
+        avatars: pictures for the profile preview.
 
     Signals:
         sign_out_requested(): the user pressed "Sign out" (the dialog then closes).
         sign_in_requested(): the user pressed "Sign in" (the dialog then closes).
+        profile_save_requested(str, str): save this display name and picture URL
+            (already checked; answer with ``show_profile_result``).
     """
 
     sign_out_requested = Signal()
     sign_in_requested = Signal()
+    profile_save_requested = Signal(str, str)
 
     def __init__(self, config: AppConfig, log_file: Path | None,
                  parent: QWidget | None = None, *, account: str | None = None,
-                 can_sign_in: bool = False) -> None:
+                 can_sign_in: bool = False, profile: OwnProfile | None = None,
+                 avatars: AvatarStore | None = None) -> None:
         self._account = account
         self._can_sign_in = can_sign_in
+        self._avatars = avatars
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(TITLE)
@@ -115,6 +127,8 @@ class SettingsDialog(QDialog):
         tabs.setObjectName("settingsTabs")
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
+        if profile is not None:
+            tabs.addTab(self._profile_tab(profile), "Profile")
         tabs.addTab(self._backend_tab(config), "Backend")
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
         tabs.addTab(self._about_tab(), "About")
@@ -132,7 +146,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_tab(self, title: str) -> None:
-        """Bring the tab titled ``title`` ("Backend", "Diagnostics", "About") to the front.
+        """Bring the tab titled ``title`` ("Profile", "Backend", "Diagnostics", "About")
+        to the front.
 
         Raises:
             KeyError: there is no such tab.
@@ -142,6 +157,76 @@ class SettingsDialog(QDialog):
                 self._tabs.setCurrentIndex(index)
                 return
         raise KeyError(title)
+
+    # -- Profile --------------------------------------------------------------------------
+
+    def _profile_tab(self, profile: OwnProfile) -> QWidget:
+        page = QWidget(self)
+        card = QGroupBox("HOW FRIENDS SEE YOU", page)
+        self.profile_avatar = AvatarLabel(72, self._avatars, card)
+        self.profile_avatar.set_player(profile.name, profile.avatar_url)
+        self.display_name = _line_edit(card, "profileDisplayName", "Your display name")
+        self.display_name.setText(profile.display_name)
+        self.avatar_url = _line_edit(card, "profileAvatarUrl", "https://… (a picture)")
+        self.avatar_url.setText(profile.avatar_url or "")
+        self.profile_feedback = _plain_label("", card, "formError")
+        self.profile_feedback.setWordWrap(True)
+        self.profile_feedback.hide()
+        self.save_profile = QPushButton("Save profile", card)
+        self.save_profile.setObjectName("saveProfileButton")
+        self.save_profile.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.save_profile.clicked.connect(self._on_save_profile_clicked)
+        for field in (self.display_name, self.avatar_url):
+            field.textChanged.connect(self._preview_profile)
+            field.returnPressed.connect(self.save_profile.click)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.addRow("Display name", self.display_name)
+        form.addRow("Picture URL", self.avatar_url)
+        handle = _plain_label(f"@{profile.username}" if profile.username else "", card,
+                              "settingsNote")
+        top = QHBoxLayout()
+        top.addWidget(self.profile_avatar)
+        top.addWidget(handle, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.profile_feedback, 1)
+        row.addStretch(0)
+        row.addWidget(self.save_profile, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        column = QVBoxLayout(card)
+        column.addLayout(top)
+        column.addLayout(form)
+        column.addLayout(row)
+        note = _plain_label("Leave the picture empty to show your initials. Pictures are "
+                            "fetched by each friend's app: use a public http(s) link.",
+                            page, "settingsNote")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 8, 4, 4)
+        layout.addWidget(card)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _preview_profile(self) -> None:
+        name = " ".join(self.display_name.text().split()) or "?"
+        self.profile_avatar.set_player(name, self.avatar_url.text().strip() or None)
+
+    def _on_save_profile_clicked(self) -> None:
+        try:
+            name, url = check_profile(self.display_name.text(), self.avatar_url.text())
+        except ValueError as exc:
+            self.show_profile_result(str(exc), ok=False)
+            return
+        self.save_profile.setEnabled(False)
+        self.profile_save_requested.emit(name, url or "")
+
+    def show_profile_result(self, text: str, *, ok: bool) -> None:
+        """How saving the profile went (re-enables the button)."""
+        self.save_profile.setEnabled(True)
+        self.profile_feedback.setText(text)
+        self.profile_feedback.setProperty("kind", "success" if ok else "error")
+        _repolish(self.profile_feedback)
+        self.profile_feedback.show()
 
     # -- Backend --------------------------------------------------------------------------
 

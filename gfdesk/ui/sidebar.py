@@ -1,15 +1,27 @@
 """The left column: the brand on top, section navigation, and the account footer.
 
-The account footer shows a remote-controlled string (the display name): it is set
-as plain text, and its tooltip is escaped rich text so Qt does not guess it is HTML.
+The account footer (the profile card) shows who is signed in (avatar and display name)
+and their own status ("Do not disturb", "Playing Valorant"), or the connection's word
+while not online; clicking the card (or its status button) opens the status picker.
+Signed out, it says "Not signed in" and nothing else. The display name is remote-
+controlled: it is set as plain text, and its tooltip is escaped rich text so Qt does
+not guess it is HTML.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState
 from gfdesk.kit import icons
-from gfdesk.kit.avatar import avatar_icon
+from gfdesk.kit.avatarlabel import AvatarLabel
+from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import BADGE_COLOR, badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.ui import theme
@@ -37,6 +50,7 @@ NAV_ICON_SIZE = 20
 #: The gap between a navigation icon and its title, as a fraction of the icon.
 NAV_ICON_GAP = 0.4
 AVATAR_SIZE = 34
+STATUS_DOT = 11
 NAV_COLOR = "#949ba4"
 NAV_SELECTED_COLOR = "#ffffff"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -54,25 +68,58 @@ def plain_tooltip(text: str) -> str:
     return f"<qt>{html.escape(text)}</qt>"
 
 
+class _FooterAvatar(AvatarLabel):
+    """The user's avatar with their status dot on its corner."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(AVATAR_SIZE, None, parent)
+        self.dot_color: str | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.dot_color is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = QRectF(AVATAR_SIZE - STATUS_DOT, AVATAR_SIZE - STATUS_DOT, STATUS_DOT, STATUS_DOT)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#232428"))
+        painter.drawEllipse(dot)
+        painter.setBrush(QColor(self.dot_color))
+        painter.drawEllipse(dot.adjusted(2, 2, -2, -2))
+        painter.end()
+
+
 class AccountFooter(QFrame):
-    """Avatar, display name, connection word and the settings button.
+    """Avatar, display name, the user's status (or the connection's word) and the
+    settings button.
 
     Signals:
         settings_clicked(): the gear was pressed.
+        status_clicked(QPoint): the card was clicked to change the status (the point,
+            global, is where a picker should open: the card's top left).
     """
 
     settings_clicked = Signal()
+    status_clicked = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountFooter")
-        self._avatar = icons.IconLabel(AVATAR_SIZE, self)
+        self._avatar = _FooterAvatar(self)
         self._avatar.setObjectName("accountAvatar")
         # A long name ends in "…" rather than widening the sidebar.
         self._name = ElidedLabel(self)
         self._name.setObjectName("accountName")
         self._presence = ElidedLabel(self)
         self._presence.setObjectName("accountPresence")
+        self._status_button = QToolButton(self)
+        self._status_button.setObjectName("statusButton")
+        self._status_button.setText("▾")
+        self._status_button.setToolTip("Set your status")
+        self._status_button.setAccessibleName("Set your status")
+        self._status_button.setAutoRaise(True)
+        self._status_button.clicked.connect(self._emit_status_clicked)
         self._settings = QToolButton(self)
         self._settings.setObjectName("settingsButton")
         self._settings.setIcon(icons.icon("settings", NAV_COLOR, NAV_SELECTED_COLOR))
@@ -89,26 +136,70 @@ class AccountFooter(QFrame):
         names.addWidget(self._presence)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 8, 8)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addWidget(self._avatar)
         layout.addLayout(names, 1)
+        layout.addWidget(self._status_button)
         layout.addWidget(self._settings)
+        self._signed_in = False
+        self._connection = ConnectionState.CONNECTING
+        self._status: tuple[str, str] | None = None
         self.set_account(None)
-        self.set_connection_state(ConnectionState.CONNECTING)
 
-    def set_account(self, display_name: str | None) -> None:
-        """Show who is signed in; None means nobody."""
-        self._avatar.set_icon(avatar_icon(display_name, AVATAR_SIZE))
+    def set_account(self, display_name: str | None, avatar_url: str | None = None,
+                    avatars: AvatarStore | None = None) -> None:
+        """Show who is signed in (their picture from ``avatars``); None means nobody:
+        no status, no picture, nothing of the previous account."""
+        self._signed_in = display_name is not None
+        self._avatar.set_store(avatars if self._signed_in else None)
+        self._avatar.set_player(display_name, avatar_url if self._signed_in else None)
         self._name.setText(display_name if display_name is not None else "Not signed in")
         self._name.setToolTip(plain_tooltip(display_name) if display_name else "")
-        self.setProperty("signedIn", display_name is not None)
+        if not self._signed_in:
+            self._status = None
+        self._status_button.setVisible(self._signed_in)
+        self.setProperty("signedIn", self._signed_in)
         self._repolish(self._name)
+        self._show_presence()
 
     def set_connection_state(self, state: ConnectionState) -> None:
-        """Show the connection as one word under the name."""
-        self._presence.setText(PRESENCE_TEXT[state])
-        self._presence.setProperty("state", state.value)
+        """The connection: its word replaces the status while not online."""
+        self._connection = state
+        self._show_presence()
+
+    def set_status(self, text: str, color: str) -> None:
+        """The user's own status, as others see it ("Playing Valorant")."""
+        self._status = (text, color)
+        self._show_presence()
+
+    def presence_text(self) -> str:
+        """What the line under the name says."""
+        return self._presence.text()
+
+    def _show_presence(self) -> None:
+        if not self._signed_in:
+            text, state, color = "", "signedout", None
+        elif self._connection is ConnectionState.ONLINE and self._status is not None:
+            text, color = self._status
+            state = "status"
+        else:
+            text, state, color = PRESENCE_TEXT[self._connection], self._connection.value, None
+        self._presence.setText(text)
+        self._presence.setProperty("state", state)
+        self._presence.setStyleSheet(f"color: {color};" if color else "")
+        self._avatar.dot_color = color
+        self._avatar.update()
         self._repolish(self._presence)
+
+    def _emit_status_clicked(self) -> None:
+        self.status_clicked.emit(self.mapToGlobal(QPoint(0, 0)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._signed_in and event.button() == Qt.MouseButton.LeftButton \
+                and not self._settings.geometry().contains(event.position().toPoint()):
+            self._emit_status_clicked()
+            return
+        super().mouseReleaseEvent(event)
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:

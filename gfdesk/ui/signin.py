@@ -97,27 +97,29 @@ def _label(text: str, parent: QWidget, name: str) -> QLabel:
     return label
 
 
-class SignInDialog(QDialog):
-    """Email and password, with a switch between signing in and creating an account.
+class SignInForm(QWidget):
+    """Email and password, with a switch between signing in and creating an account
+    (the body of the sign-in dialog and of the sign-in screen).
 
     Signals:
         submitted(SignInRequest): the user asked to sign in or sign up (the inputs
             are already checked for the obvious: an email, a password, a name).
+        mode_changed(): switched between signing in and creating an account.
 
     Args:
-        parent: the main window.
+        parent: the dialog or screen holding it.
         email: prefilled email (the last account).
         message: a note to show above the form ("please sign in again").
         keyring_available: False disables "Remember me" and says why.
     """
 
     submitted = Signal(object)
+    mode_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, email: str = "", message: str = "",
                  keyring_available: bool = True) -> None:
         super().__init__(parent)
-        self.setObjectName("signInDialog")
-        self.setMinimumWidth(MIN_WIDTH)
+        self.setObjectName("signInForm")
         self._mode = SignInMode.SIGN_IN
         self._busy = False
         self._keyring_available = keyring_available
@@ -167,6 +169,7 @@ class SignInDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self._submit)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._message)
         layout.addLayout(self._form)
         layout.addWidget(self._remember)
@@ -186,9 +189,16 @@ class SignInDialog(QDialog):
         self._mode = mode
         self._apply_mode()
 
+    def title(self) -> str:
+        """What the holder's title says for the mode."""
+        return SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE
+
+    def set_email(self, email: str) -> None:
+        self._email.setText(email)
+
     def _apply_mode(self) -> None:
         signing_up = self._mode is SignInMode.SIGN_UP
-        self.setWindowTitle(SIGN_UP_TITLE if signing_up else TITLE)
+        self.mode_changed.emit()
         self._form.setRowVisible(self._display_name, signing_up)
         self._submit.setText(self._submit_text())
         self._switch.setText("I already have an account" if signing_up
@@ -247,3 +257,52 @@ class SignInDialog(QDialog):
         self._set_error("")
         self.set_busy(True)
         self.submitted.emit(request)
+
+
+class SignInDialog(QDialog):
+    """The sign-in form in a dialog (a stored sign-in that stopped working).
+
+    Signals:
+        submitted(SignInRequest): the form's request.
+
+    Args:
+        parent: the main window.
+        email: prefilled email (the last account).
+        message: a note to show above the form ("please sign in again").
+        keyring_available: False disables "Remember me" and says why.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, email: str = "", message: str = "",
+                 keyring_available: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setMinimumWidth(MIN_WIDTH)
+        self.form = SignInForm(self, email=email, message=message,
+                               keyring_available=keyring_available)
+        self.form.submitted.connect(self.submitted)
+        self.form.mode_changed.connect(lambda: self.setWindowTitle(self.form.title()))
+        self.setWindowTitle(self.form.title())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+
+    @property
+    def mode(self) -> SignInMode:
+        return self.form.mode
+
+    def set_mode(self, mode: SignInMode) -> None:
+        self.form.set_mode(mode)
+
+    def set_busy(self, busy: bool) -> None:
+        self.form.set_busy(busy)
+
+    @property
+    def busy(self) -> bool:
+        return self.form.busy
+
+    def show_error(self, text: str) -> None:
+        self.form.show_error(text)
+
+    def error_text(self) -> str:
+        return self.form.error_text()

@@ -329,8 +329,41 @@ EDGES: list[Case] = [
     Case("no-sub", NO_SUB, "calls", "select", FILTERED, setup=(_CALL_AB,), match={"id": "@x"}),
 ]
 
+# Friends and blocks (migration 2 / 20261204000100): a block is private to its maker; a
+# blocked player (either way) cannot request the other, nor write in their direct chat.
+_BLOCK_AB = Row("blocks", {"blocker_id": "@a", "blocked_id": "@b"})
+_BLOCK_BA = Row("blocks", {"blocker_id": "@b", "blocked_id": "@a"})
+
+BLOCK_CASES: list[Case] = [
+    *_grid("blocks", setup=(_BLOCK_AB,), match={"blocker_id": "@a", "blocked_id": "@b"},
+           values=({"blocker_id": "@a", "blocked_id": "@c"},), patch={"created_at": TS},
+           a="aafa", b="fdff"),
+    Case("block-for-another", "b", "blocks", "insert", DENIED,
+         values=({"blocker_id": "@a", "blocked_id": "@c"},)),
+    Case("blocked-requests", "b", "friendships", "insert", DENIED, setup=(_BLOCK_AB,),
+         values=({"user_id": "@b", "friend_id": "@a"},)),
+    Case("requests-whom-one-blocked", "a", "friendships", "insert", DENIED,
+         setup=(_BLOCK_AB,), values=({"user_id": "@a", "friend_id": "@b"},)),
+    Case("unblocked-requests", "b", "friendships", "insert", ALLOWED,
+         setup=(Row("blocks", {"blocker_id": "@a", "blocked_id": "@c"}),),
+         values=({"user_id": "@b", "friend_id": "@a"},)),
+    Case("blocked-writes-direct", "b", "messages", "insert", DENIED, setup=(_BLOCK_AB,),
+         values=({"id": "@y", "conversation_id": "@conv_ab", "sender_id": "@b",
+                  "body": "let me talk"},)),
+    Case("writes-to-whom-one-blocked", "a", "messages", "insert", DENIED,
+         setup=(_BLOCK_BA,),
+         values=({"id": "@y", "conversation_id": "@conv_ab", "sender_id": "@a",
+                  "body": "hello?"},)),
+    Case("blocked-writes-group", "b", "messages", "insert", ALLOWED,
+         setup=(*_conv("x", "a", "b", "c"), _BLOCK_AB),
+         values=({"id": "@y", "conversation_id": "@x", "sender_id": "@b", "body": "hi all"},)),
+    Case("body-at-limit", "a", "messages", "insert", ALLOWED,
+         values=({"id": "@y", "conversation_id": "@conv_ab", "sender_id": "@a",
+                  "body": "x" * 2000},)),
+]
+
 #: Every case, grid first.
-CASES: list[Case] = GRID + EDGES
+CASES: list[Case] = GRID + EDGES + BLOCK_CASES
 
 #: Cases PostgreSQL passes and the hub does not (none today). The hub side runs these as
 #: strict xfails, so fixing the hub shows up as a failure: the case then moves to EDGES.

@@ -17,7 +17,7 @@ import json
 import logging
 import random
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
 from gfdesk.hub.schema import TABLES, now_timestamp
@@ -55,6 +55,38 @@ class BotClock:
     def pick(self, items: Sequence[T]) -> T:
         """One of ``items`` (not empty), at random."""
         return items[int(self.random.random() * len(items))]
+
+    def deck(self, items: Sequence[T]) -> LineDeck[T]:
+        """A deck of ``items`` dealt with this clock's randomness (see ``LineDeck``)."""
+        return LineDeck(items, self.random)
+
+
+class LineDeck(Generic[T]):
+    """Items dealt in a shuffled order, each once per round: a bot never says the same
+    line twice in a row, nor again before it has said all the others.
+
+    Args:
+        items: what to deal (not empty).
+        random_source: the shuffling randomness.
+    """
+
+    def __init__(self, items: Sequence[T], random_source: random.Random) -> None:
+        if not items:
+            raise ValueError("a deck needs items")
+        self._items = list(items)
+        self._random = random_source
+        self._left: list[T] = []
+        self._last: T | None = None
+
+    def deal(self) -> T:
+        if not self._left:
+            self._left = list(self._items)
+            self._random.shuffle(self._left)
+            if len(self._left) > 1 and self._left[-1] == self._last:
+                # The new round must not open with the line the last one ended on.
+                self._left[0], self._left[-1] = self._left[-1], self._left[0]
+        self._last = self._left.pop()
+        return self._last
 
 
 class BotWorld:

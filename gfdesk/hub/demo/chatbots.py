@@ -4,7 +4,9 @@ When the demo user writes in a conversation with bots, one bot member answers af
 short pause, announcing it first with the ``typing`` broadcast on ``chat:{id}`` (the
 seed's payload ``{user_id, timestamp}``), exactly as a phone would. Now and then a bot
 starts a line in a group the demo user belongs to, and sometimes another answers. Only
-the demo user's messages get answers, so bots never talk in circles.
+the demo user's messages get answers, so bots never talk in circles. Lines are dealt
+from decks (``LineDeck``): a bot never repeats itself before it has used its other
+lines.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from gfdesk.hub.demo import world as demo
-from gfdesk.hub.demo.botworld import Bot, BotWorld
+from gfdesk.hub.demo.botworld import Bot, BotWorld, LineDeck
 from gfdesk.hub.store import Change, ChangeType
 
 log = logging.getLogger("gfdesk.hub")
@@ -52,14 +54,20 @@ GROUP_LINES = (
 GROUP_ANSWERS = ("count me in", "same", "lmao", "I'm down", "nah I'm on cooldown", "real")
 
 
-def answer_for(text: str, pick: int) -> str:
-    """A bot's answer to ``text`` (``pick`` chooses among the fitting lines)."""
+def answer_lines(text: str) -> tuple[str, ...]:
+    """The lines that fit as an answer to ``text``."""
     tokens = re.findall(r"[a-z]+|\?", text.lower())
     words, lowered = set(tokens), " ".join(tokens)
     for keys, lines in ANSWERS:
         if any(key in words or (" " in key and key in lowered) for key in keys):
-            return lines[pick % len(lines)]
-    return FALLBACK[pick % len(FALLBACK)]
+            return lines
+    return FALLBACK
+
+
+def answer_for(text: str, pick: int) -> str:
+    """A bot's answer to ``text`` (``pick`` chooses among the fitting lines)."""
+    lines = answer_lines(text)
+    return lines[pick % len(lines)]
 
 
 @dataclass
@@ -75,6 +83,14 @@ class ChatBots(Bot):
         self._world: BotWorld | None = None
         self._people: _People | None = None
         self._answering: set[str] = set()
+        self._decks: dict[tuple[str, ...], LineDeck[str]] = {}
+
+    def _deal(self, lines: tuple[str, ...]) -> str:
+        assert self._world is not None
+        deck = self._decks.get(lines)
+        if deck is None:
+            deck = self._decks[lines] = self._world.clock.deck(lines)
+        return deck.deal()
 
     def start(self, world: BotWorld) -> None:
         self._world = world
@@ -120,8 +136,7 @@ class ChatBots(Bot):
         try:
             clock = self._world.clock
             await clock.pause(THINK_S)
-            await self._type_and_send(conversation, bot_id,
-                                      answer_for(text, int(clock.random.random() * 1000)))
+            await self._type_and_send(conversation, bot_id, self._deal(answer_lines(text)))
         finally:
             self._answering.discard(conversation)
 
@@ -162,8 +177,8 @@ class ChatBots(Bot):
             if not members or group in self._answering:
                 continue
             speaker = clock.pick(members)
-            await self._type_and_send(group, speaker, clock.pick(GROUP_LINES))
+            await self._type_and_send(group, speaker, self._deal(GROUP_LINES))
             others = [m for m in members if m != speaker]
             if others and clock.random.random() < GROUP_ANSWER_CHANCE:
                 await clock.pause(THINK_S)
-                await self._type_and_send(group, clock.pick(others), clock.pick(GROUP_ANSWERS))
+                await self._type_and_send(group, clock.pick(others), self._deal(GROUP_ANSWERS))

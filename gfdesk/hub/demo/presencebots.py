@@ -7,10 +7,12 @@ client sees them exactly as it sees a phone user: a random presence key per sess
 (the mobile app joins without one) and the seed's meta ``{user_id, status,
 last_seen}``; some bots are on the desktop app instead (key = user id, ``device``).
 
-``NotificationBots``: now and then a notification for the demo user is inserted
-through the store (so ``notifications:{user_id}`` subscribers get the INSERT): friend
-requests, a tournament match that is ready (``data.tournament_id``), mentions in the
-group chat (``data.conversation_id``).
+``NotificationBots``: a stranger (LunaLag) sends the demo user a real friend request
+once a run, when they have nothing to do with each other, and group members now and
+then mention the demo user in the group (a real message, and a notification that opens
+that group and shows who wrote). Everything goes through the store, so
+``notifications:{user_id}`` and ``friends:{user_id}`` subscribers see it as they would
+see a phone user's doing.
 """
 
 from __future__ import annotations
@@ -42,10 +44,24 @@ TRANSITIONS: dict[str, tuple[tuple[str, float], ...]] = {
 FIRST_STATUS = {"novastrike": "in_game", "pixelpaladin": "online", "frostbyte": "away",
                 "vipervex": "offline", "rookrush": "busy", "echoblitz": "online",
                 "lunalag": "offline"}
+#: A bot's game when it starts in game: NovaStrike is in the cup's match.
+FIRST_GAME = {"novastrike": demo.TOURNAMENT_GAME}
 #: Bots that use the desktop app (presence key = user id) instead of the phone.
 DESKTOP_BOTS = frozenset({"novastrike", "frostbyte"})
-#: Pause between two notifications for the demo user, in seconds.
-NOTIFY_S = (60.0, 180.0)
+#: Pause between two mentions of the demo user, in seconds.
+NOTIFY_S = (90.0, 240.0)
+#: The stranger's request comes this long after the hub starts, in seconds.
+ASK_AFTER_S = (60.0, 150.0)
+#: Who asks the demo user to be friends (nobody's friend in the demo world).
+STRANGER = "lunalag"
+MENTION_LINES = (
+    "you in for ranked after the cup?",
+    "callout sheet when? :D",
+    "who's picking the map on friday?",
+    "can you host the lobby tonight?",
+    "your clip from last night is going around lol",
+    "bring your A game to the semis",
+)
 
 
 def _now() -> str:
@@ -75,10 +91,11 @@ class PresenceBots(Bot):
             if user_id is None:
                 continue
             life = _Life(bot.username, user_id)
-            self._set(life, FIRST_STATUS.get(bot.username, "online"))
+            self._set(life, FIRST_STATUS.get(bot.username, "online"),
+                      FIRST_GAME.get(bot.username))
             world.spawn(self._live(life), f"presence:{bot.username}")
 
-    def _set(self, life: _Life, status: str) -> None:
+    def _set(self, life: _Life, status: str, game: str | None = None) -> None:
         world = self._world
         if status == "offline":
             world.registry.server_untrack(PRESENCE_TOPIC, life.owner)
@@ -93,7 +110,7 @@ class PresenceBots(Bot):
         if desktop:
             meta["device"] = "desktop"
         if status == "in_game":
-            meta["game"] = world.clock.pick(GAMES)
+            meta["game"] = game or world.clock.pick(GAMES)
         world.registry.server_track(PRESENCE_TOPIC, life.owner, life.key, meta)
         life.status = status
 
@@ -117,40 +134,61 @@ class PresenceBots(Bot):
 
 
 class NotificationBots(Bot):
-    """Friend requests, matches that are ready and mentions, for the demo user."""
+    """Things that happen to the demo user, each for real: a stranger asks to be friends
+    (once a run, only while they have nothing to do with each other; the database's
+    trigger writes the notification), and now and then a member of one of the demo
+    user's groups mentions them there: a real message in that group, and a mention
+    notification that opens it and shows who wrote."""
 
     def start(self, world: BotWorld) -> None:
         self._world = world
         self._demo_id = world.user_id(demo.DEMO_USERNAME)
         if self._demo_id is None:
             return
-        world.spawn(self._notify_now_and_then(), "notifications")
+        world.spawn(self._stranger_asks(), "friend-request")
+        world.spawn(self._mention_now_and_then(), "mentions")
 
-    def _ids(self, sql: str) -> str | None:
-        rows = self._world.store.query(sql)
-        return str(rows[0][0]) if rows else None
+    def _strangers(self, a: str, b: str) -> bool:
+        rows = self._world.store.query(
+            "SELECT 1 FROM friendships WHERE (user_id = ? AND friend_id = ?)"
+            " OR (user_id = ? AND friend_id = ?) UNION ALL SELECT 1 FROM blocks"
+            " WHERE (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)",
+            (a, b, b, a, a, b, b, a))
+        return not rows
 
-    def make(self, pick: float, bot_name: str) -> dict[str, object]:
-        """One notification row (without user and id) for ``pick`` in [0, 1)."""
-        tournament = self._ids("SELECT id FROM tournaments ORDER BY created_at LIMIT 1")
-        group = self._ids("SELECT id FROM conversations WHERE kind = 'group' LIMIT 1")
-        if pick < 0.34:
-            return {"type": "friend_request", "title": "Friend request",
-                    "body": f"{bot_name} wants to be your friend", "data": json.dumps({})}
-        if pick < 0.67 and tournament is not None:
-            return {"type": "match_ready", "title": f"{demo.TOURNAMENT_NAME}: match ready",
-                    "body": f"Your match against {bot_name} is ready. Good luck!",
-                    "data": json.dumps({"tournament_id": tournament})}
-        return {"type": "mention", "title": f"{bot_name} mentioned you",
-                "body": f"@{demo.DEMO_USERNAME} you in for {demo.GROUP_TITLE} tonight?",
-                "data": json.dumps({"conversation_id": group} if group else {})}
-
-    async def _notify_now_and_then(self) -> None:
+    async def _stranger_asks(self) -> None:
         world = self._world
-        clock = world.clock
+        await world.clock.pause(ASK_AFTER_S)
+        stranger = world.user_id(STRANGER)
+        if stranger is None or self._demo_id is None or not self._strangers(stranger,
+                                                                            self._demo_id):
+            return
+        world.insert("friendships", {"user_id": stranger, "friend_id": self._demo_id,
+                                     "status": "pending"})
+
+    def mention(self, line: str) -> dict[str, object] | None:
+        """Post ``line`` mentioning the demo user in one of their groups, from a bot
+        member, with its notification; the notification row (None: no such group)."""
+        world = self._world
+        rows = world.store.query(
+            "SELECT m.conversation_id, m.user_id FROM conversation_members m"
+            " JOIN conversations c ON c.id = m.conversation_id"
+            " WHERE c.kind = 'group' AND m.user_id <> ? AND m.conversation_id IN"
+            " (SELECT conversation_id FROM conversation_members WHERE user_id = ?)"
+            " ORDER BY m.conversation_id, m.user_id", (self._demo_id, self._demo_id))
+        if not rows or self._demo_id is None:
+            return None
+        group, author = (str(v) for v in world.clock.pick(rows))
+        body = f"@{demo.DEMO_USERNAME} {line}"
+        world.insert("messages", {"conversation_id": group, "sender_id": author,
+                                  "body": body})
+        return world.insert("notifications", {
+            "id": str(uuid.uuid4()), "user_id": self._demo_id, "type": "mention",
+            "title": f"{world.display_name(author)} mentioned you", "body": body,
+            "data": json.dumps({"conversation_id": group, "actor_id": author})})
+
+    async def _mention_now_and_then(self) -> None:
+        deck = self._world.clock.deck(MENTION_LINES)
         while True:
-            await clock.pause(NOTIFY_S)
-            bot = clock.pick(demo.BOTS)
-            row = self.make(clock.random.random(), bot.display_name)
-            world.insert("notifications", {**row, "id": str(uuid.uuid4()),
-                                           "user_id": self._demo_id})
+            await self._world.clock.pause(NOTIFY_S)
+            self.mention(deck.deal())

@@ -3,6 +3,12 @@
 Idempotent: if the demo account exists nothing is written, so a restarted demo hub
 keeps what the user did. Everything goes in one transaction: a crash half-way leaves
 no half world, and the next start seeds again.
+
+The world tells one story (``world``): chat lines carry their own times (sessions a
+minute or two apart), every notification points at what it is about (the conversation,
+the tournament) and at who it is from, the pending request comes with the
+notification the database's trigger would have written, and read marks leave unread
+exactly what the inbox calls new.
 """
 
 from __future__ import annotations
@@ -16,32 +22,27 @@ from collections.abc import Sequence
 from gfdesk.hub.auth import hash_password, insert_user
 from gfdesk.hub.context import UserCreatedHook
 from gfdesk.hub.demo import world
+from gfdesk.hub.demo.pictures import PICTURES, picture_path
 from gfdesk.hub.schema import now_timestamp
 from gfdesk.hub.store import Store, Transaction
+from gfdesk.hub.triggers import notify_friend_request
 
 log = logging.getLogger("gfdesk.hub")
 
-DIRECT_SPAN_MIN = 3 * 24 * 60
-GROUP_SPAN_MIN = 2 * 24 * 60
-TOURNAMENT_STARTED_MIN = 90
+#: Conversations exist a while before their first line.
+CONVERSATION_AGE_MIN = 3 * 24 * 60
 
 
 def _ago(now: dt.datetime, minutes: float) -> str:
     return now_timestamp(now - dt.timedelta(minutes=minutes))
 
 
-def _spread(count: int, span_min: int) -> list[float]:
-    """Minutes-ago for ``count`` messages spread over ``span_min``, oldest first."""
-    step = span_min / max(count, 1)
-    return [span_min - i * step for i in range(count)]
-
-
 def _chat(tx: Transaction, ids: dict[str, str], table: str, owner: tuple[str, str],
-          lines: Sequence[tuple[str, str]], span_min: int, now: dt.datetime) -> None:
+          lines: Sequence[world.Line], now: dt.datetime) -> None:
     """``lines`` as rows of ``table`` (``messages`` or ``tournament_messages``) whose
     ``owner`` column (conversation or tournament) holds the owner's id."""
     column, owner_id = owner
-    for (sender, body), ago in zip(lines, _spread(len(lines), span_min), strict=True):
+    for sender, body, ago in lines:
         tx.conn.execute(
             f"INSERT INTO {table} (id, {column}, sender_id, body, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -49,25 +50,28 @@ def _chat(tx: Transaction, ids: dict[str, str], table: str, owner: tuple[str, st
 
 
 def _conversation(tx: Transaction, ids: dict[str, str], kind: str, title: str | None,
-                  members: Sequence[str], now: dt.datetime) -> str:
+                  members: Sequence[str], demo_read_ago: float, now: dt.datetime) -> str:
+    """A conversation; the bots have read all of it, the demo user up to
+    ``demo_read_ago`` minutes ago."""
     conversation = str(uuid.uuid4())
     tx.conn.execute(
         "INSERT INTO conversations (id, kind, title, created_at) VALUES (?, ?, ?, ?)",
-        (conversation, kind, title, _ago(now, DIRECT_SPAN_MIN + 60)))
+        (conversation, kind, title, _ago(now, CONVERSATION_AGE_MIN)))
     for member in members:
         tx.conn.execute(
             "INSERT INTO conversation_members (conversation_id, user_id, last_read_at)"
-            " VALUES (?, ?, ?)", (conversation, ids[member], _ago(now, 30)))
+            " VALUES (?, ?, ?)", (conversation, ids[member],
+                                  _ago(now, demo_read_ago if member == "demo" else 0)))
     return conversation
 
 
-def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> None:
+def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> str:
     tournament = str(uuid.uuid4())
     tx.conn.execute(
         "INSERT INTO tournaments (id, name, game, format, host_id, status, max_participants,"
         " starts_at, created_at) VALUES (?, ?, ?, 'single_elim', ?, 'live', 8, ?, ?)",
         (tournament, world.TOURNAMENT_NAME, world.TOURNAMENT_GAME, ids[world.TOURNAMENT_HOST],
-         _ago(now, TOURNAMENT_STARTED_MIN), _ago(now, 3 * 24 * 60)))
+         _ago(now, world.TOURNAMENT_STARTED_MIN), _ago(now, 3 * 24 * 60)))
     players = [ids[p] for p in world.TOURNAMENT_PLAYERS]
     for seed, player in enumerate(players, start=1):
         tx.conn.execute(
@@ -90,7 +94,8 @@ def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> None:
            now)
     _match(tx, semis[1], tournament, 2, 2, None, None, (0, 0, "pending"), final, 2, now)
     _chat(tx, ids, "tournament_messages", ("tournament_id", tournament), world.TOURNAMENT_CHAT,
-          TOURNAMENT_STARTED_MIN, now)
+          now)
+    return tournament
 
 
 def _match(tx: Transaction, match_id: str, tournament: str, round_: int, position: int,
@@ -129,24 +134,36 @@ def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
         ids = {"demo": insert_user(tx, world.DEMO_EMAIL, password_hash, {
             "username": world.DEMO_USERNAME, "display_name": world.DEMO_DISPLAY_NAME}, hooks).id}
         for bot in world.BOTS:
-            ids[bot.username] = insert_user(tx, bot.email, password_hash, {
-                "username": bot.username, "display_name": bot.display_name}, hooks).id
-        for user, friend, status in world.FRIENDSHIPS:
+            meta = {"username": bot.username, "display_name": bot.display_name}
+            if bot.username in PICTURES:
+                meta["avatar_url"] = picture_path(bot.username)
+            ids[bot.username] = insert_user(tx, bot.email, password_hash, meta, hooks).id
+        for user, friend, status, ago in world.FRIENDSHIPS:
             tx.conn.execute(
                 "INSERT INTO friendships (user_id, friend_id, status, created_at)"
-                " VALUES (?, ?, ?, ?)", (ids[user], ids[friend], status, _ago(moment, 4000)))
-        direct = _conversation(tx, ids, "direct", None, ("demo", world.DIRECT_WITH), moment)
-        _chat(tx, ids, "messages", ("conversation_id", direct), world.DIRECT_CHAT,
-              DIRECT_SPAN_MIN, moment)
-        group = _conversation(tx, ids, "group", world.GROUP_TITLE, world.GROUP_MEMBERS, moment)
-        _chat(tx, ids, "messages", ("conversation_id", group), world.GROUP_CHAT,
-              GROUP_SPAN_MIN, moment)
-        for type_, title, body, ago, read in world.NOTIFICATIONS:
+                " VALUES (?, ?, ?, ?)", (ids[user], ids[friend], status, _ago(moment, ago)))
+            if status == "pending":
+                # What the database's trigger writes for a request (the seed bypasses it).
+                notify_friend_request(tx, ids[user], ids[friend], _ago(moment, ago))
+        about = {
+            "direct": {"conversation_id": _conversation(
+                tx, ids, "direct", None, ("demo", world.DIRECT_WITH), world.DIRECT_READ_AGO,
+                moment)},
+            "group": {"conversation_id": _conversation(
+                tx, ids, "group", world.GROUP_TITLE, world.GROUP_MEMBERS, world.GROUP_READ_AGO,
+                moment)},
+        }
+        _chat(tx, ids, "messages", ("conversation_id", about["direct"]["conversation_id"]),
+              world.DIRECT_CHAT, moment)
+        _chat(tx, ids, "messages", ("conversation_id", about["group"]["conversation_id"]),
+              world.GROUP_CHAT, moment)
+        about["cup"] = {"tournament_id": _tournament(tx, ids, moment)}
+        for type_, title, body, ago, read, subject, actor in world.NOTIFICATIONS:
+            data = {**about.get(subject, {}), "actor_id": ids[actor]}
             tx.conn.execute(
                 "INSERT INTO notifications (id, user_id, type, title, body, data, read_at,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (str(uuid.uuid4()), ids["demo"], type_, title, body, json.dumps({}),
+                (str(uuid.uuid4()), ids["demo"], type_, title, body, json.dumps(data),
                  _ago(moment, ago - 1) if read else None, _ago(moment, ago)))
-        _tournament(tx, ids, moment)
     log.info("hub: demo world seeded (%d users)", len(ids))
     return True

@@ -38,63 +38,81 @@ BOTS: tuple[Bot, ...] = (
     Bot("lunalag", "LunaLag"),
 )
 
-#: (user, friend, status): "demo" stands for the demo user.
-FRIENDSHIPS: tuple[tuple[str, str, str], ...] = (
-    ("demo", "novastrike", "accepted"),
-    ("pixelpaladin", "demo", "accepted"),
-    ("demo", "frostbyte", "accepted"),
-    ("vipervex", "demo", "accepted"),
-    ("rookrush", "demo", "pending"),
-    ("demo", "echoblitz", "pending"),
-    ("novastrike", "pixelpaladin", "accepted"),
+#: (user, friend, status, minutes ago): "demo" stands for the demo user. RookRush asked
+#: the demo user (the inbox shows that request), the demo user asked EchoBlitz; LunaLag
+#: is a stranger, who may ask later (``presencebots.NotificationBots``).
+FRIENDSHIPS: tuple[tuple[str, str, str, int], ...] = (
+    ("demo", "novastrike", "accepted", 40 * 24 * 60),
+    ("pixelpaladin", "demo", "accepted", 30 * 24 * 60),
+    ("demo", "frostbyte", "accepted", 2 * 24 * 60 + 5),
+    ("vipervex", "demo", "accepted", 9 * 24 * 60),
+    ("rookrush", "demo", "pending", 95),
+    ("demo", "echoblitz", "pending", 26 * 60),
+    ("novastrike", "pixelpaladin", "accepted", 60 * 24 * 60),
 )
 
+#: A chat line: (sender, text, minutes ago). Lines come in sessions, a minute or two
+#: apart, the way people talk; the newest lines are the ones the inbox talks about.
+Line = tuple[str, str, float]
+
 DIRECT_WITH = "novastrike"
-DIRECT_CHAT: tuple[tuple[str, str], ...] = (
-    ("novastrike", "you up for ranked tonight?"),
-    ("demo", "yeah, after dinner. 8ish?"),
-    ("novastrike", "perfect. I'll grab pixel too"),
-    ("demo", "did you see the patch notes? they nerfed the railgun again"),
-    ("novastrike", "RIP my loadout"),
-    ("novastrike", "honestly the shotgun meta is back"),
-    ("demo", "time to practice flicks then"),
-    ("novastrike", "gg last night btw, that clutch in round 12 was insane"),
-    ("demo", "pure luck lol"),
-    ("novastrike", "luck is a skill"),
-    ("demo", "are you entering the Neon Clash Cup?"),
-    ("novastrike", "already signed up, you?"),
-    ("demo", "just joined. see you in the bracket"),
-    ("novastrike", "don't cry when I knock you out"),
-    ("demo", "big words for someone who died to fall damage yesterday"),
-    ("novastrike", "we don't talk about that"),
-    ("novastrike", "warmup in 10?"),
-    ("demo", "omw"),
+DIRECT_CHAT: tuple[Line, ...] = (
+    # Yesterday evening.
+    ("novastrike", "you up for ranked tonight?", 22 * 60 + 40),
+    ("demo", "yeah, after dinner. 8ish?", 22 * 60 + 38),
+    ("novastrike", "perfect. I'll grab pixel too", 22 * 60 + 37),
+    ("demo", "did you see the patch notes? they nerfed the railgun again", 22 * 60 + 20),
+    ("novastrike", "RIP my loadout", 22 * 60 + 19),
+    ("novastrike", "honestly the shotgun meta is back", 22 * 60 + 19),
+    ("demo", "time to practice flicks then", 22 * 60 + 17),
+    # This morning.
+    ("novastrike", "gg last night btw, that clutch in round 12 was insane", 5 * 60 + 12),
+    ("demo", "pure luck lol", 5 * 60 + 3),
+    ("novastrike", "luck is a skill", 5 * 60 + 2),
+    ("demo", "are you entering the Neon Clash Cup?", 4 * 60 + 30),
+    ("novastrike", "already signed up, you?", 4 * 60 + 29),
+    ("demo", "just joined. see you in the bracket", 4 * 60 + 27),
+    ("novastrike", "don't cry when I knock you out", 4 * 60 + 26),
+    ("demo", "big words for someone who died to fall damage yesterday", 4 * 60 + 25),
+    ("novastrike", "we don't talk about that", 4 * 60 + 24),
+    # Just now: the inbox's "New message" is the last line.
+    ("novastrike", "round 1 is still going here, 1-1 vs echo", 14),
+    ("novastrike", "good luck in the semi vs frost!", 12),
 )
+#: The demo user read the direct chat up to here (minutes ago): the two newest lines
+#: are unread, as the inbox says.
+DIRECT_READ_AGO = 4 * 60 + 20
 
 GROUP_TITLE = "Friday Squad"
 GROUP_MEMBERS = ("demo", "novastrike", "pixelpaladin", "frostbyte")
-GROUP_CHAT: tuple[tuple[str, str], ...] = (
-    ("pixelpaladin", "squad check: who's in for friday?"),
-    ("frostbyte", "me"),
-    ("novastrike", "me, if my internet survives"),
-    ("demo", "count me in"),
-    ("pixelpaladin", "nice, full stack"),
-    ("frostbyte", "I'll bring snacks. virtually."),
-    ("pixelpaladin", "new map or old rotation?"),
-    ("novastrike", "new map, I want to learn the callouts"),
-    ("demo", "I made a callout sheet, sharing it tonight"),
-    ("frostbyte", "legend"),
-    ("pixelpaladin", "reminder: I'm hosting the Neon Clash Cup, bracket is up"),
-    ("frostbyte", "first round vs viper, wish me luck"),
-    ("demo", "you got this"),
-    ("novastrike", "viper plays so aggressive, just hold angles"),
-    ("frostbyte", "noted"),
-    ("pixelpaladin", "scores update live in the app btw"),
-    ("demo", "the desktop client shows the bracket too, it's slick"),
-    ("frostbyte", "ok I won 3-1 LET'S GO"),
-    ("novastrike", "huge"),
-    ("pixelpaladin", "gg"),
+GROUP_CHAT: tuple[Line, ...] = (
+    # Yesterday.
+    ("pixelpaladin", "squad check: who's in for friday?", 26 * 60),
+    ("frostbyte", "me", 25 * 60 + 58),
+    ("novastrike", "me, if my internet survives", 25 * 60 + 57),
+    ("demo", "count me in", 25 * 60 + 55),
+    ("pixelpaladin", "nice, full stack", 25 * 60 + 54),
+    ("frostbyte", "I'll bring snacks. virtually.", 25 * 60 + 53),
+    ("pixelpaladin", "new map or old rotation?", 25 * 60 + 40),
+    ("novastrike", "new map, I want to learn the callouts", 25 * 60 + 39),
+    ("demo", "I made a callout sheet, sharing it tonight", 25 * 60 + 36),
+    ("frostbyte", "legend", 25 * 60 + 35),
+    # Today: the cup.
+    ("pixelpaladin", "reminder: I'm hosting the Neon Clash Cup, bracket is up", 100),
+    ("frostbyte", "first round vs viper, wish me luck", 88),
+    ("demo", "you got this", 87),
+    ("novastrike", "viper plays so aggressive, just hold angles", 86),
+    ("frostbyte", "noted", 85),
+    ("pixelpaladin", "scores update live in the app btw", 70),
+    ("demo", "the desktop client shows the bracket too, it's slick", 69),
+    ("demo", "won mine 3-1 vs luna", 58),
+    ("frostbyte", "ok I won 3-1 LET'S GO", 45),
+    ("novastrike", "huge", 44),
+    ("pixelpaladin", "@demo @frostbyte you two are up next in the semis, ready when you are",
+     35),
 )
+#: The demo user read the group up to here: the last line (which mentions them) is new.
+GROUP_READ_AGO = 36
 
 TOURNAMENT_NAME = "Neon Clash Cup"
 TOURNAMENT_GAME = "Arena Blitz"
@@ -103,21 +121,31 @@ TOURNAMENT_HOST = "pixelpaladin"
 TOURNAMENT_PLAYERS = ("demo", "novastrike", "pixelpaladin", "frostbyte", "vipervex",
                       "rookrush", "echoblitz", "lunalag")
 #: First-round results by position: (score1, score2, status).
-#: Pairings are by seed: 1v8, 4v5, 2v7, 3v6.
+#: Pairings are by seed: 1v8, 4v5, 2v7, 3v6 (demo beat LunaLag, FrostByte beat
+#: ViperVex; NovaStrike's match is live at 1-1; PixelPaladin's is next).
 FIRST_ROUND = ((3, 1, "done"), (3, 1, "done"), (1, 1, "live"), (0, 0, "ready"))
 FIRST_ROUND_SEEDS = ((1, 8), (4, 5), (2, 7), (3, 6))
-TOURNAMENT_CHAT: tuple[tuple[str, str], ...] = (
-    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, single elimination."),
-    ("vipervex", "let's gooo"),
-    ("lunalag", "my ping is 180, pray for me"),
-    ("pixelpaladin", "Round 1 is live. Report scores to me if the app misbehaves."),
-    ("echoblitz", "good luck everyone"),
+TOURNAMENT_STARTED_MIN = 90
+TOURNAMENT_CHAT: tuple[Line, ...] = (
+    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, single elimination.", 90),
+    ("vipervex", "let's gooo", 89),
+    ("lunalag", "my ping is 180, pray for me", 88),
+    ("pixelpaladin", "Round 1 is live. Report scores to me if the app misbehaves.", 80),
+    ("echoblitz", "good luck everyone", 79),
 )
 
-#: (type, title, body, minutes ago, read)
-NOTIFICATIONS: tuple[tuple[str, str, str, int, bool], ...] = (
-    ("friend_request", "Friend request", "RookRush wants to be your friend", 95, False),
-    ("tournament", "Neon Clash Cup is live", "Your first-round match is ready", 40, False),
-    ("message", "New message", "NovaStrike: warmup in 10?", 12, False),
-    ("friend_accepted", "FrostByte accepted", "You and FrostByte are now friends", 2880, True),
+#: The inbox: (type, title, body, minutes ago, read, about, actor). ``about`` names what
+#: a click opens: "direct" / "group" (a conversation), "cup" (the tournament); the
+#: pending request from RookRush comes with its own notification (``seed``), worded as
+#: the database trigger words it.
+NOTIFICATIONS: tuple[tuple[str, str, str, int, bool, str, str], ...] = (
+    ("friend_accepted", "FrostByte accepted your request", "You and FrostByte are now friends",
+     2 * 24 * 60, True, "", "frostbyte"),
+    ("match_ready", "Neon Clash Cup: semi-final ready",
+     "Your semi-final against FrostByte is ready", 40, False, "cup", "pixelpaladin"),
+    ("mention", "PixelPaladin mentioned you",
+     "@demo @frostbyte you two are up next in the semis, ready when you are", 35, False,
+     "group", "pixelpaladin"),
+    ("message", "New message", "NovaStrike: good luck in the semi vs frost!", 12, False,
+     "direct", "novastrike"),
 )

@@ -30,7 +30,7 @@ def test_too_long_a_message_is_explained_and_cannot_be_sent(qtbot: QtBot) -> Non
     view.composer.setPlainText("x" * (MAX_MESSAGE_CHARS + 5))
     assert not view.send_button.isEnabled()
     assert not view.hint.isHidden()
-    assert "at most 4,000 characters" in view.hint.text()
+    assert "at most 2,000 characters" in view.hint.text()
     assert "by 5" in view.hint.text()
     view.composer.setPlainText("x" * (MAX_MESSAGE_CHARS - 10))
     assert view.send_button.isEnabled()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidge
 from pytestqt.qtbot import QtBot
 from supabase import AsyncClient
 
-from gfdesk.bridge import next_emit
 from gfdesk.core.connection import ConnectionSupervisor
 from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import STATUS_ROLE, SUBTITLE_ROLE
@@ -22,7 +21,6 @@ from gfdesk.friends.service import FriendsService
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.feature import NotificationsFeature
 from tests.helpers.friendsworld import make_pair, supervisor_for, until
-from tests.helpers.hubfixture import user_client, user_id
 from tests.helpers.scopes import scope_for
 
 HOSTILE = '<img src="https://evil.example/x.png"><b>Bold</b>'
@@ -92,7 +90,7 @@ async def test_the_model_follows_each_status_step_without_resets(
 
 async def test_auto_away_after_idle_and_back_on_input(qapp: QApplication, qtbot: QtBot) -> None:
     now = [1000.0]
-    from gfdesk.friends.model import StatusModel
+    from gfdesk.friends.statusmodel import StatusModel
 
     status = StatusModel(monotonic=lambda: now[0], idle_away_s=600)
     seen: list[Status] = []
@@ -232,23 +230,3 @@ async def test_remote_text_is_never_rendered_as_rich_text(
     await ada.aclose()
     await notes.aclose()
     await friends.aclose()
-
-
-async def test_reload_friends_picks_up_a_new_friendship(
-        qapp: QApplication, qtbot: QtBot, hub: RunningHub,
-        supervisors: list[ConnectionSupervisor]) -> None:
-    pair = await make_pair(hub)
-    sup = started(supervisors, pair.bob)
-    feature = FriendsFeature(scope_for(sup, pair.bob, pair.bob_id))
-    qtbot.addWidget(feature.view)
-    await feature.start()
-    carol = await user_client(hub, "carol@example.com", username="carol",
-                              display_name="Carol")
-    await pair.service.table("friendships").insert(
-        {"user_id": await user_id(carol), "friend_id": pair.bob_id,
-         "status": "accepted"}).execute()
-    feature.reload_friends()
-    await next_emit(feature.model.modelReset, 10)
-    assert sorted(feature.model.index(r).data() for r in range(feature.model.rowCount())) \
-        == ["Ada", "Carol"]
-    await feature.aclose()

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gfdesk.friends.model import SUBTITLE_ROLE, FriendsModel, FriendsProxyModel, StatusModel
+from gfdesk.friends.model import SUBTITLE_ROLE, FriendsModel, FriendsProxyModel
 from gfdesk.friends.presence import Presence, Status
 from gfdesk.friends.service import Friend
-from gfdesk.friends.view import FriendsView, status_menu
+from gfdesk.friends.statusmodel import StatusModel
+from gfdesk.friends.statuspicker import status_menu
 from gfdesk.notifications.feature import NotificationsFeature
 from gfdesk.notifications.model import NotificationsModel
 from gfdesk.notifications.service import Notification
@@ -34,14 +35,20 @@ def test_last_seen_stays_current_on_the_offline_rows_only(qapp: QApplication) ->
     model.update_presence([Presence("a", Status.ONLINE), Presence("b", Status.ONLINE),
                            Presence("c", Status.IN_GAME, "Arena")])
     model.update_presence([Presence("b")])  # Bob leaves at START
-    changed: list[tuple[int, list[int]]] = []
-    model.dataChanged.connect(lambda top, bottom, roles: changed.append((top.row(), roles)))
+    changed: list[tuple[str, list[int]]] = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append(
+        (top.data(), roles)))
     now[0] = START + timedelta(minutes=5)
     model.refresh_last_seen()
-    assert changed == [(1, [SUBTITLE_ROLE])]  # Bob only: Dee was never seen
-    assert model.index(1).data(SUBTITLE_ROLE) == "last seen 5 min ago"
-    assert model.index(2).data(SUBTITLE_ROLE) == "Playing Arena"
-    assert model.index(3).data(SUBTITLE_ROLE) == "Offline"
+
+    def subtitle_of(name: str) -> str:
+        row = next(r for r in range(model.rowCount()) if model.index(r).data() == name)
+        return str(model.index(row).data(SUBTITLE_ROLE))
+
+    assert changed == [("Bob", [SUBTITLE_ROLE])]  # Bob only: Dee was never seen
+    assert subtitle_of("Bob") == "last seen 5 min ago"
+    assert subtitle_of("Cy") == "Playing Arena"
+    assert subtitle_of("Dee") == "Offline"
     # An unchanged presence changes nothing.
     changed.clear()
     model.update_presence([Presence("a", Status.ONLINE)])
@@ -63,9 +70,6 @@ def test_online_first_by_status_then_offline_by_name(qapp: QApplication) -> None
 
 def test_the_status_menu_sets_the_status(qapp: QApplication, qtbot: QtBot) -> None:
     status = StatusModel()
-    model = FriendsModel()
-    view = FriendsView(model, status)
-    qtbot.addWidget(view)
     menu = status_menu(status)
     seen: list[Any] = []
     status.status_changed.connect(lambda s, g: seen.append(s))
@@ -73,7 +77,6 @@ def test_the_status_menu_sets_the_status(qapp: QApplication, qtbot: QtBot) -> No
     busy.trigger()
     assert status.status is Status.BUSY and status.silenced
     assert seen == [Status.BUSY]
-    assert view.status_button.text().startswith("Do not disturb")
     menu.deleteLater()
 
 
@@ -131,3 +134,29 @@ async def test_a_burst_of_notifications_makes_one_toast(qapp: QApplication,
     feature.model.add(_note(9))
     await next_emit(feature.toasted, 5)
     assert toasts[-1] == ("title 9", "body")
+
+
+def test_a_burst_of_status_changes_is_one_layout_change_and_keeps_the_selection(
+        qapp: QApplication) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    friends = [Friend(f"u{n}", f"u{n}", f"Fan {n:03d}") for n in range(300)]
+    model = FriendsModel(now=lambda: START)
+    model.set_friends(friends)
+    proxy = FriendsProxyModel(model)
+    picked = QPersistentModelIndex(model.index(250))
+    assert picked.data() == "Fan 250"
+    layouts: list[int] = []
+    resets: list[int] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(1))
+    model.modelReset.connect(lambda: resets.append(1))
+    model.update_presence([Presence(f"u{n}", Status.IN_GAME if n % 2 else Status.ONLINE)
+                           for n in range(150, 300)])
+    assert (layouts, resets) == ([1], [])
+    assert picked.data() == "Fan 250" and picked.row() != 250
+    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert names[:3] == ["Fan 151", "Fan 153", "Fan 155"]  # in game first, by name
+    assert names[-1] == "Fan 149"
+    # A change that moves nothing is a row change, not a layout change.
+    model.update_presence([Presence("u151", Status.IN_GAME, "Arena")])
+    assert layouts == [1]

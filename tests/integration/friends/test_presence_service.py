@@ -119,3 +119,45 @@ async def test_a_100000_member_state_arrives_without_a_disconnect(
     assert bob.index.presence(members[-1]).status is Status.ONLINE
     assert sup.connects == 1
     await bob.aclose()
+
+
+async def test_an_invisible_user_is_absent_for_others_but_receives_messages(
+        hub: RunningHub, supervisors: list[ConnectionSupervisor]) -> None:
+    from tests.helpers.chatworld import Collector, messages_subscription
+
+    pair = await make_pair(hub)
+    bob_sup, ada_sup = supervisor_for(pair.bob), supervisor_for(pair.ada)
+    supervisors += [bob_sup, ada_sup]
+    bob_sup.start()
+    ada_sup.start()
+    bob = FriendsService(pair.bob, bob_sup, pair.bob_id)
+    seen = Watcher(bob)
+    await bob.start()
+    ada = FriendsService(pair.ada, ada_sup, pair.ada_id)
+    await ada.start(Status.INVISIBLE)
+    await ada.set_status(Status.ONLINE)
+    await until(lambda: seen.status(pair.ada_id) is Status.ONLINE, seen.changed)
+    await ada.set_status(Status.INVISIBLE)
+    await until(lambda: seen.status(pair.ada_id) is Status.OFFLINE, seen.changed)
+    assert pair.ada_id not in set(bob.index.user_ids())
+    assert ada.presence(pair.bob_id).online, "the invisible user still sees who is online"
+
+    # And she still receives everything: a message Bob writes reaches her channel.
+    conversation = (await pair.service.table("conversations").insert(
+        {"kind": "direct"}).execute()).data[0]["id"]
+    await pair.service.table("conversation_members").insert(
+        [{"conversation_id": conversation, "user_id": u}
+         for u in (pair.ada_id, pair.bob_id)]).execute()
+    rows = Collector()
+    handle = await ada_sup.subscribe(messages_subscription(pair.ada, conversation, rows))
+    await handle.live.wait()
+    await pair.bob.table("messages").insert(
+        {"conversation_id": conversation, "sender_id": pair.bob_id, "body": "u there?"}
+    ).execute()
+    async with asyncio.timeout(15):
+        await rows.reached(1)
+    assert rows.rows[0]["body"] == "u there?"
+    assert seen.status(pair.ada_id) is Status.OFFLINE
+    await handle.close()
+    await ada.aclose()
+    await bob.aclose()

@@ -87,7 +87,7 @@ def test_timestamps_of_either_shape_parse_to_utc() -> None:
 def test_the_length_limit_says_by_how_much() -> None:
     assert length_problem("x" * MAX_MESSAGE_CHARS) == ""
     problem = length_problem("x" * (MAX_MESSAGE_CHARS + 12))
-    assert "4,000" in problem and "12" in problem
+    assert "2,000" in problem and "12" in problem
 
 
 def test_typing_shows_and_clears_after_ttl_or_message() -> None:

@@ -68,3 +68,29 @@ async def test_other_large_frames_are_still_validated() -> None:
     message = await _parse_large(raw)
     assert isinstance(message, ReplyMessage)
     assert message.payload.status == "ok"
+
+
+def test_bytes_are_decoded_in_slices_even_across_a_character(monkeypatch: object) -> None:
+    import pytest as _pytest
+
+    from gfdesk.core import chunkedjson
+
+    mp = _pytest.MonkeyPatch()
+    mp.setattr(chunkedjson, "DECODE_SLICE_BYTES", 3)  # "é" (2 bytes) straddles slices
+    try:
+        text = '{"payload": {"a": "héé☃", "b": [1, 2]}, "topic": "t"}'
+        steps = chunkedjson.iter_object(text.encode("utf-8"))
+        yields = 0
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                result = done.value
+                break
+            yields += 1
+        assert result == {"payload": {"a": "héé☃", "b": [1, 2]}, "topic": "t"}
+        assert yields >= len(text.encode("utf-8")) // 3  # one per slice, at least
+        with _pytest.raises(chunkedjson.ChunkedJsonError):
+            chunkedjson.loads_object(b'{"a": "\\xff"}'.replace(b"\\xff", b"\xff"))
+    finally:
+        mp.undo()

@@ -1,0 +1,216 @@
+"""The requests page: find a player and ask them, answer who asked you, take back what you sent.
+
+Each player is a row with their avatar, name, ``@username`` and the buttons that fit
+where the user stands with them (add, accept or decline, cancel, unblock). Names come
+from other players: every label is plain text. The lists are short (``MAX_LISTED``), so
+rows are real widgets, rebuilt when the model says the lists changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gfdesk.friends.relations import Relation
+from gfdesk.friends.requestsmodel import Action, PlayerEntry, RequestsModel
+from gfdesk.kit.avatarlabel import AvatarLabel
+from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.labels import plain_label, stacked
+
+ROW_AVATAR = 36
+#: A player's name keeps at least this much room beside the buttons.
+NAME_MIN_WIDTH = 70
+STYLE = """
+#requestsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
+#requestsHint, #requestsEmpty { color: #949ba4; }
+#requestsSection { color: #949ba4; font-size: 11px; font-weight: 700; padding-top: 10px; }
+#playerName { color: #f2f3f5; font-weight: 600; }
+#playerDetail { color: #949ba4; font-size: 12px; }
+#playerRow { border-radius: 6px; }
+#playerRow:hover { background: #35373c; }
+#requestsNotice[ok="true"] { color: #23a55a; }
+#requestsNotice[ok="false"] { color: #f23f43; }
+#playerRow QPushButton { padding: 5px 10px; border-radius: 4px; min-height: 18px; }
+#playerRow QPushButton#action_block { background: transparent; color: #f23f43;
+                                      padding: 5px 6px; }
+#playerRow QPushButton#action_block:hover { background: #3b2a2c; }
+QPushButton#action_accept, QPushButton#action_request {
+    background: #248046; color: white; border: none; border-radius: 4px; padding: 5px 12px; }
+QPushButton#action_accept:disabled, QPushButton#action_request:disabled {
+    background: #4e5058; color: #949ba4; }
+"""
+#: What each button says.
+LABELS = {Action.REQUEST: "Add friend", Action.ACCEPT: "Accept", Action.DECLINE: "Decline",
+          Action.CANCEL: "Cancel request", Action.REMOVE: "Remove", Action.BLOCK: "Block",
+          Action.UNBLOCK: "Unblock"}
+
+
+def actions_for(entry: PlayerEntry) -> tuple[Action, ...]:
+    """The buttons a player's row offers."""
+    if entry.blocked:
+        return (Action.UNBLOCK,)
+    return {Relation.NONE: (Action.REQUEST,), Relation.INCOMING: (Action.ACCEPT, Action.DECLINE,
+                                                                  Action.BLOCK),
+            Relation.OUTGOING: (Action.CANCEL,), Relation.FRIEND: ()}[entry.relation]
+
+
+def detail_for(entry: PlayerEntry) -> str:
+    """The line under a player's name."""
+    handle = f"@{entry.player.username}" if entry.player.username else ""
+    extra = {Relation.INCOMING: "wants to be your friend", Relation.OUTGOING: "request sent",
+             Relation.FRIEND: "already your friend"}.get(entry.relation, "")
+    if entry.blocked:
+        extra = "blocked"
+    return " · ".join(p for p in (handle, extra) if p)
+
+
+class PlayerRow(QFrame):
+    """One player with the buttons that fit."""
+
+    def __init__(self, entry: PlayerEntry, model: RequestsModel, avatars: AvatarStore | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playerRow")
+        self.entry = entry
+        avatar = AvatarLabel(ROW_AVATAR, avatars, self)
+        avatar.set_player(entry.player.name, entry.player.avatar_url)
+        name = ElidedLabel(self)
+        name.setObjectName("playerName")
+        name.setMinimumWidth(NAME_MIN_WIDTH)
+        name.setText(entry.player.name)
+        detail = ElidedLabel(self)
+        detail.setObjectName("playerDetail")
+        detail.setText(detail_for(entry))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.setSpacing(6)
+        row.addWidget(avatar)
+        row.addLayout(stacked(name, detail), 1)
+        self.buttons: list[QPushButton] = []
+        for action in actions_for(entry):
+            button = QPushButton(LABELS[action], self)
+            button.setObjectName(f"action_{action.value}")
+            button.clicked.connect(lambda _=False, a=action: model.act(a, entry.player))
+            row.addWidget(button)
+            self.buttons.append(button)
+        self.set_busy(model.is_busy(entry.player.user_id))
+
+    def set_busy(self, busy: bool) -> None:
+        for button in self.buttons:
+            button.setEnabled(not busy)
+
+
+def _label(text: str, name: str, parent: QWidget) -> QLabel:
+    return plain_label(text, parent, name, wrap=True)
+
+
+class RequestsView(QWidget):
+    """Player search, incoming requests and sent requests."""
+
+    def __init__(self, model: RequestsModel, avatars: AvatarStore | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestsView")
+        self.setStyleSheet(STYLE)
+        self._model = model
+        self._avatars = avatars
+        self.search = QLineEdit(self)
+        self.search.setObjectName("playerSearch")
+        self.search.setPlaceholderText("Search players by username or name")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        self.search.textChanged.connect(model.search)
+        self.notice = _label("", "requestsNotice", self)
+        self.notice.hide()
+        body = self._body = QWidget(self)
+        self._column = QVBoxLayout(body)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("requestsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(_label("Add a friend", "requestsHeading", self))
+        layout.addWidget(_label("Find players by their username or display name and send "
+                                "them a request.", "requestsHint", self))
+        layout.addWidget(self.search)
+        layout.addWidget(self.notice)
+        layout.addWidget(scroll, 1)
+        self.rows: list[PlayerRow] = []
+        self._searching = False
+        model.requests_changed.connect(self.rebuild)
+        model.results_changed.connect(self.rebuild)
+        model.searching_changed.connect(self._on_searching_changed)
+        model.busy_changed.connect(self._on_busy_changed)
+        model.notice.connect(self._on_notice)
+        self.rebuild()
+
+    def set_query(self, text: str) -> None:
+        """Search for ``text`` (from the friends page's "search all players")."""
+        self.search.setText(text)
+        self.search.setFocus()
+
+    def rebuild(self) -> None:
+        """Lay the sections out again from the model."""
+        while (item := self._column.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.rows = []
+        model = self._model
+        if model.query.strip():
+            self._section("PLAYERS", model.results, self._results_empty())
+        self._section(f"INCOMING — {model.incoming_total}", model.incoming,
+                      "No pending requests.")
+        if model.outgoing:
+            self._section(f"SENT — {len(model.outgoing)}", model.outgoing, "")
+        self._column.addStretch(1)
+
+    def _results_empty(self) -> str:
+        if self._searching:
+            return "Searching…"
+        return f"No players match “{self._model.query.strip()}”."
+
+    def _section(self, title: str, entries: Sequence[PlayerEntry], empty: str) -> None:
+        parent = self._body
+        self._column.addWidget(_label(title, "requestsSection", parent))
+        if not entries and empty:
+            self._column.addWidget(_label(empty, "requestsEmpty", parent))
+        for entry in entries:
+            row = PlayerRow(entry, self._model, self._avatars, parent)
+            self._column.addWidget(row)
+            self.rows.append(row)
+
+    def _on_searching_changed(self, searching: bool) -> None:
+        self._searching = searching
+        if not self._model.results:
+            self.rebuild()
+
+    def _on_busy_changed(self, user_id: str, busy: bool) -> None:
+        for row in self.rows:
+            if row.entry.player.user_id == user_id:
+                row.set_busy(busy)
+
+    def _on_notice(self, text: str, ok: bool) -> None:
+        self.notice.setText(text)
+        self.notice.setProperty("ok", ok)
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice.setVisible(bool(text))

@@ -1,0 +1,32 @@
+"""Labels for text that may come from other players: always plain text.
+
+Qt guesses whether a label's text is HTML; a name or a reason from the network must
+never be rendered as markup, so every such label is made here with
+``Qt.PlainText``. ``stacked`` puts a title and its detail line one above the other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def plain_label(text: str, parent: QWidget | None, name: str = "", *,
+                wrap: bool = False) -> QLabel:
+    """A plain-text label named ``name`` (its stylesheet selector)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def stacked(*widgets: QWidget) -> QVBoxLayout:
+    """``widgets`` one above the other, without spacing (a name over its detail)."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    for widget in widgets:
+        column.addWidget(widget)
+    return column
