@@ -59,7 +59,7 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
     try:
         store.migrate("auth", AUTH_MIGRATIONS)
         store.migrate("public", PUBLIC_MIGRATIONS)
-        sqlbuild.install_functions(store.conn)
+        store.setup_connections(sqlbuild.install_functions)
         app[STORE] = store
         if config.demo:
             from gfdesk.hub.demo import seed_demo_world

@@ -19,6 +19,9 @@ from gfdesk.hub.keys import Keys
 from gfdesk.hub.store import Store, Transaction
 
 DEFAULT_ACCESS_TOKEN_TTL_S = 3600
+#: How long one request's statements may run (PostgREST runs under Supabase's
+#: ``statement_timeout``, 3 s for anon and 8 s for authenticated).
+DEFAULT_STATEMENT_TIMEOUT_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class HubConfig:
     issuer: str = "gfdesk-hub"
     #: Seed the demo world (users, friendships, chats, a tournament) on start.
     demo: bool = False
+    #: Time limit of one REST request's SQL (a clear 57014 error when exceeded).
+    statement_timeout_s: float = DEFAULT_STATEMENT_TIMEOUT_S
 
 
 @dataclass(frozen=True)

@@ -152,5 +152,5 @@ class NotificationBots(Bot):
             await clock.pause(NOTIFY_S)
             bot = clock.pick(demo.BOTS)
             row = self.make(clock.random.random(), bot.display_name)
-            world.insert("notifications", {**row, "id": str(uuid.uuid4()),
+            await world.insert("notifications", {**row, "id": str(uuid.uuid4()),
                                            "user_id": self._demo_id})

@@ -6,15 +6,21 @@ are PostgreSQL's: ``%`` matches any run of characters, ``_`` exactly one, a back
 makes the next character literal, and the pattern must match the whole value. ``LIKE``
 is case-sensitive, ``ILIKE`` compares lower-cased text. The matcher is the iterative
 wildcard algorithm (backtracking only to the last ``%``), so no pattern can make it
-explode the way a translated regular expression can.
+explode the way a translated regular expression can. Its worst case is still text
+length times pattern length (as PostgreSQL's), so it looks at the statement's time
+limit (``timelimit.check``) every ``CHECK_EVERY`` steps.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from gfdesk.hub import timelimit
+
 from .errors import RestError
 
+#: Matching steps between two looks at the statement's deadline.
+CHECK_EVERY = 1 << 14
 ANY_RUN = object()
 ANY_ONE = object()
 Token = object | str
@@ -55,7 +61,11 @@ def like(value: str, pattern: str) -> bool:
     tokens = _tokens(pattern)
     t = v = 0
     star_t = star_v = -1
+    steps = 0
     while v < len(value):
+        steps += 1
+        if not steps % CHECK_EVERY:
+            timelimit.check()
         if t < len(tokens) and tokens[t] is not ANY_RUN and (
             tokens[t] is ANY_ONE or tokens[t] == value[v]
         ):

@@ -29,7 +29,8 @@ def store(tmp_path: Path) -> Store:
 
 
 def _user(store: Store, email: str) -> str:
-    uid = f"00000000-0000-4000-8000-{len(store.query('SELECT id FROM auth_users')):012d}"
+    count = len(store.conn.execute("SELECT id FROM auth_users").fetchall())
+    uid = f"00000000-0000-4000-8000-{count:012d}"
     store.conn.execute(
         "INSERT INTO auth_users (id, email, encrypted_password, created_at, updated_at)"
         " VALUES (?, ?, 'x', 'now', 'now')", (uid, email))
@@ -59,8 +60,9 @@ def test_no_table_outside_metadata(store: Store) -> None:
 
 def test_defaults_make_uuid_and_timestamps(store: Store) -> None:
     """It should fill ids with UUID v4 and created_at in PostgREST's timestamptz shape."""
-    row = store.query("INSERT INTO conversations (kind) VALUES ('group')"
-                      " RETURNING id, created_at")[0]
+    with store.transaction() as tx:
+        row = tx.conn.execute("INSERT INTO conversations (kind) VALUES ('group')"
+                              " RETURNING id, created_at").fetchone()
     assert UUID4.match(row["id"])
     assert TIMESTAMP.match(row["created_at"])
     assert TIMESTAMP.match(now_timestamp())

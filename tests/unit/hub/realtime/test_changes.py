@@ -454,11 +454,11 @@ def test_row_rules_cost_one_query_per_change_however_many_subscribers(
                                       "table": "notifications"})[0]
                for uid in [alice, alice, *others]]
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store.reader.set_trace_callback(statements.append)
     try:
         notify(store, alice)
     finally:
-        store.conn.set_trace_callback(None)
+        store.reader.set_trace_callback(None)
     assert sum(s.startswith("SELECT (") for s in statements) == 1
     assert [len(i.raw) for i in inboxes] == [1, 1] + [0] * 30
 
@@ -468,11 +468,11 @@ def test_always_true_rules_need_no_query(feed: ChangeFeed, store: Store, alice: 
     inbox, _ = join(feed, user(bob), {"event": "INSERT", "schema": "public",
                                       "table": "tournament_messages"})
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store.reader.set_trace_callback(statements.append)
     try:
         insert(store, "tournament_messages", tournament_id=bracket, sender_id=alice, body="gl")
     finally:
-        store.conn.set_trace_callback(None)
+        store.reader.set_trace_callback(None)
     assert not any(s.startswith("SELECT (") for s in statements)
     assert len(inbox.raw) == 1
 
