@@ -135,13 +135,14 @@ async def _join(conn: Connection, frame: Frame) -> None:
 
 
 def _subscribe_changes(conn: Connection, channel: Channel,
-                       bindings: list[dict[str, Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
+                       bindings: list[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
     if not bindings:
         return [], []
     feed = conn.registry.change_feed
     if feed is None:
         # No database behind this registry: ids keep the clients' binding check happy.
-        return [{**b, "id": conn.registry.next_id()} for b in bindings], []
+        return [{**b, "id": conn.registry.next_id()} for b in bindings
+                if isinstance(b, dict)], []
     key = conn.registry.next_id()
     result = feed.subscribe(ChangeSubscription(
         key=key, bindings_config=bindings, claims=channel.claims,

@@ -40,11 +40,11 @@ def check_pattern(pattern: str) -> None:
 
 
 @lru_cache(maxsize=256)
-def _tokens(pattern: str) -> tuple[Token, ...]:
+def _tokens(pattern: str, escape: bool = True) -> tuple[Token, ...]:
     out: list[Token] = []
     chars = iter(pattern)
     for char in chars:
-        if char == "\\":
+        if escape and char == "\\":
             out.append(next(chars, ""))
         elif char == "%":
             if not out or out[-1] is not ANY_RUN:
@@ -56,9 +56,16 @@ def _tokens(pattern: str) -> tuple[Token, ...]:
     return tuple(t for t in out if t != "")
 
 
-def like(value: str, pattern: str) -> bool:
-    """Whether ``value`` matches the LIKE ``pattern`` (case-sensitive)."""
-    tokens = _tokens(pattern)
+def like(value: str, pattern: str, *, escape: bool = True) -> bool:
+    """Whether ``value`` matches the LIKE ``pattern`` (case-sensitive).
+
+    Args:
+        value: the text.
+        pattern: the LIKE pattern.
+        escape: a backslash makes the next character literal (PostgreSQL's default);
+            False for ``ESCAPE ''``.
+    """
+    tokens = _tokens(pattern, escape)
     t = v = 0
     star_t = star_v = -1
     steps = 0

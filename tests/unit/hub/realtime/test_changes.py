@@ -22,6 +22,7 @@ from gfdesk.hub.realtime.changes import (
     ChangeSubscription,
     system_message,
 )
+from gfdesk.hub.realtime.rowmatch import compile_filter
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, PUBLISHED, TABLES
 from gfdesk.hub.store import ChangeType, Migration, Store
 
@@ -546,3 +547,31 @@ def test_system_message_shape() -> None:
     assert system_message(SUBSCRIBED, ok=True)["status"] == "ok"
     assert system_message("x", ok=False) == {"message": "x", "status": "error",
                                               "extension": "postgres_changes", "channel": ""}
+
+
+def test_a_filter_never_looks_at_a_row_its_subscriber_may_not_read(
+        store: Store, alice: str, bob: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 13, finding 4: the filter ran before the row rule, so the time a costly
+    # filter took on someone else's row told the subscriber about that row.
+    looked_at: list[dict[str, Any]] = []
+
+    def counting(table: Any, conditions: Any) -> Any:
+        matcher = compile_filter(table, conditions)
+
+        def watched(row: Any) -> bool:
+            looked_at.append(dict(row))
+            return matcher(row)
+        return watched
+
+    monkeypatch.setattr("gfdesk.hub.realtime.changes.compile_filter", counting)
+    feed = ChangeFeed(store)
+    try:
+        inbox, _ = join(feed, user(bob), {"event": "INSERT", "schema": "public",
+                                          "table": "notifications",
+                                          "filter": "title=neq.nothing"})
+        notify(store, alice, "for alice only")
+        notify(store, bob, "for bob")
+    finally:
+        feed.close()
+    assert [r["title"] for r in looked_at] == ["for bob"]
+    assert [m["data"]["record"]["title"] for m in inbox.messages] == ["for bob"]
