@@ -108,3 +108,19 @@ async def user_id(client: AsyncClient) -> str:
     session = await client.auth.get_session()
     assert session is not None
     return session.user.id
+
+
+async def realtime_as_user(client: AsyncClient) -> str:
+    """Hand the signed-in user's token to the client's Realtime now (the client does it
+    in a background task), so joins carry it rather than the anon key; the user's id."""
+    session = await client.auth.get_session()
+    assert session is not None
+    await client.realtime.set_auth(session.access_token)
+    return session.user.id
+
+
+def private_config(presence_key: str | None = None) -> dict[str, Any]:
+    """Channel options of a private join, as the app's are (presence under a key)."""
+    presence = {"key": presence_key or "", "enabled": presence_key is not None}
+    return {"config": {"private": True, "presence": presence,
+                       "broadcast": {"ack": False, "self": False}}}

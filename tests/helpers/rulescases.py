@@ -16,7 +16,7 @@ case); ``Names.resolve`` turns them into ids.
 
 The world: users a, b, c and d (d's profile is deleted: it lets a user create their own
 profile); conversation conv_ab (members a, b) and conv_bc (members b, c); tournaments t_a
-(host a) and t_b (host b).
+(host a) and t_b (host b); call call_ab (a calls b).
 
 Run by tests/integration/postgres/test_rules_postgres.py (psycopg, ``set local role`` and
 ``request.jwt.claims``) and tests/integration/hub/test_rules_hub.py (the official client).
@@ -48,7 +48,7 @@ GRID_ACTORS = ("a", "b", "anon", "service")
 NO_SUB = "nosub"
 #: Names a case may use for its own rows.
 LOCAL_NAMES = frozenset({"x", "y", "z", "m"})
-WORLD_IDS = ("conv_ab", "conv_bc", "t_a", "t_b")
+WORLD_IDS = ("conv_ab", "conv_bc", "t_a", "t_b", "call_ab")
 
 _LETTERS = {"a": ALLOWED, "d": DENIED, "f": FILTERED}
 #: Outcomes of select, insert, update, delete (in that order) for anon and service_role
@@ -130,6 +130,7 @@ WORLD: tuple[Row, ...] = (
     Row("conversation_members", {"conversation_id": "@conv_bc", "user_id": "@c"}),
     Row("tournaments", {"id": "@t_a", "name": "A Cup", "game": "chess", "host_id": "@a"}),
     Row("tournaments", {"id": "@t_b", "name": "B Cup", "game": "go", "host_id": "@b"}),
+    Row("calls", {"id": "@call_ab", "caller_id": "@a", "callee_id": "@b"}),
 )
 
 

@@ -118,9 +118,10 @@ class BotWorld:
         return await self.store.write(write)
 
     def broadcast(self, topic: str, event: str, payload: dict[str, Any]) -> int:
-        """Broadcast ``event`` on ``topic`` (without ``realtime:``) to its subscribers."""
+        """Broadcast ``event`` on the private ``topic`` (without ``realtime:``; the app's
+        topics are private channels) to its subscribers."""
         message = {"type": "broadcast", "event": event, "payload": payload}
-        return self.registry.broadcast(TOPIC_PREFIX + topic, False,
+        return self.registry.broadcast(TOPIC_PREFIX + topic, True,
                                        json.dumps(message, separators=(",", ":")))
 
     def on_change(self, listener: ChangeListener) -> None:

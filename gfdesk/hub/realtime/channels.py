@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from aiohttp import web
 
 from gfdesk.hub.keys import Keys
+from gfdesk.hub.realtime.authorization import Authorizer
 from gfdesk.hub.realtime.framing import (
     OPCODE_BINARY,
     FrameError,
@@ -85,6 +86,9 @@ class Channel:
     presence_enabled: bool
     claims: dict[str, Any] = field(repr=False)
     token: str = field(repr=False)
+    #: May broadcast and track presence (a private channel's write rule, evaluated at
+    #: join and at each token refresh, as the real server does; public: always).
+    may_send: bool = True
     #: Key of this join's postgres_changes subscription, None without bindings.
     change_key: object | None = None
     expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
@@ -136,9 +140,11 @@ def _write_all(members: dict[Channel, None], frame: bytes, exclude: Channel | No
 class Registry:
     """All live connections and topics of one hub; lives on the hub's event loop."""
 
-    def __init__(self, keys: Keys, settings: RealtimeSettings | None = None,
+    def __init__(self, keys: Keys, authorizer: Authorizer,
+                 settings: RealtimeSettings | None = None,
                  change_feed: ChangeFeedLike | None = None) -> None:
         self.keys = keys
+        self.authorizer = authorizer
         self.settings = settings or RealtimeSettings()
         self.change_feed = change_feed
         self.topics: dict[tuple[str, bool], Topic] = {}
@@ -200,10 +206,11 @@ class Registry:
     # -- presence without a socket ----------------------------------------------------
 
     def server_track(self, topic_name: str, owner: Hashable, key: str, meta: dict[str, Any],
-                     *, private: bool = False) -> bool:
+                     *, private: bool = True) -> bool:
         """Track a presence that has no socket (a demo bot, a benchmark's members) on
-        ``topic_name`` (without ``realtime:``), exactly as a client's track would look
-        to every subscriber; ``owner`` identifies it for updates and ``server_untrack``.
+        ``topic_name`` (without ``realtime:``; private unless said, as the app's topics
+        are), exactly as a client's track would look to every subscriber; ``owner``
+        identifies it for updates and ``server_untrack``.
 
         Returns:
             Whether anything changed.
@@ -215,7 +222,7 @@ class Registry:
         return diff is not None
 
     def server_untrack(self, topic_name: str, owner: Hashable, *,
-                       private: bool = False) -> bool:
+                       private: bool = True) -> bool:
         """Remove a presence tracked with ``server_track``; whether it was tracked."""
         topic = self.topics.get((TOPIC_PREFIX + topic_name, private))
         if topic is None:

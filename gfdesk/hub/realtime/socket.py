@@ -30,7 +30,7 @@ from gfdesk.hub.realtime.framing import (
     decode_text,
 )
 from gfdesk.hub.realtime.limits import RateWindow
-from gfdesk.hub.realtime.tokens import check, handshake_error
+from gfdesk.hub.realtime.tokens import TokenMemo, handshake_error
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -63,8 +63,9 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     token = request.headers.get("x-api-key") or request.query.get("apikey")
     if not token:
         return _error(401, API_KEY_MISSING)
+    tokens = TokenMemo(registry.keys)
     try:
-        check(registry.keys, token)
+        tokens.claims(token)
     except InvalidToken as exc:
         return _error(401, handshake_error(exc))
     settings = registry.settings
@@ -76,7 +77,8 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     transport = request.transport
     if transport is None:  # the client left during the upgrade
         return ws
-    conn = Connection(registry, ws, transport, version, token, id=registry.next_id(),
+    conn = Connection(registry, ws, transport, version, token, tokens=tokens,
+                      id=registry.next_id(),
                       message_rate=RateWindow(settings.messages_per_second),
                       join_rate=RateWindow(settings.joins_per_second))
     registry.connections.add(conn)

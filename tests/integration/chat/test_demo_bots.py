@@ -58,7 +58,7 @@ async def watch(client: AsyncClient, conversation_id: str) -> Watch:
     session = await client.auth.get_session()
     assert session is not None
     await client.realtime.set_auth(session.access_token)
-    channel = client.channel(f"chat:{conversation_id}")
+    channel = client.channel(f"chat:{conversation_id}", {"config": {"private": True}})
     channel.on_postgres_changes(
         "INSERT", lambda p: seen.add("message", p["data"]["record"]),  # type: ignore[arg-type]
         table="messages", filter=f"conversation_id=eq.{conversation_id}")

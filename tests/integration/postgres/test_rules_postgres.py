@@ -21,6 +21,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from gfdesk.hub.schema import TABLES
+from tests.helpers.channelcases import CHANNEL_CASES, RECEIVE, ChannelCase
 from tests.helpers.profilecases import SIGNUPS
 from tests.helpers.rulescases import (
     ALLOWED,
@@ -195,3 +196,36 @@ def test_sign_up_trigger_makes_the_profile_the_hub_makes(pg: psycopg.Connection)
         got = [pg.execute("select username, display_name, avatar_url from public.profiles"
                           " where id = %s", row).fetchone() for row in ids]
     assert got == [expected for _, _, expected in SIGNUPS]
+
+
+def _channel_outcome(pg: psycopg.Connection, case: ChannelCase, names: Names) -> str:
+    """Ask the policies of realtime.messages as Supabase Realtime does for a join
+    (select a message of the topic) or a send (insert one), as the actor."""
+    topic = case.resolve(names)
+    claims = claims_for(case.actor, {h: names.id(h) for h in USERS})
+    with pg.transaction(force_rollback=True):
+        message = pg.execute("insert into realtime.messages (topic, extension)"
+                             " values (%s, 'broadcast') returning id", (topic,)).fetchone()
+        try:
+            with pg.transaction():
+                pg.execute(sql.SQL("set local role {}").format(
+                    sql.Identifier(_ROLES.get(case.actor, "authenticated"))))
+                pg.execute("select set_config('request.jwt.claims', %s, true),"
+                           " set_config('realtime.topic', %s, true)",
+                           (json.dumps(claims), topic))
+                if case.op == RECEIVE:
+                    seen = pg.execute("select count(*) from realtime.messages where id = %s",
+                                      message).fetchone()
+                    return ALLOWED if seen == (1,) else DENIED
+                pg.execute("insert into realtime.messages (topic, extension, event)"
+                           " values (%s, 'broadcast', 'score_update')", (topic,))
+                return ALLOWED
+        except psycopg.errors.InsufficientPrivilege:
+            return DENIED
+        finally:
+            pg.execute("reset role")
+
+
+@pytest.mark.parametrize("case", CHANNEL_CASES, ids=lambda c: c.id)
+def test_channel_rules_case(pg: psycopg.Connection, world: Names, case: ChannelCase) -> None:
+    assert _channel_outcome(pg, case, world.fresh()) == case.expect

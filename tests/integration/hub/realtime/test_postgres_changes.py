@@ -16,6 +16,7 @@ from postgrest.types import ReturnMethod
 from realtime import AsyncRealtimeChannel, RealtimeSubscribeStates
 from supabase import AsyncClient
 
+from gfdesk.hub.channelrules import app_topic
 from gfdesk.hub.realtime.changefilter import binding_id
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import TABLES
@@ -52,7 +53,9 @@ async def subscribe(client: AsyncClient, topic: str,
     # The client hands the session token to Realtime in a background task; do it now so
     # the join carries the user's token, not the anon key.
     await client.realtime.set_auth(await token_of(client))
-    channel = client.channel(topic)
+    # The app's topics are private channels (a public join of one is refused).
+    private = app_topic(topic) is not None
+    channel = client.channel(topic, {"config": {"private": private}})
     for event, table, filter_, feed in bindings:
         channel.on_postgres_changes(event, callback=feed, schema="public", table=table,
                                     filter=filter_)
@@ -324,7 +327,10 @@ async def test_chat_messages_reach_members_only(hub: RunningHub, people: People)
     bob_feed, carol_feed, carol_own = Feed(), Feed(), Feed()
     filt = f"conversation_id=eq.{chat_id}"
     await subscribe(people.bob, f"chat:{chat_id}", ("INSERT", "messages", filt, bob_feed))
-    await subscribe(carol, f"chat:{chat_id}", ("INSERT", "messages", filt, carol_feed),
+    # Carol may not join chat:{id} (test_authorization); on a channel of her own, the
+    # row rules still keep the conversation's messages from her.
+    await subscribe(carol, f"notifications:{people.carol_id}",
+                    ("INSERT", "messages", filt, carol_feed),
                     ("INSERT", "notifications", f"user_id=eq.{people.carol_id}", carol_own))
     await insert(people.alice, "messages", {"id": str(uuid.uuid4()),
                                             "conversation_id": chat_id,
