@@ -121,6 +121,7 @@ class Store:
         # never share the writer connection at once.
         self._write_lock = threading.Lock()
         self._listeners: list[CommitListener] = []
+        self._last_loop: asyncio.AbstractEventLoop | None = None
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Store:
@@ -237,7 +238,7 @@ class Store:
             StatementTimeout: the transaction ran past ``time_limit`` and rolled back.
             Exception: whatever ``fn`` or COMMIT raised (the transaction rolled back).
         """
-        loop = asyncio.get_running_loop()
+        loop = self._loop()
 
         def job() -> T:
             with self._write_lock, limited(self.conn, time_limit):
@@ -269,7 +270,18 @@ class Store:
             finally:
                 self._idle.put(conn)
 
-        return await asyncio.get_running_loop().run_in_executor(self._readers, job)
+        return await self._loop().run_in_executor(self._readers, job)
+
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        try:
+            self._last_loop = asyncio.get_running_loop()
+        except RuntimeError:
+            # qasync steps tasks from Qt callbacks outside run_forever (Qt processing
+            # events while the app shuts down), where asyncio knows no running loop:
+            # it is still the loop this store has served on.
+            if self._last_loop is None:
+                raise
+        return self._last_loop
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """A small read on the loop's connection (what is committed)."""
