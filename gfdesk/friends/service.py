@@ -115,7 +115,7 @@ class FriendsService:
         self.status, self.game = status, game
         await self.reload_friends()
         self._handle = await self._connection.subscribe(Subscription(
-            topic=PRESENCE_TOPIC, presence_key=self.user_id, presence_sink=self))
+            topic=PRESENCE_TOPIC, presence_key=self.user_id, presence_sink=self, private=True))
         await self._track()
 
     async def reload_friends(self) -> None:
