@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 
 from gfdesk.hub.context import NewUser
 from gfdesk.hub.store import ChangeType, Migration, Transaction
@@ -129,6 +130,26 @@ TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
 PUBLISHED: frozenset[str] = frozenset(
     {"notifications", "messages", "tournament_matches", "tournament_messages", "calls"})
 
+#: The bracket formats a tournament may have (``tournaments_format_check``).
+FORMATS = ("single_elim", "double_elim", "round_robin", "swiss")
+
+
+def _tournaments_table(name: str, formats: Sequence[str]) -> str:
+    allowed = ", ".join(f"'{f}'" for f in formats)
+    return f"""CREATE TABLE {name} (
+  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
+  name TEXT NOT NULL,
+  game TEXT NOT NULL,
+  format TEXT NOT NULL DEFAULT 'single_elim' CONSTRAINT tournaments_format_check
+    CHECK (format IN ({allowed})),
+  host_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  status TEXT NOT NULL DEFAULT 'registration',
+  max_participants INTEGER NOT NULL DEFAULT 16,
+  starts_at TEXT,
+  created_at TEXT NOT NULL DEFAULT {NOW_SQL}
+) STRICT;"""
+
+
 _V1 = f"""
 CREATE TABLE profiles (
   id TEXT NOT NULL PRIMARY KEY REFERENCES auth_users(id) ON DELETE CASCADE,
@@ -189,18 +210,7 @@ CREATE TABLE messages (
 ) STRICT;
 CREATE INDEX messages_conversation_id_created_at_idx ON messages (conversation_id, created_at);
 
-CREATE TABLE tournaments (
-  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
-  name TEXT NOT NULL,
-  game TEXT NOT NULL,
-  format TEXT NOT NULL DEFAULT 'single_elim' CONSTRAINT tournaments_format_check
-    CHECK (format IN ('single_elim', 'double_elim', 'round_robin')),
-  host_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  status TEXT NOT NULL DEFAULT 'registration',
-  max_participants INTEGER NOT NULL DEFAULT 16,
-  starts_at TEXT,
-  created_at TEXT NOT NULL DEFAULT {NOW_SQL}
-) STRICT;
+{_tournaments_table("tournaments", ("single_elim", "double_elim", "round_robin"))}
 CREATE INDEX tournaments_host_id_idx ON tournaments (host_id);
 
 CREATE TABLE tournament_participants (
@@ -264,8 +274,22 @@ CREATE INDEX calls_caller_id_idx ON calls (caller_id);
 CREATE INDEX calls_callee_id_idx ON calls (callee_id);
 """
 
+# SQLite cannot change a CHECK constraint: the table is made again (its rows copied,
+# with foreign keys off so that nothing cascades), the way SQLite's documentation
+# describes a general ALTER TABLE.
+_V2 = f"""
+{_tournaments_table("tournaments_new", FORMATS)}
+INSERT INTO tournaments_new SELECT * FROM tournaments;
+DROP TABLE tournaments;
+ALTER TABLE tournaments_new RENAME TO tournaments;
+CREATE INDEX tournaments_host_id_idx ON tournaments (host_id);
+"""
+
 #: Migrations of the ``public`` component; apply after the auth component's.
-PUBLIC_MIGRATIONS: list[Migration] = [Migration(1, "public schema", _V1)]
+PUBLIC_MIGRATIONS: list[Migration] = [
+    Migration(1, "public schema", _V1),
+    Migration(2, "tournaments.format: swiss", _V2, foreign_keys_off=True),
+]
 
 _USERNAME_JUNK = re.compile(r"[^A-Za-z0-9_.-]+")
 

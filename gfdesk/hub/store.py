@@ -69,6 +69,8 @@ class Migration:
     version: int
     name: str
     sql: str
+    #: Run with foreign keys off (a table made again), checked before COMMIT.
+    foreign_keys_off: bool = False
 
 
 @dataclass
@@ -170,13 +172,23 @@ class Store:
         for migration in sorted(migrations, key=lambda m: m.version):
             if migration.version in done:
                 continue
-            with self.transaction() as tx:
-                for statement in _split_sql(migration.sql):
-                    tx.conn.execute(statement)
-                tx.conn.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)",
-                    (component, migration.version, migration.name, utc_timestamp()),
-                )
+            if migration.foreign_keys_off:
+                self.conn.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction
+            try:
+                with self.transaction() as tx:
+                    for statement in _split_sql(migration.sql):
+                        tx.conn.execute(statement)
+                    if migration.foreign_keys_off and tx.conn.execute(
+                            "PRAGMA foreign_key_check").fetchone() is not None:
+                        raise RuntimeError(f"{self.path}: {component} migration "
+                                           f"{migration.version} breaks a foreign key")
+                    tx.conn.execute(
+                        "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)",
+                        (component, migration.version, migration.name, utc_timestamp()),
+                    )
+            finally:
+                if migration.foreign_keys_off:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
             log.info("hub db: %s migration %d (%s) applied", component, migration.version,
                      migration.name)
             applied.append(migration.version)

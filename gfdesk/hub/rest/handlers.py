@@ -104,6 +104,14 @@ def _forbidden(table: Table, claims: dict[str, Any]) -> RestError:
                      f'new row violates row-level security policy for table "{table.name}"')
 
 
+def _check_update_columns(table: Table, rules: policies.Access, claims: dict[str, Any],
+                          columns: set[str]) -> None:
+    """PostgreSQL's column privileges: an UPDATE may set only the granted columns."""
+    if rules.update_columns is not None and columns - rules.update_columns:
+        status = 401 if policies.role_of(claims) == policies.ANON else 403
+        raise RestError(status, "42501", f"permission denied for table {table.name}")
+
+
 async def handle_table(request: web.Request) -> web.StreamResponse:
     """Entry point for every method on ``/rest/v1/{table}``."""
     name = request.match_info["table"]
@@ -263,8 +271,11 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
         # An upsert that updates is an update: it refreshes updated_at like PATCH does.
         stamp = now_timestamp()
         rows = [row if auto in row else {**row, auto: stamp} for row in rows]
-    statements = sqlbuild.insert(table, q, rows)
     target = q.on_conflict or table.primary_key
+    if upsert and q.prefer.resolution == "merge-duplicates" and rows:
+        # ON CONFLICT DO UPDATE needs UPDATE on the columns it sets, conflict or not.
+        _check_update_columns(table, rules, claims, set(rows[0]) - set(target))
+    statements = sqlbuild.insert(table, q, rows)
     written: list[dict[str, Any]] = []
     any_inserted = False
     for row, stmt in zip(rows, statements, strict=True):
@@ -306,6 +317,7 @@ def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
             ) -> tuple[list[dict[str, Any]], int]:
     if not values:
         return [], 200
+    _check_update_columns(table, rules, claims, set(values))
     auto = AUTO_UPDATED.get(table.name)
     if auto and auto not in values:
         values = {**values, auto: now_timestamp()}

@@ -48,13 +48,16 @@ from tests.helpers.rulescases import (
     FILTERED,
     GRID_ACTORS,
     HUB_DIVERGENCES,
+    INVALID,
     NO_PROFILE,
     NO_SUB,
     OPS,
+    RPC_CASES,
     USERS,
     WORLD,
     Case,
     Names,
+    RpcCase,
     claims_for,
     new_world_ids,
     primary_key,
@@ -269,4 +272,42 @@ async def test_channel_rules_matrix(hub: RunningHub) -> None:
             outcome = await _channel_outcome(hub, http, case, world)
             if outcome != case.expect:
                 wrong.append(f"{case.id}: expected {case.expect}, got {outcome}")
+    assert not wrong, "\n".join(wrong)
+
+
+async def _rpc_run(clients: Mapping[str, AsyncClient], world: Names, case: RpcCase
+                   ) -> str | None:
+    """The mismatch of one create_conversation case, or None."""
+    names = world.fresh()
+    service = clients["service"]
+    for row in case.setup:
+        await _make(service, row.table, names.resolve(row.values))
+    try:
+        response = await clients[case.actor].rpc("create_conversation",
+                                                 case.resolved_args(names)).execute()
+    except APIError as exc:
+        outcome = {"42501": DENIED, "22023": INVALID}.get(exc.code or "", exc.code)
+        return None if outcome == case.expect else f"expected {case.expect}, got {outcome}"
+    if case.expect != ALLOWED:
+        return f"expected {case.expect}, got {response.data!r}"
+    members = {r["user_id"] for r in await _query(service, "conversation_members",
+                                                   {"conversation_id": response.data})}
+    if members != {names.id(m) for m in case.members}:
+        return f"members {members}"
+    if case.returns is not None and response.data != names.id(case.returns):
+        return "a new conversation instead of the existing one"
+    return None
+
+
+async def test_create_conversation_matrix(hub: RunningHub) -> None:
+    clients, world = await _world(hub)
+    baseline = _snapshot(hub.store)
+    wrong = []
+    for case in RPC_CASES:
+        try:
+            mismatch = await _rpc_run(clients, world, case)
+        finally:
+            _restore(hub.store, baseline)
+        if mismatch is not None:
+            wrong.append(f"{case.id}: {mismatch}")
     assert not wrong, "\n".join(wrong)

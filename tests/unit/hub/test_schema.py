@@ -87,3 +87,34 @@ def test_profile_hook_makes_unique_usernames(store: Store) -> None:
     assert (rows[a]["username"], rows[a]["display_name"]) == ("ace", "ace")
     assert (rows[b]["username"], rows[b]["display_name"]) == ("ace2", "Ace Two")
     assert rows[c]["username"] == "ace3"
+
+
+def test_swiss_arrives_on_a_database_made_before_it(tmp_path: Path) -> None:
+    """It should remake tournaments with the new check, losing and cascading nothing."""
+    old = Store.in_dir(tmp_path / "old")
+    try:
+        old.migrate("auth", AUTH_MIGRATIONS)
+        old.migrate("public", PUBLIC_MIGRATIONS[:1])
+        host = _user(old, "host@x.io")
+        with old.transaction() as tx:
+            on_user_created(tx, NewUser(host, "host@x.io", {}))
+            cup = tx.conn.execute("INSERT INTO tournaments (name, game, host_id) VALUES"
+                                  " ('Cup', 'chess', ?) RETURNING id", (host,)).fetchone()[0]
+            tx.conn.execute("INSERT INTO tournament_participants (tournament_id, user_id)"
+                            " VALUES (?, ?)", (cup, host))
+            with pytest.raises(sqlite3.IntegrityError, match="tournaments_format_check"):
+                tx.conn.execute("UPDATE tournaments SET format = 'swiss'")
+        assert old.migrate("public", PUBLIC_MIGRATIONS) == [2]
+        with old.transaction() as tx:
+            tx.conn.execute("UPDATE tournaments SET format = 'swiss'")
+        assert [tuple(r) for r in old.query("SELECT id, format FROM tournaments")] == [
+            (cup, "swiss")]
+        assert old.query("SELECT count(*) FROM tournament_participants")[0][0] == 1
+        assert old.query("PRAGMA foreign_key_check") == []
+        assert old.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # The participants' foreign key still points at the (new) tournaments table.
+        with pytest.raises(sqlite3.IntegrityError), old.transaction() as tx:
+            tx.conn.execute("INSERT INTO tournament_participants (tournament_id, user_id)"
+                            " VALUES ('nowhere', ?)", (host,))
+    finally:
+        old.close()
