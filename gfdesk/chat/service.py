@@ -310,25 +310,22 @@ class ChatService:
         return None
 
     async def find_or_create_direct(self, other_id: str) -> str:
-        """Our direct conversation with ``other_id``, created if there is none.
+        """Our direct conversation with ``other_id`` (a friend), created if there is none.
 
-        The id is chosen here and the row is inserted without reading it back: the row
-        rules let only members read a conversation, and we are not one yet.
+        The server's ``create_conversation`` makes it with both members (the row rules
+        let nobody insert a conversation or a member directly) and returns the existing
+        one if another device made it meanwhile.
+
+        Raises:
+            postgrest.exceptions.APIError: 42501 when ``other_id`` is not a friend.
         """
         if other_id == self.user_id:
             raise ValueError("a direct conversation needs another user")
         existing = await self.find_direct(other_id)
         if existing is not None:
             return existing
-        from postgrest.types import ReturnMethod
-
-        conversation_id = str(uuid.uuid4())
-        await self._client.table("conversations").insert(
-            {"id": conversation_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
-        # Ourselves first: the row rules let a member add others.
-        for member in (self.user_id, other_id):
-            await self._client.table("conversation_members").insert(
-                {"conversation_id": conversation_id, "user_id": member},
-                returning=ReturnMethod.minimal).execute()
+        made = await self._client.rpc("create_conversation", {
+            "conversation_kind": "direct", "member_ids": [other_id]}).execute()
+        conversation_id = str(made.data)
         log.info("chat: direct conversation %s created", conversation_id)
         return conversation_id
