@@ -20,6 +20,7 @@ from aiohttp import web
 
 from gfdesk.hub.app import create_app
 from gfdesk.hub.context import KEYS, STORE, HubConfig
+from gfdesk.hub.memory import keep_large_blocks_mapped
 from gfdesk.hub.store import Store
 
 log = logging.getLogger("gfdesk.hub")
@@ -84,6 +85,8 @@ async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0) -
     Returns:
         The running hub with its URL and keys.
     """
+    # A slow consumer's backlog is a large block: it must leave with the consumer.
+    keep_large_blocks_mapped()
     sock = _bind(host, port)
     url = _url(host, sock.getsockname()[1])
     if config.issuer == DEFAULT_ISSUER:

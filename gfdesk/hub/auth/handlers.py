@@ -47,7 +47,7 @@ from gfdesk.hub.auth.users import (
     record_sign_in,
     update_user,
 )
-from gfdesk.hub.auth.validation import validate_email
+from gfdesk.hub.auth.validation import validate_email, validate_user_metadata
 from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, NewUser
 from gfdesk.hub.keys import sign
 from gfdesk.hub.store import Transaction
@@ -69,6 +69,7 @@ async def signup(request: web.Request) -> web.Response:
     data = body.get("data") or {}
     if not isinstance(data, dict):
         raise bad_json("data must be a JSON object")
+    validate_user_metadata(data)
     if not email and not phone:
         if not password:
             raise AuthError(422, "anonymous_provider_disabled", "Anonymous sign-ins are disabled")
@@ -204,6 +205,10 @@ async def put_user(request: web.Request) -> web.Response:
             raise AuthError(422, "same_password",
                             "New password should be different from the old password.")
         new_hash = await passwords.hash_in_executor(password)
+    if data is not None:
+        merged = {**caller.user.user_metadata, **data}
+        validate_user_metadata({k: v for k, v in merged.items() if v is not None})
+
     def update(tx: Transaction) -> UserRecord | None:
         update_user(tx, caller.user.id, data=data, password_hash=new_hash)
         if new_hash is not None:

@@ -43,7 +43,8 @@ EVENT_POSTGRES_CHANGES = "postgres_changes"
 
 class Outlet(Protocol):
     """What the registry needs of a client socket (``connection.Connection``): its
-    serializer, a way to queue complete frames, to flush them and to drop it."""
+    serializer, a way to queue complete frames, to flush them, to say how much of its
+    output is still unsent, and to drop it."""
 
     @property
     def version(self) -> Version: ...
@@ -51,6 +52,10 @@ class Outlet(Protocol):
     def write(self, frame: bytes) -> None: ...
 
     def flush(self) -> None: ...
+
+    def unsent_bytes(self) -> int: ...
+
+    def drop(self, reason: str) -> None: ...
 
     def abort(self) -> None: ...
 
@@ -152,6 +157,9 @@ class Registry:
         self._ids: Iterator[int] = itertools.count(1)
         self._pending: list[Outlet] = []
         self._loop: asyncio.AbstractEventLoop | None = None
+        #: Sockets with output still unsent when last flushed, and how much.
+        self._backlogs: dict[Outlet, int] = {}
+        self._unsent = 0
 
     def mark_pending(self, conn: Outlet) -> None:
         """``conn`` has output queued: flush it (with all others) when this iteration ends."""
@@ -165,6 +173,41 @@ class Registry:
         conns, self._pending = self._pending, []
         for conn in conns:
             conn.flush()
+            self._account(conn)
+
+    @property
+    def unsent_bytes(self) -> int:
+        """Output of all sockets not yet taken by the network, as last counted."""
+        return self._unsent
+
+    def _account(self, conn: Outlet) -> None:
+        """Count ``conn``'s backlog into the hub-wide one; shed when over budget."""
+        now = conn.unsent_bytes()
+        self._unsent += now - self._backlogs.pop(conn, 0)
+        if now:
+            self._backlogs[conn] = now
+        if self._unsent > self.settings.max_outbound_bytes:
+            self._shed()
+
+    def _shed(self) -> None:
+        """Cut off the slowest consumers, largest backlog first, until within budget."""
+        # Count afresh: backlogs shrink while clients read, between two flushes.
+        fresh = {c: c.unsent_bytes() for c in self._backlogs}
+        self._backlogs = {c: n for c, n in fresh.items() if n}
+        self._unsent = sum(self._backlogs.values())
+        budget = self.settings.max_outbound_bytes
+        for conn, size in sorted(self._backlogs.items(), key=lambda item: -item[1]):
+            if self._unsent <= budget:
+                break
+            conn.drop(f"too slow: {size} bytes unsent while the hub's {self._unsent} "
+                      f"unsent bytes passed its budget of {budget}")
+            del self._backlogs[conn]
+            self._unsent -= size
+
+    def forget(self, conn: Outlet) -> None:
+        """``conn`` is closed: its backlog no longer counts."""
+        self._unsent -= self._backlogs.pop(conn, 0)
+        self.connections.discard(conn)
 
     def next_id(self) -> int:
         return next(self._ids)

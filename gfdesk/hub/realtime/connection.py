@@ -85,9 +85,20 @@ class Connection:
         # presence state is about 25 MB) is not a slow client; output piling up is.
         backlog = transport.get_write_buffer_size() - len(data)
         if backlog > self.registry.settings.max_send_buffer_bytes:
-            log.info("realtime: connection %d too slow, %d bytes unsent; closing", self.id,
-                     transport.get_write_buffer_size())
-            self.abort()
+            self.drop(f"too slow: {transport.get_write_buffer_size()} bytes unsent")
+
+    def unsent_bytes(self) -> int:
+        """Output the network has not taken yet (0 once closed)."""
+        if self.closed:
+            return 0
+        return self.transport.get_write_buffer_size() + sum(len(f) for f in self._pending)
+
+    def drop(self, reason: str) -> None:
+        """Cut off a client that cannot keep up (its backlog is thrown away)."""
+        if self.closed:
+            return
+        log.info("realtime: connection %d dropped: %s", self.id, reason)
+        self.abort()
 
     def send(self, join_ref: str | None, ref: str | None, topic: str, event: str,
              payload: Any) -> None:

@@ -252,7 +252,8 @@ def _broadcast(conn: Connection, channel: Channel, frame: Frame) -> None:
                 conn.reply(channel.join_ref, frame.ref, channel.topic, "error",
                            BROADCAST_INVALID)
             return
-        too_big = len(payload_json) > registry.settings.max_payload_bytes
+        # The limit is in bytes (max_payload_size_in_kb), not characters.
+        too_big = len(payload_json.encode()) > registry.settings.max_payload_bytes
         if not too_big:
             registry.broadcast(channel.topic, channel.private, payload_json, exclude=exclude)
     if channel.ack:
@@ -282,7 +283,7 @@ def _presence(conn: Connection, channel: Channel, frame: Frame) -> None:
                        PRESENCE_NOT_YOURS)
             return
         try:
-            size = len(dumps(state))
+            size = len(dumps(state).encode())
         except FrameError:
             conn.reply(channel.join_ref, frame.ref, channel.topic, "error", TRACK_NOT_A_MAP)
             return

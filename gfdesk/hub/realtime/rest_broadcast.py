@@ -98,7 +98,7 @@ def _message_errors(message: Any, limit: int) -> tuple[dict[str, list[str]], str
         except FrameError:
             errors["payload"] = [INVALID]
         else:
-            if len(payload_json) > limit:
+            if len(payload_json.encode()) > limit:
                 errors["payload"] = [TOO_LARGE]
     return errors, payload_json if not errors else None
 

@@ -89,7 +89,7 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
         await _serve(conn, settings.idle_timeout_s)
     finally:
         conn.drop_all()
-        registry.connections.discard(conn)
+        registry.forget(conn)
         live.discard(conn)
         conn.closed = True
         log.debug("realtime: connection %d closed (%s)", conn.id, ws.close_code)
