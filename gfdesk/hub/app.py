@@ -39,6 +39,7 @@ from gfdesk.hub.gateway import (
     TokenCache,
     add_cors_headers,
     api_key_check,
+    body_in_time,
     cors_preflight,
 )
 from gfdesk.hub.keys import Keys, load_or_create_secret
@@ -81,7 +82,7 @@ def create_app(config: HubConfig) -> web.Application:
     Returns:
         The root app; start it with ``AppRunner`` (see ``gfdesk.hub.runner``).
     """
-    app = web.Application(middlewares=[cors_preflight, api_key_check],
+    app = web.Application(middlewares=[cors_preflight, api_key_check, body_in_time],
                           client_max_size=MAX_BODY_BYTES)
     app[CONFIG] = config
     app[KEYS] = Keys.from_secret(load_or_create_secret(config.data_dir))

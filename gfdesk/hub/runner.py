@@ -93,8 +93,11 @@ async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0) -
         config = dataclasses.replace(config, issuer=f"{url}/auth/v1")
     try:
         app = create_app(config)
+        # The keep-alive timer also closes a connection whose request headers are not
+        # complete in time (data does not extend it): the header time limit.
         runner = web.AppRunner(app, handle_signals=False, access_log=None,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT_S)
+                               shutdown_timeout=SHUTDOWN_TIMEOUT_S,
+                               keepalive_timeout=config.header_timeout_s)
         await runner.setup()
     except BaseException:
         sock.close()

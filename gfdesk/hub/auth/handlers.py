@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from typing import Any
 
 from aiohttp import web
@@ -36,7 +37,7 @@ from gfdesk.hub.auth.sessions import (
     open_session,
     rotate,
 )
-from gfdesk.hub.auth.throttle import SignInThrottle
+from gfdesk.hub.auth.throttle import SignInGuard
 from gfdesk.hub.auth.tokens import access_token_claims, session_body
 from gfdesk.hub.auth.users import (
     UserExists,
@@ -54,7 +55,7 @@ from gfdesk.hub.store import Transaction
 
 log = logging.getLogger("gfdesk.hub")
 
-THROTTLE = web.AppKey("auth_throttle", SignInThrottle)
+THROTTLE = web.AppKey("auth_throttle", SignInGuard)
 SIGN_IN_LOCKS = web.AppKey("auth_sign_in_locks", KeyedLocks)
 AMR_PASSWORD = "password"
 GOTRUE_NAME = "GoTrue"
@@ -106,7 +107,7 @@ async def signup(request: web.Request) -> web.Response:
         log.exception("auth: sign-up rolled back")
         raise AuthError(500, "unexpected_failure", "Database error saving new user") from None
     # Failed sign-ins before the account existed were not guesses at its password.
-    request.config_dict[THROTTLE].succeeded(address)
+    request.config_dict[THROTTLE].succeeded(client_address(request), address)
     log.info("auth: user %s signed up", new_user.id)
     return _session_response(request, session, refresh_token, moment)
 
@@ -128,21 +129,24 @@ async def _password_grant(request: web.Request) -> web.Response:
     if not email and not phone:
         raise validation_failed("missing email or phone")
     # Phone accounts do not exist here; such sign-ins fail like a wrong password.
-    key = normalize_email(email) if email else "phone:" + phone.strip()
+    account = normalize_email(email) if email else "phone:" + phone.strip()
+    client = client_address(request)
     throttle = request.config_dict[THROTTLE]
     store = request.config_dict[STORE]
-    async with request.config_dict[SIGN_IN_LOCKS].hold(key):
-        if throttle.is_throttled(key, clock.now()):
-            log.info("auth: sign-in refused, too many recent failures for one account")
-            raise AuthError(429, "over_request_rate_limit", "Request rate limit reached")
+    async with request.config_dict[SIGN_IN_LOCKS].hold(f"{client} {account}"):
+        wait = throttle.retry_after(client, account, clock.now())
+        if wait > 0:
+            log.info("auth: sign-in refused, too many recent failures from one client")
+            raise AuthError(429, "over_request_rate_limit", "Request rate limit reached",
+                            headers={"Retry-After": str(math.ceil(wait))})
         user = load_user(store.reader, email=email) if email else None
         verified = await passwords.verify_in_executor(
             user.password_hash if user else None, password
         )
         if user is None or not verified:
-            throttle.record_failure(key, clock.now())
+            throttle.record_failure(client, account, clock.now())
             raise invalid_credentials()
-        throttle.succeeded(key)
+        throttle.succeeded(client, account)
     new_hash = None
     if passwords.needs_rehash(user.password_hash):
         new_hash = await passwords.hash_in_executor(password)
@@ -281,11 +285,17 @@ async def _json_object(request: web.Request) -> dict[str, Any]:
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise bad_json(f"Could not parse request body as JSON: {exc.__class__.__name__}") from None
     if not isinstance(body, dict):
         raise bad_json("Could not parse request body as JSON: expected an object")
     return body
+
+
+def client_address(request: web.Request) -> str:
+    """The address sign-ins are counted under: the peer of the connection (a proxy in
+    front of the hub makes every player one client, so put none in front of a LAN hub)."""
+    return request.remote or "unknown"
 
 
 def _text(body: dict[str, Any], name: str) -> str:

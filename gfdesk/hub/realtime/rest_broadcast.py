@@ -9,6 +9,8 @@ header (401 ``{"message":"Unauthorized"}``), deliver to every subscriber of
 - Single: the body is the payload; JSON (a non-object is wrapped as ``{"_json": …}``
   like Phoenix's JSON parser does) or ``application/octet-stream`` (raw bytes, which
   only vsn 2.0.0 subscribers can receive, as kind-4 frames); other types get 415.
+- A body that is not JSON (or nests too deep to read) is a 400, as Phoenix's body
+  parser answers.
 
 Private topics need the write rule of Realtime Authorization for the caller's token
 (``authorization``): the batch skips the messages it refuses (still 202), the single
@@ -41,6 +43,11 @@ BINARY_TYPE = "application/octet-stream"
 def _json(status: int, body: Any) -> web.Response:
     return web.Response(status=status, body=json.dumps(body).encode(),
                         content_type="application/json")
+
+
+def _bad_request() -> web.Response:
+    # Phoenix's body parser refuses what is not JSON before the controller runs.
+    return _json(400, {"errors": {"detail": "Bad Request"}})
 
 
 def _unauthorized() -> web.Response:
@@ -114,7 +121,7 @@ async def batch_handler(request: web.Request) -> web.StreamResponse:
         try:
             body = loads(await request.read())
         except FrameError:
-            return _json(422, {"errors": {"messages": [INVALID]}})
+            return _bad_request()
     messages = body.get("messages") if isinstance(body, dict) else None
     if messages is None:
         return _json(422, {"errors": {"messages": [BLANK]}})
@@ -154,7 +161,7 @@ async def single_handler(request: web.Request) -> web.StreamResponse:
     try:
         payload = loads(raw) if raw.strip() else {}
     except FrameError:
-        return _json(422, {"errors": {"payload": [INVALID]}})
+        return _bad_request()
     if not isinstance(payload, dict):
         payload = {"_json": payload}
     registry.broadcast(topic, private, dumps({"type": "broadcast", "event": event,
