@@ -13,6 +13,7 @@ import asyncio
 import dataclasses
 import logging
 import socket
+import sys
 import threading
 from concurrent.futures import Future
 
@@ -29,6 +30,8 @@ log = logging.getLogger("gfdesk.hub")
 DEFAULT_ISSUER = HubConfig.__dataclass_fields__["issuer"].default
 SHUTDOWN_TIMEOUT_S = 5.0
 THREAD_START_TIMEOUT_S = 30.0
+#: How long a thread may hold the GIL while another waits (Python's default is 5 ms).
+GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 class RunningHub:
@@ -92,6 +95,9 @@ async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0, *
     """
     # A slow consumer's backlog is a large block: it must leave with the consumer.
     keep_large_blocks_mapped()
+    # Statements run on database threads; one that computes in Python (LIKE) must not
+    # keep the loop's thread waiting for the GIL for the default 5 ms at a time.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     sock = _bind(host, port)
     url = _url(host, sock.getsockname()[1], tls=tls is not None)
     if config.issuer == DEFAULT_ISSUER:

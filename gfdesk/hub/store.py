@@ -41,7 +41,7 @@ log = logging.getLogger("gfdesk.hub")
 
 DB_FILE = "hub.sqlite3"
 #: Reader threads (and connections) for requests: a slow read holds one of them.
-READERS = 4
+READERS = 2
 T = TypeVar("T")
 
 

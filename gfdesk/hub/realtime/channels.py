@@ -14,6 +14,7 @@ import asyncio
 import itertools
 import json
 import logging
+from collections import deque
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -39,6 +40,15 @@ TOPIC_PREFIX = "realtime:"
 EVENT_BROADCAST = "broadcast"
 EVENT_PRESENCE_DIFF = "presence_diff"
 EVENT_POSTGRES_CHANGES = "postgres_changes"
+#: Bytes handed to sockets in one loop iteration before the rest waits for the next:
+#: a 2 MB broadcast to 500 sockets is 1 GB of copying, which in one piece would stall
+#: every other request on the loop for seconds.
+FLUSH_SLICE_BYTES = 4 * 1024 * 1024
+#: What visiting one socket costs a slice at least (a drop closes a socket, which is
+#: not free), so a slice of cut-off consumers stays short too.
+FLUSH_VISIT_BYTES = 64 * 1024
+#: How often sockets whose transport was busy are offered their queued frames again.
+DRAIN_POLL_S = 0.005
 
 
 class Outlet(Protocol):
@@ -51,7 +61,13 @@ class Outlet(Protocol):
 
     def write(self, frame: bytes) -> None: ...
 
-    def flush(self) -> None: ...
+    def flush(self, limit: int | None = None) -> int: ...
+
+    def has_pending(self) -> bool: ...
+
+    def keeping_up(self) -> bool: ...
+
+    def ready_for_more(self) -> bool: ...
 
     def unsent_bytes(self) -> int: ...
 
@@ -155,11 +171,14 @@ class Registry:
         self.topics: dict[tuple[str, bool], Topic] = {}
         self.connections: set[Outlet] = set()
         self._ids: Iterator[int] = itertools.count(1)
-        self._pending: list[Outlet] = []
+        self._pending: deque[Outlet] = deque()
         self._loop: asyncio.AbstractEventLoop | None = None
         #: Sockets with output still unsent when last flushed, and how much.
         self._backlogs: dict[Outlet, int] = {}
         self._unsent = 0
+        #: Sockets with frames queued whose transport was busy, offered them again soon.
+        self._draining: dict[Outlet, None] = {}
+        self._drain_timer: asyncio.TimerHandle | None = None
 
     def mark_pending(self, conn: Outlet) -> None:
         """``conn`` has output queued: flush it (with all others) when this iteration ends."""
@@ -170,10 +189,46 @@ class Registry:
         self._pending.append(conn)
 
     def _flush_pending(self) -> None:
-        conns, self._pending = self._pending, []
-        for conn in conns:
-            conn.flush()
+        pending, written = self._pending, 0
+        while pending:
+            conn = pending.popleft()
+            handed = conn.flush(FLUSH_SLICE_BYTES - written)
+            written += max(handed, FLUSH_VISIT_BYTES)
             self._account(conn)
+            if conn.has_pending():
+                if conn.ready_for_more():
+                    pending.append(conn)  # the rest of its frames in a later slice
+                else:
+                    self._wait_for_drain(conn)
+            if written >= FLUSH_SLICE_BYTES and pending:
+                # The rest in the next iteration: other requests get their turn between.
+                assert self._loop is not None
+                self._loop.call_soon(self._flush_pending)
+                return
+
+    def _wait_for_drain(self, conn: Outlet) -> None:
+        self._draining[conn] = None
+        if self._drain_timer is None and self._loop is not None:
+            self._drain_timer = self._loop.call_later(DRAIN_POLL_S, self._drained)
+
+    def _drained(self) -> None:
+        """Offer the waiting sockets whose transport has sent what it had their queued
+        frames again (they stayed queued, shared); count the others' backlogs, which
+        grow while they wait, and cut off any that no longer keeps up."""
+        self._drain_timer = None
+        ready = []
+        for conn in list(self._draining):
+            if conn.ready_for_more() or not conn.keeping_up():
+                del self._draining[conn]
+                if conn.has_pending():
+                    ready.append(conn)
+            self._account(conn)
+        if ready:
+            if not self._pending and self._loop is not None:
+                self._loop.call_soon(self._flush_pending)
+            self._pending.extend(ready)
+        if self._draining and self._loop is not None:
+            self._drain_timer = self._loop.call_later(DRAIN_POLL_S, self._drained)
 
     @property
     def unsent_bytes(self) -> int:
@@ -207,6 +262,7 @@ class Registry:
     def forget(self, conn: Outlet) -> None:
         """``conn`` is closed: its backlog no longer counts."""
         self._unsent -= self._backlogs.pop(conn, 0)
+        self._draining.pop(conn, None)
         self.connections.discard(conn)
 
     def next_id(self) -> int:
@@ -323,6 +379,10 @@ class Registry:
 
     def close(self) -> None:
         """Forget all state (the sockets are closed by then)."""
+        if self._drain_timer is not None:
+            self._drain_timer.cancel()
+            self._drain_timer = None
+        self._draining.clear()
         for conn in list(self.connections):
             conn.abort()
         self.connections.clear()
