@@ -3,6 +3,7 @@
 - ``hub_config`` (redefine it in a test module to change the config) -> ``HubConfig``.
 - ``hub`` -> a started ``RunningHub`` (``url``, ``anon_key``, ``service_role_key``,
   ``store``); stopped at teardown, after every client made for it is closed.
+- ``tls_hub`` -> the same serving HTTPS/WSS with its own certificate (``fingerprint``).
 - ``anon_client(hub)``, ``service_client(hub)``, ``user_client(hub, email, password)``:
   official ``supabase`` AsyncClients (``acreate_client(hub.url, key)``); ``user_client``
   signs the user in, signing them up first if needed (metadata through ``**data``).
@@ -22,6 +23,7 @@ from supabase_auth.errors import AuthApiError
 
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
+from gfdesk.hub.tls import load_or_create
 
 #: Password of users the helpers create (long enough for the hub's password rules).
 DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
@@ -44,6 +46,17 @@ async def hub(hub_config: HubConfig) -> AsyncIterator[RunningHub]:
         clients = _CLIENTS.pop(id(running), [])
         for client in clients:
             await close_client(client)
+        await running.stop()
+
+
+@pytest.fixture
+async def tls_hub(tmp_path: Path) -> AsyncIterator[RunningHub]:
+    """A hub on loopback serving HTTPS and WSS with a certificate of its own."""
+    config = HubConfig(data_dir=tmp_path / "tls-hub")
+    running = await start_hub(config, tls=load_or_create(config.data_dir, "127.0.0.1"))
+    try:
+        yield running
+    finally:
         await running.stop()
 
 

@@ -20,10 +20,10 @@ from typing import Any
 
 from aiohttp import web
 
+from gfdesk.hub.gateway import TokenCache
 from gfdesk.hub.realtime.channels import Channel, Registry
 from gfdesk.hub.realtime.framing import Version, dumps, encode, ws_frame
 from gfdesk.hub.realtime.limits import RateWindow
-from gfdesk.hub.realtime.tokens import TokenMemo
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -53,7 +53,7 @@ class Connection:
     version: Version
     token: str = field(repr=False)
     #: The claims of the tokens this socket used, each verified once.
-    tokens: TokenMemo = field(repr=False, kw_only=True)
+    tokens: TokenCache = field(repr=False, kw_only=True)
     id: int = 0
     channels: dict[str, Channel] = field(default_factory=dict)
     message_rate: RateWindow = field(default_factory=lambda: RateWindow(0))

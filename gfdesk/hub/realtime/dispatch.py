@@ -119,7 +119,7 @@ async def _join(conn: Connection, frame: Frame) -> None:
     request = joins.parse(frame.payload)
     token = request.access_token or conn.token
     try:
-        claims = conn.tokens.claims(token)
+        claims = conn.tokens.decode(token)
     except InvalidToken as exc:
         await _join_error(conn, frame, join_reason(exc))
         return
@@ -187,7 +187,7 @@ def _schedule_expiry(conn: Connection, channel: Channel) -> None:
 def _confirm_token(conn: Connection, channel: Channel) -> None:
     channel.expiry = None
     try:
-        conn.tokens.claims(channel.token)
+        conn.tokens.decode(channel.token)
     except InvalidToken as exc:
         conn.shutdown_channel(channel, token_text(exc, with_age=True))
         return
@@ -209,7 +209,7 @@ def _access_token(conn: Connection, channel: Channel, frame: Frame) -> None:
             or token == channel.token:
         return
     try:
-        claims = conn.tokens.claims(token)
+        claims = conn.tokens.decode(token)
     except InvalidToken as exc:
         conn.shutdown_channel(channel, token_text(exc, with_age=True))
         return

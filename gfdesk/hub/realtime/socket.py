@@ -32,7 +32,7 @@ from gfdesk.hub.realtime.framing import (
     decode_text,
 )
 from gfdesk.hub.realtime.limits import RateWindow
-from gfdesk.hub.realtime.tokens import TokenMemo, handshake_error
+from gfdesk.hub.realtime.tokens import handshake_error, token_memo
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -78,9 +78,9 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     token = request.headers.get("x-api-key") or request.query.get("apikey")
     if not token:
         return _error(401, API_KEY_MISSING)
-    tokens = TokenMemo(registry.keys)
+    tokens = token_memo(registry.keys)
     try:
-        tokens.claims(token)
+        tokens.decode(token)
     except InvalidToken as exc:
         return _error(401, handshake_error(exc))
     settings = registry.settings

@@ -4,16 +4,15 @@ The same failure reads differently in three places: the WebSocket handshake (HTT
 ``{"error": text}``), a join reply (``{"reason": "Code: text"}``) and a live channel's
 shutdown after ``access_token`` or at expiry (system message ``text``).
 
-A socket verifies each token it uses once (``TokenMemo``): its key at the handshake,
-and the user's token its joins carry, every channel sharing the same claims.
+A socket verifies each token it uses once (``token_memo``): its key at the handshake,
+and the user's token its joins carry.
 """
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict
 from typing import Any
 
+from gfdesk.hub.gateway import TokenCache
 from gfdesk.hub.keys import InvalidToken, Keys, TokenError
 
 #: Tokens Realtime ignores in ``access_token`` (new-style API keys, spec 1.2).
@@ -59,36 +58,12 @@ def check(keys: Keys, token: str) -> dict[str, Any]:
     return keys.decode(token)
 
 
+
 #: Tokens one socket remembers (its key, the user's token and the one before it).
 MEMO_SIZE = 4
 
 
-class TokenMemo:
-    """Verified claims of the few tokens one socket uses; expiry is still checked on
-    every use. The claims returned are shared: callers must not change them."""
-
-    def __init__(self, keys: Keys, size: int = MEMO_SIZE) -> None:
-        self._keys = keys
-        self._size = size
-        self._claims: OrderedDict[str, dict[str, Any]] = OrderedDict()
-
-    def __repr__(self) -> str:
-        return f"TokenMemo({len(self._claims)} tokens)"
-
-    def claims(self, token: str) -> dict[str, Any]:
-        """Like ``check``, verifying the signature only the first time.
-
-        Raises:
-            InvalidToken: the reason the real server would give.
-        """
-        claims = self._claims.get(token)
-        if claims is not None:
-            if claims["exp"] > time.time():
-                self._claims.move_to_end(token)
-                return claims
-            del self._claims[token]
-        claims = self._keys.decode(token)  # raises, with the precise expiry
-        self._claims[token] = claims
-        while len(self._claims) > self._size:
-            self._claims.popitem(last=False)
-        return claims
+def token_memo(keys: Keys) -> TokenCache:
+    """The verified claims of the few tokens one socket uses (expiry checked on every
+    use), so each is parsed once per socket, not once per join."""
+    return TokenCache(keys, MEMO_SIZE)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,7 @@ import pytest
 from gfdesk.core import tlspin
 from gfdesk.core.backend import BackendService, Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
-from gfdesk.hub.context import HubConfig
-from gfdesk.hub.runner import RunningHub, start_hub
+from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.tls import load_or_create
 from tests.helpers.hubfixture import DEFAULT_PASSWORD
 from tests.helpers.logfail import ExpectedLogs
@@ -25,14 +23,6 @@ TIMEOUT_S = 20
 EMAIL = "lan@example.com"
 
 
-@pytest.fixture
-async def tls_hub(tmp_path: Path) -> AsyncIterator[RunningHub]:
-    config = HubConfig(data_dir=tmp_path / "hub")
-    hub = await start_hub(config, tls=load_or_create(config.data_dir, "127.0.0.1"))
-    try:
-        yield hub
-    finally:
-        await hub.stop()
 
 
 class Run:

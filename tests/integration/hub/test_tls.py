@@ -10,7 +10,6 @@ import hashlib
 import socket
 import ssl
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -19,10 +18,10 @@ from supabase import acreate_client
 from zeroconf import IPVersion
 from zeroconf.asyncio import AsyncServiceBrowser, AsyncZeroconf
 
-from gfdesk.hub.context import CONFIG, HubConfig
+from gfdesk.hub.context import CONFIG
 from gfdesk.hub.discovery import SERVICE_TYPE, announce
-from gfdesk.hub.runner import RunningHub, start_hub
-from gfdesk.hub.tls import CERT_FILE, KEY_FILE, TLS_DIR, load_or_create
+from gfdesk.hub.runner import RunningHub
+from gfdesk.hub.tls import CERT_FILE, KEY_FILE, TLS_DIR
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, close_client
 from tests.integration.hub.hubprocess import start_hub_process, stop_hub_process
 
@@ -56,14 +55,6 @@ async def test_a_lan_hub_serves_https_with_a_kept_certificate(tmp_path: Path) ->
     assert second.fingerprint == first.fingerprint
 
 
-@pytest.fixture
-async def tls_hub(tmp_path: Path) -> AsyncIterator[RunningHub]:
-    config = HubConfig(data_dir=tmp_path / "hub")
-    hub = await start_hub(config, tls=load_or_create(config.data_dir, "127.0.0.1"))
-    try:
-        yield hub
-    finally:
-        await hub.stop()
 
 
 async def test_the_official_clients_work_unchanged_over_tls(
