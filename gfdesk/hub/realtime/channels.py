@@ -43,12 +43,15 @@ EVENT_POSTGRES_CHANGES = "postgres_changes"
 #: Bytes handed to sockets in one loop iteration before the rest waits for the next:
 #: a 2 MB broadcast to 500 sockets is 1 GB of copying, which in one piece would stall
 #: every other request on the loop for seconds.
-FLUSH_SLICE_BYTES = 4 * 1024 * 1024
+FLUSH_SLICE_BYTES = 1024 * 1024
 #: What visiting one socket costs a slice at least (a drop closes a socket, which is
 #: not free), so a slice of cut-off consumers stays short too.
 FLUSH_VISIT_BYTES = 64 * 1024
-#: How often sockets whose transport was busy are offered their queued frames again.
+#: How often sockets whose transport was busy are offered their queued frames again;
+#: sooner while some of them are taking what they are sent (a large message on its way
+#: to a client that reads), later while none is (clients that do not read).
 DRAIN_POLL_S = 0.005
+DRAIN_POLL_BUSY_S = 0.001
 
 
 class Outlet(Protocol):
@@ -222,13 +225,15 @@ class Registry:
                 del self._draining[conn]
                 if conn.has_pending():
                     ready.append(conn)
-            self._account(conn)
+            if conn.unsent_bytes() != self._backlogs.get(conn, 0):
+                self._account(conn)  # only what changed: this runs every few ms
         if ready:
             if not self._pending and self._loop is not None:
                 self._loop.call_soon(self._flush_pending)
             self._pending.extend(ready)
         if self._draining and self._loop is not None:
-            self._drain_timer = self._loop.call_later(DRAIN_POLL_S, self._drained)
+            self._drain_timer = self._loop.call_later(
+                DRAIN_POLL_BUSY_S if ready else DRAIN_POLL_S, self._drained)
 
     @property
     def unsent_bytes(self) -> int:
