@@ -61,6 +61,8 @@ class Connection:
     closed: bool = False
     _pending: deque[bytes | memoryview] = field(default_factory=deque, repr=False)
     _pending_bytes: int = field(default=0, repr=False)
+    #: The largest frame queued since the queue was last empty (see ``keeping_up``).
+    _largest_pending: int = field(default=0, repr=False)
 
     # -- output --------------------------------------------------------------------
 
@@ -77,6 +79,7 @@ class Connection:
             self.registry.mark_pending(self)
         pending.append(frame)
         self._pending_bytes += len(frame)
+        self._largest_pending = max(self._largest_pending, len(frame))
 
     def flush(self, limit: int | None = None) -> int:
         """Hand queued frames to the transport; cut off a client that cannot keep up.
@@ -100,7 +103,7 @@ class Connection:
         transport = self.transport
         if self.closed or transport.is_closing():
             pending.clear()
-            self._pending_bytes = 0
+            self._pending_bytes = self._largest_pending = 0
             return 0
         if not self.keeping_up():
             return 0
@@ -129,11 +132,12 @@ class Connection:
         if self.closed:
             return False
         if not self._pending:
+            self._largest_pending = 0
             return True
-        # What was queued last does not count: one large message (a 100,000-member
-        # presence state is about 25 MB) is not a slow client; output piling up is.
+        # One large message (a 100,000-member presence state is about 25 MB, with the
+        # replies queued behind it) is not a slow client; output piling up is.
         backlog = (self.transport.get_write_buffer_size() + self._pending_bytes
-                   - len(self._pending[-1]))
+                   - self._largest_pending)
         if backlog > self.registry.settings.max_send_buffer_bytes:
             self.drop(f"too slow: {backlog} bytes unsent")
             return False
@@ -221,5 +225,5 @@ class Connection:
         """Drop the TCP connection at once (slow consumer, hub shutting down)."""
         self.closed = True
         self._pending.clear()
-        self._pending_bytes = 0
+        self._pending_bytes = self._largest_pending = 0
         self.transport.abort()
