@@ -157,7 +157,7 @@ async def bare_phase(server: Server, count: int, writers: int) -> dict[str, floa
         if received == count:
             all_in.set()
 
-    channel = ada.channel(f"chat:{server.conversation_id}")
+    channel = ada.channel(f"chat:{server.conversation_id}", {"config": {"private": True}})
     channel.on_postgres_changes("INSERT", on_insert, table="messages",  # type: ignore[arg-type]
                                 filter=f"conversation_id=eq.{server.conversation_id}")
     joined = asyncio.Event()

@@ -549,7 +549,7 @@ async def _bench_changes(hub: Any, bare: BareServer, s: Sizes) -> dict[str, Any]
         # The writer gets a process of its own: an HTTP client sharing a loop with 250
         # busy receivers would be measured instead of the hub.
         parts = [*_split(s.change_subscribers), 0]
-        specs = [{"worker": i, "url": url, "n": n, "topic": "realtime:notifications:bench",
+        specs = [{"worker": i, "url": url, "n": n, "topic": "realtime:bench-changes",
                   "hub": label == "hub", "sender": i == len(parts) - 1, "user_id": user_id,
                   "token": token, "service_key": hub.service_role_key,
                   "rest_url": hub.url + "/rest/v1/notifications", "relay": relay,

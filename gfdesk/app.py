@@ -191,6 +191,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         nonlocal flow
         from gfdesk.accountflow import AccountFlow
         from gfdesk.core.backend import BackendService
+        from gfdesk.ui.certificatedialog import ask_to_trust
 
         credentials: Credentials | None = None
         demo: Credentials | None = None
@@ -208,7 +209,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             on_notice=messages.warning,
             on_session=lambda status: flow.on_session(status) if flow else None,
             on_rejected=lambda r: messages.error(
-                f"Could not send {r.write.label or 'a change'}: {r.reason}"))
+                f"Could not send {r.write.label or 'a change'}: {r.reason}"),
+            check_certificate=lambda seen: ask_to_trust(seen, window))
         flow = AccountFlow(backend, window, messages, tray, can_sign_in=True,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
                            data_dir=config.paths.data_dir / "accounts" / profile.name)

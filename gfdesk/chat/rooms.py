@@ -1,15 +1,16 @@
 """Starting and naming conversations: the direct one with a friend, a group, a new title. Qt-free.
 
-A group is created by the server's ``create_group_conversation(title, member_ids)``
-(an RPC, in the hub and in the migrations): the conversation and its members come into
-being together, with only the caller's accepted friends, and the client never inserts
-conversations or members itself. A title is changed by a member (the row rules let
-members rename). Titles are user text: trimmed, one line, ``TITLE_MAX_CHARS`` at most.
+Conversations are created by the server's ``create_conversation(conversation_kind,
+member_ids, conversation_title)`` (an RPC, in the hub and in the migrations): the
+conversation and its members come into being together, with only the caller's accepted,
+unblocked friends, and the client never inserts conversations or members itself (the
+row rules refuse it: no self-join, no adding a stranger). A title is changed by a
+member (the row rules let members rename). Titles are user text: trimmed, one line,
+``TITLE_MAX_CHARS`` at most.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -68,26 +69,20 @@ async def find_direct(client: AsyncClient, me: str, other_id: str) -> str | None
 
 
 async def find_or_create_direct(client: AsyncClient, me: str, other_id: str) -> str:
-    """Our direct conversation with ``other_id``, created if there is none.
+    """Our direct conversation with ``other_id`` (a friend), created if there is none;
+    the server returns the existing one if another device made it meanwhile.
 
-    The id is chosen here and the row is inserted without reading it back: the row
-    rules let only members read a conversation, and we are not one yet.
+    Raises:
+        postgrest.exceptions.APIError: 42501 when ``other_id`` is not a friend.
     """
     if other_id == me:
         raise ValueError("a direct conversation needs another user")
     existing = await find_direct(client, me, other_id)
     if existing is not None:
         return existing
-    from postgrest.types import ReturnMethod
-
-    conversation_id = str(uuid.uuid4())
-    await client.table("conversations").insert(
-        {"id": conversation_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
-    # Ourselves first: the row rules let a member add others.
-    for member in (me, other_id):
-        await client.table("conversation_members").insert(
-            {"conversation_id": conversation_id, "user_id": member},
-            returning=ReturnMethod.minimal).execute()
+    made = await client.rpc("create_conversation", {
+        "conversation_kind": "direct", "member_ids": [other_id]}).execute()
+    conversation_id = str(made.data)
     log.info("chat: direct conversation %s created", conversation_id)
     return conversation_id
 
@@ -102,8 +97,9 @@ async def create_group(client: AsyncClient, title: str, member_ids: Iterable[str
     members = sorted(set(member_ids))
     if not members:
         raise ValueError("Choose at least one friend.")
-    result = await client.rpc("create_group_conversation",
-                              {"title": clean_title(title), "member_ids": members}).execute()
+    result = await client.rpc("create_conversation", {
+        "conversation_kind": "group", "member_ids": members,
+        "conversation_title": clean_title(title)}).execute()
     conversation_id = str(result.data)
     log.info("chat: group %s created with %d members", conversation_id, len(members) + 1)
     return conversation_id

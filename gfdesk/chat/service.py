@@ -248,7 +248,7 @@ class ChatService:
             changes=(ChangeBinding(ChangeEvent.ALL, "messages",
                                    f"conversation_id=eq.{conversation_id}"),),
             on_row=on_row, gap_fill=gap_fill, newest=newest_row(newest), key=row_version,
-            broadcasts={TYPING_EVENT: on_typing}))
+            broadcasts={TYPING_EVENT: on_typing}, private=True))
 
     async def watch_inbox(self, *, on_message: Callable[[Row], None],
                           newest: ChatMessage | None) -> SubscriptionHandle:
@@ -267,7 +267,7 @@ class ChatService:
         return await self._connection.subscribe(Subscription(
             topic=f"inbox:{self.user_id}",
             changes=(ChangeBinding(ChangeEvent.INSERT, "messages"),),
-            on_row=on_message, gap_fill=gap_fill, newest=newest_row(newest)))
+            on_row=on_message, gap_fill=gap_fill, newest=newest_row(newest), private=True))
 
     async def leave_all(self) -> None:
         """Leave every chat channel still joined (one an interrupted open left behind)."""

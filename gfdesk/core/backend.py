@@ -14,7 +14,8 @@ presence untracked, socket closed), session, client.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ssl
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,11 +31,15 @@ if TYPE_CHECKING:
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.core.outbox import Outbox, Rejection
     from gfdesk.core.session import SessionService
+    from gfdesk.core.tlspin import Assessment
 
 __all__ = ["Account", "BackendService", "Credentials"]
 
 
 StatusListener = Callable[[ConnectionStatus], None]
+#: Shown a LAN hub's self-made certificate (Trust.NEW) or one that differs from the
+#: pinned (Trust.CHANGED): whether to trust it (CHANGED: only after a clear warning).
+CertificateCheck = Callable[["Assessment"], Awaitable[bool]]
 
 
 class BackendService:
@@ -52,6 +57,8 @@ class BackendService:
         on_notice: called with one-off messages for the user (no secure keyring).
         on_rejected: called with each write the server refused for good.
         heartbeat_interval_s: realtime heartbeat interval.
+        check_certificate: asked about an https hub's certificate that is not pinned
+            yet or has changed (None: such a hub is refused).
     """
 
     def __init__(self, url: str, anon_key: str, *, label: str, on_status: StatusListener,
@@ -60,7 +67,8 @@ class BackendService:
                  on_session: Callable[[SessionStatus], None] | None = None,
                  on_notice: Callable[[str], None] | None = None,
                  on_rejected: Callable[[Rejection], None] | None = None,
-                 heartbeat_interval_s: float = DEFAULT_HEARTBEAT_INTERVAL_S) -> None:
+                 heartbeat_interval_s: float = DEFAULT_HEARTBEAT_INTERVAL_S,
+                 check_certificate: CertificateCheck | None = None) -> None:
         self.url = url
         self._anon_key = anon_key
         self._label = label
@@ -72,6 +80,8 @@ class BackendService:
         self._on_notice = on_notice
         self._on_rejected = on_rejected
         self._heartbeat_interval_s = heartbeat_interval_s
+        self._check_certificate = check_certificate
+        self._ssl_context: ssl.SSLContext | None = None
         self._client: AsyncClient | None = None
         self.session: SessionService | None = None
         self.connection: ConnectionSupervisor | None = None
@@ -118,7 +128,16 @@ class BackendService:
         from gfdesk.core.session import SessionService
         from gfdesk.core.tokenstore import TokenStore
 
-        self._client = await create_client(self.url, self._anon_key)
+        try:
+            self._ssl_context = await self._tls_trust()
+        except (OSError, PermissionError) as exc:
+            reason = str(exc) or exc.__class__.__name__
+            log.warning("tls: not connecting to %s: %s", self._label, reason)
+            self._set_status(ConnectionStatus(ConnectionState.OFFLINE, reason,
+                                              backend=self._label))
+            return None
+        self._client = await create_client(self.url, self._anon_key,
+                                           ssl_context=self._ssl_context)
         self.session = SessionService(
             self._client, TokenStore(self._profile, self._keyring_backend),
             on_status=self._on_session, on_notice=self._on_notice)
@@ -185,9 +204,41 @@ class BackendService:
             self.outbox.start()
         self.connection = ConnectionSupervisor(
             self.client, label=self._label, token=self.session.access_token,
-            heartbeat_interval_s=self._heartbeat_interval_s)
+            heartbeat_interval_s=self._heartbeat_interval_s, ssl_context=self._ssl_context)
         self.connection.add_listener(self._set_status)
         self.connection.start()
+
+    async def _tls_trust(self) -> ssl.SSLContext | None:
+        """The TLS context an https LAN hub is trusted with (pinned, after the player
+        confirmed its fingerprint); None for http and for publicly verified servers.
+
+        Raises:
+            OSError: unreachable, or a certificate nobody confirmed (the reason says
+                why; a changed one says so plainly).
+        """
+        if not self.url.lower().startswith("https://"):
+            return None
+        from gfdesk.core import tlspin
+
+        pins = tlspin.PinStore(self._data_dir)
+        seen = await tlspin.assess(self.url, pins)
+        if seen.trust is tlspin.Trust.PUBLIC:
+            return None
+        assert seen.seen is not None
+        if seen.trust is tlspin.Trust.PINNED:
+            return tlspin.context_for(seen.seen)
+        confirmed = self._check_certificate is not None and await self._check_certificate(seen)
+        if seen.trust is tlspin.Trust.CHANGED and not confirmed:
+            raise PermissionError(
+                f"the hub's certificate changed (fingerprint {seen.seen.fingerprint}, "
+                f"pinned {seen.pinned.fingerprint if seen.pinned else '?'}): someone may "
+                "be impersonating it; not connecting")
+        if not confirmed:
+            raise PermissionError(f"the hub's certificate ({seen.seen.fingerprint}) "
+                                  "was not confirmed; not connecting")
+        pins.pin(seen.seen)
+        log.info("tls: pinned %s for %s", seen.seen.fingerprint, seen.seen.address)
+        return tlspin.context_for(seen.seen)
 
     async def _close_account_services(self) -> None:
         outbox, self.outbox = self.outbox, None

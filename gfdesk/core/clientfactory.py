@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 
 import httpx
 from supabase import AsyncClient, AsyncClientOptions
@@ -20,13 +21,21 @@ from gfdesk.core.realtimeclient import stop_client_tasks
 HTTP_TIMEOUT_S = 10.0
 
 
-async def create_client(url: str, anon_key: str) -> AsyncClient:
+async def create_client(url: str, anon_key: str, *,
+                        ssl_context: ssl.SSLContext | None = None) -> AsyncClient:
     """A supabase client for ``url`` with the anon key (no session yet).
 
     Its session lives in memory only: refresh tokens belong in the OS keyring
     (``SessionService``), never in a file.
+
+    Args:
+        url: the API URL.
+        anon_key: the project's anon key.
+        ssl_context: the TLS trust for a pinned LAN hub (``tlspin.context_for``); None
+            for the system's verification. Give the realtime client the same one.
     """
-    http = httpx.AsyncClient(timeout=httpx.Timeout(HTTP_TIMEOUT_S), follow_redirects=True)
+    http = httpx.AsyncClient(timeout=httpx.Timeout(HTTP_TIMEOUT_S), follow_redirects=True,
+                             verify=ssl_context if ssl_context is not None else True)
     try:
         return await AsyncClient.create(url, anon_key, AsyncClientOptions(httpx_client=http))
     except BaseException:

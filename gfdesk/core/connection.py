@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,15 @@ class ConnectionSupervisor:
         heartbeat_timeout_s: reply deadline (default two intervals).
         backoff: retry policy.
         clock: time and randomness.
+        ssl_context: the TLS trust of a pinned LAN hub (``tlspin``), None otherwise.
     """
 
     def __init__(self, client: AsyncClient, *, label: str = "",
                  token: TokenProvider | None = None,
                  heartbeat_interval_s: float = DEFAULT_HEARTBEAT_INTERVAL_S,
                  heartbeat_timeout_s: float | None = None,
-                 backoff: Backoff | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
+                 backoff: Backoff | None = None, clock: Clock = SYSTEM_CLOCK,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         self._client = client
         self._label = label
         self._token = token
@@ -83,7 +86,8 @@ class ConnectionSupervisor:
             self.realtime = client.realtime
         else:
             self.realtime = install_on(client, heartbeat_interval_s=heartbeat_interval_s,
-                                       heartbeat_timeout_s=heartbeat_timeout_s, clock=clock)
+                                       heartbeat_timeout_s=heartbeat_timeout_s, clock=clock,
+                                       ssl_context=ssl_context)
         self.realtime.on_disconnect = self._on_disconnect
         self.realtime.on_rtt = self._on_rtt
         self._handles: dict[str, SubscriptionHandle] = {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -137,12 +138,15 @@ class RealtimeClient(AsyncRealtimeClient):
         heartbeat_timeout_s: how long a reply may take before the connection counts as
             dead (default: two intervals).
         clock: time for RTT measurement and heartbeat pacing.
+        ssl_context: the TLS trust of a ``wss`` URL (a pinned LAN hub); None for the
+            system's verification.
     """
 
     def __init__(self, url: str, token: str, *,
                  heartbeat_interval_s: float = DEFAULT_HEARTBEAT_INTERVAL_S,
                  heartbeat_timeout_s: float | None = None,
-                 clock: Clock = SYSTEM_CLOCK) -> None:
+                 clock: Clock = SYSTEM_CLOCK,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         # auto_reconnect off: the library's reconnect gives up after max_retries and
         # would race the supervisor's own.
         super().__init__(url, token=token, auto_reconnect=False, max_retries=1,
@@ -151,6 +155,7 @@ class RealtimeClient(AsyncRealtimeClient):
         self.heartbeat_timeout_s = (heartbeat_timeout_s if heartbeat_timeout_s is not None
                                     else HEARTBEAT_TIMEOUT_INTERVALS * heartbeat_interval_s)
         self._clock = clock
+        self._ssl_context = ssl_context
         self._heartbeats: dict[str, asyncio.Future[None]] = {}
         self._drop_reason = ""
         #: Called once per lost connection (not after ``close()``) with the reason.
@@ -171,9 +176,14 @@ class RealtimeClient(AsyncRealtimeClient):
         if self.is_connected:
             return
         generation = self._close_generation
+        endpoint = self.endpoint_url()
+        # wss: the pinned hub's context, or True for the system's; ws takes none.
+        tls: ssl.SSLContext | bool | None = None
+        if endpoint.startswith("wss:"):
+            tls = self._ssl_context if self._ssl_context is not None else True
         ws = await websockets.connect(
-            self.endpoint_url(), open_timeout=self.timeout, max_size=MAX_FRAME_BYTES,
-            ping_interval=None, close_timeout=CLOSE_TIMEOUT_S)
+            endpoint, open_timeout=self.timeout, max_size=MAX_FRAME_BYTES,
+            ping_interval=None, close_timeout=CLOSE_TIMEOUT_S, ssl=tls)
         if generation != self._close_generation:  # close() was called meanwhile
             await ws.close()
             raise ConnectionError("the realtime client was closed while connecting")

@@ -183,7 +183,8 @@ class FriendshipsService:
                      ChangeBinding(ChangeEvent.ALL, "friendships", f"friend_id=eq.{me}")),
             on_row=self._on_row, on_delete=self._on_delete, gap_fill=self._gap_fill,
             key=lambda r: (r["user_id"], r["friend_id"], r.get("status"), r.get("created_at")),
-            order=lambda r: (str(r.get("created_at") or ""), r["user_id"], r["friend_id"])))
+            order=lambda r: (str(r.get("created_at") or ""), r["user_id"], r["friend_id"]),
+            private=True))
 
     @property
     def handle(self) -> SubscriptionHandle | None:

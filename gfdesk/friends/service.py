@@ -105,7 +105,7 @@ class FriendsService:
         if self.on_friends is not None:
             self.on_friends(friends)
         self._handle = await self._connection.subscribe(Subscription(
-            topic=PRESENCE_TOPIC, presence_key=self.user_id, presence_sink=self))
+            topic=PRESENCE_TOPIC, presence_key=self.user_id, presence_sink=self, private=True))
         await self._track()
 
     def _friends_now(self) -> list[Friend]:

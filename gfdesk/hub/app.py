@@ -41,6 +41,7 @@ from gfdesk.hub.gateway import (
     TokenCache,
     add_cors_headers,
     api_key_check,
+    body_in_time,
     cors_preflight,
 )
 from gfdesk.hub.keys import Keys, load_or_create_secret
@@ -63,7 +64,7 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
     try:
         store.migrate("auth", AUTH_MIGRATIONS)
         store.migrate("public", PUBLIC_MIGRATIONS)
-        sqlbuild.install_functions(store.conn)
+        store.setup_connections(sqlbuild.install_functions)
         install_triggers(store.triggers)
         app[STORE] = store
         if config.demo:
@@ -86,7 +87,7 @@ def create_app(config: HubConfig) -> web.Application:
     Returns:
         The root app; start it with ``AppRunner`` (see ``gfdesk.hub.runner``).
     """
-    app = web.Application(middlewares=[cors_preflight, api_key_check],
+    app = web.Application(middlewares=[cors_preflight, api_key_check, body_in_time],
                           client_max_size=MAX_BODY_BYTES)
     app[CONFIG] = config
     app[KEYS] = Keys.from_secret(load_or_create_secret(config.data_dir))

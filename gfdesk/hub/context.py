@@ -19,6 +19,14 @@ from gfdesk.hub.keys import Keys
 from gfdesk.hub.store import Store, Transaction
 
 DEFAULT_ACCESS_TOKEN_TTL_S = 3600
+#: How long one request's statements may run (PostgREST runs under Supabase's
+#: ``statement_timeout``, 3 s for anon and 8 s for authenticated).
+DEFAULT_STATEMENT_TIMEOUT_S = 3.0
+#: A connection must deliver a request's headers this soon after it opened or after
+#: its previous response (aiohttp's keep-alive timer, which data does not extend).
+DEFAULT_HEADER_TIMEOUT_S = 15.0
+#: And then its body within this.
+DEFAULT_BODY_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,11 @@ class HubConfig:
     issuer: str = "gfdesk-hub"
     #: Seed the demo world (users, friendships, chats, a tournament) on start.
     demo: bool = False
+    #: Time limit of one REST request's SQL (a clear 57014 error when exceeded).
+    statement_timeout_s: float = DEFAULT_STATEMENT_TIMEOUT_S
+    #: Request header and body time limits (half-open requests are closed).
+    header_timeout_s: float = DEFAULT_HEADER_TIMEOUT_S
+    body_timeout_s: float = DEFAULT_BODY_TIMEOUT_S
 
 
 @dataclass(frozen=True)

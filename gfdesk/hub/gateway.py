@@ -8,10 +8,14 @@
   ``service_role``, else 401 with the gateway's JSON.
 - ``rest_claims`` resolves the JWT a REST request runs as (spec 1.3, 7.4): the Bearer
   token, else the API key; invalid or expired tokens are PostgREST 401s.
+- A request body must arrive within ``HubConfig.body_timeout_s`` (``body_in_time``;
+  408 and the connection closed otherwise), so a half-sent request holds nothing for
+  long. Its headers are bounded by the runner's keep-alive timer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -21,6 +25,7 @@ from typing import Any
 
 from aiohttp import web
 
+from gfdesk.hub.context import CONFIG
 from gfdesk.hub.keys import InvalidToken, Keys, TokenError
 
 log = logging.getLogger("gfdesk.hub")
@@ -136,6 +141,38 @@ async def api_key_check(request: web.Request, handler: Handler) -> web.StreamRes
     if claims.get("role") not in API_KEY_ROLES:
         return json_response(401, BAD_KEY_BODY)
     request[API_KEY_CLAIMS] = claims
+    return await handler(request)
+
+
+@web.middleware
+async def body_in_time(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Read the whole body before the handler, within the body time limit.
+
+    The handler's own ``request.read()`` then returns what was read here.
+    """
+    if request.body_exists:
+        try:
+            async with asyncio.timeout(request.config_dict[CONFIG].body_timeout_s):
+                await request.read()
+        except TimeoutError:
+            log.info("hub: %s %s: body not sent in time; closing", request.method,
+                     request.path)
+            response = json_response(408, {"message": "Request body not received in time"})
+            response.force_close()
+            return response
+        except ConnectionResetError:
+            # The client went away mid-body: nothing to answer, nothing went wrong here.
+            log.debug("hub: %s %s: client disconnected", request.method, request.path)
+            return json_response(400, {"message": "Client disconnected"})
+        except web.HTTPRequestEntityTooLarge:
+            if request.path.startswith("/rest/"):
+                body = {"code": "PGRST102", "details": None, "hint": None,
+                        "message": "Request body too large"}
+            else:
+                body = {"message": "Request body too large"}
+            response = json_response(413, body)
+            response.force_close()
+            return response
     return await handler(request)
 
 

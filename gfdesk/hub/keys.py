@@ -24,6 +24,9 @@ ISSUER = "gfdesk-hub"
 # not change when the hub restarts. A fixed far expiry and no ``iat`` make the keys a
 # pure function of the secret, like the Supabase CLI's published demo keys.
 KEY_EXPIRY = 4102444800  # 2100-01-01T00:00:00Z
+#: Longer tokens are refused unread: a user's token carries their metadata, which
+#: sign-up and ``PUT /user`` cap far below this (``auth.validation``).
+MAX_TOKEN_BYTES = 16 * 1024
 
 
 class TokenError(enum.Enum):
@@ -79,6 +82,8 @@ def sign(secret: str, claims: dict[str, Any]) -> str:
 
 def decode(secret: str, token: str, *, now: float | None = None) -> dict[str, Any]:
     """Verify ``token`` and return its claims (see ``Keys.decode``)."""
+    if len(token) > MAX_TOKEN_BYTES:
+        raise InvalidToken(TokenError.MALFORMED)
     try:
         claims: dict[str, Any] = jwt.decode(
             token,

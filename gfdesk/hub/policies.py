@@ -13,6 +13,14 @@ Roles: ``service_role`` bypasses every rule (like Supabase's BYPASSRLS); ``anon`
 and writes nothing (no anonymous access to a gaming profile or chat); ``authenticated``
 users get the per-table rules below. Any other role is treated like ``anon``.
 
+Some tables also limit which columns an ``authenticated`` UPDATE may set (PostgreSQL
+column privileges, ``grant update (status) on ...``; a row rule cannot compare a row
+with its old self): a friendship's ``status``, a call's status and times, a member's
+``last_read_at``, a conversation's ``title``. Setting another is 42501 "permission
+denied for table ...". Conversations and their members are made only by the
+``create_conversation`` function (``gfdesk.hub.functions``), notifications only by
+the service role.
+
 A token of role ``authenticated`` without a usable ``sub`` gets the same rules with the
 user id NULL, as PostgreSQL's ``auth.uid()`` is then NULL: every comparison with it
 fails, so only rules that do not look at the user (``true``) let it through. (PostgreSQL
@@ -47,10 +55,14 @@ class Access:
     update_check: Predicate
     #: USING of DELETE: rows a DELETE may remove.
     delete_using: Predicate
+    #: Columns an UPDATE (or an upsert's update) may set; None: any (column privileges).
+    update_columns: frozenset[str] | None = None
 
 
 ALL = Access(TRUE, TRUE, TRUE, TRUE, TRUE)
 NONE = Access(FALSE, FALSE, FALSE, FALSE, FALSE)
+#: The status in which players register and withdraw themselves.
+OPEN_STATUS = "registration"
 
 
 def _col(table: str, column: str) -> str:
@@ -91,39 +103,43 @@ def _profiles(uid: str | None) -> Access:
 
 
 def _friendships(uid: str | None) -> Access:
-    # Both sides see the row; the requester creates it pending; the addressee accepts;
-    # either side removes it.
+    # Both sides see the row; the requester creates it pending; the addressee accepts
+    # (the status is all an update may change); either side removes it.
     either = _either(_is_me("friendships", "user_id", uid),
                      _is_me("friendships", "friend_id", uid))
     request = _is_me("friendships", "user_id", uid).and_(
         Predicate(f"{_col('friendships', 'status')} = 'pending'"))
     addressee = _is_me("friendships", "friend_id", uid)
     return Access(select=either, insert_check=request, update_using=addressee,
-                  update_check=addressee, delete_using=either)
+                  update_check=addressee, delete_using=either,
+                  update_columns=frozenset({"status"}))
 
 
 def _notifications(uid: str | None) -> Access:
-    # Only the addressee reads, marks read and deletes; anyone signed in may notify
-    # anyone (friend requests, invites) without reading it back.
+    # Only the addressee reads, marks read and deletes; nobody signed in writes one
+    # (the service role and the database's own functions do).
     own = _is_me("notifications", "user_id", uid)
-    return Access(select=own, insert_check=TRUE, update_using=own, update_check=own,
+    return Access(select=own, insert_check=FALSE, update_using=own, update_check=own,
                   delete_using=own)
 
 
 def _conversations(uid: str | None) -> Access:
-    # Members read and rename; anyone signed in creates one (then adds the members).
+    # Members read and rename; create_conversation makes them (no direct insert).
     member = _member_of("conversations", "id", uid)
-    return Access(select=member, insert_check=TRUE, update_using=member, update_check=member,
-                  delete_using=FALSE)
+    return Access(select=member, insert_check=FALSE, update_using=member,
+                  update_check=member, delete_using=FALSE,
+                  update_columns=frozenset({"title"}))
 
 
 def _conversation_members(uid: str | None) -> Access:
-    # Members see the member list; a user adds themselves, a member adds others; a user
-    # edits only their own row (last_read_at) and may leave.
+    # Members see the member list; create_conversation adds them (nobody joins a
+    # conversation or adds a third user by insert); a user edits only their own read
+    # mark and may leave.
     member = _member_of("conversation_members", "conversation_id", uid)
     own = _is_me("conversation_members", "user_id", uid)
-    return Access(select=member, insert_check=_either(own, member), update_using=own,
-                  update_check=own, delete_using=own)
+    return Access(select=member, insert_check=FALSE, update_using=own,
+                  update_check=own, delete_using=own,
+                  update_columns=frozenset({"last_read_at"}))
 
 
 def _messages(uid: str | None) -> Access:
@@ -141,12 +157,28 @@ def _tournaments(uid: str | None) -> Access:
                   delete_using=host)
 
 
+def _open(table: str, column: str, *, with_room: bool) -> Predicate:
+    """The tournament named by ``table.column`` takes registrations (and, with
+    ``with_room``, has fewer participants than its maximum)."""
+    room = (" AND (SELECT count(*) FROM tournament_participants AS _p"
+            " WHERE _p.tournament_id = _t.id) < _t.max_participants") if with_room else ""
+    return Predicate(
+        f"EXISTS (SELECT 1 FROM tournaments AS _t WHERE _t.id = {_col(table, column)}"
+        f" AND _t.status = '{OPEN_STATUS}'{room})")
+
+
 def _tournament_participants(uid: str | None) -> Access:
-    # Everyone signed in reads; a player joins and leaves; the host seeds and manages.
+    # Everyone signed in reads; a player registers only themselves, unseeded, while
+    # the tournament is open and not full, and withdraws while it is open; the host
+    # seeds and manages at any time.
     own = _is_me("tournament_participants", "user_id", uid)
     host = _hosts("tournament_participants", "tournament_id", uid)
-    return Access(select=TRUE, insert_check=_either(own, host), update_using=host,
-                  update_check=host, delete_using=_either(own, host))
+    unseeded = Predicate(f"{_col('tournament_participants', 'seed')} IS NULL")
+    register = own.and_(unseeded).and_(
+        _open("tournament_participants", "tournament_id", with_room=True))
+    withdraw = own.and_(_open("tournament_participants", "tournament_id", with_room=False))
+    return Access(select=TRUE, insert_check=_either(register, host), update_using=host,
+                  update_check=host, delete_using=_either(withdraw, host))
 
 
 def _tournament_matches(uid: str | None) -> Access:
@@ -165,10 +197,11 @@ def _tournament_messages(uid: str | None) -> Access:
 
 def _calls(uid: str | None) -> Access:
     # Caller and callee only; the caller places the call; either side updates its
-    # status; call rows are history, nobody deletes them.
+    # status and times (nothing else); call rows are history, nobody deletes them.
     party = _either(_is_me("calls", "caller_id", uid), _is_me("calls", "callee_id", uid))
     return Access(select=party, insert_check=_is_me("calls", "caller_id", uid),
-                  update_using=party, update_check=party, delete_using=FALSE)
+                  update_using=party, update_check=party, delete_using=FALSE,
+                  update_columns=frozenset({"status", "answered_at", "ended_at"}))
 
 
 def _blocks(uid: str | None) -> Access:
@@ -231,9 +264,13 @@ RESTRICTIVE_RULES: dict[str, Callable[[str | None], Access]] = {
 
 
 def _both(a: Access, b: Access) -> Access:
+    # The columns an update may set: what both allow (None allows every column).
+    columns = (b.update_columns if a.update_columns is None
+               else a.update_columns if b.update_columns is None
+               else a.update_columns & b.update_columns)
     return Access(a.select.and_(b.select), a.insert_check.and_(b.insert_check),
                   a.update_using.and_(b.update_using), a.update_check.and_(b.update_check),
-                  a.delete_using.and_(b.delete_using))
+                  a.delete_using.and_(b.delete_using), update_columns=columns)
 
 
 def role_of(claims: Mapping[str, Any]) -> str:

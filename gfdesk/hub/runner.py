@@ -13,6 +13,7 @@ import asyncio
 import dataclasses
 import logging
 import socket
+import sys
 import threading
 from concurrent.futures import Future
 
@@ -20,25 +21,31 @@ from aiohttp import web
 
 from gfdesk.hub.app import create_app
 from gfdesk.hub.context import KEYS, STORE, HubConfig
+from gfdesk.hub.memory import keep_large_blocks_mapped
 from gfdesk.hub.store import Store
+from gfdesk.hub.tls import HubCertificate
 
 log = logging.getLogger("gfdesk.hub")
 
 DEFAULT_ISSUER = HubConfig.__dataclass_fields__["issuer"].default
 SHUTDOWN_TIMEOUT_S = 5.0
 THREAD_START_TIMEOUT_S = 30.0
+#: How long a thread may hold the GIL while another waits (Python's default is 5 ms).
+GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 class RunningHub:
-    """A started hub: its URL and keys (kept out of the repr), app and runner."""
+    """A started hub: its URL and keys (kept out of the repr), app and runner, and the
+    fingerprint of its TLS certificate (None when it serves plain HTTP)."""
 
     def __init__(self, url: str, anon_key: str, service_role_key: str, app: web.Application,
-                 runner: web.AppRunner) -> None:
+                 runner: web.AppRunner, fingerprint: str | None = None) -> None:
         self.url = url
         self.anon_key = anon_key
         self.service_role_key = service_role_key
         self.app = app
         self.runner = runner
+        self.fingerprint = fingerprint
 
     def __repr__(self) -> str:
         return f"RunningHub(url={self.url!r})"
@@ -68,36 +75,47 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _url(host: str, port: int) -> str:
+def _url(host: str, port: int, *, tls: bool = False) -> str:
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}"
+    return f"{'https' if tls else 'http'}://{shown}:{port}"
 
 
-async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0) -> RunningHub:
+async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0, *,
+                    tls: HubCertificate | None = None) -> RunningHub:
     """Start the hub on ``host:port`` (0: a free port) on the running loop.
 
     Args:
         config: the hub's configuration; an unset issuer becomes ``<url>/auth/v1``.
         host: address to bind; loopback by default.
         port: TCP port, 0 for any free one.
+        tls: serve HTTPS and WSS with this certificate (``gfdesk.hub.tls``).
 
     Returns:
         The running hub with its URL and keys.
     """
+    # A slow consumer's backlog is a large block: it must leave with the consumer.
+    keep_large_blocks_mapped()
+    # Statements run on database threads; one that computes in Python (LIKE) must not
+    # keep the loop's thread waiting for the GIL for the default 5 ms at a time.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     sock = _bind(host, port)
-    url = _url(host, sock.getsockname()[1])
+    url = _url(host, sock.getsockname()[1], tls=tls is not None)
     if config.issuer == DEFAULT_ISSUER:
         config = dataclasses.replace(config, issuer=f"{url}/auth/v1")
     try:
         app = create_app(config)
+        # The keep-alive timer also closes a connection whose request headers are not
+        # complete in time (data does not extend it): the header time limit.
         runner = web.AppRunner(app, handle_signals=False, access_log=None,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT_S)
+                               shutdown_timeout=SHUTDOWN_TIMEOUT_S,
+                               keepalive_timeout=config.header_timeout_s)
         await runner.setup()
     except BaseException:
         sock.close()
         raise
     try:
-        site = web.SockSite(runner, sock)
+        site = web.SockSite(runner, sock,
+                            ssl_context=tls.server_context() if tls is not None else None)
         await site.start()
     except BaseException:
         await runner.cleanup()
@@ -105,7 +123,8 @@ async def start_hub(config: HubConfig, host: str = "127.0.0.1", port: int = 0) -
         raise
     keys = app[KEYS]
     log.info("hub: serving %s (data %s)", url, config.data_dir)
-    return RunningHub(url, keys.anon_key, keys.service_role_key, app, runner)
+    return RunningHub(url, keys.anon_key, keys.service_role_key, app, runner,
+                      tls.fingerprint if tls is not None else None)
 
 
 class ThreadedHub:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 
 from gfdesk.hub.context import NewUser
 from gfdesk.hub.store import ChangeType, Migration, Transaction
@@ -136,6 +137,48 @@ PUBLISHED: frozenset[str] = frozenset(
     {"notifications", "messages", "tournament_matches", "tournament_messages", "calls",
      "friendships"})
 
+#: The bracket formats a tournament may have (``tournaments_format_check``).
+FORMATS = ("single_elim", "double_elim", "round_robin", "swiss")
+
+
+def _tournaments_table(name: str, formats: Sequence[str]) -> str:
+    allowed = ", ".join(f"'{f}'" for f in formats)
+    return f"""CREATE TABLE {name} (
+  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
+  name TEXT NOT NULL,
+  game TEXT NOT NULL,
+  format TEXT NOT NULL DEFAULT 'single_elim' CONSTRAINT tournaments_format_check
+    CHECK (format IN ({allowed})),
+  host_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  status TEXT NOT NULL DEFAULT 'registration',
+  max_participants INTEGER NOT NULL DEFAULT 16,
+  starts_at TEXT,
+  created_at TEXT NOT NULL DEFAULT {NOW_SQL}
+) STRICT;"""
+
+
+#: A call's statuses (``calls_status_check``): ``busy`` is the answer of a callee who is
+#: in another call already.
+CALL_STATUSES = ("ringing", "accepted", "declined", "missed", "busy", "ended")
+
+
+def _calls_table(name: str, statuses: Sequence[str]) -> str:
+    allowed = ", ".join(f"'{s}'" for s in statuses)
+    return f"""CREATE TABLE {name} (
+  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
+  caller_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  callee_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'audio'
+    CONSTRAINT calls_kind_check CHECK (kind IN ('audio', 'video')),
+  status TEXT NOT NULL DEFAULT 'ringing' CONSTRAINT calls_status_check
+    CHECK (status IN ({allowed})),
+  created_at TEXT NOT NULL DEFAULT {NOW_SQL},
+  answered_at TEXT,
+  ended_at TEXT,
+  CONSTRAINT calls_not_self_check CHECK (caller_id <> callee_id)
+) STRICT;"""
+
+
 _V1 = f"""
 CREATE TABLE profiles (
   id TEXT NOT NULL PRIMARY KEY REFERENCES auth_users(id) ON DELETE CASCADE,
@@ -196,18 +239,7 @@ CREATE TABLE messages (
 ) STRICT;
 CREATE INDEX messages_conversation_id_created_at_idx ON messages (conversation_id, created_at);
 
-CREATE TABLE tournaments (
-  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
-  name TEXT NOT NULL,
-  game TEXT NOT NULL,
-  format TEXT NOT NULL DEFAULT 'single_elim' CONSTRAINT tournaments_format_check
-    CHECK (format IN ('single_elim', 'double_elim', 'round_robin')),
-  host_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  status TEXT NOT NULL DEFAULT 'registration',
-  max_participants INTEGER NOT NULL DEFAULT 16,
-  starts_at TEXT,
-  created_at TEXT NOT NULL DEFAULT {NOW_SQL}
-) STRICT;
+{_tournaments_table("tournaments", ("single_elim", "double_elim", "round_robin"))}
 CREATE INDEX tournaments_host_id_idx ON tournaments (host_id);
 
 CREATE TABLE tournament_participants (
@@ -254,28 +286,27 @@ CREATE TABLE tournament_messages (
 CREATE INDEX tournament_messages_tournament_id_created_at_idx
   ON tournament_messages (tournament_id, created_at);
 
-CREATE TABLE calls (
-  id TEXT NOT NULL PRIMARY KEY DEFAULT {UUID_SQL},
-  caller_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  callee_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL DEFAULT 'audio'
-    CONSTRAINT calls_kind_check CHECK (kind IN ('audio', 'video')),
-  status TEXT NOT NULL DEFAULT 'ringing' CONSTRAINT calls_status_check
-    CHECK (status IN ('ringing', 'accepted', 'declined', 'missed', 'ended')),
-  created_at TEXT NOT NULL DEFAULT {NOW_SQL},
-  answered_at TEXT,
-  ended_at TEXT,
-  CONSTRAINT calls_not_self_check CHECK (caller_id <> callee_id)
-) STRICT;
+{_calls_table("calls", ("ringing", "accepted", "declined", "missed", "ended"))}
 CREATE INDEX calls_caller_id_idx ON calls (caller_id);
 CREATE INDEX calls_callee_id_idx ON calls (callee_id);
+"""
+
+# SQLite cannot change a CHECK constraint: the table is made again (its rows copied,
+# with foreign keys off so that nothing cascades), the way SQLite's documentation
+# describes a general ALTER TABLE.
+_V2 = f"""
+{_tournaments_table("tournaments_new", FORMATS)}
+INSERT INTO tournaments_new SELECT * FROM tournaments;
+DROP TABLE tournaments;
+ALTER TABLE tournaments_new RENAME TO tournaments;
+CREATE INDEX tournaments_host_id_idx ON tournaments (host_id);
 """
 
 # Friends and blocks (supabase/migrations/20261204000100_gfdesk_friends_and_blocks.sql):
 # who blocked whom, and a length limit on message bodies. SQLite cannot add a CHECK to
 # an existing table, so messages is rebuilt with it, in the same column order; bodies
 # stored before the limit are cut to it, as the PostgreSQL migration does.
-_V2 = f"""
+_V3 = f"""
 CREATE TABLE blocks (
   blocker_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
   blocked_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
@@ -303,10 +334,23 @@ ALTER TABLE messages_v2 RENAME TO messages;
 CREATE INDEX messages_conversation_id_created_at_idx ON messages (conversation_id, created_at);
 """
 
+# calls.status gains 'busy' (supabase/migrations/20261204000200_gfdesk_calls_busy.sql);
+# the table is made again, as for tournaments in _V2.
+_V4 = f"""
+{_calls_table("calls_new", CALL_STATUSES)}
+INSERT INTO calls_new SELECT * FROM calls;
+DROP TABLE calls;
+ALTER TABLE calls_new RENAME TO calls;
+CREATE INDEX calls_caller_id_idx ON calls (caller_id);
+CREATE INDEX calls_callee_id_idx ON calls (callee_id);
+"""
+
 #: Migrations of the ``public`` component; apply after the auth component's.
 PUBLIC_MIGRATIONS: list[Migration] = [
     Migration(1, "public schema", _V1),
-    Migration(2, "friends and blocks", _V2),
+    Migration(2, "tournaments.format: swiss", _V2, foreign_keys_off=True),
+    Migration(3, "friends and blocks", _V3),
+    Migration(4, "calls.status: busy", _V4, foreign_keys_off=True),
 ]
 
 _USERNAME_JUNK = re.compile(r"[^A-Za-z0-9_.-]+")

@@ -2,13 +2,19 @@
 
 Prints the connection details the way ``supabase status`` does::
 
-    API URL: http://127.0.0.1:54321
+    API URL: https://192.168.1.20:54321
+    TLS fingerprint (SHA-256): 3A:7F:...
     anon key: eyJ...
     service_role key: eyJ...
 
 The keys are printed on purpose (they are what players paste into their app); they are
-never logged. Binding to a non-loopback address warns that anyone who can reach it can
-use the hub: the anon key gives sign-up, and the service_role key bypasses every rule.
+never logged. Listening beyond loopback, the hub serves HTTPS and WSS with a
+certificate it made on first start (kept in its data dir; ``gfdesk.hub.tls``), prints
+the certificate's fingerprint for players to compare with what their app shows, and
+announces itself on the LAN (mDNS ``_gfdesk._tcp``, ``gfdesk.hub.discovery``).
+``--no-tls`` serves plain HTTP for a host who puts the hub behind a TLS proxy of their
+own. It warns that anyone who can reach it can use the hub: the anon key gives
+sign-up, and the service_role key bypasses every rule.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from pathlib import Path
 import platformdirs
 
 from gfdesk.hub.context import HubConfig
+from gfdesk.hub.discovery import Announcement, announce
 from gfdesk.hub.runner import start_hub
+from gfdesk.hub.tls import load_or_create
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -53,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="seed the demo world (demo account, bot friends, a tournament)")
     parser.add_argument("--token-ttl", type=int, default=None, metavar="SECONDS",
                         help="lifetime of user access tokens (default 3600)")
+    parser.add_argument("--no-tls", action="store_true",
+                        help="serve plain HTTP beyond loopback too (behind your own TLS "
+                             "proxy); by default a non-loopback hub serves HTTPS")
+    parser.add_argument("--no-announce", action="store_true",
+                        help="do not announce the hub on the LAN (mDNS _gfdesk._tcp)")
     return parser
 
 
@@ -66,7 +79,8 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-async def _serve(config: HubConfig, host: str, port: int) -> None:
+async def _serve(config: HubConfig, host: str, port: int, *, tls: bool,
+                 advertise: bool) -> None:
     # Handlers first: a supervisor may send SIGTERM as soon as it reads the URL line.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -76,19 +90,33 @@ async def _serve(config: HubConfig, host: str, port: int) -> None:
         except (NotImplementedError, RuntimeError):
             # Windows: SIGINT arrives as KeyboardInterrupt instead (handled in main).
             pass
-    hub = await start_hub(config, host, port)
+    certificate = load_or_create(config.data_dir, host) if tls else None
+    hub = await start_hub(config, host, port, tls=certificate)
     print(f"API URL: {hub.url}", flush=True)
+    if hub.fingerprint is not None:
+        print(f"TLS fingerprint (SHA-256): {hub.fingerprint}", flush=True)
     print(f"anon key: {hub.anon_key}", flush=True)
     print(f"service_role key: {hub.service_role_key}", flush=True)
+    announcement: Announcement | None = None
     if not is_loopback(host):
-        where = hub.url.removeprefix("http://")
+        where = hub.url.split("://", 1)[1]
         print(f"WARNING: listening on {host}: anyone on that network who can reach "
               f"{where} can use the hub (sign up with the anon key; the service_role key "
               "bypasses every rule). Share only the anon key.", file=sys.stderr, flush=True)
+        if certificate is None:
+            print("WARNING: --no-tls: passwords and tokens cross the network in clear text "
+                  "unless a TLS proxy stands in front of the hub.", file=sys.stderr, flush=True)
+        if advertise:
+            try:
+                announcement = await announce(hub.url, hub.anon_key, hub.fingerprint)
+            except OSError as exc:
+                log.warning("hub: cannot announce on the LAN: %s", exc)
     try:
         await stop.wait()
     finally:
         log.info("hub: shutting down")
+        if announcement is not None:
+            await announcement.aclose()
         await hub.stop()
 
 
@@ -112,7 +140,9 @@ def main(argv: list[str]) -> int:
             return 2
         config = dataclasses.replace(config, access_token_ttl_s=args.token_ttl)
     try:
-        asyncio.run(_serve(config, args.host, args.port))
+        tls = not is_loopback(args.host) and not args.no_tls
+        asyncio.run(_serve(config, args.host, args.port, tls=tls,
+                           advertise=not args.no_announce))
     except KeyboardInterrupt:
         return 0
     except OSError as exc:

@@ -1,8 +1,12 @@
 """The notification centre's Qt model: newest first, unread state, mark read.
 
-Rows change in place (insert at the top for a new one, ``dataChanged`` for a read
+Rows change in place (insert at the top for new ones, ``dataChanged`` for a read
 one); the unread count is published on every change for the sidebar and tray badges.
 Marking read updates the row at once and spawns the service's outbox write.
+
+New notifications that arrive together (a gap fill after a reconnect delivers up to a
+thousand in one go) enter the model together: ``add`` collects them until the event
+loop turns, then one insertion and one unread count, not one per row.
 """
 
 from __future__ import annotations
@@ -80,6 +84,9 @@ class NotificationsModel(QAbstractListModel):
         self._now = now
         self._rows: list[Notification] = []
         self._ids: set[str] = set()
+        self._incoming: dict[str, Notification] = {}
+        self._arrivals = NamedTimer(self, "notifications:arrivals", single_shot=True)
+        self._arrivals.timeout.connect(self._take_arrivals)
         self._timer = NamedTimer(self, "notifications:times", interval_ms=TIME_REFRESH_MS)
         self._timer.timeout.connect(self._refresh_times)
         self._timer.start()
@@ -129,19 +136,36 @@ class NotificationsModel(QAbstractListModel):
         self.unread_changed.emit(self.unread_count())
 
     def add(self, item: Notification) -> None:
-        """A new notification: inserted in order (almost always at the top)."""
-        if item.id in self._ids:
+        """A new notification: it enters the model with the others that arrive in the
+        same turn of the event loop (see the module docstring)."""
+        if item.id in self._ids or item.id in self._incoming:
             return
-        key = (item.created_at, item.id)
-        row = 0
-        while row < len(self._rows) and (self._rows[row].created_at,
-                                         self._rows[row].id) > key:
-            row += 1
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, item)
-        self._ids.add(item.id)
-        self.endInsertRows()
-        self.notification_received.emit(item)
+        self._incoming[item.id] = item
+        if not self._arrivals.isActive():
+            self._arrivals.start()
+
+    def _take_arrivals(self) -> None:
+        incoming = sorted(self._incoming.values(), key=lambda n: (n.created_at, n.id),
+                          reverse=True)
+        self._incoming = {}
+        if not incoming:
+            return
+        oldest_new = (incoming[-1].created_at, incoming[-1].id)
+        newest_old = (self._rows[0].created_at, self._rows[0].id) if self._rows else None
+        if newest_old is None or oldest_new > newest_old:
+            # Almost always: all of them newer than what is shown, one block at the top.
+            self.beginInsertRows(QModelIndex(), 0, len(incoming) - 1)
+            self._rows[:0] = incoming
+            self._ids.update(n.id for n in incoming)
+            self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._rows = sorted([*self._rows, *incoming], key=lambda n: (n.created_at, n.id),
+                                reverse=True)
+            self._ids.update(n.id for n in incoming)
+            self.endResetModel()
+        for item in reversed(incoming):  # oldest first, as they happened
+            self.notification_received.emit(item)
         self.unread_changed.emit(self.unread_count())
 
     def mark_read(self, row: int) -> None:

@@ -172,7 +172,7 @@ class NotificationsService:
             changes=(ChangeBinding(ChangeEvent.INSERT, "notifications",
                                    f"user_id=eq.{self.user_id}"),),
             on_row=self._on_row, gap_fill=self._gap_fill, order=_order,
-            newest=newest_row))
+            newest=newest_row, private=True))
 
     @property
     def handle(self) -> SubscriptionHandle | None:

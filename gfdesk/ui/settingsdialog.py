@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 
 import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
+from gfdesk.core.hubdiscovery import DiscoveredHub
 from gfdesk.core.profile import OwnProfile, check_profile
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
+from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
 
 TITLE = "Settings"
@@ -262,6 +264,8 @@ class SettingsDialog(QDialog):
         listed_layout = QVBoxLayout(listed)
         listed_layout.addWidget(self._profiles)
 
+        self._hubs = HubFinderView(page)
+        self._hubs.hub_chosen.connect(self._on_hub_chosen)
         adding = QGroupBox("ADD A SUPABASE PROJECT OR LAN HUB", page)
         self._name = _line_edit(adding, "profileName", "lan-party")
         self._url = _line_edit(adding, "profileUrl", URL_PLACEHOLDER)
@@ -300,10 +304,17 @@ class SettingsDialog(QDialog):
         layout.setSpacing(4)
         layout.addWidget(in_use)
         layout.addWidget(listed, 1)
+        layout.addWidget(self._hubs)
         layout.addWidget(adding)
         layout.addSpacing(4)
         layout.addWidget(note)
         return page
+
+    def _on_hub_chosen(self, hub: DiscoveredHub) -> None:
+        """Fill the form with a hub found on the network (the player adds it)."""
+        self._name.setText(self._name.text() or hub.name.removeprefix("gfdesk hub on "))
+        self._url.setText(hub.url)
+        self._key.setText(hub.anon_key)
 
     def _on_sign_out_clicked(self) -> None:
         self.sign_out_requested.emit()

@@ -1,5 +1,5 @@
--- gfdesk / GamerFlick: friends and blocks (the hub's migration 2, gfdesk/hub/schema.py
--- _V2, with its rules in gfdesk/hub/policies.py, triggers in gfdesk/hub/triggers.py and
+-- gfdesk / GamerFlick: friends and blocks (the hub's migration 3, gfdesk/hub/schema.py
+-- _V3, with its rules in gfdesk/hub/policies.py, triggers in gfdesk/hub/triggers.py and
 -- function in gfdesk/hub/functions.py).
 --
 -- - blocks: who blocked whom. A blocked player can no longer send a friend request to,
@@ -8,8 +8,9 @@
 -- - Blocking removes every friendship between the two (a trigger).
 -- - A pending friendship notifies its addressee (a trigger: clients never insert
 --   notifications).
--- - create_group_conversation(title, member_ids): a group with the caller and chosen
---   friends, created in one go (clients never insert conversations or members).
+-- - create_conversation (the one way to make a conversation) also refuses a member with
+--   a block between them and the caller, and limits a group to 50 members and its
+--   title to 100 characters.
 -- - messages.body has at most 2,000 characters (bodies stored before are cut).
 -- - friendships joins the realtime publication: friends:{user_id} listens with two
 --   bindings, user_id=eq and friend_id=eq, like calls:{user_id}.
@@ -133,8 +134,11 @@ create or replace trigger friendships_notify_request
 revoke all on function private.end_friendship_on_block() from public;
 revoke all on function private.notify_friend_request() from public;
 
--- A group conversation with the caller and chosen friends (accepted, not blocked).
-create or replace function public.create_group_conversation(title text, member_ids uuid[])
+-- create_conversation again (20261126000600), now that blocks exist: a blocked player
+-- is no friend to make a conversation with; a group has at most 50 members and a title
+-- of 1 to 100 characters (gfdesk/hub/functions.py, GROUP_MEMBERS_MAX/GROUP_TITLE_MAX).
+create or replace function public.create_conversation(
+  conversation_kind text, member_ids uuid[], conversation_title text default null)
 returns uuid
 language plpgsql
 volatile
@@ -143,47 +147,78 @@ set search_path = ''
 as $$
 declare
   me uuid := (select auth.uid());
-  clean text := btrim(title);
   others uuid[];
+  other uuid;
+  title text := case when conversation_kind = 'group' then btrim(conversation_title) end;
   conversation uuid;
 begin
   if me is null then
-    raise exception 'only a signed-in user creates a conversation' using errcode = '42501';
+    raise exception using errcode = '42501',
+      message = 'create_conversation needs a signed-in user';
   end if;
-  if clean is null or clean = '' then
-    raise exception 'a group needs a title' using errcode = '22023';
+  if conversation_kind is null or conversation_kind not in ('direct', 'group') then
+    raise exception using errcode = '22023',
+      message = 'conversation_kind must be direct or group';
   end if;
-  if char_length(clean) > 100 then
-    raise exception 'a group title has at most 100 characters' using errcode = '22023';
+  -- The chosen members without the caller, each once, in the order given.
+  select coalesce(array_agg(m order by first_at), '{}') into others
+  from (select m, min(n) as first_at from unnest(member_ids) with ordinality as u(m, n)
+        where m is not null and m <> me group by m) chosen;
+  if conversation_kind = 'direct' and cardinality(others) <> 1 then
+    raise exception using errcode = '22023',
+      message = 'a direct conversation has exactly one other member';
   end if;
-  select coalesce(array_agg(distinct m), '{}') into others
-  from unnest(coalesce(member_ids, '{}')) as m where m is not null and m <> me;
-  if cardinality(others) = 0 then
-    raise exception 'a group needs at least one friend besides you' using errcode = '22023';
+  if conversation_kind = 'group' and cardinality(others) = 0 then
+    raise exception using errcode = '22023',
+      message = 'a group conversation needs another member';
   end if;
   if cardinality(others) + 1 > 50 then
-    raise exception 'a group has at most 50 members' using errcode = '22023';
+    raise exception using errcode = '22023', message = 'a group has at most 50 members';
   end if;
-  if exists (
-    select 1 from unnest(others) as m
-    where not exists (
+  if conversation_kind = 'group' and coalesce(title, '') = '' then
+    raise exception using errcode = '22023', message = 'a group needs a title';
+  end if;
+  if char_length(coalesce(title, '')) > 100 then
+    raise exception using errcode = '22023',
+      message = 'a group title has at most 100 characters';
+  end if;
+  foreach other in array others loop
+    if not exists (
       select 1 from public.friendships f
       where f.status = 'accepted'
-        and ((f.user_id = me and f.friend_id = m) or (f.user_id = m and f.friend_id = me)))
-      or private.is_blocked_between(me, m)
-  ) then
-    raise exception 'only your friends can be added to a group' using errcode = '42501';
+        and ((f.user_id = me and f.friend_id = other)
+             or (f.user_id = other and f.friend_id = me))
+    ) or private.is_blocked_between(me, other) then
+      raise exception using errcode = '42501',
+        message = 'only friends can be added to a conversation';
+    end if;
+  end loop;
+  if conversation_kind = 'direct' then
+    select c.id into conversation
+    from public.conversations c
+    where c.kind = 'direct'
+      and exists (select 1 from public.conversation_members m
+                  where m.conversation_id = c.id and m.user_id = me)
+      and exists (select 1 from public.conversation_members m
+                  where m.conversation_id = c.id and m.user_id = others[1])
+      and (select count(*) from public.conversation_members m
+           where m.conversation_id = c.id) = 2
+    order by c.created_at, c.id
+    limit 1;
+    if conversation is not null then
+      return conversation;
+    end if;
   end if;
-  insert into public.conversations (kind, title) values ('group', clean)
+  insert into public.conversations (kind, title)
+  values (conversation_kind, nullif(title, ''))
   returning id into conversation;
   insert into public.conversation_members (conversation_id, user_id)
-  select conversation, m from unnest(array_prepend(me, others)) as m;
+  select conversation, u from unnest(array_prepend(me, others)) u;
   return conversation;
 end;
 $$;
-
-revoke all on function public.create_group_conversation(text, uuid[]) from public, anon;
-grant execute on function public.create_group_conversation(text, uuid[])
+revoke all on function public.create_conversation(text, uuid[], text) from public, anon;
+grant execute on function public.create_conversation(text, uuid[], text)
   to authenticated, service_role;
 
 -- Message bodies: at most 2,000 characters (gfdesk/hub/schema.py MESSAGE_BODY_MAX).

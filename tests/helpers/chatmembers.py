@@ -1,5 +1,6 @@
 """A small chat world on the real hub: users with clients, supervisors and outboxes
-(``chat_world`` fixture; import it into a conftest)."""
+(``chat_world`` fixture; import it into a conftest). Members are friends with each
+other (a conversation is made with friends only)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,10 @@ class ChatWorld:
         if url is not None:
             client = await _client_at(self.hub, url, name)
         uid = await user_id(client)
+        with self.hub.store.transaction() as tx:
+            for other in self.members:
+                tx.conn.execute("INSERT INTO friendships (user_id, friend_id, status)"
+                                " VALUES (?, ?, 'accepted')", (other.user_id, uid))
 
         connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()

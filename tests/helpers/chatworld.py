@@ -62,7 +62,7 @@ def messages_subscription(client: AsyncClient, conversation_id: str,
         topic=f"chat:{conversation_id}",
         changes=(ChangeBinding(ChangeEvent.INSERT, "messages",
                                f"conversation_id=eq.{conversation_id}"),),
-        on_row=on_row, gap_fill=gap_fill)
+        on_row=on_row, gap_fill=gap_fill, private=True)
 
 
 def notifications_subscription(client: AsyncClient, user_id: str,
@@ -76,7 +76,7 @@ def notifications_subscription(client: AsyncClient, user_id: str,
     return Subscription(
         topic=f"notifications:{user_id}",
         changes=(ChangeBinding(ChangeEvent.INSERT, "notifications", f"user_id=eq.{user_id}"),),
-        on_row=on_row, gap_fill=gap_fill)
+        on_row=on_row, gap_fill=gap_fill, private=True)
 
 
 class Writer:

@@ -3,6 +3,7 @@
 - ``hub_config`` (redefine it in a test module to change the config) -> ``HubConfig``.
 - ``hub`` -> a started ``RunningHub`` (``url``, ``anon_key``, ``service_role_key``,
   ``store``); stopped at teardown, after every client made for it is closed.
+- ``tls_hub`` -> the same serving HTTPS/WSS with its own certificate (``fingerprint``).
 - ``anon_client(hub)``, ``service_client(hub)``, ``user_client(hub, email, password)``:
   official ``supabase`` AsyncClients (``acreate_client(hub.url, key)``); ``user_client``
   signs the user in, signing them up first if needed (metadata through ``**data``).
@@ -23,6 +24,7 @@ from supabase_auth.errors import AuthApiError
 from gfdesk.core.realtimeclient import stop_client_tasks
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub, start_hub
+from gfdesk.hub.tls import load_or_create
 
 #: Password of users the helpers create (long enough for the hub's password rules).
 DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
@@ -45,6 +47,17 @@ async def hub(hub_config: HubConfig) -> AsyncIterator[RunningHub]:
         clients = _CLIENTS.pop(id(running), [])
         for client in clients:
             await close_client(client)
+        await running.stop()
+
+
+@pytest.fixture
+async def tls_hub(tmp_path: Path) -> AsyncIterator[RunningHub]:
+    """A hub on loopback serving HTTPS and WSS with a certificate of its own."""
+    config = HubConfig(data_dir=tmp_path / "tls-hub")
+    running = await start_hub(config, tls=load_or_create(config.data_dir, "127.0.0.1"))
+    try:
+        yield running
+    finally:
         await running.stop()
 
 
@@ -106,3 +119,19 @@ async def user_id(client: AsyncClient) -> str:
     session = await client.auth.get_session()
     assert session is not None
     return session.user.id
+
+
+async def realtime_as_user(client: AsyncClient) -> str:
+    """Hand the signed-in user's token to the client's Realtime now (the client does it
+    in a background task), so joins carry it rather than the anon key; the user's id."""
+    session = await client.auth.get_session()
+    assert session is not None
+    await client.realtime.set_auth(session.access_token)
+    return session.user.id
+
+
+def private_config(presence_key: str | None = None) -> dict[str, Any]:
+    """Channel options of a private join, as the app's are (presence under a key)."""
+    presence = {"key": presence_key or "", "enabled": presence_key is not None}
+    return {"config": {"private": True, "presence": presence,
+                       "broadcast": {"ack": False, "self": False}}}

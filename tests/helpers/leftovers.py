@@ -54,7 +54,10 @@ class Leftovers:
         loop = asyncio.get_running_loop()
         scheduled = getattr(loop, "_scheduled", [])
         return cls(
-            threads=frozenset((t.name, t.ident) for t in threading.enumerate()),
+            # Not the loop's default executor ("asyncio_N"): it grows on first use (the
+            # hub on this loop hashes a sign-in's password there) and stays with the loop.
+            threads=frozenset((t.name, t.ident) for t in threading.enumerate()
+                              if not t.name.startswith("asyncio_")),
             tasks=frozenset(_describe(t) for t in asyncio.all_tasks()
                             if not t.done() and t is not asyncio.current_task()
                             and not _serves_http(t)),

@@ -8,8 +8,9 @@ run, so the binaries run as the ``postgres`` user that Debian's package creates,
 migration: the ``auth`` schema with ``auth.users`` and ``auth.uid()``/``role()``/``jwt()``
 reading ``request.jwt.claims``, the ``anon``/``authenticated``/``service_role`` roles
 (``service_role`` with BYPASSRLS), the grants Supabase gives them, and the
-``supabase_realtime`` publication, and GoTrue's ``supabase_auth_admin`` owning
-``auth.users``. Qt-free.
+``supabase_realtime`` publication, GoTrue's ``supabase_auth_admin`` owning
+``auth.users``, and Realtime Authorization's ``realtime.messages`` with
+``realtime.topic()``. Qt-free.
 """
 
 from __future__ import annotations
@@ -91,6 +92,27 @@ alter default privileges in schema public
   grant all on sequences to anon, authenticated, service_role;
 
 create publication supabase_realtime;
+
+-- Realtime Authorization's table and topic, as Supabase Realtime creates them: the
+-- server sets realtime.topic for the join it checks and asks the policies.
+create schema realtime;
+create table realtime.messages (
+  id uuid not null default gen_random_uuid() primary key,
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp not null default now(),
+  inserted_at timestamp not null default now()
+);
+alter table realtime.messages enable row level security;
+create function realtime.topic() returns text language sql stable as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
+grant usage on schema realtime to anon, authenticated, service_role;
+grant select, insert on realtime.messages to anon, authenticated, service_role;
+grant execute on function realtime.topic() to anon, authenticated, service_role;
 """
 
 

@@ -16,7 +16,7 @@ case); ``Names.resolve`` turns them into ids.
 
 The world: users a, b, c and d (d's profile is deleted: it lets a user create their own
 profile); conversation conv_ab (members a, b) and conv_bc (members b, c); tournaments t_a
-(host a) and t_b (host b).
+(host a) and t_b (host b); call call_ab (a calls b).
 
 Run by tests/integration/postgres/test_rules_postgres.py (psycopg, ``set local role`` and
 ``request.jwt.claims``) and tests/integration/hub/test_rules_hub.py (the official client).
@@ -48,7 +48,7 @@ GRID_ACTORS = ("a", "b", "anon", "service")
 NO_SUB = "nosub"
 #: Names a case may use for its own rows.
 LOCAL_NAMES = frozenset({"x", "y", "z", "m"})
-WORLD_IDS = ("conv_ab", "conv_bc", "t_a", "t_b")
+WORLD_IDS = ("conv_ab", "conv_bc", "t_a", "t_b", "call_ab")
 
 _LETTERS = {"a": ALLOWED, "d": DENIED, "f": FILTERED}
 #: Outcomes of select, insert, update, delete (in that order) for anon and service_role
@@ -130,6 +130,7 @@ WORLD: tuple[Row, ...] = (
     Row("conversation_members", {"conversation_id": "@conv_bc", "user_id": "@c"}),
     Row("tournaments", {"id": "@t_a", "name": "A Cup", "game": "chess", "host_id": "@a"}),
     Row("tournaments", {"id": "@t_b", "name": "B Cup", "game": "go", "host_id": "@b"}),
+    Row("calls", {"id": "@call_ab", "caller_id": "@a", "callee_id": "@b"}),
 )
 
 
@@ -152,9 +153,9 @@ def _conv(name: str, *members: str, kind: str = "group") -> tuple[Row, ...]:
               for m in members))
 
 
-def _tournament(name: str, host: str) -> Row:
+def _tournament(name: str, host: str, **values: Any) -> Row:
     return Row("tournaments", {"id": f"@{name}", "name": "Cup", "game": "chess",
-                               "host_id": f"@{host}"})
+                               "host_id": f"@{host}", **values})
 
 
 _FRIENDS_AB = Row("friendships", {"user_id": "@a", "friend_id": "@b", "status": "pending"})
@@ -167,6 +168,7 @@ _MSG_BC = Row("messages", {"id": "@m", "conversation_id": "@conv_bc", "sender_id
                            "body": "secret"})
 _MATCH = Row("tournament_matches", {"id": "@m", "tournament_id": "@x", "round": 1,
                                     "position": 1, "player1_id": "@b", "player2_id": "@c"})
+_ENTRY_B = Row("tournament_participants", {"tournament_id": "@x", "user_id": "@b"})
 _CALL_AC = Row("calls", {"id": "@x", "caller_id": "@a", "callee_id": "@c"})
 _CALL_AB = Row("calls", {"id": "@x", "caller_id": "@a", "callee_id": "@b"})
 
@@ -179,14 +181,14 @@ GRID: list[Case] = [
            a="aafa", b="adaa"),
     *_grid("notifications", setup=(_NOTE_A,), match={"id": "@x"},
            values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "join my cup"},),
-           patch={"read_at": TS}, a="aaaa", b="faff"),
+           patch={"read_at": TS}, a="adaa", b="fdff"),
     *_grid("conversations", setup=_conv("x", "a", "c"), match={"id": "@x"},
            values=({"id": "@y", "kind": "group", "title": "new squad"},),
-           patch={"title": "renamed"}, a="aaaf", b="faff"),
+           patch={"title": "renamed"}, a="adaf", b="fdff"),
     *_grid("conversation_members", setup=_conv("x", "a", "c"),
            match={"conversation_id": "@x", "user_id": "@a"},
            values=({"conversation_id": "@x", "user_id": "@b"},), patch={"last_read_at": TS},
-           a="aaaa", b="faff"),
+           a="adaa", b="fdff"),
     *_grid("messages", setup=(*_conv("x", "a", "b"), _MSG_A), match={"id": "@m"},
            values=({"id": "@y", "conversation_id": "@x", "sender_id": "@a", "body": "gg"},),
            patch={"body": "edited"}, a="aaaa", b="adff"),
@@ -228,6 +230,14 @@ EDGES: list[Case] = [
          match={"user_id": "@a", "friend_id": "@c"}),
     Case("addressee-redirects", "b", "friendships", "update", DENIED, setup=(_FRIENDS_AB,),
          match={"user_id": "@a", "friend_id": "@b"}, patch={"friend_id": "@c"}),
+    # Issue 13, finding 3: the addressee made C "friends" with B by rewriting user_id.
+    Case("addressee-rewrites-requester", "b", "friendships", "update", DENIED,
+         setup=(_FRIENDS_AB,), match={"user_id": "@a", "friend_id": "@b"},
+         patch={"user_id": "@c", "status": "accepted"}),
+    Case("addressee-accepts", "b", "friendships", "update", ALLOWED, setup=(_FRIENDS_AB,),
+         match={"user_id": "@a", "friend_id": "@b"}, patch={"status": "accepted"}),
+    Case("requester-accepts", "a", "friendships", "update", FILTERED, setup=(_FRIENDS_AB,),
+         match={"user_id": "@a", "friend_id": "@b"}, patch={"status": "accepted"}),
     Case("notify-and-read-back", "a", "notifications", "insert", DENIED, returning=True,
          values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "join"},)),
     Case("hand-over", "a", "notifications", "update", DENIED, setup=(_NOTE_A,),
@@ -240,10 +250,19 @@ EDGES: list[Case] = [
          match={"conversation_id": "@conv_bc", "user_id": "@b"}),
     Case("outsider-adds", "b", "conversation_members", "insert", DENIED,
          setup=_conv("y", "a"), values=({"conversation_id": "@y", "user_id": "@c"},)),
-    Case("group-me-first", "a", "conversation_members", "insert", ALLOWED,
+    # Issue 13, finding 3: members come only from create_conversation (RPC_CASES).
+    Case("group-me-first", "a", "conversation_members", "insert", DENIED,
          setup=_conv("z"),
          values=({"conversation_id": "@z", "user_id": "@a"},
                  {"conversation_id": "@z", "user_id": "@b"})),
+    Case("self-join", "a", "conversation_members", "insert", DENIED,
+         values=({"conversation_id": "@conv_bc", "user_id": "@a"},)),
+    Case("member-adds-a-third", "b", "conversation_members", "insert", DENIED,
+         values=({"conversation_id": "@conv_ab", "user_id": "@c"},)),
+    Case("member-renames", "a", "conversations", "update", ALLOWED, setup=_conv("x", "a"),
+         match={"id": "@x"}, patch={"title": "squad"}),
+    Case("member-retypes", "a", "conversations", "update", DENIED, setup=_conv("x", "a"),
+         match={"id": "@x"}, patch={"kind": "direct"}),
     # Read back, the rows must pass SELECT before they are written: a is no member yet.
     Case("group-read-back", "a", "conversation_members", "insert", DENIED, setup=_conv("z"),
          returning=True, values=({"conversation_id": "@z", "user_id": "@a"},)),
@@ -272,6 +291,44 @@ EDGES: list[Case] = [
          match={"tournament_id": "@x", "user_id": "@b"}),
     Case("enrol-another", "b", "tournament_participants", "insert", DENIED,
          setup=(_tournament("x", "a"),), values=({"tournament_id": "@x", "user_id": "@c"},)),
+    # Issue 13, finding 3 (and issue 14): a player set their own seed.
+    Case("self-seeded", "b", "tournament_participants", "insert", DENIED,
+         setup=(_tournament("x", "a"),),
+         values=({"tournament_id": "@x", "user_id": "@b", "seed": 1},)),
+    Case("seed-own-row", "b", "tournament_participants", "update", FILTERED,
+         setup=(_tournament("x", "a"), _ENTRY_B), match={"tournament_id": "@x",
+                                                        "user_id": "@b"}, patch={"seed": 1}),
+    Case("host-seeds", "a", "tournament_participants", "update", ALLOWED,
+         setup=(_tournament("x", "a"), _ENTRY_B), match={"tournament_id": "@x",
+                                                        "user_id": "@b"}, patch={"seed": 1}),
+    Case("register-closed", "b", "tournament_participants", "insert", DENIED,
+         setup=(_tournament("x", "a", status="live"),),
+         values=({"tournament_id": "@x", "user_id": "@b"},)),
+    Case("register-full", "b", "tournament_participants", "insert", DENIED,
+         setup=(_tournament("x", "a", max_participants=1),
+                Row("tournament_participants", {"tournament_id": "@x", "user_id": "@c"})),
+         values=({"tournament_id": "@x", "user_id": "@b"},)),
+    Case("register-last-place", "b", "tournament_participants", "insert", ALLOWED,
+         setup=(_tournament("x", "a", max_participants=2),
+                Row("tournament_participants", {"tournament_id": "@x", "user_id": "@c"})),
+         values=({"tournament_id": "@x", "user_id": "@b"},)),
+    Case("withdraw-closed", "b", "tournament_participants", "delete", FILTERED,
+         setup=(_tournament("x", "a", status="live"), _ENTRY_B),
+         match={"tournament_id": "@x", "user_id": "@b"}),
+    Case("host-adds-when-closed", "a", "tournament_participants", "insert", ALLOWED,
+         setup=(_tournament("x", "a", status="live"),),
+         values=({"tournament_id": "@x", "user_id": "@b", "seed": 2},)),
+    Case("host-removes-when-closed", "a", "tournament_participants", "delete", ALLOWED,
+         setup=(_tournament("x", "a", status="live"), _ENTRY_B),
+         match={"tournament_id": "@x", "user_id": "@b"}),
+    Case("swiss", "a", "tournaments", "insert", ALLOWED,
+         values=({"id": "@y", "name": "Swiss Cup", "game": "chess", "host_id": "@a",
+                  "format": "swiss"},)),
+    Case("non-host-closes", "b", "tournaments", "update", FILTERED,
+         setup=(_tournament("x", "a"),), match={"id": "@x"}, patch={"status": "live"}),
+    Case("non-host-match", "b", "tournament_matches", "update", FILTERED,
+         setup=(_tournament("x", "a"), _MATCH), match={"id": "@m"},
+         patch={"score1": 9, "winner_id": "@b"}),
     Case("move-to-other-host", "a", "tournament_matches", "update", DENIED,
          setup=(_tournament("x", "a"), _MATCH), match={"id": "@m"},
          patch={"tournament_id": "@t_b"}),
@@ -283,6 +340,13 @@ EDGES: list[Case] = [
          match={"id": "@x"}),
     Case("callee-accepts", "b", "calls", "update", ALLOWED, setup=(_CALL_AB,),
          match={"id": "@x"}, patch={"status": "accepted", "answered_at": TS}),
+    Case("caller-ends", "a", "calls", "update", ALLOWED, setup=(_CALL_AB,),
+         match={"id": "@x"}, patch={"status": "ended", "ended_at": TS}),
+    # Issue 13, finding 3: a party rewrote caller_id and planted a call in C's history.
+    Case("party-rewrites-caller", "b", "calls", "update", DENIED, setup=(_CALL_AB,),
+         match={"id": "@x"}, patch={"caller_id": "@c"}),
+    Case("party-rewrites-callee", "a", "calls", "update", DENIED, setup=(_CALL_AB,),
+         match={"id": "@x"}, patch={"callee_id": "@c"}),
     Case("callee-deletes", "b", "calls", "delete", FILTERED, setup=(_CALL_AB,),
          match={"id": "@x"}),
     # PostgreSQL checks a policy's WITH CHECK (and, for rows it returns or an UPDATE with
@@ -313,11 +377,11 @@ EDGES: list[Case] = [
          patch={"display_name": "nobody"}),
     Case("no-sub", NO_SUB, "friendships", "select", FILTERED, setup=(_FRIENDS_AB,),
          match={"user_id": "@a", "friend_id": "@b"}),
-    Case("no-sub", NO_SUB, "notifications", "insert", ALLOWED,
+    Case("no-sub", NO_SUB, "notifications", "insert", DENIED,
          values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "from nobody"},)),
     Case("no-sub-read-back", NO_SUB, "notifications", "insert", DENIED, returning=True,
          values=({"id": "@y", "user_id": "@c", "type": "invite", "title": "from nobody"},)),
-    Case("no-sub", NO_SUB, "conversations", "insert", ALLOWED,
+    Case("no-sub", NO_SUB, "conversations", "insert", DENIED,
          values=({"id": "@y", "kind": "group", "title": "nobody's"},)),
     Case("no-sub", NO_SUB, "conversation_members", "insert", DENIED, setup=_conv("z"),
          values=({"conversation_id": "@z", "user_id": "@a"},)),
@@ -364,6 +428,75 @@ BLOCK_CASES: list[Case] = [
 
 #: Every case, grid first.
 CASES: list[Case] = GRID + EDGES + BLOCK_CASES
+
+INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class RpcCase:
+    """A call of ``create_conversation`` and what must come of it: ``allowed`` (then
+    the conversation's members are ``members``, and its id ``returns`` when that names
+    an existing one), ``denied`` (42501) or ``invalid`` (22023)."""
+
+    name: str
+    actor: str
+    args: Mapping[str, Any]
+    expect: str
+    setup: tuple[Row, ...] = ()
+    members: tuple[str, ...] = ()
+    returns: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"create_conversation-{self.actor}-{self.name}"
+
+    def resolved_args(self, names: Names) -> dict[str, Any]:
+        """The arguments with ``@`` names made ids (in ``member_ids`` too)."""
+        args = names.resolve(self.args)
+        args["member_ids"] = [names.id(m[1:]) for m in self.args.get("member_ids", ())]
+        return args
+
+
+_FRIENDS_AB_ACCEPTED = Row("friendships", {"user_id": "@a", "friend_id": "@b",
+                                           "status": "accepted"})
+_FRIENDS_CB_ACCEPTED = Row("friendships", {"user_id": "@c", "friend_id": "@b",
+                                           "status": "accepted"})
+
+
+def _direct(*members: str) -> dict[str, Any]:
+    return {"conversation_kind": "direct", "member_ids": [f"@{m}" for m in members]}
+
+
+#: Issue 13, finding 3: anyone who knew a conversation's id added themselves, and a
+#: member added anyone. Conversations are now made by create_conversation only.
+RPC_CASES: list[RpcCase] = [
+    RpcCase("with-a-friend", "a", _direct("c"), ALLOWED,
+            (Row("friendships", {"user_id": "@c", "friend_id": "@a", "status": "accepted"}),),
+            members=("a", "c")),
+    RpcCase("with-a-stranger", "a", _direct("c"), DENIED),
+    RpcCase("pending-is-no-friend", "a", _direct("c"), DENIED,
+            (Row("friendships", {"user_id": "@a", "friend_id": "@c"}),)),
+    # The world's conv_ab is a and b's direct conversation: it is reused.
+    RpcCase("again", "b", _direct("a"), ALLOWED, (_FRIENDS_AB_ACCEPTED,),
+            members=("a", "b"), returns="conv_ab"),
+    RpcCase("with-oneself", "a", _direct("a"), INVALID),
+    RpcCase("with-two", "a", _direct("b", "c"), INVALID, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("group-of-friends", "b",
+            {"conversation_kind": "group", "member_ids": ["@a", "@c", "@b", "@a"],
+             "conversation_title": "squad"}, ALLOWED,
+            (_FRIENDS_AB_ACCEPTED, _FRIENDS_CB_ACCEPTED), members=("a", "b", "c")),
+    RpcCase("group-with-a-stranger", "a",
+            {"conversation_kind": "group", "member_ids": ["@b", "@c"],
+             "conversation_title": "squad"}, DENIED, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("group-without-a-title", "a",
+            {"conversation_kind": "group", "member_ids": ["@b"], "conversation_title": "  "},
+            INVALID, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("unknown-kind", "a", {"conversation_kind": "channel", "member_ids": ["@b"]},
+            INVALID, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("anon", "anon", _direct("b"), DENIED, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("no-sub", NO_SUB, _direct("b"), DENIED, (_FRIENDS_AB_ACCEPTED,)),
+    RpcCase("service", "service", _direct("b"), DENIED, (_FRIENDS_AB_ACCEPTED,)),
+]
 
 #: Cases PostgreSQL passes and the hub does not (none today). The hub side runs these as
 #: strict xfails, so fixing the hub shows up as a failure: the case then moves to EDGES.

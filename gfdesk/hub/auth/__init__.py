@@ -11,7 +11,8 @@ Where the hub knowingly differs from GoTrue:
 
 - Refresh-token reuse has no grace interval: any reuse of a consumed token revokes the
   session. Clients must not refresh one session from two places at once.
-- Failed sign-ins are throttled per email (5 in 5 minutes), not per IP.
+- Failed sign-ins are throttled per client address and email (5 in 5 minutes) and per
+  client address (30), with ``Retry-After``; GoTrue limits per IP only.
 - Email and password only: no phone, anonymous, OAuth, OTP or MFA; sign-ups are
   confirmed at once; ``PUT /user`` cannot change the email.
 """
@@ -21,11 +22,12 @@ from __future__ import annotations
 from gfdesk.hub.auth.passwords import hash_password, verify_password
 from gfdesk.hub.auth.routes import create_auth_app
 from gfdesk.hub.auth.schema import AUTH_MIGRATIONS
-from gfdesk.hub.auth.throttle import SignInThrottle
+from gfdesk.hub.auth.throttle import SignInGuard, SignInThrottle
 from gfdesk.hub.auth.users import UserExists, insert_user
 
 __all__ = [
     "AUTH_MIGRATIONS",
+    "SignInGuard",
     "SignInThrottle",
     "UserExists",
     "create_auth_app",

@@ -59,7 +59,7 @@ def authenticate(request: web.Request) -> Caller:
         raise bad_jwt("invalid claim: missing sub claim")
     if not _is_uuid(subject):
         raise bad_jwt("invalid claim: sub claim must be a UUID")
-    conn = request.config_dict[STORE].conn
+    conn = request.config_dict[STORE].reader
     user = load_user(conn, user_id=subject)
     if user is None:
         raise AuthError(403, "user_not_found", "User from sub claim in JWT does not exist")

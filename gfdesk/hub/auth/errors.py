@@ -36,12 +36,15 @@ class AuthError(Exception):
     """
 
     def __init__(self, status: int, code: str, message: str,
-                 extra: Mapping[str, Any] | None = None) -> None:
+                 extra: Mapping[str, Any] | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
         super().__init__(f"{status} {code}: {message}")
         self.status = status
         self.code = code
         self.message = message
         self.extra = dict(extra or {})
+        #: Response headers beyond the error code's (``Retry-After``).
+        self.headers = dict(headers or {})
 
 
 class OAuthError(Exception):
@@ -86,7 +89,7 @@ def wants_2024_format(request: web.Request) -> bool:
 
 def error_response(request: web.Request, error: AuthError) -> web.Response:
     """``error`` in the format the request asked for (spec 6.8)."""
-    headers = {ERROR_CODE_HEADER: error.code}
+    headers = {**error.headers, ERROR_CODE_HEADER: error.code}
     if wants_2024_format(request):
         headers[API_VERSION_HEADER] = API_VERSION_2024_01_01
         body: dict[str, Any] = {"code": error.code, "message": error.message}

@@ -4,14 +4,15 @@ grants, the user, logout, settings and health (spec 6). Qt-free.
 ``/signup`` and ``/token`` never look at ``Authorization``: after a sign-in the Python
 client sends its (possibly expired) access token there on every auth call (spec 6.1),
 and the gateway has already checked the API key. Password work runs in a thread
-executor; database work runs on the loop inside short ``store.transaction()`` blocks
-with no ``await`` inside them.
+executor; writes run on the store's writer thread (``store.write``), small reads on the
+loop's reader connection.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 from typing import Any
 
 from aiohttp import web
@@ -36,7 +37,7 @@ from gfdesk.hub.auth.sessions import (
     open_session,
     rotate,
 )
-from gfdesk.hub.auth.throttle import SignInThrottle
+from gfdesk.hub.auth.throttle import SignInGuard
 from gfdesk.hub.auth.tokens import access_token_claims, session_body
 from gfdesk.hub.auth.users import (
     UserExists,
@@ -47,13 +48,14 @@ from gfdesk.hub.auth.users import (
     record_sign_in,
     update_user,
 )
-from gfdesk.hub.auth.validation import validate_email
-from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE
+from gfdesk.hub.auth.validation import validate_email, validate_user_metadata
+from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, NewUser
 from gfdesk.hub.keys import sign
+from gfdesk.hub.store import Transaction
 
 log = logging.getLogger("gfdesk.hub")
 
-THROTTLE = web.AppKey("auth_throttle", SignInThrottle)
+THROTTLE = web.AppKey("auth_throttle", SignInGuard)
 SIGN_IN_LOCKS = web.AppKey("auth_sign_in_locks", KeyedLocks)
 AMR_PASSWORD = "password"
 GOTRUE_NAME = "GoTrue"
@@ -68,6 +70,7 @@ async def signup(request: web.Request) -> web.Response:
     data = body.get("data") or {}
     if not isinstance(data, dict):
         raise bad_json("data must be a JSON object")
+    validate_user_metadata(data)
     if not email and not phone:
         if not password:
             raise AuthError(422, "anonymous_provider_disabled", "Anonymous sign-ins are disabled")
@@ -84,16 +87,19 @@ async def signup(request: web.Request) -> web.Response:
         raise AuthError(400, "phone_provider_disabled", "Phone signups are disabled")
     address = validate_email(email)
     store = request.config_dict[STORE]
-    if load_user(store.conn, email=address) is not None:
+    if load_user(store.reader, email=address) is not None:
         raise _user_exists()
     hooks = request.config_dict[ON_USER_CREATED]
     password_hash = await passwords.hash_in_executor(password)
     moment = clock.now()
+
+    def create(tx: Transaction) -> tuple[NewUser, SessionRecord, str]:
+        new_user = insert_user(tx, address, password_hash, data, hooks)
+        record_sign_in(tx, new_user.id, moment)
+        return (new_user, *open_session(tx, new_user.id, AMR_PASSWORD, moment))
+
     try:
-        with store.transaction() as tx:
-            new_user = insert_user(tx, address, password_hash, data, hooks)
-            record_sign_in(tx, new_user.id, moment)
-            session, refresh_token = open_session(tx, new_user.id, AMR_PASSWORD, moment)
+        new_user, session, refresh_token = await store.write(create)
     except UserExists:
         raise _user_exists() from None
     except Exception:
@@ -101,7 +107,7 @@ async def signup(request: web.Request) -> web.Response:
         log.exception("auth: sign-up rolled back")
         raise AuthError(500, "unexpected_failure", "Database error saving new user") from None
     # Failed sign-ins before the account existed were not guesses at its password.
-    request.config_dict[THROTTLE].succeeded(address)
+    request.config_dict[THROTTLE].succeeded(client_address(request), address)
     log.info("auth: user %s signed up", new_user.id)
     return _session_response(request, session, refresh_token, moment)
 
@@ -123,31 +129,38 @@ async def _password_grant(request: web.Request) -> web.Response:
     if not email and not phone:
         raise validation_failed("missing email or phone")
     # Phone accounts do not exist here; such sign-ins fail like a wrong password.
-    key = normalize_email(email) if email else "phone:" + phone.strip()
+    account = normalize_email(email) if email else "phone:" + phone.strip()
+    client = client_address(request)
     throttle = request.config_dict[THROTTLE]
     store = request.config_dict[STORE]
-    async with request.config_dict[SIGN_IN_LOCKS].hold(key):
-        if throttle.is_throttled(key, clock.now()):
-            log.info("auth: sign-in refused, too many recent failures for one account")
-            raise AuthError(429, "over_request_rate_limit", "Request rate limit reached")
-        user = load_user(store.conn, email=email) if email else None
+    async with request.config_dict[SIGN_IN_LOCKS].hold(f"{client} {account}"):
+        wait = throttle.retry_after(client, account, clock.now())
+        if wait > 0:
+            log.info("auth: sign-in refused, too many recent failures from one client")
+            raise AuthError(429, "over_request_rate_limit", "Request rate limit reached",
+                            headers={"Retry-After": str(math.ceil(wait))})
+        user = load_user(store.reader, email=email) if email else None
         verified = await passwords.verify_in_executor(
             user.password_hash if user else None, password
         )
         if user is None or not verified:
-            throttle.record_failure(key, clock.now())
+            throttle.record_failure(client, account, clock.now())
             raise invalid_credentials()
-        throttle.succeeded(key)
+        throttle.succeeded(client, account)
+    new_hash = None
     if passwords.needs_rehash(user.password_hash):
         new_hash = await passwords.hash_in_executor(password)
-        with store.transaction() as tx:
-            update_user(tx, user.id, password_hash=new_hash)
     moment = clock.now()
-    with store.transaction() as tx:
+
+    def sign_in(tx: Transaction) -> tuple[SessionRecord, str]:
         if load_user(tx.conn, user_id=user.id) is None:
             raise invalid_credentials()
+        if new_hash is not None:
+            update_user(tx, user.id, password_hash=new_hash)
         record_sign_in(tx, user.id, moment)
-        session, refresh_token = open_session(tx, user.id, AMR_PASSWORD, moment)
+        return open_session(tx, user.id, AMR_PASSWORD, moment)
+
+    session, refresh_token = await store.write(sign_in)
     return _session_response(request, session, refresh_token, moment)
 
 
@@ -157,8 +170,7 @@ async def _refresh_grant(request: web.Request) -> web.Response:
     if not presented:
         raise OAuthError("invalid_request", "refresh_token required")
     moment = clock.now()
-    with request.config_dict[STORE].transaction() as tx:
-        result = rotate(tx, presented, moment)
+    result = await request.config_dict[STORE].write(lambda tx: rotate(tx, presented, moment))
     if result.outcome is Rotation.NOT_FOUND:
         raise AuthError(400, "refresh_token_not_found",
                         "Invalid Refresh Token: Refresh Token Not Found")
@@ -197,14 +209,19 @@ async def put_user(request: web.Request) -> web.Response:
             raise AuthError(422, "same_password",
                             "New password should be different from the old password.")
         new_hash = await passwords.hash_in_executor(password)
-    store = request.config_dict[STORE]
-    with store.transaction() as tx:
+    if data is not None:
+        merged = {**caller.user.user_metadata, **data}
+        validate_user_metadata({k: v for k, v in merged.items() if v is not None})
+
+    def update(tx: Transaction) -> UserRecord | None:
         update_user(tx, caller.user.id, data=data, password_hash=new_hash)
         if new_hash is not None:
             # As GoTrue does: a new password signs out every other session, which may be
             # the one that learned the old password.
             log_out(tx, caller.user.id, caller.session_id, LogoutScope.OTHERS)
-        user = load_user(tx.conn, user_id=caller.user.id)
+        return load_user(tx.conn, user_id=caller.user.id)
+
+    user = await request.config_dict[STORE].write(update)
     if user is None:
         raise AuthError(403, "user_not_found", "User from sub claim in JWT does not exist")
     return web.json_response(user.to_json())
@@ -218,8 +235,8 @@ async def logout(request: web.Request) -> web.Response:
         scope = LogoutScope(raw_scope)
     except ValueError:
         raise validation_failed(f'Unsupported logout scope "{raw_scope}"') from None
-    with request.config_dict[STORE].transaction() as tx:
-        ended = log_out(tx, caller.user.id, caller.session_id, scope)
+    ended = await request.config_dict[STORE].write(
+        lambda tx: log_out(tx, caller.user.id, caller.session_id, scope))
     log.info("auth: user %s logged out (%s, %d sessions)", caller.user.id, scope.value, ended)
     return web.Response(status=204)
 
@@ -245,7 +262,7 @@ async def health(request: web.Request) -> web.Response:
 
 def _session_response(request: web.Request, session: SessionRecord, refresh_token: str,
                       moment: float) -> web.Response:
-    user = load_user(request.config_dict[STORE].conn, user_id=session.user_id)
+    user = load_user(request.config_dict[STORE].reader, user_id=session.user_id)
     if user is None:
         raise invalid_credentials()
     return web.json_response(_session_json(request, user, session, refresh_token, moment))
@@ -268,11 +285,17 @@ async def _json_object(request: web.Request) -> dict[str, Any]:
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise bad_json(f"Could not parse request body as JSON: {exc.__class__.__name__}") from None
     if not isinstance(body, dict):
         raise bad_json("Could not parse request body as JSON: expected an object")
     return body
+
+
+def client_address(request: web.Request) -> str:
+    """The address sign-ins are counted under: the peer of the connection (a proxy in
+    front of the hub makes every player one client, so put none in front of a LAN hub)."""
+    return request.remote or "unknown"
 
 
 def _text(body: dict[str, Any], name: str) -> str:

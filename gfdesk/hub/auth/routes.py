@@ -12,18 +12,18 @@ from aiohttp import web
 from gfdesk.hub.auth import handlers
 from gfdesk.hub.auth.errors import error_middleware
 from gfdesk.hub.auth.keylocks import KeyedLocks
-from gfdesk.hub.auth.throttle import SignInThrottle
+from gfdesk.hub.auth.throttle import SignInGuard
 
 
-def create_auth_app(throttle: SignInThrottle | None = None) -> web.Application:
+def create_auth_app(throttle: SignInGuard | None = None) -> web.Application:
     """Build the auth sub-app.
 
     Args:
-        throttle: The failed-sign-in throttle; a default one (5 failures per email in
-            5 minutes) when None.
+        throttle: The failed-sign-in throttle; a default one (5 failures per client
+            and email, 30 per client, in 5 minutes) when None.
     """
     app = web.Application(middlewares=[error_middleware])
-    app[handlers.THROTTLE] = throttle or SignInThrottle()
+    app[handlers.THROTTLE] = throttle or SignInGuard()
     app[handlers.SIGN_IN_LOCKS] = KeyedLocks()
     app.router.add_post("/signup", handlers.signup)
     app.router.add_post("/token", handlers.token)

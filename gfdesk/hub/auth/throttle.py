@@ -1,12 +1,19 @@
-"""Throttling of repeated failed sign-ins per account. Qt-free, pure.
+"""Throttling of repeated failed sign-ins, per client and account. Qt-free, pure.
 
-GoTrue rate-limits sign-ins per IP; a LAN hub sees one IP for a whole party, so the hub
-limits per email instead: after ``limit`` failures within ``window_s`` further attempts
-for that email are refused until the oldest failure leaves the window. A success clears
-the email's record. Unknown emails are throttled the same way, so the answer never
-tells whether an account exists. Time is passed in by the caller (see ``clock``); the
-caller also runs one attempt per email at a time (``keylocks``), so a burst of parallel
-guesses cannot all pass the check before the first failure is recorded.
+``SignInThrottle`` counts failures per key in a sliding window: after ``limit``
+failures within ``window_s`` further attempts for that key are refused until the
+oldest failure leaves the window; a success clears the key's record.
+
+``SignInGuard`` keys it the way GoTrue's per-IP limits protect an account without
+handing its lock to strangers: failures count per (client address, email), so guesses
+from one player's machine lock that machine out of that account and nobody else (the
+owner, at their own machine, still signs in), and per client address across all
+accounts, so one machine cannot guess at every account in turn. A success clears only
+its own (client, email) record. Unknown emails are throttled the same way, so the
+answer never tells whether an account exists. Time is passed in by the caller (see
+``clock``); the caller also runs one attempt per (client, email) at a time
+(``keylocks``), so a burst of parallel guesses cannot all pass the check before the
+first failure is recorded.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from dataclasses import dataclass, field
 
 DEFAULT_LIMIT = 5
 DEFAULT_WINDOW_S = 300.0
+#: Failures one client address may make across all accounts in the window.
+DEFAULT_CLIENT_LIMIT = 30
 #: Bound on the emails remembered, so a flood of made-up addresses cannot grow memory.
 MAX_TRACKED_KEYS = 10_000
 
@@ -60,3 +69,30 @@ class SignInThrottle:
         if not stamps:
             self._failures.pop(key, None)
         return stamps
+
+
+@dataclass
+class SignInGuard:
+    """Failed sign-ins per (client, account) and per client (see the module)."""
+
+    pair: SignInThrottle = field(default_factory=SignInThrottle)
+    client: SignInThrottle = field(
+        default_factory=lambda: SignInThrottle(limit=DEFAULT_CLIENT_LIMIT))
+
+    @staticmethod
+    def _pair_key(client: str, account: str) -> str:
+        return f"{client}\n{account}"
+
+    def retry_after(self, client: str, account: str, now: float) -> float:
+        """Seconds until this client may try this account again (0: it may now)."""
+        return max(self.pair.retry_after(self._pair_key(client, account), now),
+                   self.client.retry_after(client, now))
+
+    def record_failure(self, client: str, account: str, now: float) -> None:
+        self.pair.record_failure(self._pair_key(client, account), now)
+        self.client.record_failure(client, now)
+
+    def succeeded(self, client: str, account: str) -> None:
+        """The right password from this client: its record for the account is cleared
+        (not its count across accounts, or one known account would reset it)."""
+        self.pair.succeeded(self._pair_key(client, account))

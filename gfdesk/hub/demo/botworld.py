@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
 from gfdesk.hub.schema import TABLES, now_timestamp
-from gfdesk.hub.store import Change, ChangeType, Store
+from gfdesk.hub.store import Change, ChangeType, Store, Transaction
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -121,9 +121,10 @@ class BotWorld:
 
     # -- acting -----------------------------------------------------------------------
 
-    def insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+    async def insert(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
         """Insert a row (``id`` and ``created_at`` chosen here when the table has them)
-        in one transaction; subscribers see it as they see a client's insert."""
+        in one transaction on the store's writer; subscribers see it as they see a
+        client's insert."""
         meta = TABLES[table]
         names = meta.column_names
         row = dict(values)
@@ -133,7 +134,8 @@ class BotWorld:
         returning_id = "id" in names and "id" not in row
         sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
                f"({', '.join('?' for _ in columns)})" + (" RETURNING id" if returning_id else ""))
-        with self.store.transaction() as tx:
+
+        def write(tx: Transaction) -> dict[str, Any]:
             cursor = tx.conn.execute(sql, [row[c] for c in columns])
             if returning_id:
                 row["id"] = cursor.fetchone()[0]
@@ -143,12 +145,15 @@ class BotWorld:
                                      [row[k] for k in key]).fetchone()
             record = meta.row_to_json(tuple(stored))
             tx.record(table, ChangeType.INSERT, record, None)
-        return record
+            return record
+
+        return await self.store.write(write)
 
     def broadcast(self, topic: str, event: str, payload: dict[str, Any]) -> int:
-        """Broadcast ``event`` on ``topic`` (without ``realtime:``) to its subscribers."""
+        """Broadcast ``event`` on the private ``topic`` (without ``realtime:``; the app's
+        topics are private channels) to its subscribers."""
         message = {"type": "broadcast", "event": event, "payload": payload}
-        return self.registry.broadcast(TOPIC_PREFIX + topic, False,
+        return self.registry.broadcast(TOPIC_PREFIX + topic, True,
                                        json.dumps(message, separators=(",", ":")))
 
     def on_change(self, listener: ChangeListener) -> None:

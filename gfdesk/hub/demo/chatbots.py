@@ -151,7 +151,7 @@ class ChatBots(Bot):
             step = min(remaining, TYPING_EVERY_S)
             await world.clock.sleep(step)
             remaining -= step
-        world.insert("messages", {"conversation_id": conversation, "sender_id": bot_id,
+        await world.insert("messages", {"conversation_id": conversation, "sender_id": bot_id,
                                   "body": body})
 
     # -- group chatter ------------------------------------------------------------------

@@ -163,10 +163,10 @@ class NotificationBots(Bot):
         if stranger is None or self._demo_id is None or not self._strangers(stranger,
                                                                             self._demo_id):
             return
-        world.insert("friendships", {"user_id": stranger, "friend_id": self._demo_id,
+        await world.insert("friendships", {"user_id": stranger, "friend_id": self._demo_id,
                                      "status": "pending"})
 
-    def mention(self, line: str) -> dict[str, object] | None:
+    async def mention(self, line: str) -> dict[str, object] | None:
         """Post ``line`` mentioning the demo user in one of their groups, from a bot
         member, with its notification; the notification row (None: no such group)."""
         world = self._world
@@ -180,9 +180,9 @@ class NotificationBots(Bot):
             return None
         group, author = (str(v) for v in world.clock.pick(rows))
         body = f"@{demo.DEMO_USERNAME} {line}"
-        world.insert("messages", {"conversation_id": group, "sender_id": author,
-                                  "body": body})
-        return world.insert("notifications", {
+        await world.insert("messages", {"conversation_id": group, "sender_id": author,
+                                        "body": body})
+        return await world.insert("notifications", {
             "id": str(uuid.uuid4()), "user_id": self._demo_id, "type": "mention",
             "title": f"{world.display_name(author)} mentioned you", "body": body,
             "data": json.dumps({"conversation_id": group, "actor_id": author})})
@@ -191,4 +191,4 @@ class NotificationBots(Bot):
         deck = self._world.clock.deck(MENTION_LINES)
         while True:
             await self._world.clock.pause(NOTIFY_S)
-            self.mention(deck.deal())
+            await self.mention(deck.deal())

@@ -4,9 +4,11 @@
 (spec 1.1); ``realtime_ctx`` is the root app's cleanup context that creates the
 change feed and the topic registry (``REALTIME``) and closes them. Modules:
 ``framing`` (V1/V2 codec), ``presence`` (pure presence state), ``channels`` (registry
-and fan-out), ``connection`` (one socket's output and channels), ``dispatch`` (what
-each event does), ``joins`` (join/broadcast payload parsing), ``tokens`` (JWT texts),
-``limits`` and ``settings`` (spec 2.12), ``socket`` (the endpoint), ``rest_broadcast``.
+and fan-out), ``authorization`` (private channels, by ``gfdesk.hub.channelrules``),
+``connection`` (one socket's output and channels), ``dispatch`` (what each event
+does), ``joins`` (join/broadcast payload parsing), ``tokens`` (JWT texts, verified
+once per socket), ``limits`` and ``settings`` (spec 2.12), ``socket`` (the endpoint),
+``rest_broadcast``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from gfdesk.hub.context import KEYS, STORE
+from gfdesk.hub.realtime.authorization import Authorizer
 from gfdesk.hub.realtime.changes import ChangeFeed
 from gfdesk.hub.realtime.channels import REALTIME, Registry
 from gfdesk.hub.realtime.rest_broadcast import batch_handler, single_handler
@@ -40,7 +43,8 @@ async def realtime_ctx(app: web.Application) -> AsyncIterator[None]:
     sub-app's ``on_shutdown``, so the runner never waits on an open WebSocket.
     """
     feed = ChangeFeed(app[STORE])
-    registry = Registry(app[KEYS], change_feed=feed)
+    store = app[STORE]
+    registry = Registry(app[KEYS], Authorizer(store), change_feed=feed)
     app[REALTIME] = registry
     try:
         yield

@@ -11,7 +11,9 @@ the same message text, because that text reaches the client in a ``system`` push
 Grammar of ``filter``: ``column=[not.]op.value`` segments joined by top-level commas
 (ANDed); commas inside ``(...)`` or inside a double-quoted value do not split; a value
 may be double-quoted with backslash escapes; ``in`` needs ``(a,b,c)``; a blank filter
-means none. Evaluating a parsed filter against rows is ``gfdesk.hub.realtime.rowmatch``.
+means none. Operators are ``FILTER_OPS``; any other is refused with the server's text
+for an unknown operator. Evaluating a parsed filter against rows is
+``gfdesk.hub.realtime.rowmatch``.
 
 Nothing here touches the network, the database or the clock.
 """
@@ -20,20 +22,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-#: Operators the real server accepts (the classic seven first).
-FILTER_OPS = frozenset({
-    "eq", "neq", "lt", "lte", "gt", "gte", "in",
-    "like", "ilike", "is", "match", "imatch", "isdistinct",
-})
+from gfdesk.hub.rest.likematch import like
+
+#: Operators Supabase Realtime accepts: each costs a comparison, so no filter a client
+#: writes can make the hub's work grow with it (``like`` or ``match`` would: a pattern's
+#: cost is text x pattern or worse, and it would run for every change).
+FILTER_OPS = frozenset({"eq", "neq", "lt", "lte", "gt", "gte", "in"})
 #: Row change types a binding can ask for; anything else means all of them.
 EVENT_TYPES = ("INSERT", "UPDATE", "DELETE")
 WILDCARD = "*"
 DEFAULT_SCHEMA = "public"
+#: Longest schema or table pattern looked at (PostgreSQL names have at most 63 bytes).
+MAX_NAME_PATTERN = 256
 #: Ids are below this (the real server's ``:erlang.phash2`` range) and never 0.
 ID_RANGE = 2**27
 
@@ -310,29 +314,12 @@ def like_matches(pattern: str, candidates: Sequence[str]) -> list[str]:
     """Names matched by a SQL ``LIKE`` pattern without escape, ``*`` meaning all.
 
     The server selects the published tables of a binding this way
-    (``tablename like (case $3 when '*' then '%' else $3 end) escape ''``).
+    (``tablename like (case $3 when '*' then '%' else $3 end) escape ''``). A pattern
+    longer than ``MAX_NAME_PATTERN`` matches nothing here (no identifier is that long,
+    and the cost stays a few steps per name).
     """
     if pattern == WILDCARD:
         return list(candidates)
-    regex = like_regex(pattern, escape=None)
-    return [c for c in candidates if regex.fullmatch(c)]
-
-
-def like_regex(pattern: str, *, escape: str | None = "\\", ignore_case: bool = False
-               ) -> re.Pattern[str]:
-    """A regex equivalent to SQL ``LIKE pattern`` (``%`` any run, ``_`` one char).
-
-    Use with ``fullmatch``. ``escape`` makes the next character literal (PostgreSQL's
-    default is backslash; ``None`` for ``escape ''``).
-    """
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if escape is not None and ch == escape and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
-        i += 1
-    return re.compile("".join(out), re.DOTALL | (re.IGNORECASE if ignore_case else 0))
+    if len(pattern) > MAX_NAME_PATTERN:
+        return []
+    return [c for c in candidates if like(c, pattern, escape=False)]

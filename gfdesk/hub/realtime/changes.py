@@ -13,13 +13,14 @@ must not block or await). For each change it:
 1. looks only at subscribers with a binding on the change's table, and among those
    with ``col=eq.value`` filters only at the ones the row's values look up
    (``changeindex``);
-2. keeps their bindings whose event and filter match (INSERT/UPDATE: the new record;
-   DELETE: the old identity, primary key only), giving each subscriber one message
-   listing all its matching binding ids;
-3. for INSERT/UPDATE keeps only subscribers whose row rule (``policies.access(...)
-   .select``) returns the committed row: one SQL query per change evaluates every
-   distinct rule at once (``SELECT (rule1), (rule2) ... FROM t WHERE pk``); service_role
-   and always-true rules need none. DELETE is not checked, as on the real server;
+2. keeps those with a binding for the change's event and, for INSERT/UPDATE, whose row
+   rule (``policies.access(...).select``) returns the committed row: one SQL query per
+   change evaluates every distinct rule at once (``SELECT (rule1), (rule2) ... FROM t
+   WHERE pk``); service_role and always-true rules need none. DELETE is not checked, as
+   on the real server;
+3. only then runs their filters (INSERT/UPDATE: the new record; DELETE: the old
+   identity, primary key only), so a filter never touches a row its subscriber may not
+   read, giving each subscriber one message listing all its matching binding ids;
 4. serializes ``data`` once per change and splices it into each subscriber's bytes
    (``changepayload``).
 """
@@ -287,24 +288,30 @@ class ChangeFeed:
         row = change.old_record if change.type is ChangeType.DELETE else change.record
         if row is None:
             return
+        # Row rule first, filters after: a filter never looks at a row its subscriber
+        # may not read, so how long it takes tells nothing about such rows.
+        waiting: list[tuple[_Subscriber, list[_Binding]]] = []
+        for sub in index.candidates(row):
+            bindings = [b for b in sub.by_table[table.name] if kind in b.events]
+            if bindings:
+                waiting.append((sub, bindings))
+        if waiting and change.type is not ChangeType.DELETE:
+            waiting = self._visible(table, change, waiting)
         # Identical filters share one compiled matcher: evaluate each once per change.
         verdicts: dict[RowMatcher, bool] = {}
         hits: list[tuple[_Subscriber, list[_Binding]]] = []
-        for sub in index.candidates(row):
+        for sub, bindings in waiting:
             matched = []
-            for binding in sub.by_table[table.name]:
-                if kind in binding.events:
-                    passes = verdicts.get(binding.matcher)
-                    if passes is None:
-                        passes = verdicts[binding.matcher] = binding.matcher(row)
-                    if passes:
-                        matched.append(binding)
+            for binding in bindings:
+                passes = verdicts.get(binding.matcher)
+                if passes is None:
+                    passes = verdicts[binding.matcher] = binding.matcher(row)
+                if passes:
+                    matched.append(binding)
             if matched:
                 hits.append((sub, matched))
         if not hits:
             return
-        if change.type is not ChangeType.DELETE:
-            hits = self._visible(table, change, hits)
         data: dict[tuple[str, ...] | None, bytes] = {}
         for sub, matched in hits:
             if len(matched) == 1:

@@ -14,6 +14,7 @@ import asyncio
 import itertools
 import json
 import logging
+from collections import deque
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -21,6 +22,7 @@ from typing import Any, Protocol
 from aiohttp import web
 
 from gfdesk.hub.keys import Keys
+from gfdesk.hub.realtime.authorization import Authorizer
 from gfdesk.hub.realtime.framing import (
     OPCODE_BINARY,
     FrameError,
@@ -38,18 +40,41 @@ TOPIC_PREFIX = "realtime:"
 EVENT_BROADCAST = "broadcast"
 EVENT_PRESENCE_DIFF = "presence_diff"
 EVENT_POSTGRES_CHANGES = "postgres_changes"
+#: Bytes handed to sockets in one loop iteration before the rest waits for the next:
+#: a 2 MB broadcast to 500 sockets is 1 GB of copying, which in one piece would stall
+#: every other request on the loop for seconds.
+FLUSH_SLICE_BYTES = 1024 * 1024
+#: What visiting one socket costs a slice at least (a drop closes a socket, which is
+#: not free), so a slice of cut-off consumers stays short too.
+FLUSH_VISIT_BYTES = 64 * 1024
+#: How often sockets whose transport was busy are offered their queued frames again;
+#: sooner while some of them are taking what they are sent (a large message on its way
+#: to a client that reads), later while none is (clients that do not read).
+DRAIN_POLL_S = 0.005
+DRAIN_POLL_BUSY_S = 0.001
 
 
 class Outlet(Protocol):
     """What the registry needs of a client socket (``connection.Connection``): its
-    serializer, a way to queue complete frames, to flush them and to drop it."""
+    serializer, a way to queue complete frames, to flush them, to say how much of its
+    output is still unsent, and to drop it."""
 
     @property
     def version(self) -> Version: ...
 
     def write(self, frame: bytes) -> None: ...
 
-    def flush(self) -> None: ...
+    def flush(self, limit: int | None = None) -> int: ...
+
+    def has_pending(self) -> bool: ...
+
+    def keeping_up(self) -> bool: ...
+
+    def ready_for_more(self) -> bool: ...
+
+    def unsent_bytes(self) -> int: ...
+
+    def drop(self, reason: str) -> None: ...
 
     def abort(self) -> None: ...
 
@@ -85,6 +110,9 @@ class Channel:
     presence_enabled: bool
     claims: dict[str, Any] = field(repr=False)
     token: str = field(repr=False)
+    #: May broadcast and track presence (a private channel's write rule, evaluated at
+    #: join and at each token refresh, as the real server does; public: always).
+    may_send: bool = True
     #: Key of this join's postgres_changes subscription, None without bindings.
     change_key: object | None = None
     expiry: asyncio.TimerHandle | None = field(default=None, repr=False)
@@ -136,16 +164,24 @@ def _write_all(members: dict[Channel, None], frame: bytes, exclude: Channel | No
 class Registry:
     """All live connections and topics of one hub; lives on the hub's event loop."""
 
-    def __init__(self, keys: Keys, settings: RealtimeSettings | None = None,
+    def __init__(self, keys: Keys, authorizer: Authorizer,
+                 settings: RealtimeSettings | None = None,
                  change_feed: ChangeFeedLike | None = None) -> None:
         self.keys = keys
+        self.authorizer = authorizer
         self.settings = settings or RealtimeSettings()
         self.change_feed = change_feed
         self.topics: dict[tuple[str, bool], Topic] = {}
         self.connections: set[Outlet] = set()
         self._ids: Iterator[int] = itertools.count(1)
-        self._pending: list[Outlet] = []
+        self._pending: deque[Outlet] = deque()
         self._loop: asyncio.AbstractEventLoop | None = None
+        #: Sockets with output still unsent when last flushed, and how much.
+        self._backlogs: dict[Outlet, int] = {}
+        self._unsent = 0
+        #: Sockets with frames queued whose transport was busy, offered them again soon.
+        self._draining: dict[Outlet, None] = {}
+        self._drain_timer: asyncio.TimerHandle | None = None
 
     def mark_pending(self, conn: Outlet) -> None:
         """``conn`` has output queued: flush it (with all others) when this iteration ends."""
@@ -156,9 +192,83 @@ class Registry:
         self._pending.append(conn)
 
     def _flush_pending(self) -> None:
-        conns, self._pending = self._pending, []
-        for conn in conns:
-            conn.flush()
+        pending, written = self._pending, 0
+        while pending:
+            conn = pending.popleft()
+            handed = conn.flush(FLUSH_SLICE_BYTES - written)
+            written += max(handed, FLUSH_VISIT_BYTES)
+            self._account(conn)
+            if conn.has_pending():
+                if conn.ready_for_more():
+                    pending.append(conn)  # the rest of its frames in a later slice
+                else:
+                    self._wait_for_drain(conn)
+            if written >= FLUSH_SLICE_BYTES and pending:
+                # The rest in the next iteration: other requests get their turn between.
+                assert self._loop is not None
+                self._loop.call_soon(self._flush_pending)
+                return
+
+    def _wait_for_drain(self, conn: Outlet) -> None:
+        self._draining[conn] = None
+        if self._drain_timer is None and self._loop is not None:
+            self._drain_timer = self._loop.call_later(DRAIN_POLL_S, self._drained)
+
+    def _drained(self) -> None:
+        """Offer the waiting sockets whose transport has sent what it had their queued
+        frames again (they stayed queued, shared); count the others' backlogs, which
+        grow while they wait, and cut off any that no longer keeps up."""
+        self._drain_timer = None
+        ready = []
+        for conn in list(self._draining):
+            if conn.ready_for_more() or not conn.keeping_up():
+                del self._draining[conn]
+                if conn.has_pending():
+                    ready.append(conn)
+            if conn.unsent_bytes() != self._backlogs.get(conn, 0):
+                self._account(conn)  # only what changed: this runs every few ms
+        if ready:
+            if not self._pending and self._loop is not None:
+                self._loop.call_soon(self._flush_pending)
+            self._pending.extend(ready)
+        if self._draining and self._loop is not None:
+            self._drain_timer = self._loop.call_later(
+                DRAIN_POLL_BUSY_S if ready else DRAIN_POLL_S, self._drained)
+
+    @property
+    def unsent_bytes(self) -> int:
+        """Output of all sockets not yet taken by the network, as last counted."""
+        return self._unsent
+
+    def _account(self, conn: Outlet) -> None:
+        """Count ``conn``'s backlog into the hub-wide one; shed when over budget."""
+        now = conn.unsent_bytes()
+        self._unsent += now - self._backlogs.pop(conn, 0)
+        if now:
+            self._backlogs[conn] = now
+        if self._unsent > self.settings.max_outbound_bytes:
+            self._shed()
+
+    def _shed(self) -> None:
+        """Cut off the slowest consumers, largest backlog first, until within budget."""
+        # Count afresh: backlogs shrink while clients read, between two flushes.
+        fresh = {c: c.unsent_bytes() for c in self._backlogs}
+        self._backlogs = {c: n for c, n in fresh.items() if n}
+        self._unsent = sum(self._backlogs.values())
+        budget = self.settings.max_outbound_bytes
+        for conn, size in sorted(self._backlogs.items(), key=lambda item: -item[1]):
+            if self._unsent <= budget:
+                break
+            conn.drop(f"too slow: {size} bytes unsent while the hub's {self._unsent} "
+                      f"unsent bytes passed its budget of {budget}")
+            del self._backlogs[conn]
+            self._unsent -= size
+
+    def forget(self, conn: Outlet) -> None:
+        """``conn`` is closed: its backlog no longer counts."""
+        self._unsent -= self._backlogs.pop(conn, 0)
+        self._draining.pop(conn, None)
+        self.connections.discard(conn)
 
     def next_id(self) -> int:
         return next(self._ids)
@@ -200,10 +310,11 @@ class Registry:
     # -- presence without a socket ----------------------------------------------------
 
     def server_track(self, topic_name: str, owner: Hashable, key: str, meta: dict[str, Any],
-                     *, private: bool = False) -> bool:
+                     *, private: bool = True) -> bool:
         """Track a presence that has no socket (a demo bot, a benchmark's members) on
-        ``topic_name`` (without ``realtime:``), exactly as a client's track would look
-        to every subscriber; ``owner`` identifies it for updates and ``server_untrack``.
+        ``topic_name`` (without ``realtime:``; private unless said, as the app's topics
+        are), exactly as a client's track would look to every subscriber; ``owner``
+        identifies it for updates and ``server_untrack``.
 
         Returns:
             Whether anything changed.
@@ -215,7 +326,7 @@ class Registry:
         return diff is not None
 
     def server_untrack(self, topic_name: str, owner: Hashable, *,
-                       private: bool = False) -> bool:
+                       private: bool = True) -> bool:
         """Remove a presence tracked with ``server_track``; whether it was tracked."""
         topic = self.topics.get((TOPIC_PREFIX + topic_name, private))
         if topic is None:
@@ -273,6 +384,10 @@ class Registry:
 
     def close(self) -> None:
         """Forget all state (the sockets are closed by then)."""
+        if self._drain_timer is not None:
+            self._drain_timer.cancel()
+            self._drain_timer = None
+        self._draining.clear()
         for conn in list(self.connections):
             conn.abort()
         self.connections.clear()

@@ -5,6 +5,12 @@ refreshes, broadcasts and presence. Every way a message can be wrong ends in the
 real server's reply or shutdown for that client only; nothing here raises for bad
 input. postgres_changes subscriptions are handed to the change feed
 (``gfdesk.hub.realtime.changes``); ``joins.py`` parses join payloads.
+
+Private channels are authorized (``authorization``): a join needs the topic's read
+rule, and the write rule, evaluated at join and at each token refresh, decides
+whether the channel's broadcasts go out (silently dropped otherwise, as on the real
+server) and whether presence may be tracked (an error reply otherwise). A tracked
+meta's ``user_id`` must be the caller's own on a private channel.
 """
 
 from __future__ import annotations
@@ -14,10 +20,12 @@ import logging
 import time
 from typing import Any
 
+from gfdesk.hub.channelrules import presence_meta_allowed
 from gfdesk.hub.keys import InvalidToken
 from gfdesk.hub.realtime import joins
+from gfdesk.hub.realtime.authorization import PRIVATE_ONLY, read_denied, read_lost
 from gfdesk.hub.realtime.changes import ChangeSubscription
-from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Channel
+from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Channel, sub_topic
 from gfdesk.hub.realtime.connection import CLOSE_POLICY, Connection
 from gfdesk.hub.realtime.framing import Frame, FrameError, dumps
 from gfdesk.hub.realtime.limits import (
@@ -27,7 +35,7 @@ from gfdesk.hub.realtime.limits import (
     TOO_MANY_MESSAGES,
     TRACK_TOO_LARGE,
 )
-from gfdesk.hub.realtime.tokens import IGNORED_TOKEN_PREFIX, check, join_reason, token_text
+from gfdesk.hub.realtime.tokens import IGNORED_TOKEN_PREFIX, join_reason, token_text
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -37,6 +45,7 @@ UNMATCHED_TOPIC = {"reason": "unmatched topic"}
 FLOOD_FACTOR = 10
 TRACK_NOT_A_MAP = {"reason": "Presence track payload must be a map"}
 BROADCAST_INVALID = {"reason": "Broadcast payload must be an object with a string event"}
+PRESENCE_NOT_YOURS = {"reason": "Presence meta user_id must be your own user id"}
 
 
 async def handle(conn: Connection, frame: Frame) -> None:
@@ -110,18 +119,30 @@ async def _join(conn: Connection, frame: Frame) -> None:
     request = joins.parse(frame.payload)
     token = request.access_token or conn.token
     try:
-        claims = check(conn.registry.keys, token)
+        claims = conn.tokens.decode(token)
     except InvalidToken as exc:
         await _join_error(conn, frame, join_reason(exc))
+        return
+    name = sub_topic(frame.topic)
+    authorizer = conn.registry.authorizer
+    if not request.private and not authorizer.public_join_allowed(name):
+        await _join_error(conn, frame, PRIVATE_ONLY)
         return
     if request.replay and not request.private:
         await _join_error(conn, frame, joins.REPLAY_NOT_ALLOWED)
         return
+    may_send = True
+    if request.private:
+        permissions = authorizer.permissions(name, claims)
+        if not permissions.read:
+            await _join_error(conn, frame, read_denied(name))
+            return
+        may_send = permissions.write
     if conn.closed or conn.channels.get(frame.topic) is not None:
         return  # the socket closed, or another join won, while the error delay ran
     channel = Channel(conn, frame.topic, frame.join_ref, request.private,
                       request.self_broadcast, request.ack, request.presence_key,
-                      request.presence_enabled, claims, token)
+                      request.presence_enabled, claims, token, may_send)
     conn.channels[frame.topic] = channel
     topic = conn.registry.add(channel)
     bindings, system_messages = _subscribe_changes(conn, channel, request.postgres_changes)
@@ -135,13 +156,14 @@ async def _join(conn: Connection, frame: Frame) -> None:
 
 
 def _subscribe_changes(conn: Connection, channel: Channel,
-                       bindings: list[dict[str, Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
+                       bindings: list[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
     if not bindings:
         return [], []
     feed = conn.registry.change_feed
     if feed is None:
         # No database behind this registry: ids keep the clients' binding check happy.
-        return [{**b, "id": conn.registry.next_id()} for b in bindings], []
+        return [{**b, "id": conn.registry.next_id()} for b in bindings
+                if isinstance(b, dict)], []
     key = conn.registry.next_id()
     result = feed.subscribe(ChangeSubscription(
         key=key, bindings_config=bindings, claims=channel.claims,
@@ -165,7 +187,7 @@ def _schedule_expiry(conn: Connection, channel: Channel) -> None:
 def _confirm_token(conn: Connection, channel: Channel) -> None:
     channel.expiry = None
     try:
-        check(conn.registry.keys, channel.token)
+        conn.tokens.decode(channel.token)
     except InvalidToken as exc:
         conn.shutdown_channel(channel, token_text(exc, with_age=True))
         return
@@ -187,10 +209,17 @@ def _access_token(conn: Connection, channel: Channel, frame: Frame) -> None:
             or token == channel.token:
         return
     try:
-        claims = check(conn.registry.keys, token)
+        claims = conn.tokens.decode(token)
     except InvalidToken as exc:
         conn.shutdown_channel(channel, token_text(exc, with_age=True))
         return
+    if channel.private:
+        # The real server re-evaluates the policies with the new claims.
+        permissions = conn.registry.authorizer.permissions(channel.sub_topic, claims)
+        if not permissions.read:
+            conn.shutdown_channel(channel, read_lost(channel.sub_topic))
+            return
+        channel.may_send = permissions.write
     channel.token, channel.claims = token, claims
     _schedule_expiry(conn, channel)
     feed = conn.registry.change_feed
@@ -201,6 +230,8 @@ def _access_token(conn: Connection, channel: Channel, frame: Frame) -> None:
 
 
 def _broadcast(conn: Connection, channel: Channel, frame: Frame) -> None:
+    if not channel.may_send:
+        return  # no write permission: dropped, no ack either (spec 2.11)
     message = joins.broadcast_message(frame.payload)
     if message is None:
         if channel.ack:
@@ -221,7 +252,8 @@ def _broadcast(conn: Connection, channel: Channel, frame: Frame) -> None:
                 conn.reply(channel.join_ref, frame.ref, channel.topic, "error",
                            BROADCAST_INVALID)
             return
-        too_big = len(payload_json) > registry.settings.max_payload_bytes
+        # The limit is in bytes (max_payload_size_in_kb), not characters.
+        too_big = len(payload_json.encode()) > registry.settings.max_payload_bytes
         if not too_big:
             registry.broadcast(channel.topic, channel.private, payload_json, exclude=exclude)
     if channel.ack:
@@ -239,11 +271,19 @@ def _presence(conn: Connection, channel: Channel, frame: Frame) -> None:
     topic = registry.add(channel)  # idempotent: the channel's topic
     if event == "track":
         state = payload.get("payload")
+        if not channel.may_send:
+            conn.reply(channel.join_ref, frame.ref, channel.topic, "error", {})
+            return
         if not isinstance(state, dict):
             conn.reply(channel.join_ref, frame.ref, channel.topic, "error", TRACK_NOT_A_MAP)
             return
+        if channel.private and not presence_meta_allowed(state, channel.claims):
+            # Someone else's user_id: everyone would see that user in this state.
+            conn.reply(channel.join_ref, frame.ref, channel.topic, "error",
+                       PRESENCE_NOT_YOURS)
+            return
         try:
-            size = len(dumps(state))
+            size = len(dumps(state).encode())
         except FrameError:
             conn.reply(channel.join_ref, frame.ref, channel.topic, "error", TRACK_NOT_A_MAP)
             return

@@ -3,7 +3,9 @@
 Lenient like the real server: booleans are "flexible" (``true``, ``"true"``, ``1``),
 ``broadcast``/``presence`` may be null, null binding entries are dropped, and a payload
 that is not an object means "all defaults". What cannot be used is ignored rather than
-refused, since the real server logs an invalid join payload and goes on.
+refused, since the real server logs an invalid join payload and goes on; a binding
+that is not an object is kept, so the change feed answers it with the server's
+"No subscription params provided" error instead of dropping it unanswered.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ class JoinRequest:
     presence_key: str = ""
     private: bool = False
     replay: bool = False
-    postgres_changes: list[dict[str, Any]] = field(default_factory=list)
+    #: ``config.postgres_changes`` without its null entries (others kept as sent).
+    postgres_changes: list[Any] = field(default_factory=list)
     access_token: str | None = field(default=None, repr=False)
 
 
@@ -56,7 +59,7 @@ def parse(payload: Any) -> JoinRequest:
     broadcast = _obj(config.get("broadcast"))
     presence = _obj(config.get("presence"))
     raw_changes = config.get("postgres_changes")
-    changes = [b for b in raw_changes if isinstance(b, dict)] \
+    changes = [b for b in raw_changes if b is not None] \
         if isinstance(raw_changes, list) else []
     token = payload.get("access_token", payload.get("user_token"))
     if not isinstance(token, str) or not token or token.startswith(IGNORED_TOKEN_PREFIX):

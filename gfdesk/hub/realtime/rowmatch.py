@@ -10,8 +10,9 @@ and returns a matcher, a plain function of a change's record.
 Comparison uses the column's type, as the SQL cast does: integers numerically,
 booleans as booleans, timestamptz as instants, uuid case-insensitively, jsonb as JSON
 values, text as text (by code point; PostgreSQL would use the database collation).
-SQL three-valued logic holds: a NULL or missing column fails every operator except
-``is`` and ``isdistinct``, negated or not.
+SQL three-valued logic holds: a NULL or missing column fails every operator, negated
+or not. The operators are ``changefilter.FILTER_OPS``: comparisons and ``in``, each a
+constant cost per row.
 """
 
 from __future__ import annotations
@@ -25,17 +26,15 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from gfdesk.hub.realtime.changefilter import Condition, like_regex
+from gfdesk.hub.realtime.changefilter import Condition
 from gfdesk.hub.tables import Column, Table
 
 #: A compiled filter: True when the record passes every condition.
 RowMatcher = Callable[[Mapping[str, Any]], bool]
 
 IN_MAX_VALUES = 100
-TEXT_TYPES = frozenset({"text", "varchar", "bpchar", "citext", "name"})
 INT_RANGES = {"int2": ("smallint", 2**15), "int4": ("integer", 2**31), "int8": ("bigint", 2**63)}
 FLOAT_TYPES = frozenset({"float4", "float8", "numeric"})
-IS_KEYWORDS = ("null", "true", "false", "unknown")
 #: Column types whose cast values hash exactly as they compare (for ``eq_index_key``).
 INDEXABLE = frozenset({"int2", "int4", "int8", "text", "uuid"})
 _ORDER_OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -259,10 +258,6 @@ def _compile_condition(table: Table, cond: Condition) -> RowMatcher:
     if column is None:
         raise _raise(f"invalid column for filter {cond.column}")
     op, name, negate = cond.op, cond.column, cond.negate
-    if op == "is":
-        return _compile_is(column, cond)
-    if op in ("like", "ilike", "match", "imatch"):
-        return _compile_pattern(column, cond)
     cast = caster(column.pg_type)
     row_cast = row_caster(column.pg_type)
     if op == "in":
@@ -287,13 +282,6 @@ def _compile_condition(table: Table, cond: Condition) -> RowMatcher:
             return False if has_null else negate
         return test_in
     target = _cast_literal(cast, column, cond.value)
-    if op == "isdistinct":
-        def test_distinct(row: Mapping[str, Any]) -> bool:
-            if name not in row:
-                return False
-            value = _row_value(row, name, row_cast)
-            return (value is _MISSING or value != target) != negate
-        return test_distinct
     compare = _ORDER_OPS[op]
 
     def test(row: Mapping[str, Any]) -> bool:
@@ -325,48 +313,6 @@ def _row_value(row: Mapping[str, Any], name: str, cast: Callable[[Any], Any]) ->
         return cast(value)
     except _Uncastable:
         return _MISSING
-
-
-def _compile_is(column: Column, cond: Condition) -> RowMatcher:
-    keyword, name, negate = cond.value.lower(), cond.column, cond.negate
-    if keyword not in IS_KEYWORDS:
-        raise _raise(f"invalid value for `is` filter: {cond.value}")
-    if keyword != "null" and column.pg_type != "bool":
-        raise _raise(f"is {cond.value} filter requires a boolean column, got "
-                     f"{_pg_type_label(column.pg_type)}")
-    wanted: Any = {"null": None, "unknown": None, "true": True, "false": False}[keyword]
-
-    def test_is(row: Mapping[str, Any]) -> bool:
-        if name not in row:
-            return False
-        value = row[name]
-        if wanted is None:
-            return (value is None) != negate
-        return (value is not None and _to_bool(value) is wanted) != negate
-    return test_is
-
-
-def _compile_pattern(column: Column, cond: Condition) -> RowMatcher:
-    if column.pg_type not in TEXT_TYPES:
-        raise _raise(f"operator {cond.op} requires a text-compatible column type, got "
-                     f"{_pg_type_label(column.pg_type)}")
-    if cond.op in ("like", "ilike"):
-        regex = like_regex(cond.value, ignore_case=cond.op == "ilike")
-        search = regex.fullmatch
-    else:
-        try:
-            regex = re.compile(cond.value, re.IGNORECASE if cond.op == "imatch" else 0)
-        except (re.error, OverflowError, RecursionError) as exc:
-            raise _raise(f"invalid regular expression for {cond.op} filter: {exc}") from exc
-        search = regex.search
-    name, negate = cond.column, cond.negate
-
-    def test_pattern(row: Mapping[str, Any]) -> bool:
-        value = row.get(name)
-        if not isinstance(value, str):
-            return False
-        return (search(value) is not None) != negate
-    return test_pattern
 
 
 def eq_index_key(table: Table, conditions: Sequence[Condition]) -> tuple[str, Any] | None:

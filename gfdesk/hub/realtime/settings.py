@@ -20,6 +20,10 @@ JOINS_PER_SECOND = 100
 #: A subscriber whose unsent output grows past this is too slow to keep up; it is cut
 #: off rather than letting the hub buffer without bound.
 MAX_SEND_BUFFER_BYTES = 16 * 1024 * 1024
+#: Unsent output of all sockets together: past it, the slowest consumers (the largest
+#: backlogs) are cut off first, so a room of sockets that never read cannot make the
+#: hub hold their whole backlog (each is a copy: 150 sockets took it to 2.6 GB).
+MAX_OUTBOUND_BYTES = 192 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,5 +38,6 @@ class RealtimeSettings:
     channels_per_connection: int = CHANNELS_PER_CONNECTION
     joins_per_second: int = JOINS_PER_SECOND
     max_send_buffer_bytes: int = MAX_SEND_BUFFER_BYTES
+    max_outbound_bytes: int = MAX_OUTBOUND_BYTES
     #: The real server waits 5 s before a join error; the hub answers at once by default.
     join_error_delay_s: float = 0.0

@@ -13,8 +13,10 @@ socket's change subscriptions.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import socket
 
 from aiohttp import WSMsgType, web
 
@@ -30,7 +32,7 @@ from gfdesk.hub.realtime.framing import (
     decode_text,
 )
 from gfdesk.hub.realtime.limits import RateWindow
-from gfdesk.hub.realtime.tokens import check, handshake_error
+from gfdesk.hub.realtime.tokens import handshake_error, token_memo
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -38,6 +40,8 @@ API_KEY_MISSING = "API key is missing"
 CLOSE_NORMAL = 1000
 #: How long a close waits for the client's closing handshake (hub shutdown included).
 CLOSE_TIMEOUT_S = 2.0
+#: Each socket's kernel send buffer (see ``_limit_kernel_buffer``); plenty for a LAN.
+KERNEL_SEND_BUFFER_BYTES = 256 * 1024
 #: Sockets of this sub-app still open, closed (1001) when the hub shuts down.
 LIVE_SOCKETS: web.AppKey[set[Connection]] = web.AppKey("realtime_live_sockets")
 
@@ -45,6 +49,17 @@ LIVE_SOCKETS: web.AppKey[set[Connection]] = web.AppKey("realtime_live_sockets")
 def _error(status: int, text: str) -> web.Response:
     return web.Response(status=status, body=json.dumps({"error": text}).encode(),
                         content_type="application/json")
+
+
+def _limit_kernel_buffer(transport: asyncio.BaseTransport) -> None:
+    """Keep the kernel's send buffer of a socket small: a consumer that does not read
+    then costs the hub a cheap copy into its own (counted, bounded) buffer instead of
+    an expensive one into the kernel's, which autotunes to megabytes per socket and
+    which no budget of the hub sees."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, KERNEL_SEND_BUFFER_BYTES)
 
 
 def _version(vsn: str) -> Version | None:
@@ -63,8 +78,9 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     token = request.headers.get("x-api-key") or request.query.get("apikey")
     if not token:
         return _error(401, API_KEY_MISSING)
+    tokens = token_memo(registry.keys)
     try:
-        check(registry.keys, token)
+        tokens.decode(token)
     except InvalidToken as exc:
         return _error(401, handshake_error(exc))
     settings = registry.settings
@@ -76,7 +92,9 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     transport = request.transport
     if transport is None:  # the client left during the upgrade
         return ws
-    conn = Connection(registry, ws, transport, version, token, id=registry.next_id(),
+    _limit_kernel_buffer(transport)
+    conn = Connection(registry, ws, transport, version, token, tokens=tokens,
+                      id=registry.next_id(),
                       message_rate=RateWindow(settings.messages_per_second),
                       join_rate=RateWindow(settings.joins_per_second))
     registry.connections.add(conn)
@@ -87,7 +105,7 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
         await _serve(conn, settings.idle_timeout_s)
     finally:
         conn.drop_all()
-        registry.connections.discard(conn)
+        registry.forget(conn)
         live.discard(conn)
         conn.closed = True
         log.debug("realtime: connection %d closed (%s)", conn.id, ws.close_code)

@@ -3,12 +3,16 @@
 The same failure reads differently in three places: the WebSocket handshake (HTTP
 ``{"error": text}``), a join reply (``{"reason": "Code: text"}``) and a live channel's
 shutdown after ``access_token`` or at expiry (system message ``text``).
+
+A socket verifies each token it uses once (``token_memo``): its key at the handshake,
+and the user's token its joins carry.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from gfdesk.hub.gateway import TokenCache
 from gfdesk.hub.keys import InvalidToken, Keys, TokenError
 
 #: Tokens Realtime ignores in ``access_token`` (new-style API keys, spec 1.2).
@@ -52,3 +56,14 @@ def check(keys: Keys, token: str) -> dict[str, Any]:
         InvalidToken: the reason the real server would give.
     """
     return keys.decode(token)
+
+
+
+#: Tokens one socket remembers (its key, the user's token and the one before it).
+MEMO_SIZE = 4
+
+
+def token_memo(keys: Keys) -> TokenCache:
+    """The verified claims of the few tokens one socket uses (expiry checked on every
+    use), so each is parsed once per socket, not once per join."""
+    return TokenCache(keys, MEMO_SIZE)

@@ -10,8 +10,8 @@ from aiohttp import web
 
 
 def create_rest_app() -> web.Application:
-    """The ``/rest/v1`` sub-app: one route per table name, any method; ``/rpc/{name}``
-    for the functions."""
+    """The ``/rest/v1`` sub-app: one route per table name, any method, and the
+    functions under ``/rpc``."""
     from gfdesk.hub.rest.handlers import handle_root, handle_table, postgrest_errors
     from gfdesk.hub.rest.rpc import handle_rpc
 

@@ -221,6 +221,11 @@ class RestError(Exception):
         return cls(400, "2201X", "OFFSET must not be negative")
 
     @classmethod
+    def statement_timeout(cls) -> RestError:
+        """PostgreSQL's ``statement_timeout`` stopped the request's statement."""
+        return cls(500, "57014", "canceling statement due to statement timeout")
+
+    @classmethod
     def no_conflict_target(cls) -> RestError:
         """42P10: ``on_conflict`` names columns without a unique constraint."""
         return cls(

@@ -30,6 +30,7 @@ __all__ = [
     "Prefer",
     "RestQuery",
     "parse_body",
+    "parse_json",
     "parse_query",
 ]
 
@@ -123,7 +124,12 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def _decode(raw: bytes) -> Any:
+def parse_json(raw: bytes) -> Any:
+    """A request body as JSON, as PostgREST's parser takes it.
+
+    Raises:
+        RestError: PGRST102 for anything that is not UTF-8 JSON a client could read.
+    """
     try:
         value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
         # JSON may escape lone surrogates ("\\ud800"), which no UTF-8 text can hold.
@@ -150,7 +156,7 @@ def parse_body(raw: bytes, method: str, query: RestQuery) -> list[dict[str, Any]
     method = method.upper()
     if method not in WRITE_METHODS:
         return []
-    body = _decode(raw)
+    body = parse_json(raw)
     if method == "POST":
         if isinstance(body, dict):
             rows = [body]

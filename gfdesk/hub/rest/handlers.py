@@ -9,8 +9,9 @@ check is evaluated on the new row before it is written, so a refused write is 42
 even when it would also break a constraint. Every written row is
 recorded on the transaction so Realtime publishes it after COMMIT.
 
-The SQL runs synchronously on the hub's loop: SQLite calls take microseconds and the
-store is single-threaded by design.
+A request's SQL never runs on the hub's loop, whatever its filters cost: reads run on a
+reader thread (``Store.read``), writes on the writer thread (``Store.write``), both
+under the configured statement time limit, whose expiry is PostgreSQL's 57014.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 from aiohttp import web
 
 from gfdesk.hub import policies
-from gfdesk.hub.context import STORE
+from gfdesk.hub.context import CONFIG, STORE
 from gfdesk.hub.gateway import JSON_CONTENT_TYPE, Handler, rest_claims
 from gfdesk.hub.rest import grammar, sqlbuild
 from gfdesk.hub.rest.errors import RestError
@@ -38,8 +39,9 @@ from gfdesk.hub.rest.rowcheck import (
     pk_of,
 )
 from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_COLUMNS, TABLES, now_timestamp
-from gfdesk.hub.store import ChangeType, Store, Transaction
+from gfdesk.hub.store import ChangeType, Transaction
 from gfdesk.hub.tables import FALSE, TRUE, Predicate, Table
+from gfdesk.hub.timelimit import StatementTimeout
 
 log = logging.getLogger("gfdesk.hub")
 
@@ -102,6 +104,14 @@ def _forbidden(table: Table, claims: dict[str, Any]) -> RestError:
                      f'new row violates row-level security policy for table "{table.name}"')
 
 
+def _check_update_columns(table: Table, rules: policies.Access, claims: dict[str, Any],
+                          columns: set[str]) -> None:
+    """PostgreSQL's column privileges: an UPDATE may set only the granted columns."""
+    if rules.update_columns is not None and columns - rules.update_columns:
+        status = 401 if policies.role_of(claims) == policies.ANON else 403
+        raise RestError(status, "42501", f"permission denied for table {table.name}")
+
+
 async def handle_table(request: web.Request) -> web.StreamResponse:
     """Entry point for every method on ``/rest/v1/{table}``."""
     name = request.match_info["table"]
@@ -113,14 +123,18 @@ async def handle_table(request: web.Request) -> web.StreamResponse:
         _check_profile(request)
         method = request.method
         if method in ("GET", "HEAD"):
-            return _read(request, table, claims)
+            return await _read(request, table, claims)
         if method not in ("POST", "PATCH", "DELETE"):
             raise RestError.unsupported_method(method)
         try:
             raw = await request.read()
         except web.HTTPRequestEntityTooLarge:
             raise RestError(413, "PGRST102", "Request body too large") from None
-        return _write(request, table, claims, raw)
+        return await _write(request, table, claims, raw)
+    except StatementTimeout:
+        log.info("hub rest: %s %s stopped at the statement time limit", request.method,
+                 request.path)
+        return error_response(RestError.statement_timeout())
     except RestError as exc:
         return error_response(exc)
     except web.HTTPException:
@@ -134,18 +148,23 @@ async def handle_table(request: web.Request) -> web.StreamResponse:
         return error_response(RestError(500, "XX000", "internal server error"))
 
 
-def _read(request: web.Request, table: Table, claims: dict[str, Any]) -> web.Response:
+async def _read(request: web.Request, table: Table, claims: dict[str, Any]
+                ) -> web.Response:
     q = grammar.parse_query(table.name, request.method, list(request.query.items()),
                             request.headers)
     visible = policies.access(table.name, claims).select
-    conn = request.config_dict[STORE].conn
     stmt = sqlbuild.select(table, q, visible)
-    rows = _project(q, [_to_json(table, r)
-                        for r in conn.execute(stmt.sql, stmt.params).fetchall()])
-    total: int | None = None
-    if q.prefer.count is not None:
-        counted = sqlbuild.count(table, q, visible)
-        total = int(conn.execute(counted.sql, counted.params).fetchone()[0])
+    counted = sqlbuild.count(table, q, visible) if q.prefer.count is not None else None
+
+    def run(conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], int | None]:
+        rows = [_to_json(table, r) for r in conn.execute(stmt.sql, stmt.params).fetchall()]
+        total = None if counted is None else int(
+            conn.execute(counted.sql, counted.params).fetchone()[0])
+        return _project(q, rows), total
+
+    store = request.config_dict[STORE]
+    rows, total = await store.read(run, time_limit=request.config_dict[CONFIG]
+                                   .statement_timeout_s)
     status = 200
     total_text = "*" if total is None else str(total)
     if rows:
@@ -164,8 +183,8 @@ def _read(request: web.Request, table: Table, claims: dict[str, Any]) -> web.Res
     return web.Response(status=status, body=body, headers=headers)
 
 
-def _write(request: web.Request, table: Table, claims: dict[str, Any], raw: bytes
-           ) -> web.Response:
+async def _write(request: web.Request, table: Table, claims: dict[str, Any], raw: bytes
+                 ) -> web.Response:
     method = request.method
     q = grammar.parse_query(table.name, method, list(request.query.items()), request.headers)
     _check_select(table, q)
@@ -174,34 +193,38 @@ def _write(request: web.Request, table: Table, claims: dict[str, Any], raw: byte
     representation = q.prefer.return_ == RETURN_REPRESENTATION
     rows_in = grammar.parse_body(raw, method, q)
     keys = {k for row in rows_in for k in row}
-    try:
-        return _write_in_transaction(store, method, table, q, rules, claims, rows_in, keys,
+
+    def run(tx: Transaction) -> web.Response:
+        return _write_in_transaction(tx, method, table, q, rules, claims, rows_in, keys,
                                      representation)
+
+    try:
+        return await store.write(run, time_limit=request.config_dict[CONFIG]
+                                 .statement_timeout_s)
     except sqlite3.IntegrityError as exc:
         # Only a deferred constraint can fail at COMMIT; the store has rolled back.
         raise integrity_error(exc, table, None) from None
 
 
-def _write_in_transaction(store: Store, method: str, table: Table, q: grammar.RestQuery,
+def _write_in_transaction(tx: Transaction, method: str, table: Table, q: grammar.RestQuery,
                           rules: policies.Access, claims: dict[str, Any],
                           rows_in: list[dict[str, Any]], keys: set[str],
                           representation: bool) -> web.Response:
-    with store.transaction() as tx:
-        if method == "POST":
-            written, status = _insert(tx, table, q, rules, claims, rows_in, representation)
-        elif method == "PATCH":
-            written, status = _update(tx, table, q, rules, claims, rows_in[0], representation)
-        else:
-            written, status = _delete(tx, table, q, rules)
-        if q.prefer.max_affected is not None and q.prefer.handling == "strict" \
-                and len(written) > q.prefer.max_affected:
-            raise RestError.max_affected(len(written))
-        if written and method != "DELETE" and keys & DEFERRED_FK_COLUMNS.get(table.name, set()):
-            violation = fk_violations(tx.conn, table)
-            if violation:
-                raise RestError(409, "23503", violation)
-        body, content_type = _body(q, _project(q, written)) \
-            if representation or q.single_object else (b"", JSON_CONTENT_TYPE)
+    if method == "POST":
+        written, status = _insert(tx, table, q, rules, claims, rows_in, representation)
+    elif method == "PATCH":
+        written, status = _update(tx, table, q, rules, claims, rows_in[0], representation)
+    else:
+        written, status = _delete(tx, table, q, rules)
+    if q.prefer.max_affected is not None and q.prefer.handling == "strict" \
+            and len(written) > q.prefer.max_affected:
+        raise RestError.max_affected(len(written))
+    if written and method != "DELETE" and keys & DEFERRED_FK_COLUMNS.get(table.name, set()):
+        violation = fk_violations(tx.conn, table)
+        if violation:
+            raise RestError(409, "23503", violation)
+    body, content_type = _body(q, _project(q, written)) \
+        if representation or q.single_object else (b"", JSON_CONTENT_TYPE)
     headers = {"Content-Type": content_type}
     count = f"*/{len(written)}" if q.prefer.count is not None else "*/*"
     if method == "PATCH" and written:
@@ -248,8 +271,11 @@ def _insert(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
         # An upsert that updates is an update: it refreshes updated_at like PATCH does.
         stamp = now_timestamp()
         rows = [row if auto in row else {**row, auto: stamp} for row in rows]
-    statements = sqlbuild.insert(table, q, rows)
     target = q.on_conflict or table.primary_key
+    if upsert and q.prefer.resolution == "merge-duplicates" and rows:
+        # ON CONFLICT DO UPDATE needs UPDATE on the columns it sets, conflict or not.
+        _check_update_columns(table, rules, claims, set(rows[0]) - set(target))
+    statements = sqlbuild.insert(table, q, rows)
     written: list[dict[str, Any]] = []
     any_inserted = False
     for row, stmt in zip(rows, statements, strict=True):
@@ -291,6 +317,7 @@ def _update(tx: Transaction, table: Table, q: grammar.RestQuery, rules: policies
             ) -> tuple[list[dict[str, Any]], int]:
     if not values:
         return [], 200
+    _check_update_columns(table, rules, claims, set(values))
     auto = AUTO_UPDATED.get(table.name)
     if auto and auto not in values:
         values = {**values, auto: now_timestamp()}

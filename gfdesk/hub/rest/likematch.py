@@ -6,15 +6,22 @@ are PostgreSQL's: ``%`` matches any run of characters, ``_`` exactly one, a back
 makes the next character literal, and the pattern must match the whole value. ``LIKE``
 is case-sensitive, ``ILIKE`` compares lower-cased text. The matcher is the iterative
 wildcard algorithm (backtracking only to the last ``%``), so no pattern can make it
-explode the way a translated regular expression can.
+explode the way a translated regular expression can. Its worst case is still text
+length times pattern length (as PostgreSQL's), so it looks at the statement's time
+limit (``timelimit.check``) every ``CHECK_EVERY`` steps.
 """
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
+
+from gfdesk.hub import timelimit
 
 from .errors import RestError
 
+#: Matching steps between two looks at the statement's deadline.
+CHECK_EVERY = 1 << 11
 ANY_RUN = object()
 ANY_ONE = object()
 Token = object | str
@@ -34,11 +41,11 @@ def check_pattern(pattern: str) -> None:
 
 
 @lru_cache(maxsize=256)
-def _tokens(pattern: str) -> tuple[Token, ...]:
+def _tokens(pattern: str, escape: bool = True) -> tuple[Token, ...]:
     out: list[Token] = []
     chars = iter(pattern)
     for char in chars:
-        if char == "\\":
+        if escape and char == "\\":
             out.append(next(chars, ""))
         elif char == "%":
             if not out or out[-1] is not ANY_RUN:
@@ -50,12 +57,26 @@ def _tokens(pattern: str) -> tuple[Token, ...]:
     return tuple(t for t in out if t != "")
 
 
-def like(value: str, pattern: str) -> bool:
-    """Whether ``value`` matches the LIKE ``pattern`` (case-sensitive)."""
-    tokens = _tokens(pattern)
+def like(value: str, pattern: str, *, escape: bool = True) -> bool:
+    """Whether ``value`` matches the LIKE ``pattern`` (case-sensitive).
+
+    Args:
+        value: the text.
+        pattern: the LIKE pattern.
+        escape: a backslash makes the next character literal (PostgreSQL's default);
+            False for ``ESCAPE ''``.
+    """
+    tokens = _tokens(pattern, escape)
     t = v = 0
     star_t = star_v = -1
+    steps = 0
     while v < len(value):
+        steps += 1
+        if not steps % CHECK_EVERY:
+            timelimit.check()
+            # Let the event loop's thread have the GIL: this runs on a reader thread
+            # for up to the statement time limit, and requests must not wait on it.
+            time.sleep(0)
         if t < len(tokens) and tokens[t] is not ANY_RUN and (
             tokens[t] is ANY_ONE or tokens[t] == value[v]
         ):

@@ -1,11 +1,10 @@
-"""PostgREST's function calls, ``POST /rest/v1/rpc/{name}`` with named arguments. Qt-free.
+"""PostgREST's function endpoint, ``POST /rest/v1/rpc/{function}`` (spec 7). Qt-free.
 
-Only the functions of ``gfdesk.hub.functions`` exist, each ``volatile`` as the
-migrations declare them: they are called with POST and a JSON object of exactly their
-argument names (PostgREST finds a function by name and argument names, else 404
-PGRST202). Only signed-in users may execute them (``grant execute ... to
-authenticated``): the anon role gets PostgreSQL's 42501. The result is the function's
-value as JSON; a ``FunctionError`` becomes the PostgreSQL error PostgREST forwards.
+The body is a JSON object of named arguments; the function (``gfdesk.hub.functions``)
+runs on the store's writer under the statement time limit, and its result is the
+response body as JSON. As PostgREST answers: an unknown function or argument set is a
+404 PGRST202; the anon role may execute none of them (42501, 401); a function's own
+error is its SQLSTATE with the status PostgREST gives it.
 """
 
 from __future__ import annotations
@@ -17,74 +16,61 @@ from typing import Any
 from aiohttp import web
 
 from gfdesk.hub import policies
-from gfdesk.hub.context import STORE
+from gfdesk.hub.context import CONFIG, STORE
 from gfdesk.hub.functions import FUNCTIONS, FunctionError
 from gfdesk.hub.gateway import JSON_CONTENT_TYPE, rest_claims
 from gfdesk.hub.rest.errors import RestError
+from gfdesk.hub.rest.grammar import parse_json
+from gfdesk.hub.store import Transaction
+from gfdesk.hub.timelimit import StatementTimeout
 
 log = logging.getLogger("gfdesk.hub")
 
-#: PostgREST's HTTP status for a SQLSTATE a function raises (class 42 for 42501 below).
-_STATUS = {"22023": 400, "22P02": 400, "P0001": 400}
-
-
-def _error(error: RestError) -> web.Response:
-    return web.Response(status=error.status, headers={"Content-Type": JSON_CONTENT_TYPE},
-                        body=json.dumps(error.body()).encode())
+#: HTTP status of a function's error by SQLSTATE (PostgREST's table; others are 400).
+STATUS_BY_CODE = {"42501": 403, "23503": 409, "23505": 409}
 
 
 def _not_found(name: str, args: list[str]) -> RestError:
-    listed = ", ".join(sorted(args))
+    listed = f"({', '.join(sorted(args))})" if args else " without parameters"
     return RestError(404, "PGRST202",
-                     f"Could not find the function public.{name}({listed}) in the schema cache",
-                     f"Searched for the function public.{name} with parameters {listed} or"
-                     " with a single unnamed json/jsonb parameter, but no matches were found"
-                     " in the schema cache.")
+                     f"Could not find the function public.{name}{listed} in the schema cache")
 
 
-def _denied(claims: dict[str, Any], message: str) -> RestError:
-    anon = policies.role_of(claims) == policies.ANON
-    return RestError(401 if anon else 403, "42501", message)
+def _error_response(error: RestError) -> web.Response:
+    return web.Response(status=error.status, body=json.dumps(error.body()).encode(),
+                        headers={"Content-Type": JSON_CONTENT_TYPE})
 
 
 async def handle_rpc(request: web.Request) -> web.StreamResponse:
-    """``/rest/v1/rpc/{function}``."""
+    """Call one function of the public schema."""
     name = request.match_info["function"]
     try:
         claims = rest_claims(request)
-        if request.method not in ("POST",):
-            raise RestError(405, "PGRST101",
-                            "Cannot use the GET method on RPC to call a volatile function")
-        try:
-            raw = await request.read()
-            args = json.loads(raw or b"{}")
-        except web.HTTPRequestEntityTooLarge:
-            raise RestError(413, "PGRST102", "Request body too large") from None
-        except ValueError:
-            raise RestError.invalid_body() from None
+        function = FUNCTIONS.get(name)
+        if request.method != "POST":
+            raise RestError.unsupported_method(request.method)
+        raw = await request.read()
+        args = parse_json(raw) if raw.strip() else {}
         if not isinstance(args, dict):
             raise RestError.invalid_body()
-        function = FUNCTIONS.get(name)
-        if function is None or set(args) != set(function.params):
+        if function is None or set(args) - set(function.params) \
+                or function.required - set(args):
             raise _not_found(name, list(args))
-        role = policies.role_of(claims)
-        if role not in (policies.AUTHENTICATED, policies.SERVICE_ROLE):
-            raise _denied(claims, f"permission denied for function {name}")
-        sub = claims.get("sub")
-        me = sub if role == policies.AUTHENTICATED and isinstance(sub, str) and sub else None
+        anon = policies.role_of(claims) == policies.ANON
+        if anon:
+            raise RestError(401, "42501", f"permission denied for function {name}")
+
+        def run(tx: Transaction) -> Any:
+            return function.run(tx, claims, args)
+
         try:
-            with request.config_dict[STORE].transaction() as tx:
-                result = function.run(tx, me, args)
+            result = await request.config_dict[STORE].write(
+                run, time_limit=request.config_dict[CONFIG].statement_timeout_s)
         except FunctionError as exc:
-            if exc.code == "42501":
-                raise _denied(claims, exc.message) from None
-            raise RestError(_STATUS.get(exc.code, 400), exc.code, exc.message) from None
-        return web.Response(status=200, headers={"Content-Type": JSON_CONTENT_TYPE},
-                            body=json.dumps(result).encode())
+            raise RestError(STATUS_BY_CODE.get(exc.code, 400), exc.code, exc.message) from None
+    except StatementTimeout:
+        return _error_response(RestError.statement_timeout())
     except RestError as exc:
-        return _error(exc)
-    except web.HTTPException:
-        raise
-    except Exception:
-        log.exception("hub rest: rpc %s failed", name)
-        return _error(RestError(500, "XX000", "internal server error"))
+        return _error_response(exc)
+    return web.Response(status=200, body=json.dumps(result).encode(),
+                        headers={"Content-Type": JSON_CONTENT_TYPE})

@@ -23,9 +23,11 @@ from tests.helpers.videoframes import decoded_frames, pattern_frame
 SOAK_FRAMES = 10_000
 WARMUP_FRAMES = 1_000
 MAX_RSS_GROWTH_MB = 16.0
-#: References to None may wobble (caches, interned frames); a leak per frame would
-#: add thousands.
-MAX_NONE_REFS_DRIFT = 200
+#: References to None may wobble: caches, and in a full run the timers earlier tests
+#: left on qasync's loop, each holding a few, falling due during the soak (measured:
+#: -209). A reference gained or dropped per frame (PySide6 6.12's bug on 3.11) moves
+#: it by 9,000 or more.
+MAX_NONE_REFS_DRIFT = 1_000
 
 
 def _planes_equal(video: QVideoFrame, frame: object) -> None:

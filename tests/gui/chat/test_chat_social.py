@@ -21,7 +21,7 @@ from gfdesk.chat.messages import SendState
 from gfdesk.hub.demo import BOTS
 from tests.gui.chat.test_chat_live import feature_for, group_of, open_and_wait, until
 from tests.helpers.chatmembers import ChatWorld
-from tests.helpers.hubfixture import service_client
+from tests.helpers.hubfixture import service_client, user_client, user_id
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -111,11 +111,8 @@ async def test_a_new_conversation_says_it_is_new(chat_world: ChatWorld, qtbot: Q
 
 async def test_a_group_is_made_with_chosen_friends_and_renamed(
         chat_world: ChatWorld, qtbot: QtBot) -> None:
-    ada, bob, cat = [await chat_world.member(n) for n in ("ada", "bob", "cat")]
+    ada, bob, cat = [await chat_world.member(n) for n in ("ada", "bob", "cat")]  # friends
     service = await service_client(chat_world.hub)
-    await service.table("friendships").insert([
-        {"user_id": ada.user_id, "friend_id": bob.user_id, "status": "accepted"},
-        {"user_id": cat.user_id, "friend_id": ada.user_id, "status": "accepted"}]).execute()
     chat = await feature_for(ada, qtbot)
     chat.set_friends([(bob.user_id, "Bob", None), (cat.user_id, "Cat", None)])
     dialog = chat.view.open_group_dialog()
@@ -148,10 +145,12 @@ async def test_a_group_is_made_with_chosen_friends_and_renamed(
 
 async def test_a_group_with_a_stranger_is_refused_and_said(chat_world: ChatWorld,
                                                            qtbot: QtBot) -> None:
-    ada, bob = await chat_world.member("ada"), await chat_world.member("bob")
+    ada = await chat_world.member("ada")
+    stranger = await user_id(await user_client(chat_world.hub, "zed@example.com",
+                                               username="zed"))
     chat = await feature_for(ada, qtbot)
     notice = bridge.next_emit(chat.model.notice, 15)
-    chat.model.create_group("Nope", [bob.user_id])
+    chat.model.create_group("Nope", [stranger])
     (text,) = await notice
     assert "Could not create the group" in text and "friends" in text
     await chat.aclose()

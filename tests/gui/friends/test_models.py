@@ -92,10 +92,32 @@ def test_new_notifications_go_on_top_once_and_count_as_unread(qapp: QApplication
     model.set_notifications([_note(1), _note(2)])
     model.add(_note(3))
     model.add(_note(3))
+    qapp.processEvents()  # arrivals enter when the event loop turns
     assert [model.index(r).data() for r in range(model.rowCount())] == [
         "title 3", "title 2", "title 1"]
     model.mark_read(1)
     assert counts == [2, 3, 2]
+
+
+def test_a_catch_up_enters_the_model_in_one_insertion(qapp: QApplication) -> None:
+    # Known from before issue 13: a gap fill of 1,000 rows made 1,000 insertions, each
+    # with its own unread count.
+    model = NotificationsModel(now=lambda: START + timedelta(hours=1))
+    model.set_notifications([_note(1)])
+    inserted: list[tuple[int, int]] = []
+    counts: list[int] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.unread_changed.connect(counts.append)
+    for n in range(500, 2, -1):  # not in order: the model orders them
+        model.add(_note(n))
+    model.add(_note(2))
+    qapp.processEvents()
+    assert inserted == [(0, 498)] and counts == [500]
+    titles = [model.index(r).data() for r in range(model.rowCount())]
+    assert titles[:2] == ["title 500", "title 499"] and titles[-2:] == ["title 2", "title 1"]
+    model.add(_note(0))  # older than what is shown: merged in its place
+    qapp.processEvents()
+    assert model.index(model.rowCount() - 1).data() == "title 0"
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")

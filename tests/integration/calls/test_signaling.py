@@ -108,6 +108,8 @@ async def test_a_call_that_rang_while_we_were_away_comes_with_the_first_gap_fill
 
 async def _channels(sides: dict[str, Side], call_id: str, *, max_queued: int = 256
                     ) -> tuple[RealtimeCallChannel, RealtimeCallChannel]:
+    # call:{id} is private: only the caller and callee of a calls row may join it.
+    await sides["ada"].signaling.place(call_id, sides["bob"].signaling.user_id, CallKind.AUDIO)
     sender = RealtimeCallChannel(sides["ada"].connection, call_id)
     receiver = RealtimeCallChannel(sides["bob"].connection, call_id, max_queued=max_queued)
     await sender.connect()

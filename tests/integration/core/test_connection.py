@@ -224,11 +224,11 @@ async def test_aclose_untracks_leaves_closes_and_leaves_no_task_behind(
 
     bob_id = world.conversation.member_ids[1]
     await watcher.subscribe(Subscription("presence:online", presence_key=bob_id,
-                                         on_presence=on_presence))
+                                         on_presence=on_presence, private=True))
     supervisor = supervisor_for(world.ada)
     supervisor.start()
     presence = await supervisor.subscribe(Subscription("presence:online",
-                                                       presence_key=world.ada_id))
+                                                       presence_key=world.ada_id, private=True))
     await supervisor.subscribe(messages_subscription(world.ada, world.conversation.id,
                                                      Collector()))
     await presence.track({"user_id": world.ada_id, "status": "online"})
@@ -260,8 +260,10 @@ async def test_presence_is_tracked_again_after_a_server_restart(
     watcher.start()
     supervisor.start()
     watching = await watcher.subscribe(Subscription(
-        "presence:online", presence_key=bob_id, on_presence=lambda state: changed.set()))
-    mine = await supervisor.subscribe(Subscription("presence:online", presence_key=world.ada_id))
+        "presence:online", presence_key=bob_id, on_presence=lambda state: changed.set(),
+        private=True))
+    mine = await supervisor.subscribe(Subscription("presence:online", presence_key=world.ada_id,
+                                                   private=True))
     await mine.track({"user_id": world.ada_id, "status": "in_game"})
 
     def seen() -> dict[str, str]:

@@ -94,18 +94,18 @@ async def test_refused_writes_are_reported_dropped_and_do_not_block_the_queue(
     eve_id = await user_id(eve)
     rejected: list[Rejection] = []
     outbox = Outbox(eve, OutboxQueue(tmp_path / "q.sqlite3"), on_rejected=rejected.append)
-    # not a member: the row rules refuse (42501); a notification without its title
+    # not a member: the row rules refuse (42501); a tournament without its name
     # (23502); a malformed uuid (22P02); then a good update still goes through.
     await outbox.insert("messages", {"conversation_id": conversation.id,
                                      "sender_id": eve_id, "body": "let me in"},
                         label="message to ada")
-    await outbox.insert("notifications", {"user_id": eve_id, "type": "x"})
+    await outbox.insert("tournaments", {"game": "x", "host_id": eve_id})
     await outbox.insert("messages", {"conversation_id": "not-a-uuid", "sender_id": eve_id,
                                      "body": "?"})
     await outbox.update("profiles", {"display_name": "Eve"}, {"id": eve_id})
     await drain_and_close(outbox)
     assert [(r.code, r.write.table) for r in rejected] == [
-        ("42501", "messages"), ("23502", "notifications"), ("22P02", "messages")]
+        ("42501", "messages"), ("23502", "tournaments"), ("22P02", "messages")]
     assert rejected[0].write.label == "message to ada" and rejected[0].reason
     profile = await eve.table("profiles").select("display_name").eq("id", eve_id).execute()
     assert profile.data == [{"display_name": "Eve"}]

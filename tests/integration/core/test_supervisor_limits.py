@@ -37,8 +37,13 @@ async def test_it_never_gives_up_and_joins_what_was_subscribed_offline(
     await restartable.stop()
 
     clock = SkippingClock(seed=3)
+    async def token() -> str | None:
+        session = await ada.auth.get_session()
+        return session.access_token if session else None
+
+    # The session's token: chat:{id} is a private channel, closed to the anon key.
     supervisor = ConnectionSupervisor(ada, heartbeat_interval_s=1, clock=clock,
-                                      backoff=Backoff())
+                                      backoff=Backoff(), token=token)
     collector = Collector()
     try:
         supervisor.start()

@@ -74,8 +74,10 @@ async def test_a_keyless_phone_client_is_identified_by_its_meta_user_id(
     seen = Watcher(bob)
     await bob.start()
 
-    # The mobile app's way (seed): no presence key, track {user_id, status, last_seen}.
-    phone = pair.ada.channel("presence:online")
+    # The mobile app's way (seed, joined privately as docs/realtime-authorization.md
+    # asks): no presence key, track {user_id, status, last_seen}.
+    await pair.ada.realtime.set_auth((await pair.ada.auth.get_session()).access_token)
+    phone = pair.ada.channel("presence:online", {"config": {"private": True}})
     joined = asyncio.Event()
     phone.on_presence_sync(lambda: None)
     await phone.subscribe(lambda state, _err: joined.set())

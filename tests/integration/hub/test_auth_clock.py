@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from supabase_auth.errors import AuthApiError
 
 from gfdesk.hub.auth import clock
+from gfdesk.hub.auth.throttle import DEFAULT_CLIENT_LIMIT as CLIENT_LIMIT
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.hubfixture import DEFAULT_PASSWORD, anon_client
@@ -165,3 +167,44 @@ async def test_a_successful_sign_in_resets_the_count(hub: RunningHub,
         {"email": "eve@example.com", "password": DEFAULT_PASSWORD})
     for _ in range(THROTTLE_LIMIT):
         assert await wrong_sign_in(hub, "eve@example.com") == "invalid_credentials"
+
+
+async def _sign_in_from(hub: RunningHub, source: str, email: str, password: str
+                        ) -> tuple[int, str | None]:
+    """A password sign-in from the loopback address ``source``: status, Retry-After."""
+    connector = aiohttp.TCPConnector(local_addr=(source, 0))
+    async with aiohttp.ClientSession(connector=connector) as http, http.post(
+            f"{hub.url}/auth/v1/token?grant_type=password",
+            json={"email": email, "password": password},
+            headers={"apikey": hub.anon_key}) as response:
+        return response.status, response.headers.get("Retry-After")
+
+
+async def test_a_guesser_elsewhere_cannot_lock_the_owner_out(
+    hub: RunningHub, fake_clock: FakeClock
+) -> None:
+    # Issue 13, finding 6: five wrong passwords from anywhere locked out the owner.
+    await sign_up(hub, "eve-target@example.com")
+    for _ in range(THROTTLE_LIMIT):
+        fake_clock.advance(1)
+        assert (await _sign_in_from(hub, "127.0.0.2", "eve-target@example.com", "guess"))[0] \
+            == 400
+    status, retry_after = await _sign_in_from(hub, "127.0.0.2", "eve-target@example.com",
+                                              DEFAULT_PASSWORD)
+    assert status == 429
+    assert retry_after is not None and 0 < int(retry_after) <= THROTTLE_WINDOW_S
+    # The owner, at their own machine, signs in.
+    assert (await _sign_in_from(hub, "127.0.0.1", "eve-target@example.com",
+                                DEFAULT_PASSWORD))[0] == 200
+
+
+async def test_one_client_cannot_guess_at_every_account_in_turn(
+    hub: RunningHub, fake_clock: FakeClock
+) -> None:
+    statuses = []
+    for n in range(CLIENT_LIMIT + 1):
+        fake_clock.advance(1)
+        statuses.append((await _sign_in_from(hub, "127.0.0.3", f"nobody{n}@example.com",
+                                             "guess"))[0])
+    assert statuses == [400] * CLIENT_LIMIT + [429]
+    assert (await _sign_in_from(hub, "127.0.0.4", "nobody0@example.com", "guess"))[0] == 400

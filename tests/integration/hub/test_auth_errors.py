@@ -283,3 +283,18 @@ async def test_a_failing_profile_hook_rolls_the_sign_up_back(
     hub.app[ON_USER_CREATED].remove(refuse)
     assert (await (await anon_client(hub)).auth.sign_up(
         {"email": "ivy@example.com", "password": DEFAULT_PASSWORD})).session is not None
+
+
+async def test_user_metadata_is_capped(hub: RunningHub) -> None:
+    # Issue 13, finding 5: 3 MB of metadata made 4 MB tokens, carried by every request.
+    big = {"bio": "x" * 5000}
+    raw = await auth_request(hub, "POST", "signup", json={
+        "email": "big@example.com", "password": DEFAULT_PASSWORD, "data": big})
+    assert raw.status == 400 and raw.body["code"] == "validation_failed"
+    assert raw.body["message"].startswith("User metadata is too large")
+    assert hub.store.query("SELECT count(*) FROM auth_users")[0][0] == 0
+    client = await user_client(hub, "small@example.com", username="small")
+    with pytest.raises(AuthApiError) as err:
+        await client.auth.update_user({"data": big})
+    assert err.value.code == "validation_failed"
+    await client.auth.update_user({"data": {"bio": "x" * 1000}})

@@ -50,7 +50,9 @@ async def test_acknowledged_rows_survive_sigkill(tmp_path: Path) -> None:
             task.cancel()
         await stop_hub_process(hub.proc, kill=True)
         await close_client(client)
-    assert hub.proc.returncode == -9
+    # Killed, not stopped: -9, or 255 when a SIGCHLD handler of Qt's (a Qt test earlier
+    # in this process) reaped it before asyncio could read its status.
+    assert hub.proc.returncode in (-9, 255)
 
     restarted = await start_hub_process(data)
     reader = await acreate_client(restarted.url, restarted.service_role_key)

@@ -116,7 +116,7 @@ async def test_mentions_come_from_group_members_and_strangers_ask_once(
     bots._world = world
     bots._demo_id = world.user_id("demo")
     for line in ("a", "b", "c", "d"):
-        note = bots.mention(line)
+        note = await bots.mention(line)
         assert note is not None
         group = note["data"]["conversation_id"]
         members = {r[0] for r in hub.store.query(

@@ -116,11 +116,11 @@ async def test_message_bodies_have_a_length_limit(people: People) -> None:
     assert len(await _rows(people.service, "messages")) == 1
 
 
-async def test_create_group_conversation_adds_the_caller_and_friends(people: People) -> None:
+async def test_create_conversation_of_a_group_adds_the_caller_and_friends(people: People) -> None:
     await _befriend(people, people.bob_id, people.carol_id)
-    result = await people.alice.rpc("create_group_conversation", {
-        "title": "  Friday Squad ", "member_ids": [people.bob_id, people.carol_id,
-                                                   people.bob_id]}).execute()
+    result = await people.alice.rpc("create_conversation", {
+        "conversation_kind": "group", "conversation_title": "  Friday Squad ",
+        "member_ids": [people.bob_id, people.carol_id, people.bob_id]}).execute()
     conversation = result.data
     assert isinstance(conversation, str) and uuid.UUID(conversation)
     rows = await _rows(people.alice, "conversations", id=conversation)
@@ -138,7 +138,7 @@ async def test_create_group_conversation_adds_the_caller_and_friends(people: Peo
     ("Squad", "nobody", "22023"),
     ("Squad", "not-a-uuid", "22P02"),
 ])
-async def test_create_group_conversation_refuses(people: People, title: str, members: str,
+async def test_create_conversation_of_a_group_refuses(people: People, title: str, members: str,
                                                  code: str) -> None:
     await _befriend(people, people.bob_id)
     if members == "blocked":
@@ -149,21 +149,23 @@ async def test_create_group_conversation_refuses(people: People, title: str, mem
            "friend": [people.bob_id], "nobody": [people.alice_id],
            "not-a-uuid": ["x"]}[members]
     with pytest.raises(APIError) as refused:
-        await people.alice.rpc("create_group_conversation",
-                               {"title": title, "member_ids": ids}).execute()
+        await people.alice.rpc("create_conversation", {
+            "conversation_kind": "group", "conversation_title": title,
+            "member_ids": ids}).execute()
     assert refused.value.code == code
     assert await _rows(people.service, "conversations") == []
 
 
-async def test_create_group_conversation_needs_a_signed_in_caller_and_its_arguments(
+async def test_create_conversation_of_a_group_needs_a_signed_in_caller_and_its_arguments(
         hub: RunningHub, people: People) -> None:
     anon = await anon_client(hub)
     with pytest.raises(APIError) as refused:
-        await anon.rpc("create_group_conversation",
-                       {"title": "x", "member_ids": [people.bob_id]}).execute()
+        await anon.rpc("create_conversation", {
+            "conversation_kind": "group", "conversation_title": "x",
+            "member_ids": [people.bob_id]}).execute()
     assert refused.value.code == "42501"
     with pytest.raises(APIError) as unknown:
-        await people.alice.rpc("create_group_conversation", {"title": "x"}).execute()
+        await people.alice.rpc("create_conversation", {"conversation_title": "x"}).execute()
     assert unknown.value.code == "PGRST202"
     with pytest.raises(APIError) as missing:
         await people.alice.rpc("drop_everything", {}).execute()

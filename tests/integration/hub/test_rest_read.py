@@ -186,7 +186,8 @@ async def test_unexpected_failure_is_a_postgrest_500(hub: RunningHub, expected_l
                                                      ) -> None:
     """It should answer PostgREST JSON and log, never a traceback page, when SQLite fails."""
     expected_logs.allow("gfdesk.hub", "hub rest: GET /rest/v1/profiles failed")
-    hub.store.conn.close()  # the database is gone from under the hub
+    # The database is gone from under the hub (every connection closed).
+    hub.store.setup_connections(lambda conn: conn.close())
     status, headers, body = await _raw(hub, "profiles?select=id", {})
     assert status == 500
     assert headers["Content-Type"].startswith("application/json")

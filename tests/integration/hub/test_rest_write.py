@@ -23,16 +23,11 @@ UUID_LEN = 36
 
 @pytest.fixture
 async def chat(people: People) -> str:
-    conversation = str(uuid.uuid4())
-    await people.alice.table("conversations").insert(
-        {"id": conversation, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
-    # return=minimal: as on PostgreSQL, rows read back must pass SELECT before they are
-    # written, and Alice is no member yet when her own row is checked.
-    await people.alice.table("conversation_members").insert([
-        {"conversation_id": conversation, "user_id": people.alice_id},
-        {"conversation_id": conversation, "user_id": people.bob_id},
-    ], returning=ReturnMethod.minimal).execute()
-    return conversation
+    await people.service.table("friendships").insert({
+        "user_id": people.alice_id, "friend_id": people.bob_id, "status": "accepted"}).execute()
+    made = await people.alice.rpc("create_conversation", {
+        "conversation_kind": "direct", "member_ids": [people.bob_id]}).execute()
+    return str(made.data)
 
 
 async def test_insert_returns_the_stored_row(people: People, chat: str) -> None:
@@ -70,16 +65,27 @@ async def test_bulk_insert(people: People, chat: str) -> None:
 
 async def test_upsert_merge_and_ignore(people: People, chat: str) -> None:
     """It should update on conflict with merge-duplicates and skip with ignore-duplicates."""
-    table = people.alice.table("conversation_members")
-    key = {"conversation_id": chat, "user_id": people.alice_id}
-    merged = await table.upsert({**key, "last_read_at": "2024-05-01T10:00:00+00:00"},
-                                on_conflict="conversation_id,user_id").execute()
-    assert merged.data[0]["last_read_at"].startswith("2024-05-01T10:00:00")
-    ignored = await table.upsert({**key, "last_read_at": None}, ignore_duplicates=True,
-                                 on_conflict="conversation_id,user_id").execute()
+    table = people.alice.table("messages")
+    key = {"id": str(uuid.uuid4()), "conversation_id": chat, "sender_id": people.alice_id}
+    await table.insert({**key, "body": "first"}).execute()
+    merged = await table.upsert({**key, "body": "edited"}).execute()
+    assert merged.data[0]["body"] == "edited"
+    ignored = await table.upsert({**key, "body": "ignored"}, ignore_duplicates=True).execute()
     assert ignored.data == []
-    now = await table.select("last_read_at").match(key).single().execute()
-    assert now.data["last_read_at"].startswith("2024-05-01T10:00:00")
+    now = await table.select("body").eq("id", key["id"]).single().execute()
+    assert now.data["body"] == "edited"
+
+
+async def test_an_upsert_needs_update_on_the_columns_it_sets(people: People, chat: str
+                                                             ) -> None:
+    """It should refuse (42501) an upsert setting a column no UPDATE may set, as
+    PostgreSQL's column privileges do, conflict or not."""
+    with pytest.raises(APIError) as err:
+        await people.bob.table("friendships").upsert({
+            "user_id": people.alice_id, "friend_id": people.bob_id, "status": "accepted",
+            "created_at": "2001-01-01T00:00:00+00:00"}).execute()
+    assert (err.value.code, err.value.message) == ("42501",
+                                                   "permission denied for table friendships")
 
 
 async def test_upsert_cannot_take_over_another_users_row(people: People, chat: str) -> None:
@@ -124,7 +130,7 @@ async def test_not_null_fk_check_and_unknown_body_column(people: People) -> None
     assert fk.value.code == "23503"
     with pytest.raises(APIError) as check:
         await service.insert({"name": "n", "game": "g", "host_id": people.alice_id,
-                              "format": "swiss"}).execute()
+                              "format": "ladder"}).execute()
     assert check.value.code == "23514"
     with pytest.raises(APIError) as column:
         await service.insert({"name": "n", "game": "g", "host_id": people.alice_id,
@@ -145,14 +151,15 @@ async def test_row_rule_refusal_rolls_back_the_whole_statement(people: People, c
     assert (await people.bob.table("messages").select("*").execute()).data == []
 
 
-async def test_insert_visible_only_to_addressee_cannot_be_returned(people: People) -> None:
-    """It should store a notification for someone else but refuse to return it (42501)."""
+async def test_nobody_signed_in_writes_a_notification(people: People) -> None:
+    """It should refuse (42501) a user's notification for anyone (issue 13, finding 3:
+    anyone sent any notification to anyone); the service role writes them."""
     row = {"user_id": people.alice_id, "type": "poke", "title": "Bob poked you"}
-    await people.bob.table("notifications").insert(
-        row, returning=ReturnMethod.minimal).execute()
-    with pytest.raises(APIError) as err:
-        await people.bob.table("notifications").insert(row).execute()
-    assert err.value.code == "42501"
+    for returning in (ReturnMethod.minimal, ReturnMethod.representation):
+        with pytest.raises(APIError) as err:
+            await people.bob.table("notifications").insert(row, returning=returning).execute()
+        assert err.value.code == "42501"
+    await people.service.table("notifications").insert(row).execute()
     got = await people.alice.table("notifications").select("title").execute()
     assert got.data == [{"title": "Bob poked you"}]
 
@@ -321,9 +328,13 @@ async def test_created_at_has_microseconds_so_quick_inserts_do_not_tie(hub: Runn
     try:
         stamps = []
         for n in range(20):
-            # Notifications for oneself: the rules let a user insert and read them back.
-            response = await client.table("notifications").insert(
-                {"user_id": uid, "type": "test", "title": f"n{n}"}).execute()
+            # Tournament chat: the rules let a user post and read it back.
+            if n == 0:
+                cup = await client.table("tournaments").insert(
+                    {"name": "Cup", "game": "chess", "host_id": uid}).execute()
+            response = await client.table("tournament_messages").insert(
+                {"tournament_id": cup.data[0]["id"], "sender_id": uid,
+                 "body": f"n{n}"}).execute()
             stamps.append(response.data[0]["created_at"])
         fractions = [s.split(".")[1].split("+")[0] for s in stamps]
         assert all(len(f) == 6 for f in fractions)

@@ -18,7 +18,9 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import aiohttp
 import pytest
 from postgrest.exceptions import APIError
 from postgrest.types import CountMethod, ReturnMethod
@@ -30,6 +32,7 @@ from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, TABLES
 from gfdesk.hub.store import Store
 from gfdesk.hub.tables import quote_ident
+from tests.helpers.channelcases import CHANNEL_CASES, RECEIVE, ChannelCase
 from tests.helpers.hubfixture import (
     DEFAULT_PASSWORD,
     anon_client,
@@ -45,17 +48,21 @@ from tests.helpers.rulescases import (
     FILTERED,
     GRID_ACTORS,
     HUB_DIVERGENCES,
+    INVALID,
     NO_PROFILE,
     NO_SUB,
     OPS,
+    RPC_CASES,
     USERS,
     WORLD,
     Case,
     Names,
+    RpcCase,
     claims_for,
     new_world_ids,
     primary_key,
 )
+from tests.integration.hub.realtime.rawws import raw_socket
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
@@ -230,3 +237,77 @@ def test_restore_puts_back_what_a_case_changed(tmp_path: Path) -> None:
         assert _snapshot(store) == baseline
     finally:
         store.close()
+
+
+def _token(hub: RunningHub, actor: str, names: Names) -> str:
+    """The token an actor's requests carry: a key, or a user's access token."""
+    if actor == "anon":
+        return hub.anon_key
+    if actor == "service":
+        return hub.service_role_key
+    claims = claims_for(actor, {h: names.id(h) for h in USERS})
+    return hubkeys.sign(hub.app[KEYS].secret, {**claims, "exp": int(time.time()) + 3600})
+
+
+async def _channel_outcome(hub: RunningHub, http: aiohttp.ClientSession, case: ChannelCase,
+                           names: Names) -> str:
+    topic, token = case.resolve(names), _token(hub, case.actor, names)
+    if case.op == RECEIVE:
+        async with raw_socket(hub) as sock:
+            _, reply = await sock.join(f"realtime:{topic}", {"private": True},
+                                       access_token=token)
+        return ALLOWED if reply["payload"]["status"] == "ok" else DENIED
+    async with http.post(
+            f"{hub.url}/realtime/v1/api/broadcast/{quote(topic, safe='')}/events/score_update"
+            "?private=true", json={"score1": 1},
+            headers={"apikey": hub.anon_key, "Authorization": f"Bearer {token}"}) as resp:
+        return {202: ALLOWED, 403: DENIED}.get(resp.status, f"status {resp.status}")
+
+
+async def test_channel_rules_matrix(hub: RunningHub) -> None:
+    _, world = await _world(hub)
+    wrong = []
+    async with aiohttp.ClientSession() as http:
+        for case in CHANNEL_CASES:
+            outcome = await _channel_outcome(hub, http, case, world)
+            if outcome != case.expect:
+                wrong.append(f"{case.id}: expected {case.expect}, got {outcome}")
+    assert not wrong, "\n".join(wrong)
+
+
+async def _rpc_run(clients: Mapping[str, AsyncClient], world: Names, case: RpcCase
+                   ) -> str | None:
+    """The mismatch of one create_conversation case, or None."""
+    names = world.fresh()
+    service = clients["service"]
+    for row in case.setup:
+        await _make(service, row.table, names.resolve(row.values))
+    try:
+        response = await clients[case.actor].rpc("create_conversation",
+                                                 case.resolved_args(names)).execute()
+    except APIError as exc:
+        outcome = {"42501": DENIED, "22023": INVALID}.get(exc.code or "", exc.code)
+        return None if outcome == case.expect else f"expected {case.expect}, got {outcome}"
+    if case.expect != ALLOWED:
+        return f"expected {case.expect}, got {response.data!r}"
+    members = {r["user_id"] for r in await _query(service, "conversation_members",
+                                                   {"conversation_id": response.data})}
+    if members != {names.id(m) for m in case.members}:
+        return f"members {members}"
+    if case.returns is not None and response.data != names.id(case.returns):
+        return "a new conversation instead of the existing one"
+    return None
+
+
+async def test_create_conversation_matrix(hub: RunningHub) -> None:
+    clients, world = await _world(hub)
+    baseline = _snapshot(hub.store)
+    wrong = []
+    for case in RPC_CASES:
+        try:
+            mismatch = await _rpc_run(clients, world, case)
+        finally:
+            _restore(hub.store, baseline)
+        if mismatch is not None:
+            wrong.append(f"{case.id}: {mismatch}")
+    assert not wrong, "\n".join(wrong)

@@ -43,11 +43,19 @@ async def test_keys_survive_a_restart(tmp_path: Path) -> None:
 
 
 async def test_non_loopback_bind_warns(tmp_path: Path) -> None:
-    hub = await start_hub_process(tmp_path / "data", "--host", "0.0.0.0")
+    hub = await start_hub_process(tmp_path / "data", "--host", "0.0.0.0", "--no-announce")
     status, err = await stop_hub_process(hub.proc)
     assert status == 0
     port = hub.url.rsplit(":", 1)[1]
     assert f"anyone on that network who can reach 0.0.0.0:{port} can use the hub" in err.decode()
+
+
+async def test_no_tls_serves_http_beyond_loopback_and_warns(tmp_path: Path) -> None:
+    hub = await start_hub_process(tmp_path / "data", "--host", "0.0.0.0", "--no-tls",
+                                  "--no-announce")
+    status, err = await stop_hub_process(hub.proc)
+    assert hub.url.startswith("http://") and hub.fingerprint is None
+    assert "--no-tls: passwords and tokens cross the network in clear text" in err.decode()
 
 
 @pytest.mark.parametrize(("host", "loopback"), [

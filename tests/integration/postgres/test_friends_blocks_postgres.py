@@ -122,14 +122,14 @@ def test_message_bodies_have_a_length_limit(pg: psycopg.Connection,
     assert _error(pg, alice, insert, (conversation, alice, "x" * 2001)) == "23514"
 
 
-def test_create_group_conversation_adds_the_caller_and_friends(
+def test_create_conversation_of_a_group_adds_the_caller_and_friends(
         pg: psycopg.Connection, people: dict[str, str]) -> None:
     alice, bob, carol = people["alice"], people["bob"], people["carol"]
     pg.execute("insert into public.friendships (user_id, friend_id, status) values"
                " (%s, %s, 'accepted'), (%s, %s, 'accepted')", (alice, bob, carol, alice))
     with _as(pg, alice):
-        row = pg.execute("select public.create_group_conversation(%s, %s)",
-                         ("  Friday Squad ", [bob, carol, bob])).fetchone()
+        row = pg.execute("select public.create_conversation('group', %s, %s)",
+                         ([bob, carol, bob], "  Friday Squad ")).fetchone()
     assert row is not None
     conversation = row[0]
     assert pg.execute("select kind, title from public.conversations where id = %s",
@@ -148,7 +148,7 @@ def test_create_group_conversation_adds_the_caller_and_friends(
     ("Squad", "nobody", "22023"),
     ("Squad", "not-a-uuid", "22P02"),
 ])
-def test_create_group_conversation_refuses(pg: psycopg.Connection, people: dict[str, str],
+def test_create_conversation_of_a_group_refuses(pg: psycopg.Connection, people: dict[str, str],
                                            title: str, members: str, code: str) -> None:
     alice, bob, carol = people["alice"], people["bob"], people["carol"]
     pg.execute("insert into public.friendships (user_id, friend_id, status)"
@@ -161,12 +161,12 @@ def test_create_group_conversation_refuses(pg: psycopg.Connection, people: dict[
     ids = {"stranger": [carol], "blocked": [bob], "friend": [bob], "nobody": [alice],
            "not-a-uuid": ["x"]}[members]
     cast = "%s::text[]::uuid[]"
-    assert _error(pg, alice, f"select public.create_group_conversation(%s, {cast})",
-                  (title, ids)) == code
+    assert _error(pg, alice, f"select public.create_conversation('group', {cast}, %s)",
+                  (ids, title)) == code
     assert _count(pg, "conversations") == 0
 
 
-def test_create_group_conversation_needs_a_signed_in_caller(
+def test_create_conversation_of_a_group_needs_a_signed_in_caller(
         pg: psycopg.Connection, people: dict[str, str]) -> None:
-    assert _error(pg, None, "select public.create_group_conversation('x', %s::uuid[])",
+    assert _error(pg, None, "select public.create_conversation('group', %s::uuid[], 'x')",
                   ([people["bob"]],)) == "42501"

@@ -38,8 +38,8 @@ FINGERPRINT_QUERIES = {
         select tablename, indexname, indexdef from pg_indexes
         where schemaname = 'public' order by 1, 2""",
     "policies": """
-        select tablename, policyname, cmd, roles::text, qual, with_check from pg_policies
-        where schemaname = 'public' order by 1, 2""",
+        select schemaname, tablename, policyname, cmd, roles::text, qual, with_check
+        from pg_policies where schemaname in ('public', 'realtime') order by 1, 2, 3""",
     "functions": """
         select p.oid::regprocedure::text, p.prosrc, p.provolatile, p.prosecdef,
                p.proconfig::text, p.proacl::text

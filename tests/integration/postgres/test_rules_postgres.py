@@ -21,6 +21,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from gfdesk.hub.schema import TABLES
+from tests.helpers.channelcases import CHANNEL_CASES, RECEIVE, ChannelCase
 from tests.helpers.profilecases import SIGNUPS
 from tests.helpers.rulescases import (
     ALLOWED,
@@ -28,12 +29,15 @@ from tests.helpers.rulescases import (
     DENIED,
     FILTERED,
     HUB_DIVERGENCES,
+    INVALID,
     NO_PROFILE,
+    RPC_CASES,
     USERS,
     WORLD,
     Case,
     Names,
     Row,
+    RpcCase,
     claims_for,
     new_world_ids,
     primary_key,
@@ -195,3 +199,78 @@ def test_sign_up_trigger_makes_the_profile_the_hub_makes(pg: psycopg.Connection)
         got = [pg.execute("select username, display_name, avatar_url from public.profiles"
                           " where id = %s", row).fetchone() for row in ids]
     assert got == [expected for _, _, expected in SIGNUPS]
+
+
+def _channel_outcome(pg: psycopg.Connection, case: ChannelCase, names: Names) -> str:
+    """Ask the policies of realtime.messages as Supabase Realtime does for a join
+    (select a message of the topic) or a send (insert one), as the actor."""
+    topic = case.resolve(names)
+    claims = claims_for(case.actor, {h: names.id(h) for h in USERS})
+    with pg.transaction(force_rollback=True):
+        message = pg.execute("insert into realtime.messages (topic, extension)"
+                             " values (%s, 'broadcast') returning id", (topic,)).fetchone()
+        try:
+            with pg.transaction():
+                pg.execute(sql.SQL("set local role {}").format(
+                    sql.Identifier(_ROLES.get(case.actor, "authenticated"))))
+                pg.execute("select set_config('request.jwt.claims', %s, true),"
+                           " set_config('realtime.topic', %s, true)",
+                           (json.dumps(claims), topic))
+                if case.op == RECEIVE:
+                    seen = pg.execute("select count(*) from realtime.messages where id = %s",
+                                      message).fetchone()
+                    return ALLOWED if seen == (1,) else DENIED
+                pg.execute("insert into realtime.messages (topic, extension, event)"
+                           " values (%s, 'broadcast', 'score_update')", (topic,))
+                return ALLOWED
+        except psycopg.errors.InsufficientPrivilege:
+            return DENIED
+        finally:
+            pg.execute("reset role")
+
+
+@pytest.mark.parametrize("case", CHANNEL_CASES, ids=lambda c: c.id)
+def test_channel_rules_case(pg: psycopg.Connection, world: Names, case: ChannelCase) -> None:
+    assert _channel_outcome(pg, case, world.fresh()) == case.expect
+
+
+def _rpc_outcome(pg: psycopg.Connection, case: RpcCase, names: Names
+                 ) -> tuple[str, str | None, set[str]]:
+    """The outcome of a create_conversation call, its result and the members it has."""
+    args = case.resolved_args(names)
+    claims = claims_for(case.actor, {h: names.id(h) for h in USERS})
+    with pg.transaction(force_rollback=True):
+        for row in case.setup:
+            _insert(pg, row.table, (names.resolve(row.values),))
+        try:
+            with pg.transaction():
+                pg.execute(sql.SQL("set local role {}").format(
+                    sql.Identifier(_ROLES.get(case.actor, "authenticated"))))
+                pg.execute("select set_config('request.jwt.claims', %s, true)",
+                           (json.dumps(claims),))
+                row = pg.execute("select public.create_conversation(%s, %s::uuid[], %s)",
+                                 (args["conversation_kind"], args["member_ids"],
+                                  args.get("conversation_title"))).fetchone()
+        except psycopg.errors.InsufficientPrivilege:
+            return DENIED, None, set()
+        except psycopg.errors.InvalidParameterValue:
+            return INVALID, None, set()
+        finally:
+            pg.execute("reset role")
+        assert row is not None
+        conversation = str(row[0])
+        members = {str(r[0]) for r in pg.execute(
+            "select user_id from public.conversation_members where conversation_id = %s",
+            (conversation,)).fetchall()}
+    return ALLOWED, conversation, members
+
+
+@pytest.mark.parametrize("case", RPC_CASES, ids=lambda c: c.id)
+def test_create_conversation_case(pg: psycopg.Connection, world: Names, case: RpcCase) -> None:
+    names = world.fresh()
+    outcome, conversation, members = _rpc_outcome(pg, case, names)
+    assert outcome == case.expect
+    if outcome == ALLOWED:
+        assert members == {names.id(m) for m in case.members}
+        if case.returns is not None:
+            assert conversation == names.id(case.returns)

@@ -80,7 +80,7 @@ def test_a_token_without_a_usable_sub_is_a_user_nobody_is(store: Store, sub: obj
                                                             "sub": sub}
     rules = {t: policies.access(t, claims) for t in TABLES}
     assert rules["profiles"].select is TRUE and rules["tournaments"].select is TRUE
-    assert rules["notifications"].insert_check is TRUE
+    assert rules["tournament_messages"].select is TRUE
     assert rules["profiles"].insert_check.params == (None,)
     assert (_visible(store, "profiles", "", claims),
             _visible(store, "friendships", "", claims)) == (2, 0)

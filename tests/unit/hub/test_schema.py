@@ -29,7 +29,8 @@ def store(tmp_path: Path) -> Store:
 
 
 def _user(store: Store, email: str) -> str:
-    uid = f"00000000-0000-4000-8000-{len(store.query('SELECT id FROM auth_users')):012d}"
+    count = len(store.conn.execute("SELECT id FROM auth_users").fetchall())
+    uid = f"00000000-0000-4000-8000-{count:012d}"
     store.conn.execute(
         "INSERT INTO auth_users (id, email, encrypted_password, created_at, updated_at)"
         " VALUES (?, ?, 'x', 'now', 'now')", (uid, email))
@@ -59,8 +60,9 @@ def test_no_table_outside_metadata(store: Store) -> None:
 
 def test_defaults_make_uuid_and_timestamps(store: Store) -> None:
     """It should fill ids with UUID v4 and created_at in PostgREST's timestamptz shape."""
-    row = store.query("INSERT INTO conversations (kind) VALUES ('group')"
-                      " RETURNING id, created_at")[0]
+    with store.transaction() as tx:
+        row = tx.conn.execute("INSERT INTO conversations (kind) VALUES ('group')"
+                              " RETURNING id, created_at").fetchone()
     assert UUID4.match(row["id"])
     assert TIMESTAMP.match(row["created_at"])
     assert TIMESTAMP.match(now_timestamp())
@@ -85,3 +87,61 @@ def test_profile_hook_makes_unique_usernames(store: Store) -> None:
     assert (rows[a]["username"], rows[a]["display_name"]) == ("ace", "ace")
     assert (rows[b]["username"], rows[b]["display_name"]) == ("ace2", "Ace Two")
     assert rows[c]["username"] == "ace3"
+
+
+def test_swiss_arrives_on_a_database_made_before_it(tmp_path: Path) -> None:
+    """It should remake tournaments with the new check, losing and cascading nothing."""
+    old = Store.in_dir(tmp_path / "old")
+    try:
+        old.migrate("auth", AUTH_MIGRATIONS)
+        old.migrate("public", PUBLIC_MIGRATIONS[:1])
+        host = _user(old, "host@x.io")
+        with old.transaction() as tx:
+            on_user_created(tx, NewUser(host, "host@x.io", {}))
+            cup = tx.conn.execute("INSERT INTO tournaments (name, game, host_id) VALUES"
+                                  " ('Cup', 'chess', ?) RETURNING id", (host,)).fetchone()[0]
+            tx.conn.execute("INSERT INTO tournament_participants (tournament_id, user_id)"
+                            " VALUES (?, ?)", (cup, host))
+            with pytest.raises(sqlite3.IntegrityError, match="tournaments_format_check"):
+                tx.conn.execute("UPDATE tournaments SET format = 'swiss'")
+        assert old.migrate("public", PUBLIC_MIGRATIONS[:2]) == [2]
+        with old.transaction() as tx:
+            tx.conn.execute("UPDATE tournaments SET format = 'swiss'")
+        assert [tuple(r) for r in old.query("SELECT id, format FROM tournaments")] == [
+            (cup, "swiss")]
+        assert old.query("SELECT count(*) FROM tournament_participants")[0][0] == 1
+        assert old.query("PRAGMA foreign_key_check") == []
+        assert old.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # The participants' foreign key still points at the (new) tournaments table.
+        with pytest.raises(sqlite3.IntegrityError), old.transaction() as tx:
+            tx.conn.execute("INSERT INTO tournament_participants (tournament_id, user_id)"
+                            " VALUES ('nowhere', ?)", (host,))
+    finally:
+        old.close()
+
+
+def test_busy_arrives_on_a_database_made_before_it(tmp_path: Path) -> None:
+    """It should remake calls with the new check, keeping every call."""
+    old = Store.in_dir(tmp_path / "old")
+    try:
+        old.migrate("auth", AUTH_MIGRATIONS)
+        old.migrate("public", PUBLIC_MIGRATIONS[:3])
+        ada, bob = _user(old, "ada@x.io"), _user(old, "bob@x.io")
+        with old.transaction() as tx:
+            on_user_created(tx, NewUser(ada, "ada@x.io", {}))
+            on_user_created(tx, NewUser(bob, "bob@x.io", {}))
+            call = tx.conn.execute("INSERT INTO calls (caller_id, callee_id) VALUES (?, ?)"
+                                   " RETURNING id", (ada, bob)).fetchone()[0]
+            with pytest.raises(sqlite3.IntegrityError, match="calls_status_check"):
+                tx.conn.execute("UPDATE calls SET status = 'busy'")
+        assert old.migrate("public", PUBLIC_MIGRATIONS) == [4]
+        with old.transaction() as tx:
+            tx.conn.execute("UPDATE calls SET status = 'busy'")
+        assert [tuple(r) for r in old.query("SELECT id, status FROM calls")] == [
+            (call, "busy")]
+        assert old.query("PRAGMA foreign_key_check") == []
+        with pytest.raises(sqlite3.IntegrityError, match="calls_status_check"), \
+                old.transaction() as tx:
+            tx.conn.execute("UPDATE calls SET status = 'on hold'")
+    finally:
+        old.close()

@@ -242,3 +242,28 @@ async def test_channel_is_shut_down_when_its_token_expires(hub: RunningHub) -> N
         system = await sock.expect(lambda f: f["event"] == "system")
         assert system["payload"]["message"].startswith("Token has expired")
         assert (await sock.recv())["event"] == "phx_close"
+
+
+async def test_a_binding_that_is_not_an_object_gets_the_servers_error(hub: RunningHub) -> None:
+    # Known from before issue 13: such bindings were dropped with no reply at all.
+    async with raw_socket(hub) as sock:
+        _, reply = await sock.join("realtime:room1", {"postgres_changes": [42]})
+        assert reply["payload"] == {"status": "ok", "response": {"postgres_changes": []}}
+        system = await sock.expect(lambda f: f["event"] == "system")
+        assert system["payload"]["status"] == "error"
+        assert system["payload"]["extension"] == "postgres_changes"
+        assert system["payload"]["message"] == (
+            "No subscription params provided. Please provide at least a `schema` or `table`"
+            " to subscribe to: 42")
+
+
+async def test_a_regex_filter_is_refused_with_the_servers_error(hub: RunningHub) -> None:
+    # Issue 13, finding 4: `match` ran a client's regex on the loop for every change.
+    binding = {"event": "INSERT", "schema": "public", "table": "messages",
+               "filter": "body=match.^(a+)+$"}
+    async with raw_socket(hub) as sock:
+        await sock.join("realtime:room1", {"postgres_changes": [binding]})
+        system = await sock.expect(lambda f: f["event"] == "system")
+        assert system["payload"]["status"] == "error"
+        assert system["payload"]["message"] == (
+            'Error parsing `filter` params: ["match", "^(a+)+$"]')

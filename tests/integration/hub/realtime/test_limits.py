@@ -7,6 +7,7 @@ from typing import Any
 
 from gfdesk.hub.realtime import REALTIME
 from gfdesk.hub.runner import RunningHub
+from tests.helpers.silentws import SilentSocket
 from tests.integration.hub.realtime.rawws import RawSocket, raw_socket
 
 
@@ -128,3 +129,39 @@ async def test_a_client_that_stops_reading_is_cut_off_and_others_carry_on(
         # Reading now drains what the kernel held, then finds the connection dropped
         # (no closing handshake: the hub aborted it).
         assert await stalled.closed() in (None, 1006)
+
+
+async def test_the_payload_limit_counts_bytes_not_characters(hub: RunningHub) -> None:
+    # Known from before issue 13: 150 characters of é are 300 bytes, over a 200 limit.
+    _limit(hub, max_payload_bytes=200)
+    async with raw_socket(hub) as sender:
+        join_ref, _ = await sender.join("realtime:room1", {"broadcast": {"ack": True}})
+        await _broadcast(sender, join_ref, "2", {"e": "é" * 150})
+        reply = await sender.expect(lambda f: f.get("ref") == "2")
+        assert reply["payload"] == {"status": "error", "response": "payload_size_exceeded"}
+
+
+async def test_the_hub_wide_budget_cuts_off_the_slowest_first(hub: RunningHub) -> None:
+    # Issue 13, finding 5: sockets that never read held the hub's memory without bound.
+    # Each stays under its own cap; together they pass the hub's budget.
+    _limit(hub, max_send_buffer_bytes=64 * 1024 * 1024, max_outbound_bytes=6 * 1024 * 1024)
+    registry = hub.app[REALTIME]
+    silent = [await SilentSocket.join(hub.url, hub.anon_key, "room1") for _ in range(6)]
+    try:
+        open_before = len(registry.connections)
+        async with raw_socket(hub) as reader, raw_socket(hub) as sender:
+            await reader.join("realtime:room1")
+            join_ref, _ = await sender.join("realtime:room1")
+            chunk = {"blob": "x" * 400_000}
+            # 16 MB each: more than loopback's kernel buffers hold for a silent socket.
+            for n in range(40):
+                await _broadcast(sender, join_ref, str(n), chunk)
+                await reader.expect(lambda f: f.get("event") == "broadcast")
+                assert registry.unsent_bytes <= 6 * 1024 * 1024 + 2 * 400_100
+            await _still_receives(reader, sender, join_ref)
+            # Silent sockets were cut off; the two that read were not.
+            assert len(registry.connections) < open_before + 2
+        assert registry.unsent_bytes <= 6 * 1024 * 1024
+    finally:
+        for sock in silent:
+            sock.close()

@@ -16,6 +16,7 @@ from postgrest.types import ReturnMethod
 from realtime import AsyncRealtimeChannel, RealtimeSubscribeStates
 from supabase import AsyncClient
 
+from gfdesk.hub.channelrules import app_topic
 from gfdesk.hub.realtime.changefilter import binding_id
 from gfdesk.hub.runner import RunningHub
 from gfdesk.hub.schema import TABLES
@@ -52,7 +53,9 @@ async def subscribe(client: AsyncClient, topic: str,
     # The client hands the session token to Realtime in a background task; do it now so
     # the join carries the user's token, not the anon key.
     await client.realtime.set_auth(await token_of(client))
-    channel = client.channel(topic)
+    # The app's topics are private channels (a public join of one is refused).
+    private = app_topic(topic) is not None
+    channel = client.channel(topic, {"config": {"private": private}})
     for event, table, filter_, feed in bindings:
         channel.on_postgres_changes(event, callback=feed, schema="public", table=table,
                                     filter=filter_)
@@ -82,7 +85,7 @@ async def test_an_insert_reaches_the_owner_with_the_raw_payload(people: People) 
     filt = f"user_id=eq.{people.alice_id}"
     await subscribe(people.alice, f"notifications:{people.alice_id}",
                     ("INSERT", "notifications", filt, feed))
-    await notify(people.bob, people.alice_id, "Bob wants to be friends")
+    await notify(people.service, people.alice_id, "Bob wants to be friends")
     payload = await feed.next()
     assert payload["ids"] == [expected_id("INSERT", "notifications", filt)]
     data = payload["data"]
@@ -208,7 +211,7 @@ async def test_commit_order_holds_across_200_rapid_inserts(people: People) -> No
                     ("INSERT", "notifications", f"user_id=eq.{people.alice_id}", feed))
     titles = [f"n{i:03d}" for i in range(200)]
     for title in titles:
-        await notify(people.bob, people.alice_id, title)
+        await notify(people.service, people.alice_id, title)
     received = [(await feed.next())["data"]["record"]["title"] for _ in titles]
     assert received == titles
 
@@ -315,16 +318,19 @@ async def test_calls_channel_two_bindings_ring_the_callee_and_tell_the_caller(
 async def test_chat_messages_reach_members_only(hub: RunningHub, people: People) -> None:
     carol = await user_client(hub, "carol@example.com")
     chat_id = str(uuid.uuid4())
-    await people.alice.table("conversations").insert(
+    await people.service.table("conversations").insert(
         {"id": chat_id, "kind": "direct"}, returning=ReturnMethod.minimal).execute()
-    for member in (people.alice_id, people.bob_id):
-        await people.alice.table("conversation_members").insert(
-            {"conversation_id": chat_id, "user_id": member},
-            returning=ReturnMethod.minimal).execute()
+    await people.service.table("conversation_members").insert(
+        [{"conversation_id": chat_id, "user_id": member}
+         for member in (people.alice_id, people.bob_id)],
+        returning=ReturnMethod.minimal).execute()
     bob_feed, carol_feed, carol_own = Feed(), Feed(), Feed()
     filt = f"conversation_id=eq.{chat_id}"
     await subscribe(people.bob, f"chat:{chat_id}", ("INSERT", "messages", filt, bob_feed))
-    await subscribe(carol, f"chat:{chat_id}", ("INSERT", "messages", filt, carol_feed),
+    # Carol may not join chat:{id} (test_authorization); on a channel of her own, the
+    # row rules still keep the conversation's messages from her.
+    await subscribe(carol, f"notifications:{people.carol_id}",
+                    ("INSERT", "messages", filt, carol_feed),
                     ("INSERT", "notifications", f"user_id=eq.{people.carol_id}", carol_own))
     await insert(people.alice, "messages", {"id": str(uuid.uuid4()),
                                             "conversation_id": chat_id,

@@ -6,8 +6,14 @@ import asyncio
 from typing import Any
 
 from gfdesk.hub.runner import RunningHub
-from tests.helpers.hubfixture import anon_client, close_client
-from tests.integration.hub.realtime.rawws import raw_socket
+from tests.helpers.hubfixture import (
+    anon_client,
+    close_client,
+    private_config,
+    realtime_as_user,
+    user_client,
+)
+from tests.integration.hub.realtime.rawws import raw_socket, user_token
 
 
 class PresenceLog:
@@ -32,12 +38,24 @@ def _presence_config(key: str) -> dict[str, Any]:
                        "private": False}}
 
 
-async def _watcher(hub: RunningHub, name: str = "presence:online") -> tuple[Any, Any,
-                                                                              PresenceLog]:
-    client = await anon_client(hub)
+async def _online(hub: RunningHub, name: str) -> tuple[Any, str]:
+    """A signed-in user's client, ready to join presence:online (private)."""
+    client = await user_client(hub, f"{name}@presence.test")
+    return client, await realtime_as_user(client)
+
+
+async def _watcher(hub: RunningHub, name: str = "presence:online"
+                   ) -> tuple[Any, Any, PresenceLog]:
+    """A client watching ``name``: presence:online privately as a signed-in user, any
+    other topic publicly with the anon key."""
+    if name == "presence:online":
+        client, _ = await _online(hub, "watcher")
+        options = private_config("watcher")
+    else:
+        client, options = await anon_client(hub), _presence_config("watcher")
     log = PresenceLog()
     synced = asyncio.Event()
-    channel = client.channel(name, _presence_config("watcher"))
+    channel = client.channel(name, options)
     channel.on_presence_join(log.join).on_presence_leave(log.leave)
     channel.on_presence_sync(synced.set)
     await channel.subscribe()
@@ -51,27 +69,27 @@ def _meta(presences: list[Any]) -> list[dict[str, Any]]:
 
 async def test_track_update_untrack_through_the_official_client(hub: RunningHub) -> None:
     _, _, log = await _watcher(hub)
-    client = await anon_client(hub)
-    channel = client.channel("presence:online", _presence_config("user-1"))
+    client, uid = await _online(hub, "one")
+    channel = client.channel("presence:online", private_config(uid))
     await channel.subscribe()
-    online = {"user_id": "user-1", "status": "online", "last_seen": "2026-01-01T00:00:00Z"}
+    online = {"user_id": uid, "status": "online", "last_seen": "2026-01-01T00:00:00Z"}
     await channel.track(online)
     kind, key, current, new = await log.next()
-    assert (kind, key, current, _meta(new)) == ("join", "user-1", [], [online])
+    assert (kind, key, current, _meta(new)) == ("join", uid, [], [online])
     first_ref = new[0]["presence_ref"]
     assert isinstance(first_ref, str) and len(first_ref) == 16
 
     away = {**online, "status": "away"}
     await channel.track(away)
     kind, key, _, new = await log.next()  # an update: join of the new meta, then leave
-    assert (kind, key, _meta(new)) == ("join", "user-1", [away])
+    assert (kind, key, _meta(new)) == ("join", uid, [away])
     assert new[0]["presence_ref"] != first_ref
     kind, key, current, left = await log.next()
-    assert (kind, key, _meta(current), _meta(left)) == ("leave", "user-1", [away], [online])
+    assert (kind, key, _meta(current), _meta(left)) == ("leave", uid, [away], [online])
 
     await channel.untrack()
     kind, key, current, left = await log.next()
-    assert (kind, key, current, _meta(left)) == ("leave", "user-1", [], [away])
+    assert (kind, key, current, _meta(left)) == ("leave", uid, [], [away])
 
 
 async def test_update_diff_has_old_meta_in_leaves_and_phx_ref_prev(hub: RunningHub) -> None:
@@ -97,23 +115,25 @@ async def test_update_diff_has_old_meta_in_leaves_and_phx_ref_prev(hub: RunningH
 
 async def test_disconnect_untracks(hub: RunningHub) -> None:
     _, _, log = await _watcher(hub)
-    client = await anon_client(hub)
-    channel = client.channel("presence:online", _presence_config("user-2"))
+    client, uid = await _online(hub, "two")
+    channel = client.channel("presence:online", private_config(uid))
     await channel.subscribe()
-    await channel.track({"user_id": "user-2"})
-    assert (await log.next())[:2] == ("join", "user-2")
+    await channel.track({"user_id": uid})
+    assert (await log.next())[:2] == ("join", uid)
     await close_client(client)
     kind, key, current, left = await log.next()
-    assert (kind, key, current, _meta(left)) == ("leave", "user-2", [], [{"user_id": "user-2"}])
+    assert (kind, key, current, _meta(left)) == ("leave", uid, [], [{"user_id": uid}])
 
 
 async def test_leave_untracks(hub: RunningHub) -> None:
     _, _, log = await _watcher(hub)
+    uid = "00000000-0000-4000-8000-000000000001"
     async with raw_socket(hub) as sock:
         join_ref, _ = await sock.join("realtime:presence:online",
-                                      {"presence": {"enabled": True}})
+                                      {"presence": {"enabled": True}, "private": True},
+                                      access_token=user_token(hub, sub=uid))
         await sock.push("realtime:presence:online", "presence",
-                        {"event": "track", "payload": {"user_id": "m"}}, ref="2",
+                        {"event": "track", "payload": {"user_id": uid}}, ref="2",
                         join_ref=join_ref)
         kind, random_key, _, _ = await log.next()
         assert kind == "join" and len(random_key) == 36  # a server-made UUID key

@@ -1,4 +1,4 @@
-"""SignInThrottle: failures per email within a sliding window."""
+"""SignInThrottle: failures per key within a sliding window."""
 
 from __future__ import annotations
 

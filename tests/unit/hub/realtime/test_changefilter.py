@@ -20,7 +20,6 @@ from gfdesk.hub.realtime.changefilter import (
     binding_id,
     inspect,
     like_matches,
-    like_regex,
     parse_binding,
     parse_filter,
     reply_binding,
@@ -34,7 +33,7 @@ C = Condition
 @pytest.mark.parametrize(("text", "expected"), [
     ("subject=eq.hey", (C("subject", "eq", "hey"),)),
     ("subject=in.(hidee,ho)", (C("subject", "in", "{hidee,ho}"),)),
-    ("subject=not.like.hey%", (C("subject", "like", "hey%", True),)),
+    ("subject=not.eq.hey", (C("subject", "eq", "hey", True),)),
     ("id=gt.0,id=lt.100", (C("id", "gt", "0"), C("id", "lt", "100"))),
     ("", ()),
     ("   ", ()),
@@ -49,13 +48,9 @@ C = Condition
     ('a=eq."say \\"hi\\""', (C("a", "eq", 'say "hi"'),)),
     ('a=eq."open', (C("a", "eq", '"open'),)),
     ('a=eq."x"y"', (C("a", "eq", '"x"y"'),)),
-    ('a=in.("a,b",c),b=is.null', (C("a", "in", '{"a,b",c}'), C("b", "is", "null"))),
+    ('a=in.("a,b",c),b=eq.null', (C("a", "in", '{"a,b",c}'), C("b", "eq", "null"))),
     ("a=in.(1,(2),3)", (C("a", "in", "{1,(2),3}"),)),
     ("a=not.in.(1,2)", (C("a", "in", "{1,2}", True),)),
-    ("a=ilike.%X%", (C("a", "ilike", "%X%"),)),
-    ("a=match.^x", (C("a", "match", "^x"),)),
-    ("a=imatch.^x", (C("a", "imatch", "^x"),)),
-    ("a=isdistinct.3", (C("a", "isdistinct", "3"),)),
     ("a=in.()", (C("a", "in", "{}"),)),
 ])
 def test_filters_parse_as_the_server_parses_them(text: str, expected: tuple[Condition, ...]
@@ -65,6 +60,15 @@ def test_filters_parse_as_the_server_parses_them(text: str, expected: tuple[Cond
 
 @pytest.mark.parametrize(("text", "message"), [
     ("subject=foo.hey", 'Error parsing `filter` params: ["foo", "hey"]'),
+    # Pattern operators cost text x pattern (or more) per change: refused like any
+    # operator Supabase Realtime does not know (issue 13, finding 4).
+    ("body=match.^(a+)+$", 'Error parsing `filter` params: ["match", "^(a+)+$"]'),
+    ("body=imatch.x", 'Error parsing `filter` params: ["imatch", "x"]'),
+    ("body=like.%a%", 'Error parsing `filter` params: ["like", "%a%"]'),
+    ("body=ilike.%a%", 'Error parsing `filter` params: ["ilike", "%a%"]'),
+    ("body=not.like.%a%", 'Error parsing `filter` params: ["like", "%a%"]'),
+    ("b=is.null", 'Error parsing `filter` params: ["is", "null"]'),
+    ("b=isdistinct.3", 'Error parsing `filter` params: ["isdistinct", "3"]'),
     ("undefined", 'Error parsing `filter` params: ["undefined"]'),
     ("a=eq", 'Error parsing `filter` params: ["eq"]'),
     ("a=not.eq", 'Error parsing `filter` params: ["eq"]'),
@@ -223,17 +227,9 @@ def test_published_tables_are_chosen_with_like(pattern: str, hits: list[str]) ->
     assert like_matches(pattern, ["notifications", "messages", "tournament_matches"]) == hits
 
 
-@pytest.mark.parametrize(("pattern", "text", "hit"), [
-    ("a%", "abc", True), ("a_c", "abc", True), ("a_c", "abbc", False), ("%", "", True),
-    ("a\\%", "a%", True), ("a\\%", "ab", False), ("a.c", "abc", False), ("A%", "abc", False),
-    ("%\n%", "x\ny", True),
-])
-def test_like_regex(pattern: str, text: str, hit: bool) -> None:
-    assert (like_regex(pattern).fullmatch(text) is not None) is hit
-
-
-def test_ilike_ignores_case() -> None:
-    assert like_regex("A%", ignore_case=True).fullmatch("abc")
+def test_a_huge_table_pattern_matches_nothing_and_costs_nothing() -> None:
+    assert like_matches("%" * 10_000 + "s", ["messages"]) == []
+    assert like_matches("%a" * 100 + "b", ["a" * 60]) == []
 
 
 _FILTER_ALPHABET = st.sampled_from(list('abc=.,()"\\ not.in.eq.like.is.null%_-\t\n1é'))

@@ -22,6 +22,7 @@ from gfdesk.hub.realtime.changes import (
     ChangeSubscription,
     system_message,
 )
+from gfdesk.hub.realtime.rowmatch import compile_filter
 from gfdesk.hub.schema import PUBLIC_MIGRATIONS, PUBLISHED, TABLES
 from gfdesk.hub.store import ChangeType, Migration, Store
 
@@ -454,11 +455,11 @@ def test_row_rules_cost_one_query_per_change_however_many_subscribers(
                                       "table": "notifications"})[0]
                for uid in [alice, alice, *others]]
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store.reader.set_trace_callback(statements.append)
     try:
         notify(store, alice)
     finally:
-        store.conn.set_trace_callback(None)
+        store.reader.set_trace_callback(None)
     assert sum(s.startswith("SELECT (") for s in statements) == 1
     assert [len(i.raw) for i in inboxes] == [1, 1] + [0] * 30
 
@@ -468,11 +469,11 @@ def test_always_true_rules_need_no_query(feed: ChangeFeed, store: Store, alice: 
     inbox, _ = join(feed, user(bob), {"event": "INSERT", "schema": "public",
                                       "table": "tournament_messages"})
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store.reader.set_trace_callback(statements.append)
     try:
         insert(store, "tournament_messages", tournament_id=bracket, sender_id=alice, body="gl")
     finally:
-        store.conn.set_trace_callback(None)
+        store.reader.set_trace_callback(None)
     assert not any(s.startswith("SELECT (") for s in statements)
     assert len(inbox.raw) == 1
 
@@ -546,3 +547,31 @@ def test_system_message_shape() -> None:
     assert system_message(SUBSCRIBED, ok=True)["status"] == "ok"
     assert system_message("x", ok=False) == {"message": "x", "status": "error",
                                               "extension": "postgres_changes", "channel": ""}
+
+
+def test_a_filter_never_looks_at_a_row_its_subscriber_may_not_read(
+        store: Store, alice: str, bob: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 13, finding 4: the filter ran before the row rule, so the time a costly
+    # filter took on someone else's row told the subscriber about that row.
+    looked_at: list[dict[str, Any]] = []
+
+    def counting(table: Any, conditions: Any) -> Any:
+        matcher = compile_filter(table, conditions)
+
+        def watched(row: Any) -> bool:
+            looked_at.append(dict(row))
+            return matcher(row)
+        return watched
+
+    monkeypatch.setattr("gfdesk.hub.realtime.changes.compile_filter", counting)
+    feed = ChangeFeed(store)
+    try:
+        inbox, _ = join(feed, user(bob), {"event": "INSERT", "schema": "public",
+                                          "table": "notifications",
+                                          "filter": "title=neq.nothing"})
+        notify(store, alice, "for alice only")
+        notify(store, bob, "for bob")
+    finally:
+        feed.close()
+    assert [r["title"] for r in looked_at] == ["for bob"]
+    assert [m["data"]["record"]["title"] for m in inbox.messages] == ["for bob"]

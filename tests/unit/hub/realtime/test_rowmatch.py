@@ -53,12 +53,8 @@ def matches(filter_text: str, row: dict[str, Any] | None = None,
     ("big=eq.1099511627776", True), ("big=gt.2147483648", True),
     ("name=eq.Ana Bee", True), ('name=eq."Ana Bee"', True), ("name=eq.ana bee", False),
     ("name=lt.B", True), ("name=gt.Ana", True), ("name=in.(x,\"Ana Bee\")", True),
-    ("name=like.Ana%", True), ("name=like.ana%", False), ("name=ilike.ana%", True),
-    ("name=like.A_a Bee", True), ("name=not.like.Ana%", False),
-    ("name=match.^An", True), ("name=match.^an", False), ("name=imatch.^an", True),
     ("flag=eq.true", True), ("flag=eq.t", True), ("flag=eq.yes", True), ("flag=eq.f", False),
-    ("flag=neq.false", True), ("flag=is.true", True), ("flag=is.false", False),
-    ("flag=not.is.false", True), ("flag=is.unknown", False),
+    ("flag=neq.false", True),
     (f"id=eq.{U1}", True), (f"id=eq.{U1.upper()}", True), (f"id=eq.{U2}", False),
     (f"id=in.({U2},{U1})", True), (f"id=neq.{U2}", True),
     ("at=eq.2024-05-01T10:00:00.123Z", True), ("at=gt.2024-05-01", True),
@@ -67,9 +63,7 @@ def matches(filter_text: str, row: dict[str, Any] | None = None,
     ('doc=eq."{\\"k\\":[1, 2]}"', True), ('doc=eq.{"k":[2]}', False),
     ('doc=neq.{"k":[2]}', True),
     ("ratio=lt.1", True), ("ratio=eq.0.5", True),
-    ("n=is.null", False), ("n=not.is.null", True), ("n=isdistinct.4", True),
-    ("n=isdistinct.5", False), ("n=not.isdistinct.5", True),
-    ("n=gt.1,n=lt.10", True), ("n=gt.1,n=lt.3", False), ("n=gt.1,name=like.A%", True),
+    ("n=gt.1,n=lt.10", True), ("n=gt.1,n=lt.3", False), ("n=gt.1,name=lt.B", True),
 ])
 def test_a_filter_passes_the_rows_postgres_would_pass(text: str, hit: bool) -> None:
     assert matches(text) is hit
@@ -80,18 +74,15 @@ NULLS = {**ROW, "n": None, "name": None, "flag": None}
 
 @pytest.mark.parametrize(("text", "hit"), [
     ("n=eq.5", False), ("n=neq.5", False), ("n=not.eq.5", False), ("n=lt.10", False),
-    ("n=in.(5)", False), ("n=not.in.(5)", False), ("name=like.%", False),
-    ("name=not.like.x", False), ("name=match.x", False),
-    ("n=is.null", True), ("n=not.is.null", False), ("flag=is.unknown", True),
-    ("flag=is.true", False), ("flag=not.is.true", True),
-    ("n=isdistinct.5", True), ("n=not.isdistinct.5", False),
+    ("n=in.(5)", False), ("n=not.in.(5)", False), ("name=eq.x", False),
+    ("name=not.eq.x", False), ("flag=eq.true", False), ("flag=not.eq.true", False),
 ])
-def test_null_fails_every_operator_but_is_and_isdistinct(text: str, hit: bool) -> None:
+def test_null_fails_every_operator(text: str, hit: bool) -> None:
     assert matches(text, NULLS) is hit
 
 
 @pytest.mark.parametrize("text", [
-    "n=eq.5", "n=not.eq.5", "n=is.null", "n=not.is.null", "n=isdistinct.1", "n=in.(5)",
+    "n=eq.5", "n=not.eq.5", "n=neq.1", "n=not.in.(1)", "n=in.(5)",
 ])
 def test_a_column_missing_from_the_change_fails(text: str) -> None:
     assert matches(text, {"id": U1}) is False
@@ -139,23 +130,11 @@ def test_notifications_filter_of_the_app() -> None:
      "ERROR P0001 (raise_exception) too many values for `in` filter. Maximum 100"),
     ("n=in.(1,\"2)", 'ERROR 22P02 (invalid_text_representation) malformed array literal: '
                      '"{1,"2}"'),
-    ("n=like.1%", "ERROR P0001 (raise_exception) operator like requires a text-compatible "
-                  "column type, got integer"),
-    ("id=ilike.a%", "ERROR P0001 (raise_exception) operator ilike requires a "
-                    "text-compatible column type, got uuid"),
-    ("n=is.true", "ERROR P0001 (raise_exception) is true filter requires a boolean column, "
-                  "got integer"),
-    ("n=is.maybe", "ERROR P0001 (raise_exception) invalid value for `is` filter: maybe"),
 ])
 def test_filters_the_subscription_trigger_refuses(text: str, detail: str) -> None:
     with pytest.raises(FilterCheckError) as info:
         compile_filter(KINDS, parse_filter(text))
     assert str(info.value) == detail
-
-
-def test_a_bad_regex_is_refused_at_subscribe_time() -> None:
-    with pytest.raises(FilterCheckError, match="invalid regular expression for match filter"):
-        compile_filter(KINDS, parse_filter("name=match.(unclosed"))
 
 
 @pytest.mark.parametrize(("literal", "items"), [
@@ -178,7 +157,7 @@ _FILTERS = st.builds(
     st.sampled_from([c.name for c in KINDS.columns] + ["zz"]),
     st.sampled_from(["", "not."]),
     st.sampled_from(["eq", "neq", "lt", "lte", "gt", "gte", "in", "like", "ilike", "is",
-                     "match", "imatch", "isdistinct"]),
+                     "match", "imatch", "isdistinct"]),  # the last six are refused
     st.text(st.sampled_from(list('0123456789abtrue.-:"(),{} %_\\null')), max_size=12)
     | st.sampled_from(["(1,2)", "null", "true", U1, "2024-05-01", '{"a":1}', "(a,NULL)"]),
 )
