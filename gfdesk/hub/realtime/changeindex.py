@@ -42,7 +42,8 @@ class TableIndex(Generic[S]):
             self._scan[key] = sub
             self._entries[key] = None
             return
-        keys = [k for k in eq_keys if k is not None]
+        # Two bindings may share a key (INSERT and UPDATE with one filter): once each.
+        keys = list(dict.fromkeys(k for k in eq_keys if k is not None))
         for column, value in keys:
             self._eq.setdefault(column, {}).setdefault(value, {})[key] = sub
         self._entries[key] = keys
