@@ -208,6 +208,7 @@ class TournamentFeed:
         while True:
             self._again = False
             await self._clock.sleep(RELOAD_DEBOUNCE_S)
+            before = (self.live.bracket, self.tournament, self.entrants)
             try:
                 await self._read()
             except BracketError as exc:
@@ -222,9 +223,11 @@ class TournamentFeed:
             else:
                 self.reloads += 1
                 self._on_problem("")
-                if self.tournament is not None:
+                if before[1:] != (self.tournament, self.entrants) \
+                        and self.tournament is not None:
                     self._on_tournament(self.tournament)
-                self._on_matches(())
+                if before[0] != self.live.bracket:
+                    self._on_matches(())  # nothing to rebuild for the same bracket
             if not self._again:
                 return
 

@@ -6,6 +6,7 @@ helpers to make tournaments and follow them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -24,6 +25,7 @@ from tests.helpers.chatmembers import ChatWorld, Member
 from tests.helpers.hubfixture import service_client, user_client, user_id
 
 TIMEOUT_S = 30
+RECHECK_S = 0.05
 
 
 class Follower:
@@ -59,11 +61,13 @@ class Follower:
         self._poke()
 
     async def until(self, condition: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:
-        """Wait for ``condition``, re-checked after each report of the feed."""
+        """Wait for ``condition``, re-checked after each report of the feed (and every
+        ``RECHECK_S``: an echo of the host's own write changes state without a report)."""
         async with asyncio.timeout(timeout):
             while not condition():
                 self._event.clear()
-                await self._event.wait()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._event.wait(), RECHECK_S)
 
 
 class TournamentWorld(ChatWorld):
