@@ -2,7 +2,7 @@
 
 Part of the composition root (only ``gfdesk.app`` builds it). It owns the
 ``BackendService`` of the run and, while someone is signed in, the features built on
-it (friends, notifications, chat), whose views it installs in the main window.
+it (friends, notifications, chat, tournaments), whose views it installs in the main window.
 
 Order: ``start`` connects and signs in (demo credentials, or silently from the
 keyring); without an account it opens the sign-in dialog. Each sign-in builds the
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from gfdesk.core.session import Account, Credentials, SessionStatus
     from gfdesk.feature import Feature
     from gfdesk.targets import Target
+    from gfdesk.tournament.feature import TournamentFeature
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.signin import SignInDialog, SignInRequest
     from gfdesk.ui.tray import TrayIcon
@@ -156,6 +157,7 @@ class AccountFlow(QObject):
         from gfdesk.feature import FeatureScope
         from gfdesk.friends.feature import FriendsFeature
         from gfdesk.notifications.feature import NotificationsFeature
+        from gfdesk.tournament.feature import TournamentFeature
         from gfdesk.ui.sections import Section
 
         backend, window, tray = self._backend, self._window, self._tray
@@ -166,9 +168,11 @@ class AccountFlow(QObject):
         notifications = NotificationsFeature(
             scope, parent=window, toast=tray.notify if tray is not None else None)
         chat = ChatFeature(scope, parent=window)
+        tournaments = TournamentFeature(scope, parent=window)
 
         window.set_section_view(Section.FRIENDS, friends.view, notifications.view)
         window.set_section_view(Section.CONVERSATIONS, chat.view)
+        window.set_section_view(Section.TOURNAMENTS, tournaments.view)
 
         friends.silenced_changed.connect(notifications.set_silenced)
         notifications.set_silenced(friends.silenced)
@@ -181,12 +185,12 @@ class AccountFlow(QObject):
             notifications.unread_changed.connect(tray.set_unread)
             tray.set_status_menu(friends.status_menu())
         notifications.notification_activated.connect(
-            lambda target: self._open(chat, target))
+            lambda target: self._open(chat, tournaments, target))
         chat.conversation_opened.connect(
             lambda _id: window.show_section(Section.CONVERSATIONS))
-        return [friends, notifications, chat]
+        return [friends, notifications, tournaments, chat]
 
-    def _open(self, chat: ChatFeature, target: Target) -> None:
+    def _open(self, chat: ChatFeature, tournaments: TournamentFeature, target: Target) -> None:
         """Show what a clicked notification is about."""
         from gfdesk.targets import TargetKind
         from gfdesk.ui.sections import Section
@@ -196,6 +200,7 @@ class AccountFlow(QObject):
                 chat.open_conversation(target.id)
                 self._window.show_section(Section.CONVERSATIONS)
             case TargetKind.TOURNAMENT:
+                tournaments.open_tournament(target.id)
                 self._window.show_section(Section.TOURNAMENTS)
 
     async def _close_features(self) -> None:
