@@ -8,8 +8,9 @@ each match keeps the ``updated_at`` of the row it shows and an older row is igno
 
 A row either changes one match in place (``APPLIED``: its card moves, nothing else is
 rebuilt) or says the structure changed (``RELOAD``): a match this bracket does not have
-(the host started the tournament, a Swiss round was paired), different links, or a
-Swiss result cleared while later rounds exist (a reset deleted those rounds, and a
+(the host started the tournament, a Swiss round was paired), different links, new
+players in a slot no match feeds (new seeds, a re-paired round), or a Swiss result
+cleared while later rounds exist (a reset deleted those rounds, and a
 DELETE carries no tournament id to filter on). The caller then re-reads all matches.
 
 The host changes the bracket locally first (``apply_local``) and writes the rows
@@ -143,6 +144,12 @@ class LiveBracket:
             return RowResult(RowOutcome.UNCHANGED, match_id)
         if old.key != match.key or not _same_links(old, match):
             return RowResult(RowOutcome.RELOAD, match_id, "the links changed")
+        if any(bracket.feeder(match_id, slot) is None and old.player(slot) != match.player(slot)
+               for slot in (1, 2)):
+            # A slot no match feeds holds its player from the start: new players there
+            # mean new seeds or a re-paired round (the names and seeds shown change).
+            self.bracket = bracket.with_matches([match])
+            return RowResult(RowOutcome.RELOAD, match_id, "the pairing changed")
         try:
             self.bracket = bracket.with_matches([match])
         except BracketError as exc:

@@ -99,18 +99,11 @@ GROUP_CHAT: tuple[tuple[str, str], ...] = (
 TOURNAMENT_NAME = "Neon Clash Cup"
 TOURNAMENT_GAME = "Arena Blitz"
 TOURNAMENT_HOST = "pixelpaladin"
-#: Seed order of the 8 players (seed 1 first).
-TOURNAMENT_PLAYERS = ("demo", "novastrike", "pixelpaladin", "frostbyte", "vipervex",
-                      "rookrush", "echoblitz", "lunalag")
-#: First-round results by position: (score1, score2, status).
-#: Pairings are by seed: 1v8, 4v5, 2v7, 3v6.
-FIRST_ROUND = ((3, 1, "done"), (3, 1, "done"), (1, 1, "live"), (0, 0, "ready"))
-FIRST_ROUND_SEEDS = ((1, 8), (4, 5), (2, 7), (3, 6))
 TOURNAMENT_CHAT: tuple[tuple[str, str], ...] = (
-    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, single elimination."),
+    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, double elimination."),
     ("vipervex", "let's gooo"),
     ("lunalag", "my ping is 180, pray for me"),
-    ("pixelpaladin", "Round 1 is live. Report scores to me if the app misbehaves."),
+    ("pixelpaladin", "Round 1 is done, losers bracket is live. Scores update as we play."),
     ("echoblitz", "good luck everyone"),
 )
 

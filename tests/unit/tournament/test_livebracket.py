@@ -105,3 +105,17 @@ def test_a_swiss_reset_asks_for_a_reload_and_missing_rows_are_noticed() -> None:
     assert live.apply_row(row).outcome is RowOutcome.RELOAD
     assert live.missing([m.id for m in reset.bracket.matches])
     assert not live.missing([m.id for m in two_rounds.matches])
+
+
+def test_new_players_in_a_first_round_slot_ask_for_a_reload() -> None:
+    start = generate(TID, Format.SINGLE_ELIM, players(4))
+    live = LiveBracket(start, rows_of(start))
+    first = start.matches[0]
+    reseeded = replace(first, player1_id=first.player2_id, player2_id=first.player1_id)
+    result = live.apply_row(stamped(reseeded.to_row(), 1))
+    assert result.outcome is RowOutcome.RELOAD and result.reason == "the pairing changed"
+    # A slot fed by a match gets its player from it: no reload.
+    live = LiveBracket(start, rows_of(start))
+    after = win(start, "W1/1", "p1")
+    final = after.match(at(start, "W2/1"))
+    assert live.apply_row(stamped(final.to_row(), 2)).outcome is RowOutcome.APPLIED
