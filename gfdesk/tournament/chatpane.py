@@ -50,6 +50,9 @@ class TournamentChatPane(QFrame):
         self.messages.setObjectName("tournamentChatList")
         self.messages.setModel(model)
         self.messages.setWordWrap(True)
+        self.messages.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Re-lay the wrapped messages out when the pane's width changes.
+        self.messages.setResizeMode(QListView.ResizeMode.Adjust)
         self.messages.setSpacing(4)
         self.messages.setUniformItemSizes(False)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

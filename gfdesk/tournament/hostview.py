@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.hostmodel import HostModel
 from gfdesk.tournament.info import Tournament, TournamentStatus
@@ -37,6 +38,8 @@ from gfdesk.tournament.service import Profile
 
 ID = Qt.ItemDataRole.UserRole + 1
 MAX_SCORE = 999
+#: A name on a forfeit button is elided to this width (the console stays narrow).
+FORFEIT_NAME_PX = 180
 
 
 def _label(text: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
@@ -62,6 +65,7 @@ class HostConsoleView(QScrollArea):
         self.setObjectName("hostConsole")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._host = host
         self._bracket = bracket
         body = QWidget(self)
@@ -148,18 +152,20 @@ class HostConsoleView(QScrollArea):
         grid = QGridLayout(box)
         self.match_title = _label("Click a match in the bracket.", box, "hostMatchTitle")
         self.match_title.setWordWrap(True)
-        grid.addWidget(self.match_title, 0, 0, 1, 4)
-        self.player1 = _label("", box)
-        self.player2 = _label("", box)
+        grid.addWidget(self.match_title, 0, 0, 1, 2)
+        self.player1 = ElidedLabel(box)
+        self.player2 = ElidedLabel(box)
         self.score1 = QSpinBox(box)
         self.score2 = QSpinBox(box)
         for spin in (self.score1, self.score2):
             spin.setRange(0, MAX_SCORE)
+            spin.setFixedWidth(110)
+            spin.setToolTip("The live score: every change is broadcast to viewers")
             spin.valueChanged.connect(self._on_score_changed)
         grid.addWidget(self.player1, 1, 0)
         grid.addWidget(self.score1, 1, 1)
-        grid.addWidget(self.score2, 1, 2)
-        grid.addWidget(self.player2, 1, 3)
+        grid.addWidget(self.player2, 2, 0)
+        grid.addWidget(self.score2, 2, 1)
         self.live_button = QPushButton("Mark live", box)
         self.live_button.clicked.connect(lambda: self._on_match(self._host.mark_live))
         self.result_button = QPushButton("Report result", box)
@@ -168,23 +174,26 @@ class HostConsoleView(QScrollArea):
         self.reset_button = QPushButton("Reset match", box)
         self.reset_button.clicked.connect(lambda: self._on_match(
             lambda m: self._host.reset([m])))
-        grid.addWidget(self.live_button, 2, 0)
-        grid.addWidget(self.result_button, 2, 1, 1, 2)
-        grid.addWidget(self.reset_button, 2, 3)
+        grid.addWidget(self.result_button, 3, 0, 1, 2)
         self.forfeit1 = QPushButton("Player 1 forfeits", box)
         self.forfeit2 = QPushButton("Player 2 forfeits", box)
         self.forfeit1.clicked.connect(lambda: self._forfeit(1))
         self.forfeit2.clicked.connect(lambda: self._forfeit(2))
+        row = QHBoxLayout()
+        row.addWidget(self.live_button, 1)
+        row.addWidget(self.reset_button, 1)
+        grid.addLayout(row, 4, 0, 1, 2)
+        grid.addWidget(self.forfeit1, 5, 0, 1, 2)
+        grid.addWidget(self.forfeit2, 6, 0, 1, 2)
         self.disqualify = QCheckBox("Disqualify (leaves the tournament)", box)
-        grid.addWidget(self.forfeit1, 3, 0, 1, 2)
-        grid.addWidget(self.forfeit2, 3, 2, 1, 2)
-        grid.addWidget(self.disqualify, 4, 0, 1, 4)
+        grid.addWidget(self.disqualify, 7, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
         self.match_box = box
         return box
 
     def _build_tournament(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox("Tournament", parent)
-        row = QHBoxLayout(box)
+        row = QVBoxLayout(box)
         self.next_round_button = QPushButton("Pair next round", box)
         self.next_round_button.clicked.connect(self._host.next_round)
         self.unstart_button = QPushButton("Take bracket back", box)
@@ -299,8 +308,10 @@ class HostConsoleView(QScrollArea):
                                  f"{match.status.value}")
         self.player1.setText(names[0])
         self.player2.setText(names[1])
-        self.forfeit1.setText(f"{names[0]} forfeits")
-        self.forfeit2.setText(f"{names[1]} forfeits")
+        for button, name in ((self.forfeit1, names[0]), (self.forfeit2, names[1])):
+            short = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    FORFEIT_NAME_PX)
+            button.setText(f"{short} forfeits")
         two = len(match.players) == 2
         score = self._bracket.card(match.id)
         with QSignalBlocker(self.score1), QSignalBlocker(self.score2):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.tournament.bracket import champion
 from gfdesk.tournament.bracketscene import BACKGROUND, BracketScene
 from gfdesk.tournament.bracketview import BracketView
@@ -40,6 +41,11 @@ from gfdesk.tournament.pagemodel import TournamentPageModel
 
 #: The longest side of an exported bracket picture, in pixels.
 MAX_EXPORT_PX = 12000
+#: The chat pane's width beside the tabs, and the host console's beside the bracket.
+CHAT_WIDTH = 260
+CONSOLE_WIDTH = 360
+#: From this page width on the chat sits beside the bracket; narrower, it is a tab.
+WIDE_PAGE = 1000
 
 
 def _plain(text: str, parent: QWidget, name: str) -> QLabel:
@@ -89,11 +95,12 @@ class TournamentPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         column.addWidget(self.notice)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        self.tabs = QTabWidget(splitter)
+        self.body = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body.setChildrenCollapsible(False)
+        self.tabs = QTabWidget(self.body)
         self.tabs.setObjectName("tournamentTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setCornerWidget(self._build_tools(), Qt.Corner.TopRightCorner)
         self.scene = BracketScene(model.bracket, self.font(), self)
         self.bracket_view = BracketView(self.scene)
         self.bracket_view.match_clicked.connect(model.bracket.select)
@@ -103,7 +110,11 @@ class TournamentPage(QWidget):
         self.bracket_stack = QStackedWidget()
         self.bracket_stack.addWidget(self.players)
         self.bracket_stack.addWidget(self.bracket_view)
-        self.tabs.addTab(self.bracket_stack, "Bracket")
+        # The host's console sits beside the bracket: click a match, act on it.
+        self.bracket_area = QSplitter(Qt.Orientation.Horizontal)
+        self.bracket_area.setChildrenCollapsible(False)
+        self.bracket_area.addWidget(self.bracket_stack)
+        self.tabs.addTab(self.bracket_area, "Bracket")
         self.standings = QTableView()
         self.standings.setObjectName("standingsTable")
         self.standings.setModel(model.standings)
@@ -112,17 +123,16 @@ class TournamentPage(QWidget):
         self.standings.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.standings.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.standings.horizontalHeader().setStretchLastSection(True)
+        self.standings.horizontalHeader().setStretchLastSection(False)
         model.standings.modelReset.connect(self._stretch_names)
         self.tabs.addTab(self.standings, "Standings")
         self.console: HostConsoleView | None = None
-        self.chat = TournamentChatPane(model.chat, model.send, splitter)
-        self.chat.setMinimumWidth(260)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.chat)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([800, 300])
-        column.addWidget(splitter, 1)
+        self.chat = TournamentChatPane(model.chat, model.send)
+        self.chat.setMinimumWidth(CHAT_WIDTH)
+        self._chat_docked: bool | None = None
+        self.body.addWidget(self.tabs)
+        self._place_chat(docked=True)
+        column.addWidget(self.body, 1)
         model.loaded.connect(self._on_loaded)
         model.tournament_changed.connect(self._on_tournament_changed)
         model.entrants_changed.connect(self._refresh)
@@ -138,7 +148,8 @@ class TournamentPage(QWidget):
         titles = QVBoxLayout()
         titles.setSpacing(2)
         self.title = _plain("Loading…", header, "tournamentTitle")
-        self.subtitle = _plain("", header, "tournamentSubtitle")
+        self.subtitle = ElidedLabel(header)
+        self.subtitle.setObjectName("tournamentSubtitle")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
@@ -148,25 +159,64 @@ class TournamentPage(QWidget):
         self.withdraw_button = QPushButton("Withdraw", header)
         self.withdraw_button.setObjectName("tournamentWithdraw")
         self.withdraw_button.clicked.connect(self.model.withdraw)
-        self.fit_button = QPushButton("Fit", header)
-        self.fit_button.setToolTip("Show the whole bracket (0). Zoom: wheel, + and -.")
-        self.fit_button.clicked.connect(lambda: self.bracket_view.fit())
-        self.png_button = QPushButton("Export PNG", header)
-        self.png_button.clicked.connect(lambda: self._choose_file("png"))
-        self.csv_button = QPushButton("Export CSV", header)
-        self.csv_button.clicked.connect(lambda: self._choose_file("csv"))
-        for button in (self.register_button, self.withdraw_button, self.fit_button,
-                       self.png_button, self.csv_button):
-            row.addWidget(button)
+        row.addWidget(self.register_button)
+        row.addWidget(self.withdraw_button)
         return header
+
+    def _build_tools(self) -> QWidget:
+        tools = QWidget(self)
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(0, 0, 8, 0)
+        row.setSpacing(4)
+        self.fit_button = QPushButton("Fit", tools)
+        self.fit_button.setToolTip("Show the whole bracket (0). Zoom: wheel, + and -; "
+                                   "drag to pan.")
+        self.fit_button.clicked.connect(lambda: self.bracket_view.fit())
+        self.png_button = QPushButton("PNG", tools)
+        self.png_button.setToolTip("Export the bracket as a picture")
+        self.png_button.clicked.connect(lambda: self._choose_file("png"))
+        self.csv_button = QPushButton("CSV", tools)
+        self.csv_button.setToolTip("Export the standings as a table")
+        self.csv_button.clicked.connect(lambda: self._choose_file("csv"))
+        for button in (self.fit_button, self.png_button, self.csv_button):
+            button.setObjectName("pageTool")
+            row.addWidget(button)
+        return tools
+
+    def _place_chat(self, *, docked: bool) -> None:
+        """The chat beside the tabs (a wide page) or as their last tab (a narrow one)."""
+        if docked == self._chat_docked:
+            return
+        self._chat_docked = docked
+        index = self.tabs.indexOf(self.chat)
+        if docked:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            self.body.addWidget(self.chat)
+            self.chat.show()
+            self.body.setStretchFactor(0, 1)
+            self.body.setStretchFactor(1, 0)
+            self.body.setSizes([max(1, self.width() - CHAT_WIDTH), CHAT_WIDTH])
+        else:
+            self.chat.setParent(None)
+            self.tabs.addTab(self.chat, "Chat")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_chat(docked=self.width() >= WIDE_PAGE)
 
     # -- following the model ------------------------------------------------------------
 
     def _on_loaded(self) -> None:
         if self.model.host is not None and self.console is None:
             self.console = HostConsoleView(self.model.host, self.model.bracket)
+            self.console.setMinimumWidth(CONSOLE_WIDTH)
             self.model.tournament_changed.connect(self.console.refresh)
-            self.tabs.addTab(self.console, "Host console")
+            self.bracket_area.addWidget(self.console)
+            self.bracket_area.setStretchFactor(0, 1)
+            self.bracket_area.setStretchFactor(1, 0)
+            width = self.bracket_area.width()
+            self.bracket_area.setSizes([max(1, width - CONSOLE_WIDTH), CONSOLE_WIDTH])
         self._refresh()
 
     def _on_tournament_changed(self, _tournament: Tournament) -> None:
@@ -267,4 +317,8 @@ STYLE = """
 #hostStatus { color: #b5bac1; }
 #hostConsole, #hostConsoleBody { background-color: #313338; }
 #hostHint { color: #949ba4; }
+#pageTool { padding: 2px 10px; font-size: 12px; min-height: 20px; }
+#standingsTable QHeaderView::section { background-color: #2b2d31; color: #949ba4;
+    border: none; border-bottom: 1px solid #1f2023; padding: 4px 8px; font-weight: 600; }
+#standingsTable::item { padding: 0 6px; }
 """

@@ -31,6 +31,7 @@ from gfdesk.tournament.page import TournamentPage
 
 EMPTY_TEXT = "Pick a tournament to follow its bracket live."
 REFRESH_EVERY_S = 10.0
+SIDEBAR_WIDTH = 250
 
 STYLE = PAGE_STYLE + """
 #tournamentSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -77,7 +78,7 @@ class TournamentsView(QWidget):
     def _build_sidebar(self) -> QWidget:
         sidebar = QFrame(self)
         sidebar.setObjectName("tournamentSidebar")
-        sidebar.setFixedWidth(290)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 12, 0, 8)
         column.setSpacing(6)
