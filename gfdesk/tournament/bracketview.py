@@ -123,6 +123,7 @@ class BracketView(QGraphicsView):
         super().mouseReleaseEvent(event)
         if pressed is None or event.button() is not Qt.MouseButton.LeftButton:
             return
+        event.accept()  # the end of our own click or pan
         moved = event.position().toPoint() - pressed
         if moved.manhattanLength() <= CLICK_SLOP:
             match_id = self._scene.card_at(self.mapToScene(event.position().toPoint()))

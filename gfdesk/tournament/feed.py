@@ -83,6 +83,7 @@ class TournamentFeed:
         self.scores: dict[str, LiveScore] = {}
         self._handle: SubscriptionHandle | None = None
         self._reload: asyncio.Task[None] | None = None
+        self._naming: set[asyncio.Task[None]] = set()
         self._again = False
         self._closed = False
         #: Reloads completed (tests and benchmarks wait on it).
@@ -157,6 +158,21 @@ class TournamentFeed:
         except (KeyError, ValueError) as exc:
             log.info("tournament %s: unusable chat row left out: %s", self.tournament_id, exc)
             return
+        if self.service.knows(message.sender_id):
+            self._on_message(message)
+            return
+        # Someone new writes: their name first (the chat orders messages by time, so a
+        # message delivered a moment later still lands in its place).
+        task = asyncio.create_task(self._named(message),
+                                   name=f"tournament:chat-name:{self.tournament_id}")
+        self._naming.add(task)
+        task.add_done_callback(self._naming.discard)
+
+    async def _named(self, message: TournamentMessage) -> None:
+        try:
+            await self.service.load_profiles([message.sender_id])
+        except Exception as exc:  # offline: show it as from "Unknown" rather than not
+            log.info("tournament %s: sender name not read: %s", self.tournament_id, exc)
         self._on_message(message)
 
     def _on_score_broadcast(self, score: LiveScore) -> None:
@@ -239,8 +255,9 @@ class TournamentFeed:
     async def aclose(self) -> None:
         """Leave the channel and stop reloading."""
         self._closed = True
-        if self._reload is not None:
-            self._reload.cancel()
-            await asyncio.gather(self._reload, return_exceptions=True)
+        tasks = [t for t in (self._reload, *self._naming) if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._handle = None
         await self.service.leave(self.tournament_id)

@@ -93,6 +93,8 @@ class TournamentPageModel(QObject):
         """The console, when we host it (after ``load``)."""
         self._closed = False
         self._registering = False
+        #: Set once ``load`` has read the tournament and ``loaded`` was emitted.
+        self.is_loaded = False
 
     @property
     def tournament(self) -> Tournament | None:
@@ -126,6 +128,7 @@ class TournamentPageModel(QObject):
             self.host.start_watching()
         self.bracket.on_matches(())
         self.standings.refresh()
+        self.is_loaded = True
         self.loaded.emit()
 
     async def aclose(self) -> None:

@@ -176,6 +176,10 @@ class TournamentService:
             self._profiles.popitem(last=False)
         return profile
 
+    def knows(self, user_id: str) -> bool:
+        """Whether the profile of ``user_id`` was read."""
+        return user_id in self._profiles
+
     def profile(self, user_id: str) -> Profile:
         return self._profiles.get(user_id) or Profile(user_id, "Unknown")
 
