@@ -1,5 +1,5 @@
 """A tournament page's models fed by hand (no server): a feed holding a bracket, with
-names, for view tests and the benchmark."""
+names, for view tests."""
 
 from __future__ import annotations
 
