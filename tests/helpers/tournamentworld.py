@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.hub.runner import RunningHub
 from gfdesk.tournament.feed import TournamentFeed
 from gfdesk.tournament.host import HostConsole
@@ -112,7 +113,8 @@ class TournamentWorld(ChatWorld):
             await follower.feed.live_now()
         return follower
 
-    def console(self, member: Member, follower: Follower, *, seed: int = 0) -> HostConsole:
+    def console(self, member: Member, follower: Follower, *, seed: int = 0,
+                clock: Clock = SYSTEM_CLOCK) -> HostConsole:
         feed = follower.feed
         assert feed.tournament is not None
 
@@ -121,7 +123,7 @@ class TournamentWorld(ChatWorld):
 
         console = HostConsole(self.service(member), feed.tournament, feed.live,
                               on_changed=feed.local_change, on_tournament=on_tournament,
-                              rng=random.Random(seed))
+                              rng=random.Random(seed), clock=clock)
         self.consoles.append(console)
         return console
 
