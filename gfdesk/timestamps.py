@@ -31,3 +31,9 @@ def parse_or_none(value: Any) -> dt.datetime | None:
         return parse(value)
     except ValueError:
         return None
+
+
+def local_tz() -> dt.tzinfo:
+    """The machine's time zone now (times are shown in it)."""
+    tz = dt.datetime.now().astimezone().tzinfo
+    return tz if tz is not None else dt.UTC

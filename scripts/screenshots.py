@@ -18,10 +18,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Coroutine  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
+from typing import TYPE_CHECKING, Any, TypeVar  # noqa: E402
 
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -48,6 +48,7 @@ DEMO_ACCOUNT = "Nova Quinn"
 #: Looks like an anon key (a JWT) but is not one: only its first 8 characters show.
 SAMPLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.sample-not-a-real-key.signature"
 ONLINE = ConnectionStatus(ConnectionState.ONLINE, backend="demo hub", rtt_ms=12)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,23 @@ def _settings_dialog() -> SettingsDialog:
     return SettingsDialog(config, paths.log_dir / "gfdesk.log")
 
 
+def from_demo_hub(load: Callable[[str, str, Path], Coroutine[Any, Any, T]]) -> T:
+    """``load(url, anon_key, tmp_dir)`` run on a qasync loop against a demo hub (its bots
+    running) started for it in a fresh temporary folder, and stopped after."""
+    import tempfile
+
+    from gfdesk import bridge
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.runner import start_hub_in_thread
+
+    tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+    hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
+    try:
+        return bridge.run(lambda: load(hub.url, hub.anon_key, tmp))
+    finally:
+        hub.stop()
+
+
 def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget]:
     """The main window on Conversations with the chat feature loaded from a demo hub
     (the real demo world), ``conversation`` (a title) open, a friend typing. With
@@ -123,19 +141,8 @@ def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget
     two of our messages are shown sending and failed."""
 
     def build() -> QWidget:
-        import tempfile
-
-        from gfdesk import bridge
-        from gfdesk.hub.context import HubConfig
-        from gfdesk.hub.runner import start_hub_in_thread
-
-        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
-        try:
-            feature = bridge.run(lambda: _load_chat(hub.url, hub.anon_key, tmp, conversation,
-                                                       states))
-        finally:
-            hub.stop()
+        feature = from_demo_hub(lambda url, key, tmp: _load_chat(url, key, tmp, conversation,
+                                                                 states))
         window = main_window(Section.CONVERSATIONS, ONLINE, "Demo Player")()
         window.set_section_view(Section.CONVERSATIONS, feature.view)  # type: ignore[attr-defined]
         feature.setParent(window)
@@ -216,18 +223,7 @@ def friends_window(with_inbox: bool) -> Callable[[], QWidget]:
     the notification centre beside it) loaded from a demo hub with its bots running."""
 
     def build() -> QWidget:
-        import tempfile
-
-        from gfdesk import bridge
-        from gfdesk.hub.context import HubConfig
-        from gfdesk.hub.runner import start_hub_in_thread
-
-        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
-        try:
-            friends, notes = bridge.run(lambda: _load_friends(hub.url, hub.anon_key))
-        finally:
-            hub.stop()
+        friends, notes = from_demo_hub(lambda url, key, _tmp: _load_friends(url, key))
         window = main_window(Section.FRIENDS, ONLINE, "Demo Player")()
         views = [friends.view, notes.view] if with_inbox else [friends.view]  # type: ignore[attr-defined]
         window.set_section_view(Section.FRIENDS, *views)
@@ -297,19 +293,8 @@ def tournament_window(name: str, tab: str, *, as_host: bool = False) -> Callable
     Clash Cup (PixelPaladin) and selects its live match in the console."""
 
     def build() -> QWidget:
-        import tempfile
-
-        from gfdesk import bridge
-        from gfdesk.hub.context import HubConfig
-        from gfdesk.hub.runner import start_hub_in_thread
-
-        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
-        try:
-            feature = bridge.run(lambda: _load_tournament(hub.url, hub.anon_key, tmp, name,
-                                                          as_host))
-        finally:
-            hub.stop()
+        feature = from_demo_hub(lambda url, key, tmp: _load_tournament(url, key, tmp, name,
+                                                                       as_host))
         account = "PixelPaladin" if as_host else "Demo Player"
         window = main_window(Section.TOURNAMENTS, ONLINE, account)()
         window.set_section_view(Section.TOURNAMENTS, feature.view)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ id, an ``update`` sets absolute values), so a write sent twice changes nothing t
 
 What the host does, and how it is undone until the tournament is finished:
 
+- create: ``delete_tournament`` while it takes registrations;
 - seeds (drag to reorder, or random with an injected random source): set again;
 - add or remove a participant: the other one (both only before the start);
 - start: writes every match (successors before the matches that link to them, so a
@@ -297,6 +298,16 @@ class HostConsole:
         self.live.load(None, ())
         self._set_tournament(self.tournament.with_status(TournamentStatus.REGISTRATION))
         self._on_changed(())
+
+    async def delete_tournament(self) -> None:
+        """Delete the tournament while it takes registrations (undoes creating it; its
+        registrations and chat go with it). Needs the server."""
+        self._check_open("the tournament is deleted")
+        await self._drained("delete the tournament")
+        await self._direct(self.service.client.table("tournaments").delete().eq(
+            "id", self.tournament.id), "delete the tournament")
+        if self._poller is not None:
+            self._poller.cancel()
 
     async def _drained(self, what: str) -> None:
         try:

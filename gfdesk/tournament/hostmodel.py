@@ -38,6 +38,7 @@ class HostModel(QObject):
         done(str): an action succeeded (a short confirmation).
         entrants_changed(): the participants or their seeds changed.
         players_found(list): results of ``search`` (``Profile`` values).
+        deleted(str): the tournament (this id) was deleted.
     """
 
     busy_changed = Signal(bool)
@@ -45,6 +46,7 @@ class HostModel(QObject):
     done = Signal(str)
     entrants_changed = Signal()
     players_found = Signal(list)
+    deleted = Signal(str)
 
     def __init__(self, feed: TournamentFeed, *, rng: random.Random | None = None,
                  parent: QObject | None = None) -> None:
@@ -192,6 +194,13 @@ class HostModel(QObject):
 
     def next_round(self) -> None:
         self._run("next-round", self.console.next_round, "The next round is paired.")
+
+    def delete_tournament(self) -> None:
+        async def work() -> None:
+            await self.console.delete_tournament()
+            self.deleted.emit(self.feed.tournament_id)
+
+        self._run("delete", work)
 
     def finish(self) -> None:
         self._run("finish", self.console.finish, "The tournament is finished.")

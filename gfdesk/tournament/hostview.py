@@ -9,6 +9,8 @@ list items and labels show them as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.timer import NamedTimer
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.hostmodel import HostModel
 from gfdesk.tournament.info import Tournament, TournamentStatus
@@ -38,6 +41,8 @@ from gfdesk.tournament.service import Profile
 
 ID = Qt.ItemDataRole.UserRole + 1
 MAX_SCORE = 999
+#: How long "click again" waits for the second click.
+CONFIRM_MS = 4000
 #: A name on a forfeit button is elided to this width (the console stays narrow).
 FORFEIT_NAME_PX = 180
 
@@ -76,6 +81,9 @@ class HostConsoleView(QScrollArea):
         column.addWidget(self._build_players(body))
         column.addWidget(self._build_match(body))
         column.addWidget(self._build_tournament(body))
+        self._confirm_timer = NamedTimer(self, "tournament-host:confirm",
+                                         interval_ms=CONFIRM_MS, single_shot=True)
+        self._confirm_timer.timeout.connect(self._disarm)
         self.status = _label("", body, "hostStatus")
         self.status.setWordWrap(True)
         column.addWidget(self.status)
@@ -143,6 +151,10 @@ class HostConsoleView(QScrollArea):
         self.start_button.setObjectName("hostPrimary")
         self.start_button.clicked.connect(self._start)
         grid.addWidget(self.start_button)
+        self.delete_button = QPushButton("Delete tournament", box)
+        self.delete_button.clicked.connect(lambda: self._confirm(
+            self.delete_button, "Click again to delete it", self._host.delete_tournament))
+        grid.addWidget(self.delete_button)
         self.players_box = box
         return box
 
@@ -199,11 +211,31 @@ class HostConsoleView(QScrollArea):
         self.unstart_button = QPushButton("Take bracket back", box)
         self.unstart_button.clicked.connect(self._host.unstart)
         self.finish_button = QPushButton("Finish tournament", box)
-        self.finish_button.clicked.connect(self._host.finish)
+        self.finish_button.clicked.connect(lambda: self._confirm(
+            self.finish_button, "Click again to finish: results are final", self._host.finish))
         for button in (self.next_round_button, self.unstart_button, self.finish_button):
             row.addWidget(button)
         self.tournament_box = box
         return box
+
+    def _confirm(self, button: QPushButton, question: str, action: Callable[[], None]) -> None:
+        """A second click within ``CONFIRM_MS`` does what cannot be undone."""
+        if button.property("armed"):
+            self._disarm()
+            action()
+            return
+        self._disarm()
+        button.setProperty("armed", True)
+        button.setProperty("label", button.text())
+        button.setText(question)
+        self._confirm_timer.start()
+
+    def _disarm(self) -> None:
+        self._confirm_timer.stop()
+        for button in (self.delete_button, self.finish_button):
+            if button.property("armed"):
+                button.setProperty("armed", False)
+                button.setText(str(button.property("label")))
 
     # -- following the models ---------------------------------------------------------------
 
@@ -243,7 +275,8 @@ class HostConsoleView(QScrollArea):
         self._refresh()
 
     def _on_busy(self, busy: bool) -> None:
-        for button in (self.start_button, self.random_button, self.remove_button):
+        for button in (self.start_button, self.random_button, self.remove_button,
+                       self.delete_button):
             button.setEnabled(not busy)
         if busy:
             self._show("Working…", problem=False)

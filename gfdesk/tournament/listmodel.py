@@ -69,6 +69,13 @@ class TournamentListModel(QAbstractListModel):
         self._rows = self._arrange()
         self.layoutChanged.emit()
 
+    def remove(self, tournament_id: str) -> None:
+        """A tournament is gone."""
+        if self._tournaments.pop(tournament_id, None) is not None:
+            self.beginResetModel()
+            self._rows = self._arrange()
+            self.endResetModel()
+
     def _arrange(self) -> list[TournamentStatus | str]:
         rows: list[TournamentStatus | str] = []
         for status in GROUP_ORDER:

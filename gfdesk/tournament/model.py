@@ -19,6 +19,7 @@ from gfdesk import bridge
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.retry import retry
 from gfdesk.log import ui as log
+from gfdesk.timestamps import local_tz
 from gfdesk.tournament.host import HostError, create_tournament
 from gfdesk.tournament.listmodel import TournamentListModel
 from gfdesk.tournament.matches import Format
@@ -34,11 +35,6 @@ if TYPE_CHECKING:
 READ_RETRY = Backoff(base_s=0.5, cap_s=10.0)
 
 
-def local_tz() -> dt.tzinfo:
-    tz = dt.datetime.now().astimezone().tzinfo
-    return tz if tz is not None else dt.UTC
-
-
 class TournamentsModel(QObject):
     """Every tournament, and the open one.
 
@@ -50,11 +46,13 @@ class TournamentsModel(QObject):
 
     Signals:
         tournament_opened(str): a tournament is shown; ``current`` is its page model.
+        tournament_closed(): nothing is shown any more (the open one was deleted).
         notice(str): a problem to show ("" when it is over).
         created(str): a tournament we created (it is opened).
     """
 
     tournament_opened = Signal(str)
+    tournament_closed = Signal()
     notice = Signal(str)
     created = Signal(str)
 
@@ -120,6 +118,7 @@ class TournamentsModel(QObject):
         page = TournamentPageModel(self.service, tournament_id, tz=self.tz, parent=self)
         page.tournament_changed.connect(self._on_tournament_changed)
         page.notice.connect(self.notice)
+        page.deleted.connect(self._on_deleted)
         self.current = page
         self.tournament_opened.emit(tournament_id)
         if old is not None:
@@ -129,6 +128,19 @@ class TournamentsModel(QObject):
 
     def _on_tournament_changed(self, tournament: Tournament) -> None:
         self.list.update(tournament)
+
+    def _on_deleted(self, tournament_id: str) -> None:
+        self.list.remove(tournament_id)
+        if self.current_id == tournament_id:
+            bridge.spawn(self._close_current(), name="tournaments:close", owner=self,
+                         group="open")
+
+    async def _close_current(self) -> None:
+        page, self.current = self.current, None
+        self.tournament_closed.emit()
+        if page is not None:
+            await page.aclose()
+            page.deleteLater()
 
     # -- creating -----------------------------------------------------------------------
 

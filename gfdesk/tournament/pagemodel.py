@@ -67,9 +67,11 @@ class TournamentPageModel(QObject):
         tournament_changed(object): the ``Tournament`` changed (status, player count).
         entrants_changed(): players registered, withdrew or were seeded.
         notice(str): something to tell the user ("" when it is over).
+        deleted(str): its host deleted the tournament (this id).
     """
 
     loaded = Signal()
+    deleted = Signal(str)
     tournament_changed = Signal(object)
     entrants_changed = Signal()
     notice = Signal(str)
@@ -125,6 +127,7 @@ class TournamentPageModel(QObject):
         if self.is_host:
             self.host = HostModel(self.feed, parent=self)
             self.host.entrants_changed.connect(self._on_host_entrants)
+            self.host.deleted.connect(self.deleted)
             self.host.start_watching()
         self.bracket.on_matches(())
         self.standings.refresh()

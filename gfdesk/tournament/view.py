@@ -71,6 +71,7 @@ class TournamentsView(QWidget):
         self._stack.addWidget(self._empty)
         layout.addWidget(self._stack, 1)
         model.tournament_opened.connect(self._on_tournament_opened)
+        model.tournament_closed.connect(self._on_tournament_closed)
         model.notice.connect(self._on_notice)
         model.list.modelReset.connect(self._select_current)
         model.list.layoutChanged.connect(self._select_current)
@@ -121,6 +122,13 @@ class TournamentsView(QWidget):
             self._stack.removeWidget(old)
             old.deleteLater()
         self._select_current()
+
+    def _on_tournament_closed(self) -> None:
+        old, self.page = self.page, None
+        self._stack.setCurrentWidget(self._empty)
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
 
     def _select_current(self, *_args: object) -> None:
         row = self.model.list.row_of(self.model.current_id or "")

@@ -196,3 +196,23 @@ async def test_host_refusals_are_shown_with_their_reason(
     (reason,) = await failed
     assert reason == "A tournament needs at least two players to start."
     assert console.status.text() == reason
+
+
+async def test_deleting_takes_two_clicks_and_closes_the_page(
+        tournament_world: TournamentWorld, qtbot: QtBot,
+        features: list[TournamentFeature]) -> None:
+    world = tournament_world
+    host = await world.player("host")
+    tid = await world.tournament(host, players=[await sign_up(world.hub, "solo")])
+    feature = await feature_for(host, qtbot, features)
+    await opened(feature, tid)
+    console = feature.view.page.console  # type: ignore[union-attr]
+    assert console is not None
+    qtbot.mouseClick(console.delete_button, Qt.MouseButton.LeftButton)
+    assert console.delete_button.text() == "Click again to delete it"
+    assert await feature.service.tournament(tid) is not None  # not yet
+    closed = bridge.next_emit(feature.model.tournament_closed, TIMEOUT_S)
+    qtbot.mouseClick(console.delete_button, Qt.MouseButton.LeftButton)
+    await closed
+    assert await feature.service.tournament(tid) is None
+    assert feature.model.list.get(tid) is None and feature.view.page is None
