@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 #: Rows asking for a reload within this time make one reload.
 RELOAD_DEBOUNCE_S = 0.15
+#: Chat messages held back at most while their senders' names are read.
+MAX_NAMING = 32
 #: A reload that fails (the server is away) is tried again after this long.
 RELOAD_RETRY_S = 2.0
 
@@ -158,8 +160,8 @@ class TournamentFeed:
         except (KeyError, ValueError) as exc:
             log.info("tournament %s: unusable chat row left out: %s", self.tournament_id, exc)
             return
-        if self.service.knows(message.sender_id):
-            self._on_message(message)
+        if self.service.knows(message.sender_id) or len(self._naming) >= MAX_NAMING:
+            self._on_message(message)  # (a flood of strangers is shown as "Unknown")
             return
         # Someone new writes: their name first (the chat orders messages by time, so a
         # message delivered a moment later still lands in its place).
