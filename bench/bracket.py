@@ -12,12 +12,27 @@ Engine figures (``gfdesk.tournament``, pure Python, no Qt, one thread):
   are not played yet (the winner changes, so both the winner's and the loser's next
   matches are recomputed), median.
 
-Figures that need the Qt bracket view or the hub (``scene_build_ms``, ``update_ms``,
-``update_ratio``, ``score_to_screen_p50_ms`` / ``_p99_ms``) are measured by the
-functions in ``VIEW_MEASUREMENTS`` once those exist; this file measures none of them
-yet, and its JSON holds only what was measured.
+View figures (Qt offscreen, the real ``BracketScene``/``BracketView`` fed by the
+tournament page's ``TournamentFeed`` and ``BracketModel``):
 
-Usage: python bench/bracket.py [--quick] [--repeats N] [--playouts N]
+- ``scene_build_ms``: building the full scene of the 256-player double elimination
+  (every card, header and connector) in a shown view and painting it once, median;
+- ``update_ms``: one live match update (a ``tournament_matches`` row marking a match
+  live, as the channel delivers it) applied to the open view, repaint included,
+  median over ``--updates`` different matches;
+- ``update_ratio`` = ``update_ms / scene_build_ms`` (target under 0.05: an update
+  touches only what changed).
+
+Live score figures (``bench_scores``): a hub on loopback (its own thread and loop), a
+host client and a viewer app's page (feed, bracket model, scene, view) in this
+process. The host broadcasts ``--scores`` live scores (``score_update`` on the private
+``tournament:{id}`` channel, one every ``SCORE_GAP_S``) straight through its service,
+the throttle being the console's policy and not the path measured; each is timed from
+just before the broadcast to the moment the viewer's card shows it and is repainted:
+``score_to_screen_p50_ms`` and ``score_to_screen_p99_ms`` (target p99 under 100 ms).
+
+Usage: python bench/bracket.py [--quick] [--repeats N] [--playouts N] [--updates N]
+       [--scores N]
 Last line: one JSON object with every figure.
 """
 
@@ -49,10 +64,9 @@ from gfdesk.tournament.bracket import (  # noqa: E402
 PLAYERS = 256
 TOURNAMENT_ID = str(uuid.UUID("0d9d8a52-3c1e-4f6b-9a57-2b4c6e8f1a03"))
 
-#: Measurements that need the Qt view or the hub (to be added with the bracket view and
-#: the tournament service): each takes the parsed arguments and the generated bracket
-#: and returns its figures, which are printed and merged into the JSON line. Empty
-#: until those parts exist: nothing is reported for them.
+#: Measurements that need the Qt view or the hub (``bench/bracketview.py``): each takes
+#: the parsed arguments and the generated bracket and returns its figures, which are
+#: printed and merged into the JSON line.
 VIEW_MEASUREMENTS: list[Callable[[argparse.Namespace, Bracket], dict[str, float]]] = []
 
 
@@ -126,7 +140,17 @@ def main() -> None:
                         help="generations and corrections timed (default 50, quick 15)")
     parser.add_argument("--playouts", type=int, default=None,
                         help="tournaments played out (default 5, quick 1)")
+    parser.add_argument("--updates", type=int, default=None,
+                        help="live updates timed in the view (default 60, quick 20)")
+    parser.add_argument("--scores", type=int, default=200,
+                        help="live scores sent through the hub (default 200)")
+    parser.add_argument("--no-view", action="store_true",
+                        help="engine figures only (no Qt, no hub)")
     args = parser.parse_args()
+    if not args.no_view:
+        from bracketview import measure_scores, measure_view
+
+        VIEW_MEASUREMENTS.extend([measure_view, measure_scores])
     repeats = args.repeats or (15 if args.quick else 50)
     playouts = args.playouts or (1 if args.quick else 5)
 

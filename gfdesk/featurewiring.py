@@ -1,7 +1,8 @@
 """Building one account's features and connecting them: the account flow's other half.
 
 Part of the composition root (``accountflow`` uses it). ``wire_features`` builds
-friends (with the notification inbox beside them) and chat from one ``FeatureScope``,
+friends (with the notification inbox beside them), tournaments and chat from one
+``FeatureScope``,
 installs their views in the window and connects what each publishes to what the others
 and the shell need; ``Wiring`` keeps them, opens what a notification is about, and
 ``aclose`` takes everything down again, the objects included: after sign-out nothing of
@@ -17,6 +18,7 @@ The connections, in one place:
     chat / notifications unread     -> sidebar badges, tray total (messages + notifications)
     notifications.notification_activated -> ``Wiring.open`` (conversation, requests,
                                             tournament)
+    tournaments.tournament_opened   -> the Tournaments section
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from gfdesk.friends.feature import FriendsFeature
     from gfdesk.notifications.feature import NotificationsFeature
     from gfdesk.targets import Target
+    from gfdesk.tournament.feature import TournamentFeature
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.tray import TrayIcon
     from gfdesk.userstatus import Status
@@ -42,15 +45,17 @@ class Wiring:
     """One account's features, connected and laid out.
 
     Args:
-        friends, notifications, chat: the features.
+        friends, notifications, tournaments, chat: the features.
         window: the main window they are in.
         tray: the tray icon (None: none).
     """
 
     def __init__(self, friends: FriendsFeature, notifications: NotificationsFeature,
-                 chat: ChatFeature, window: MainWindow, tray: TrayIcon | None) -> None:
+                 tournaments: TournamentFeature, chat: ChatFeature, window: MainWindow,
+                 tray: TrayIcon | None) -> None:
         self.friends = friends
         self.notifications = notifications
+        self.tournaments = tournaments
         self.chat = chat
         self._window = window
         self._tray = tray
@@ -60,7 +65,7 @@ class Wiring:
     @property
     def features(self) -> list[Feature]:
         """In the order they start (and close in reverse)."""
-        return [self.friends, self.notifications, self.chat]
+        return [self.friends, self.notifications, self.tournaments, self.chat]
 
     def open(self, target: Target) -> None:
         """Show what a clicked notification is about."""
@@ -75,6 +80,7 @@ class Wiring:
                 self.friends.show_requests()
                 self._window.show_section(Section.FRIENDS)
             case TargetKind.TOURNAMENT:
+                self.tournaments.open_tournament(target.id)
                 self._window.show_section(Section.TOURNAMENTS)
 
     def _set_unread(self, part: str, count: int) -> None:
@@ -95,6 +101,7 @@ class Wiring:
                                                 self._window)
         window.set_section_view(Section.FRIENDS, friends.view, notifications.view)
         window.set_section_view(Section.CONVERSATIONS, chat.view)
+        window.set_section_view(Section.TOURNAMENTS, self.tournaments.view)
         friends.silenced_changed.connect(notifications.set_silenced)
         notifications.set_silenced(friends.silenced)
         friends.friend_statuses_changed.connect(chat.set_statuses)
@@ -111,6 +118,8 @@ class Wiring:
         notifications.notification_activated.connect(self.open)
         chat.conversation_opened.connect(
             lambda _id: window.show_section(Section.CONVERSATIONS))
+        self.tournaments.tournament_opened.connect(
+            lambda _id: window.show_section(Section.TOURNAMENTS))
         picker = friends.status_picker(window)
         window.set_status_picker(picker.popup_at)
         if self._tray is not None:
@@ -152,11 +161,13 @@ def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.friends.feature import FriendsFeature
     from gfdesk.notifications.feature import NotificationsFeature
+    from gfdesk.tournament.feature import TournamentFeature
 
     friends = FriendsFeature(scope, parent=window)
     notifications = NotificationsFeature(
         scope, parent=window, toast=tray.notify if tray is not None else None)
+    tournaments = TournamentFeature(scope, parent=window)
     chat = ChatFeature(scope, parent=window)
-    wiring = Wiring(friends, notifications, chat, window, tray)
+    wiring = Wiring(friends, notifications, tournaments, chat, window, tray)
     wiring.connect()
     return wiring

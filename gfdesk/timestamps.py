@@ -36,3 +36,9 @@ def parse_or_none(value: Any) -> dt.datetime | None:
 def format_utc(moment: dt.datetime) -> str:
     """``moment`` as the server stores a ``timestamptz`` (UTC, microseconds, ``+00:00``)."""
     return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def local_tz() -> dt.tzinfo:
+    """The machine's time zone now (times are shown in it)."""
+    tz = dt.datetime.now().astimezone().tzinfo
+    return tz if tz is not None else dt.UTC

@@ -4,8 +4,8 @@
 
 Each screen is a name and a function that builds a widget; ``render`` sizes it,
 lets the event loop settle and saves a PNG. Add a screen by appending to
-``SCREENS``. The shell's screens use canned data; the friends, inbox and chat ones
-are loaded from a demo hub (its bots running) started for the screen.
+``SCREENS``. The shell's screens use canned data; the friends, inbox, chat and
+tournament ones are loaded from a demo hub (its bots running) started for the screen.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Coroutine  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
+from typing import TYPE_CHECKING, Any, TypeVar  # noqa: E402
 
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -48,6 +48,7 @@ DEMO_ACCOUNT = "Nova Quinn"
 #: Looks like an anon key (a JWT) but is not one: only its first 8 characters show.
 SAMPLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.sample-not-a-real-key.signature"
 ONLINE = ConnectionStatus(ConnectionState.ONLINE, backend="demo hub", rtt_ms=12)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,23 @@ def _settings_dialog(signed_in: bool = False) -> SettingsDialog:
                           profile=OwnProfile("u1", "novaq", DEMO_ACCOUNT, None))
 
 
+def from_demo_hub(load: Callable[[str, str, Path], Coroutine[Any, Any, T]]) -> T:
+    """``load(url, anon_key, tmp_dir)`` run on a qasync loop against a demo hub (its bots
+    running) started for it in a fresh temporary folder, and stopped after."""
+    import tempfile
+
+    from gfdesk import bridge
+    from gfdesk.hub.context import HubConfig
+    from gfdesk.hub.runner import start_hub_in_thread
+
+    tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+    hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
+    try:
+        return bridge.run(lambda: load(hub.url, hub.anon_key, tmp))
+    finally:
+        hub.stop()
+
+
 def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget]:
     """The main window on Conversations with the chat feature loaded from a demo hub
     (the real demo world), ``conversation`` (a title) open, a friend typing. With
@@ -130,19 +148,8 @@ def chat_window(conversation: str, states: bool = False) -> Callable[[], QWidget
     two of our messages are shown sending and failed."""
 
     def build() -> QWidget:
-        import tempfile
-
-        from gfdesk import bridge
-        from gfdesk.hub.context import HubConfig
-        from gfdesk.hub.runner import start_hub_in_thread
-
-        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
-        try:
-            feature = bridge.run(lambda: _load_chat(hub.url, hub.anon_key, tmp, conversation,
-                                                       states))
-        finally:
-            hub.stop()
+        feature = from_demo_hub(lambda url, key, tmp: _load_chat(url, key, tmp, conversation,
+                                                                 states))
         window = main_window(Section.CONVERSATIONS, ONLINE, "Demo Player")()
         window.set_section_view(Section.CONVERSATIONS, feature.view)  # type: ignore[attr-defined]
         feature.setParent(window)
@@ -193,16 +200,17 @@ class _Pictures:
         await self.fetcher.aclose()
 
 
-async def _demo_connection(url: str, key: str
+async def _demo_connection(url: str, key: str, email: str | None = None
                            ) -> tuple[AsyncClient, str, ConnectionSupervisor]:
-    """The demo user signed in on a new client, its user id, and a started supervisor."""
+    """The demo user (or the demo account ``email``) signed in on a new client, its
+    user id, and a started supervisor."""
     from supabase import acreate_client
 
     from gfdesk.core.connection import ConnectionSupervisor
     from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 
     client = await acreate_client(url, key)
-    auth = await client.auth.sign_in_with_password({"email": DEMO_EMAIL,
+    auth = await client.auth.sign_in_with_password({"email": email or DEMO_EMAIL,
                                                     "password": DEMO_PASSWORD})
     assert auth.user is not None
 
@@ -264,18 +272,8 @@ def friends_window(with_inbox: bool, page: str = "friends") -> Callable[[], QWid
     picker open over the profile card)."""
 
     def build() -> QWidget:
-        import tempfile
-
-        from gfdesk import bridge
-        from gfdesk.hub.context import HubConfig
-        from gfdesk.hub.runner import start_hub_in_thread
-
-        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
-        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
-        try:
-            friends, notes = bridge.run(lambda: _load_friends(hub.url, hub.anon_key, page))
-        finally:
-            hub.stop()
+        friends, notes = from_demo_hub(
+            lambda url, key, _tmp: _load_friends(url, key, page))
         window = main_window(Section.FRIENDS, ONLINE, "Demo Player")()
         views = [friends.view, notes.view] if with_inbox else [friends.view]  # type: ignore[attr-defined]
         window.set_section_view(Section.FRIENDS, *views)
@@ -413,6 +411,69 @@ def settings_profiles() -> tuple[Profile, ...]:
     return (Profile("demo"), lan, cloud)
 
 
+def tournament_window(name: str, tab: str, *, as_host: bool = False) -> Callable[[], QWidget]:
+    """The main window on Tournaments with the feature loaded from a demo hub (its host
+    bot playing), ``name`` open on ``tab``; ``as_host`` signs in as the host of the Neon
+    Clash Cup (PixelPaladin) and selects its live match in the console."""
+
+    def build() -> QWidget:
+        feature = from_demo_hub(lambda url, key, tmp: _load_tournament(url, key, tmp, name,
+                                                                       as_host))
+        account = "PixelPaladin" if as_host else "Demo Player"
+        window = main_window(Section.TOURNAMENTS, ONLINE, account)()
+        window.set_section_view(Section.TOURNAMENTS, feature.view)  # type: ignore[attr-defined]
+        feature.setParent(window)
+        page = feature.view.page  # type: ignore[attr-defined]
+        tabs = page.tabs
+        tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == tab))
+        return window
+
+    return build
+
+
+async def _load_tournament(url: str, key: str, tmp: Path, name: str, as_host: bool
+                           ) -> QWidget:
+    from gfdesk import bridge
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.core.outbox import Outbox
+    from gfdesk.core.outboxqueue import OutboxQueue
+    from gfdesk.hub.demo import BOTS
+    from gfdesk.tournament.bracket import MatchStatus
+    from gfdesk.tournament.feature import TournamentFeature
+
+    login = next(b.email for b in BOTS if b.username == "pixelpaladin") if as_host else None
+    client, user_id, connection = await _demo_connection(url, key, login)
+    outbox = Outbox(client, OutboxQueue(tmp / "outbox.sqlite3"))
+    feature = TournamentFeature(_scope(connection, client, user_id, outbox))
+    feature.view.resize(WINDOW_SIZE)
+    await feature.start()
+    chosen = next(t for t in feature.model.list.tournaments() if t.name == name)
+    feature.open_tournament(chosen.id)
+    if feature.model.current is None:
+        await bridge.next_emit(feature.model.tournament_opened, 20)
+    page = feature.model.current
+    assert page is not None
+    if page.tournament is None:
+        await bridge.next_emit(page.loaded, 20)
+    await page.feed.live_now()
+    bracket = page.feed.live.bracket
+    if bracket is not None:
+        live = [m for m in bracket.matches if m.status is MatchStatus.LIVE]
+        if live and as_host:
+            page.bracket.select(live[0].id)
+        if live and not page.feed.scores.get(live[0].id):
+            # The host bot's next broadcast is seconds away: show its kind of score.
+            from gfdesk.tournament.scores import LiveScore
+
+            page.feed.scores[live[0].id] = LiveScore(live[0].id, 2, 1)
+            page.bracket.on_score(live[0].id, None)
+    await feature.aclose()
+    await connection.aclose()
+    await outbox.aclose()
+    await close_client(client)
+    return feature  # type: ignore[return-value]
+
+
 def _offline_error(bridge: MessageBridge) -> None:
     bridge.error("Lost the connection to the demo hub: connection refused. Retrying in 4 s.")
 
@@ -440,6 +501,10 @@ SCREENS: list[Screen] = [
     Screen("chat-direct", chat_window("NovaStrike")),
     Screen("chat-states", chat_window("NovaStrike", states=True)),
     Screen("sign-in", sign_in_window),
+    Screen("tournament-bracket", tournament_window("Neon Clash Cup", "Bracket")),
+    Screen("tournament-standings", tournament_window("Sunday League", "Standings")),
+    Screen("tournament-host", tournament_window("Neon Clash Cup", "Bracket",
+                                                as_host=True), QSize(1440, 860)),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
     Screen("settings-profile", settings_dialog("Profile"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),

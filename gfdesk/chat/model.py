@@ -33,6 +33,7 @@ from gfdesk.core.gapfill import Row
 from gfdesk.core.retry import retry
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.log import ui as log
+from gfdesk.timestamps import local_tz
 from gfdesk.userstatus import StatusInfo
 
 if TYPE_CHECKING:
@@ -44,12 +45,6 @@ if TYPE_CHECKING:
 
 #: Retries of a read that failed (offline): first ceiling and largest ceiling, in s.
 READ_RETRY = Backoff(base_s=0.5, cap_s=10.0)
-
-
-def local_tz() -> dt.tzinfo:
-    """The machine's time zone now."""
-    tz = dt.datetime.now().astimezone().tzinfo
-    return tz if tz is not None else dt.UTC
 
 
 class ChatModel(QObject):

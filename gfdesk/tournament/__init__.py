@@ -1,7 +1,24 @@
-"""Tournaments: the bracket engine (pure), and later the service, models and views.
+"""Tournaments: the bracket engine, the live bracket, the host console, the section.
 
-The engine modules (``matches``, ``seeding``, ``elimination``, ``doubleelim``,
-``roundrobin``, ``swiss``, ``progression``, ``results``, ``standings`` and the ``bracket``
-facade) are Qt-free and pure; import them directly. This package ``__init__`` stays
-empty so importing one of them never loads Qt.
+Inside: the pure engine (``matches``, ``seeding``, ``elimination``, ``doubleelim``,
+``roundrobin``, ``swiss``, ``progression``, ``results``, ``standings``, the ``bracket``
+facade) and the client's pure modules (``info``, ``livebracket``, ``scores``,
+``layout``, ``cards``, ``export``) -> the Qt-free ``service``, ``feed`` and ``host`` ->
+the Qt models (``model``, ``pagemodel``, ``bracketmodel``, ``hostmodel``,
+``standingsmodel``, ``chatmodel``, ``listmodel``) -> the views. ``TournamentFeature``
+(Qt, in ``feature``) is imported lazily, so importing the Qt-free modules never loads Qt.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["TournamentFeature"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "TournamentFeature":
+        from gfdesk.tournament.feature import TournamentFeature
+
+        return TournamentFeature
+    raise AttributeError(name)

@@ -277,7 +277,7 @@ async def test_notifications_open_what_they_are_about_and_reading_marks_them_rea
         parts: Parts) -> None:
     flow, window = parts.flow, parts.window
     await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    friends, notes, chat = flow.features
+    friends, notes, _tournaments, chat = flow.features
     model = notes.model
     by_type = {model.notification(r).type: r for r in range(model.rowCount())}
     request = model.notification(by_type["friend_request"])
@@ -316,7 +316,7 @@ async def test_the_tray_counts_unread_messages_and_notifications(
     flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-        _friends, notes, chat = flow.features
+        _friends, notes, _tournaments, chat = flow.features
         total = notes.model.unread_count() + chat.unread
         assert chat.unread == 3 and notes.model.unread_count() == 4  # the demo's story
         assert tray.system_icon.toolTip() == f"gfdesk — {total} unread"

@@ -24,7 +24,8 @@ DECLARED = re.compile(r"\bQt-free\b")
 PROMISED = {"gfdesk.core.connection", "gfdesk.chat.service", "gfdesk.chat.messages",
             "gfdesk.friends.presence", "gfdesk.friends.service",
             "gfdesk.notifications.service", "gfdesk.feature", "gfdesk.targets",
-            "gfdesk.hub.app"}
+            "gfdesk.hub.app", "gfdesk.tournament.service", "gfdesk.tournament.feed",
+            "gfdesk.tournament.host", "gfdesk.tournament.bracket"}
 
 PROBE = """
 import importlib, json, sys
@@ -70,7 +71,7 @@ def probe(*modules: str) -> dict[str, list[str]]:
 def test_no_declared_qt_free_module_loads_qt() -> None:
     # The packages' faces first: a Qt-free module's parent __init__ runs before it.
     assert probe("gfdesk.chat", "gfdesk.friends", "gfdesk.notifications",
-                 *declared_qt_free()) == {}
+                 "gfdesk.tournament", *declared_qt_free()) == {}
 
 
 def test_the_probe_sees_a_module_that_loads_qt() -> None:

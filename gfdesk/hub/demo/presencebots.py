@@ -60,7 +60,7 @@ MENTION_LINES = (
     "who's picking the map on friday?",
     "can you host the lobby tonight?",
     "your clip from last night is going around lol",
-    "bring your A game to the semis",
+    "bring your A game tonight",
 )
 
 

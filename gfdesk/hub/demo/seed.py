@@ -23,6 +23,7 @@ from gfdesk.hub.auth import hash_password, insert_user
 from gfdesk.hub.context import UserCreatedHook
 from gfdesk.hub.demo import world
 from gfdesk.hub.demo.pictures import PICTURES, picture_path
+from gfdesk.hub.demo.tournamentseed import seed_tournaments
 from gfdesk.hub.schema import now_timestamp
 from gfdesk.hub.store import Store, Transaction
 from gfdesk.hub.triggers import notify_friend_request
@@ -63,54 +64,6 @@ def _conversation(tx: Transaction, ids: dict[str, str], kind: str, title: str | 
             " VALUES (?, ?, ?)", (conversation, ids[member],
                                   _ago(now, demo_read_ago if member == "demo" else 0)))
     return conversation
-
-
-def _tournament(tx: Transaction, ids: dict[str, str], now: dt.datetime) -> str:
-    tournament = str(uuid.uuid4())
-    tx.conn.execute(
-        "INSERT INTO tournaments (id, name, game, format, host_id, status, max_participants,"
-        " starts_at, created_at) VALUES (?, ?, ?, 'single_elim', ?, 'live', 8, ?, ?)",
-        (tournament, world.TOURNAMENT_NAME, world.TOURNAMENT_GAME, ids[world.TOURNAMENT_HOST],
-         _ago(now, world.TOURNAMENT_STARTED_MIN), _ago(now, 3 * 24 * 60)))
-    players = [ids[p] for p in world.TOURNAMENT_PLAYERS]
-    for seed, player in enumerate(players, start=1):
-        tx.conn.execute(
-            "INSERT INTO tournament_participants (tournament_id, user_id, seed) VALUES (?, ?, ?)",
-            (tournament, player, seed))
-    final = str(uuid.uuid4())
-    semis = [str(uuid.uuid4()) for _ in range(2)]
-    _match(tx, final, tournament, 3, 1, None, None, (0, 0, "pending"), None, None, now)
-    firsts = world.FIRST_ROUND_SEEDS
-    for position, (seed1, seed2), result in zip(range(1, 5), firsts, world.FIRST_ROUND,
-                                                strict=True):
-        semi = semis[(position - 1) // 2]
-        _match(tx, str(uuid.uuid4()), tournament, 1, position, players[seed1 - 1],
-               players[seed2 - 1], result, semi, 1 if position % 2 else 2, now)
-    # Semi-final 1 is fed by the two finished first-round matches.
-    done = [r for r in tx.conn.execute(
-        "SELECT winner_id FROM tournament_matches WHERE tournament_id = ? AND round = 1"
-        " AND position IN (1, 2) ORDER BY position", (tournament,))]
-    _match(tx, semis[0], tournament, 2, 1, done[0][0], done[1][0], (0, 0, "ready"), final, 1,
-           now)
-    _match(tx, semis[1], tournament, 2, 2, None, None, (0, 0, "pending"), final, 2, now)
-    _chat(tx, ids, "tournament_messages", ("tournament_id", tournament), world.TOURNAMENT_CHAT,
-          now)
-    return tournament
-
-
-def _match(tx: Transaction, match_id: str, tournament: str, round_: int, position: int,
-           player1: str | None, player2: str | None, result: tuple[int, int, str],
-           next_match: str | None, next_slot: int | None, now: dt.datetime) -> None:
-    score1, score2, status = result
-    winner = None
-    if status == "done":
-        winner = player1 if score1 > score2 else player2
-    tx.conn.execute(
-        "INSERT INTO tournament_matches (id, tournament_id, bracket, round, position,"
-        " player1_id, player2_id, score1, score2, winner_id, status, next_match_id, next_slot,"
-        " updated_at) VALUES (?, ?, 'winners', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (match_id, tournament, round_, position, player1, player2, score1, score2, winner,
-         status, next_match, next_slot, _ago(now, 10 * position)))
 
 
 def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
@@ -157,7 +110,10 @@ def seed_demo_world(store: Store, hooks: Sequence[UserCreatedHook],
               world.DIRECT_CHAT, moment)
         _chat(tx, ids, "messages", ("conversation_id", about["group"]["conversation_id"]),
               world.GROUP_CHAT, moment)
-        about["cup"] = {"tournament_id": _tournament(tx, ids, moment)}
+        about["cup"] = {"tournament_id": seed_tournaments(
+            tx, ids, moment, lambda username, display: insert_user(
+                tx, f"{username}@{world.BOT_EMAIL_DOMAIN}", password_hash,
+                {"username": username, "display_name": display}, hooks).id)}
         for type_, title, body, ago, read, subject, actor in world.NOTIFICATIONS:
             data = {**about.get(subject, {}), "actor_id": ids[actor]}
             tx.conn.execute(

@@ -76,8 +76,8 @@ DIRECT_CHAT: tuple[Line, ...] = (
     ("demo", "big words for someone who died to fall damage yesterday", 4 * 60 + 25),
     ("novastrike", "we don't talk about that", 4 * 60 + 24),
     # Just now: the inbox's "New message" is the last line.
-    ("novastrike", "round 1 is still going here, 1-1 vs echo", 14),
-    ("novastrike", "good luck in the semi vs frost!", 12),
+    ("novastrike", "hex beat me 3-0 in round 1, losers bracket vs drift for me now", 14),
+    ("novastrike", "unlucky vs blaze! come back through the losers bracket", 12),
 )
 #: The demo user read the direct chat up to here (minutes ago): the two newest lines
 #: are unread, as the inbox says.
@@ -99,17 +99,18 @@ GROUP_CHAT: tuple[Line, ...] = (
     ("frostbyte", "legend", 25 * 60 + 35),
     # Today: the cup.
     ("pixelpaladin", "reminder: I'm hosting the Neon Clash Cup, bracket is up", 100),
-    ("frostbyte", "first round vs viper, wish me luck", 88),
+    ("frostbyte", "first round vs luna, wish me luck", 88),
     ("demo", "you got this", 87),
-    ("novastrike", "viper plays so aggressive, just hold angles", 86),
+    ("novastrike", "luna plays so aggressive, just hold angles", 86),
     ("frostbyte", "noted", 85),
     ("pixelpaladin", "scores update live in the app btw", 70),
     ("demo", "the desktop client shows the bracket too, it's slick", 69),
-    ("demo", "won mine 3-1 vs luna", 58),
+    ("demo", "won mine 3-1 vs echo", 58),
     ("frostbyte", "ok I won 3-1 LET'S GO", 45),
     ("novastrike", "huge", 44),
-    ("pixelpaladin", "@demo @frostbyte you two are up next in the semis, ready when you are",
-     35),
+    ("demo", "blaze got me 3-1 in round 2, off to the losers bracket", 40),
+    ("pixelpaladin", "@demo losers round 2 for you, vs the winner of arc and rook. ready when"
+     " you are", 35),
 )
 #: The demo user read the group up to here: the last line (which mentions them) is new.
 GROUP_READ_AGO = 36
@@ -117,21 +118,12 @@ GROUP_READ_AGO = 36
 TOURNAMENT_NAME = "Neon Clash Cup"
 TOURNAMENT_GAME = "Arena Blitz"
 TOURNAMENT_HOST = "pixelpaladin"
-#: Seed order of the 8 players (seed 1 first).
-TOURNAMENT_PLAYERS = ("demo", "novastrike", "pixelpaladin", "frostbyte", "vipervex",
-                      "rookrush", "echoblitz", "lunalag")
-#: First-round results by position: (score1, score2, status).
-#: Pairings are by seed: 1v8, 4v5, 2v7, 3v6 (demo beat LunaLag, FrostByte beat
-#: ViperVex; NovaStrike's match is live at 1-1; PixelPaladin's is next).
-FIRST_ROUND = ((3, 1, "done"), (3, 1, "done"), (1, 1, "live"), (0, 0, "ready"))
-FIRST_ROUND_SEEDS = ((1, 8), (4, 5), (2, 7), (3, 6))
-TOURNAMENT_STARTED_MIN = 90
-TOURNAMENT_CHAT: tuple[Line, ...] = (
-    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, single elimination.", 90),
-    ("vipervex", "let's gooo", 89),
-    ("lunalag", "my ping is 180, pray for me", 88),
-    ("pixelpaladin", "Round 1 is live. Report scores to me if the app misbehaves.", 80),
-    ("echoblitz", "good luck everyone", 79),
+TOURNAMENT_CHAT: tuple[tuple[str, str], ...] = (
+    ("pixelpaladin", "Welcome to the Neon Clash Cup! Best of 5, double elimination."),
+    ("vipervex", "let's gooo"),
+    ("lunalag", "my ping is 180, pray for me"),
+    ("pixelpaladin", "Round 1 is done, round 3 is live. The losers bracket starts next."),
+    ("echoblitz", "good luck everyone"),
 )
 
 #: The inbox: (type, title, body, minutes ago, read, about, actor). ``about`` names what
@@ -141,11 +133,11 @@ TOURNAMENT_CHAT: tuple[Line, ...] = (
 NOTIFICATIONS: tuple[tuple[str, str, str, int, bool, str, str], ...] = (
     ("friend_accepted", "FrostByte accepted your request", "You and FrostByte are now friends",
      2 * 24 * 60, True, "", "frostbyte"),
-    ("match_ready", "Neon Clash Cup: semi-final ready",
-     "Your semi-final against FrostByte is ready", 40, False, "cup", "pixelpaladin"),
+    ("match_ready", "Neon Clash Cup: losers round 2 next",
+     "You play the winner of ArcLight vs RookRush", 39, False, "cup", "pixelpaladin"),
     ("mention", "PixelPaladin mentioned you",
-     "@demo @frostbyte you two are up next in the semis, ready when you are", 35, False,
-     "group", "pixelpaladin"),
-    ("message", "New message", "NovaStrike: good luck in the semi vs frost!", 12, False,
-     "direct", "novastrike"),
+     "@demo losers round 2 for you, vs the winner of arc and rook. ready when you are", 35,
+     False, "group", "pixelpaladin"),
+    ("message", "New message", "NovaStrike: unlucky vs blaze! come back through the losers"
+     " bracket", 12, False, "direct", "novastrike"),
 )

@@ -9,6 +9,8 @@ import pytest
 
 from gfdesk.hub.context import ON_USER_CREATED, HubConfig
 from gfdesk.hub.demo import BOTS, DEMO_EMAIL, DEMO_PASSWORD, seed_demo_world
+from gfdesk.hub.demo.tournamentseed import EXTRA_PLAYERS
+from gfdesk.hub.demo.world import TOURNAMENT_NAME
 from gfdesk.hub.runner import RunningHub, start_hub
 from tests.helpers.hubfixture import user_client, user_id
 
@@ -22,7 +24,7 @@ async def test_demo_user_sees_a_populated_world(hub: RunningHub) -> None:
     client = await user_client(hub, DEMO_EMAIL, DEMO_PASSWORD)
     me = await user_id(client)
     profiles = (await client.table("profiles").select("username,display_name").execute()).data
-    assert len(profiles) == 1 + len(BOTS)
+    assert len(profiles) == 1 + len(BOTS) + len(EXTRA_PLAYERS)
     assert {"username": "demo", "display_name": "Demo Player"} in profiles
 
     friendships = (await client.table("friendships").select("*").execute()).data
@@ -39,24 +41,41 @@ async def test_demo_user_sees_a_populated_world(hub: RunningHub) -> None:
     notifications = (await client.table("notifications").select("*").execute()).data
     assert sum(n["read_at"] is None for n in notifications) >= 2
 
-    tournament = (await client.table("tournaments").select("*").single().execute()).data
-    assert (tournament["format"], tournament["max_participants"]) == ("single_elim", 8)
-    participants = await client.table("tournament_participants").select(
-        "*", count="exact", head=True).eq("tournament_id", tournament["id"]).execute()
-    assert participants.count == 8
+    tournaments = {t["name"]: t for t in (
+        await client.table("tournaments").select("*").execute()).data}
+    assert {(t["format"], t["status"]) for t in tournaments.values()} == {
+        ("double_elim", "live"), ("round_robin", "finished"), ("single_elim", "registration")}
+    running = tournaments[TOURNAMENT_NAME]
+    participants = (await client.table("tournament_participants").select("*").eq(
+        "tournament_id", running["id"]).execute()).data
+    assert len(participants) == running["max_participants"] == 16
+    assert me in {p["user_id"] for p in participants}
     matches = (await client.table("tournament_matches").select("*").eq(
-        "tournament_id", tournament["id"]).execute()).data
+        "tournament_id", running["id"]).execute()).data
+    assert len(matches) == 31  # 15 winners, 14 losers, the grand final and its reset
+    assert Counter(m["status"] for m in matches)["live"] == 1
+    assert {"done", "ready", "pending"} <= {m["status"] for m in matches}
     by_id = {m["id"]: m for m in matches}
-    assert Counter(m["round"] for m in matches) == {1: 4, 2: 2, 3: 1}
-    assert {m["status"] for m in matches if m["round"] == 1} >= {"done", "live", "ready"}
     for match in matches:
-        if match["round"] < 3:
-            target = by_id[match["next_match_id"]]
-            assert target["round"] == match["round"] + 1
-            assert match["next_slot"] == (1 if match["position"] % 2 else 2)
+        for link, slot in (("next_match_id", "next_slot"),
+                           ("loser_next_match_id", "loser_next_slot")):
+            assert (match[link] is None) == (match[slot] is None)
+            assert match[link] is None or match[link] in by_id
         if match["status"] == "done":
             assert match["winner_id"] in (match["player1_id"], match["player2_id"])
-    chat = await client.table("tournament_messages").select("*", count="exact").execute()
+    league = next(t for t in tournaments.values() if t["format"] == "round_robin")
+    played = (await client.table("tournament_matches").select("status").eq(
+        "tournament_id", league["id"]).execute()).data
+    assert played and {m["status"] for m in played} == {"done"}
+    upcoming = next(t for t in tournaments.values() if t["status"] == "registration")
+    entrants = (await client.table("tournament_participants").select("user_id,seed").eq(
+        "tournament_id", upcoming["id"]).execute()).data
+    assert 0 < len(entrants) < upcoming["max_participants"]
+    assert me not in {e["user_id"] for e in entrants}  # the demo user can join
+    await client.table("tournament_participants").insert(
+        {"tournament_id": upcoming["id"], "user_id": me}).execute()
+    chat = await client.table("tournament_messages").select("*", count="exact").eq(
+        "tournament_id", running["id"]).execute()
     assert chat.count and chat.count >= 3
 
 
@@ -76,6 +95,7 @@ async def test_seeding_is_idempotent(hub_config: HubConfig) -> None:
     second = await start_hub(hub_config)
     try:
         assert second.store.query("SELECT count(*) FROM messages")[0][0] == counts
-        assert second.store.query("SELECT count(*) FROM auth_users")[0][0] == 1 + len(BOTS)
+        assert second.store.query("SELECT count(*) FROM auth_users")[0][0] == (
+            1 + len(BOTS) + len(EXTRA_PLAYERS))
     finally:
         await second.stop()

@@ -94,3 +94,15 @@ def test_candidates_include_every_subscriber_a_binding_of_which_matches(
     for name, filters in subs.items():
         if any(compile_filter(CALLS, parse_filter(f))(row) for f in filters):
             assert name in candidates
+
+
+def test_two_bindings_with_the_same_eq_filter_are_removed_cleanly() -> None:
+    # The tournament channel: UPDATE and INSERT on tournament_matches, both filtered by
+    # tournament_id=eq.{id}. Leaving it once raised KeyError (the second binding's key
+    # was removed again), logged as "change feed unsubscribe failed".
+    index = index_of({"viewer": [f"caller_id=eq.{U1}", f"caller_id=eq.{U1}"]})
+    assert list(index.candidates({"caller_id": U1})) == ["viewer"]
+    index.remove("viewer")
+    assert len(index) == 0 and list(index.candidates({"caller_id": U1})) == []
+    index.add("viewer", "viewer", [("caller_id", U1)])  # rejoined
+    assert list(index.candidates({"caller_id": U1})) == ["viewer"]

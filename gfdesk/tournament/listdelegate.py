@@ -1,0 +1,75 @@
+"""How the tournaments list paints a heading and a tournament (name, then game, format
+and players, with a status dot). Names and games are remote text: drawn with
+``drawText`` as plain text, elided."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.tournament.info import Tournament, TournamentStatus
+from gfdesk.tournament.listmodel import KIND_ROLE, TOURNAMENT_ROLE, RowKind
+
+ROW_H = 56
+HEADING_H = 30
+STATUS_COLORS = {TournamentStatus.LIVE: "#f23f43", TournamentStatus.REGISTRATION: "#3ba55c",
+                 TournamentStatus.FINISHED: "#6d6f78"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TournamentDelegate(QStyledItemDelegate):
+    """Paints rows of a ``TournamentListModel``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fonts = DerivedFonts(lambda base: (font_at(base, 14, bold=True),
+                                                 font_at(base, 12),
+                                                 font_at(base, 11, bold=True)))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        heading = index.data(KIND_ROLE) is RowKind.HEADING
+        return QSize(option.rect.width(), HEADING_H if heading else ROW_H)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        title, detail, heading = self._fonts.get(option.font)
+        rect = QRectF(option.rect)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if index.data(KIND_ROLE) is RowKind.HEADING:
+            painter.setFont(heading)
+            painter.setPen(QColor("#949ba4"))
+            painter.drawText(rect.adjusted(16, 8, -8, 0), int(Qt.AlignmentFlag.AlignVCenter),
+                             str(index.data()).upper())
+            painter.restore()
+            return
+        tournament: Tournament = index.data(TOURNAMENT_ROLE)
+        state = option.state
+        if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_MouseOver:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#404249" if state & QStyle.StateFlag.State_Selected
+                                    else "#35373c"))
+            painter.drawRoundedRect(rect.adjusted(8, 2, -8, -2), 6, 6)
+        dot = QColor(STATUS_COLORS[tournament.status])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(dot)
+        painter.drawEllipse(QRectF(rect.left() + 18, rect.top() + 14, 8, 8))
+        text_left = rect.left() + 34
+        width = rect.width() - 34 - 16
+        painter.setFont(title)
+        painter.setPen(QColor("#f2f3f5"))
+        metrics = painter.fontMetrics()
+        painter.drawText(QRectF(text_left, rect.top() + 6, width, 20),
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(tournament.name, Qt.TextElideMode.ElideRight,
+                                            int(width)))
+        painter.setFont(detail)
+        painter.setPen(QColor("#949ba4"))
+        line = f"{tournament.game} · {tournament.format_title} · {tournament.players_text()}"
+        painter.drawText(QRectF(text_left, rect.top() + 28, width, 18),
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
+                                                          int(width)))
+        painter.restore()
