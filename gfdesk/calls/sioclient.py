@@ -85,8 +85,9 @@ class RoomListener(Protocol):
     def up(self) -> None:
         """The room is joined (again)."""
 
-    def lost(self, reason: str) -> None:
-        """The room cannot be joined again (refused, or down too long)."""
+    def lost(self, reason: str, refusal: RelayRefused | None = None) -> None:
+        """The room cannot be joined (again): ``refusal`` when the server refused it,
+        None when it stayed down too long."""
 
 
 def _refusal(ack: object) -> RelayRefused | None:
@@ -232,10 +233,10 @@ class SocketIOLink:
         if self._rooms.get(call_id) is not listener:
             return  # left meanwhile
         if refusal is not None:
-            log.warning("socketio %s: call %s refused: %s", self.server.url, call_id[:8],
-                        refusal)
+            log.info("socketio %s: call %s refused: %s", self.server.url, call_id[:8],
+                     refusal)
             self._forget(call_id)
-            listener.lost(f"the signalling server refused the call ({refusal})")
+            listener.lost(f"the signalling server refused the call ({refusal})", refusal)
             return
         self._joined.add(call_id)
         self._cancel_lost_timer(call_id)

@@ -67,6 +67,7 @@ class SocketIOCallChannel(QueuedChannel):
         self._link = link
         self._joined = asyncio.Event()
         self._gone: str | None = None
+        self._refusal: RelayRefused | None = None
         self._seen: OrderedDict[str, None] = OrderedDict()
 
     # -- RoomListener (called by the link) -------------------------------------------
@@ -84,8 +85,8 @@ class SocketIOCallChannel(QueuedChannel):
     def up(self) -> None:
         self._joined.set()
 
-    def lost(self, reason: str) -> None:
-        self._gone = reason
+    def lost(self, reason: str, refusal: RelayRefused | None = None) -> None:
+        self._gone, self._refusal = reason, refusal
         self._joined.set()  # wake whoever waits to send: they fail now
         self._lost(reason)
 
@@ -101,6 +102,8 @@ class SocketIOCallChannel(QueuedChannel):
             raise TimeoutError(f"{self.topic}: not joined on {self._link.server.url} in "
                                f"{JOIN_TIMEOUT_S:.0f} s ({self._link.last_error or 'no answer'})"
                                ) from None
+        if self._refusal is not None:
+            raise self._refusal
         if self._gone is not None:
             raise SignallingLost(f"{self.topic}: {self._gone}")
 
