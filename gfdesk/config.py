@@ -24,6 +24,9 @@ The file looks like::
       { urls = ["stun:stun.example.org:3478"] },
       { urls = ["turn:turn.example.org:3478"], username = "u", credential = "secret" },
     ]
+    # "realtime" (the default) or a Socket.IO server's URL for each call's messages;
+    # its token is kept in the OS keyring, never here (``gfdesk call --help``).
+    signalling = "https://signal.example.org"
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ DEMO_PROFILE = "demo"
 ADHOC_PROFILE = "command-line"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEFAULT_LOG_LEVEL = "INFO"
+#: ``[calls] signalling`` for call messages on Realtime (the default).
+REALTIME_SIGNALLING = "realtime"
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
@@ -122,6 +127,8 @@ class AppConfig:
     problems: tuple[str, ...] = ()
     #: STUN/TURN servers for calls; none: calls use host candidates only.
     ice_servers: tuple[IceServer, ...] = ()
+    #: The Socket.IO server that carries each call's messages; None: Realtime.
+    signalling_url: str | None = None
 
 
 def load(
@@ -184,6 +191,10 @@ def load(
         paths=paths,
         ice_servers=_ice_servers(calls_table.get("ice_servers", []),
                                  f"{paths.config_file}: [calls] ice_servers", problems),
+        signalling_url=_signalling(
+            env.get("GFDESK_SIGNALLING") or calls_table.get("signalling"),
+            "GFDESK_SIGNALLING" if env.get("GFDESK_SIGNALLING")
+            else f"{paths.config_file}: [calls] signalling", problems),
         problems=tuple(problems),
     )
 
@@ -306,6 +317,35 @@ def ice_server(entry: object) -> IceServer:
     if credential is not None and not isinstance(credential, str):
         raise ConfigError("credential must be text")
     return IceServer(tuple(urls), username, credential)
+
+
+def signalling_choice(value: str) -> str | None:
+    """What ``[calls] signalling`` (or ``--signalling``) says: None for Realtime, else
+    the Socket.IO server's URL.
+
+    Raises:
+        ConfigError: neither ``realtime`` nor an http(s) URL.
+    """
+    if value.strip().lower() == REALTIME_SIGNALLING:
+        return None
+    try:
+        return _check_url(value.strip())
+    except ConfigError:
+        raise ConfigError(f"{value[:80]!r} is neither {REALTIME_SIGNALLING!r} nor the "
+                          "http(s) URL of a Socket.IO server") from None
+
+
+def _signalling(value: object, where: str, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        problems.append(f"{where} must be text; using Realtime")
+        return None
+    try:
+        return signalling_choice(value)
+    except ConfigError as exc:
+        problems.append(f"{where}: {exc}; using Realtime")
+        return None
 
 
 def _level(value: object, where: str, problems: list[str]) -> str | None:
