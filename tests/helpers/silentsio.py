@@ -8,15 +8,11 @@ until ``close``. Qt-free.
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
-import os
-import socket
 import struct
 from typing import Any
-from urllib.parse import urlsplit
 
-from tests.helpers.silentws import RECEIVE_BUFFER_BYTES, client_frame
+from tests.helpers.silentws import client_frame, open_websocket
 
 
 async def _read_frame(reader: asyncio.StreamReader) -> str:
@@ -39,20 +35,7 @@ class SilentSocketIO:
     @classmethod
     async def join(cls, url: str, auth: dict[str, str], call_id: str) -> SilentSocketIO:
         """Connect to the relay at ``url`` (a hub's http URL), join the call, go quiet."""
-        parts = urlsplit(url)
-        reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
-        sock = writer.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
-        key = base64.b64encode(os.urandom(16)).decode()
-        writer.write((f"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-                      f"Host: {parts.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                      f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                     .encode())
-        head = await reader.readuntil(b"\r\n\r\n")
-        if b" 101 " not in head.split(b"\r\n", 1)[0]:
-            writer.close()
-            raise ConnectionError(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+        reader, writer = await open_websocket(url, "/socket.io/?EIO=4&transport=websocket")
         assert (await _read_frame(reader)).startswith("0{")  # Engine.IO open
         writer.write(client_frame("40" + json.dumps(auth)))  # Socket.IO connect
         connected = await _read_frame(reader)
