@@ -21,7 +21,6 @@ Shutdown order (reverse): requests are drained by the runner, then the store clo
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -51,8 +50,7 @@ from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
 from gfdesk.hub.storage import create_storage_app
 from gfdesk.hub.store import Store
 from gfdesk.hub.triggers import install as install_triggers
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: Request bodies above this are refused (413) before any handler reads them.
 MAX_BODY_BYTES = 4 * 1024 * 1024
