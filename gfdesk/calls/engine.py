@@ -51,7 +51,7 @@ from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.log import call as log
 
 if TYPE_CHECKING:
-    from gfdesk.calls.callmedia import CallMedia
+    from gfdesk.calls.callmedia import CallMedia, TrackFactory
     from gfdesk.calls.callstats import CallStats
     from gfdesk.calls.peer import CallPeer, PeerConfig, PeerState
     from gfdesk.calls.peerthread import PeerThread
@@ -315,6 +315,18 @@ class CallEngine:
     async def set_video(self, on: bool) -> None:
         """Turn the camera on or off (nothing is sent while off); the other side is told."""
         await self._set_media(video=on)
+
+    async def switch_video(self, factory: TrackFactory) -> None:
+        """Send video from another source (the next camera) without renegotiating.
+
+        Raises:
+            CallError: no video call.
+        """
+        call = self._call
+        if call is None or call.info.kind is not CallKind.VIDEO:
+            raise CallError("no video call")
+        if call.peer is not None:
+            await call.peer.replace_video(factory)
 
     async def _set_media(self, **change: bool) -> None:
         call = self._call
