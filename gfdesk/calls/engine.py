@@ -122,7 +122,9 @@ class CallEngine:
         self._signaling = signaling
         self.user_id = user_id
         self._media = media
-        self._peer_config = peer_config
+        #: ICE servers and policy of the next call (set it before ``place`` or
+        #: ``accept`` to apply settings changed since the engine was built).
+        self.peer_config = peer_config
         self._listeners: list[ChangeListener] = [on_change] if on_change else []
         self.missed_after_s = missed_after_s
         self.connect_timeout_s = connect_timeout_s
@@ -526,7 +528,7 @@ class CallEngine:
         thread = PeerThread(f"call-media-{_short(call.info.id)}")
         thread.start()
         call.thread = thread
-        call.peer = CallPeer(thread, self._peer_config or PeerConfig(), self._media(call.info),
+        call.peer = CallPeer(thread, self.peer_config or PeerConfig(), self._media(call.info),
                              video=call.info.kind is CallKind.VIDEO,
                              on_state=lambda state: self._peer_state(call, state),
                              send_audio=call.info.sending_audio,

@@ -1,0 +1,200 @@
+"""The pieces of a call's picture: the draggable self-view, the avatar shown when the
+other side's camera is off, and the pop-out window a streamer captures in OBS.
+
+The other side's picture is a ``QVideoWidget`` fed by the model's renderer (Qt converts
+YUV on the GPU). The self-view paints the small images of the model's self-view
+renderer; it is a native widget, so it stays above the video widget's own native
+surface, and it can be dragged anywhere inside the picture.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtMultimediaWidgets import QVideoWidget
+from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
+
+from gfdesk.calls.render import VideoRenderer
+from gfdesk.kit.avatar import avatar_pixmap
+
+SELF_VIEW_SIZE = QSize(224, 126)
+#: Distance the self-view keeps from the picture's edges when it is placed.
+SELF_VIEW_MARGIN = 14
+AVATAR_SIZE = 112
+POP_OUT_SIZE = QSize(960, 540)
+POP_OUT_TITLE = "gfdesk call video"
+
+
+class SelfView(QWidget):
+    """Our own picture, small, movable by dragging inside its parent.
+
+    Args:
+        renderer: the self-view renderer (image surface).
+        parent: the picture it floats over.
+    """
+
+    def __init__(self, renderer: VideoRenderer, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("selfView")
+        # Native, like the video widget under it: a plain widget would be drawn below.
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.setFixedSize(SELF_VIEW_SIZE)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._renderer = renderer
+        self._grab: QPoint | None = None
+        #: The user moved it: layout changes keep it where it was put (inside bounds).
+        self.moved_by_user = False
+        self.label = ""
+        """A line shown over the picture (what is sent: "Test pattern ...")."""
+        renderer.frame_shown.connect(self.update)
+
+    def set_label(self, text: str) -> None:
+        self.label = text
+        self.setToolTip(text)
+        self.update()
+
+    def place(self) -> None:
+        """Put it in the bottom right corner (unless the user moved it), inside bounds."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        if not self.moved_by_user:
+            self.move(parent.width() - self.width() - SELF_VIEW_MARGIN,
+                      parent.height() - self.height() - SELF_VIEW_MARGIN)
+        self._keep_inside(self.pos())
+        self.raise_()
+
+    def _keep_inside(self, where: QPoint) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        x = max(0, min(where.x(), parent.width() - self.width()))
+        y = max(0, min(where.y(), parent.height() - self.height()))
+        self.move(x, y)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            self._grab = event.position().toPoint()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._grab is not None:
+            self.moved_by_user = True
+            self._keep_inside(self.mapToParent(event.position().toPoint() - self._grab))
+            event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.rect()
+        painter.fillRect(rect, QColor("#111214"))
+        image = self._renderer.image
+        if image is not None and not image.isNull():
+            scaled = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(QPoint(0, 0), scaled)
+            target.moveCenter(rect.center())
+            painter.drawImage(target, image)
+        else:
+            painter.setPen(QColor("#80848e"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Camera off")
+        if self.label:
+            band = QRect(0, rect.height() - 22, rect.width(), 22)
+            painter.fillRect(band, QColor(0, 0, 0, 160))
+            painter.setPen(QColor("#f2f3f5"))
+            painter.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignLeft, self.label)
+        painter.setPen(QColor("#7b61ff"))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+class AvatarPane(QWidget):
+    """The other party's avatar and a line of text, where their picture would be."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("avatarPane")
+        self.avatar = QLabel(self)
+        self.avatar.setObjectName("callAvatar")
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("avatarCaption")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.avatar)
+        layout.addSpacing(12)
+        layout.addWidget(self.caption)
+        layout.addStretch(1)
+        self._name: str | None = None
+
+    def show_person(self, name: str, caption: str) -> None:
+        if name != self._name:
+            self._name = name
+            self.avatar.setPixmap(avatar_pixmap(name or "?", AVATAR_SIZE,
+                                                self.devicePixelRatioF()))
+        self.caption.setText(caption)
+
+
+class PopOutWindow(QWidget):
+    """The other side's picture alone, in a window without frame or title bar (for a
+    streamer's capture software). Drag it to move it, resize it from its corner; Esc or
+    a double click closes it.
+
+    Signals:
+        closed(): the window was closed (the picture goes back to the call window).
+    """
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("popOutWindow")
+        self.setWindowTitle(POP_OUT_TITLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.video = QVideoWidget(self)
+        self.video.setObjectName("popOutVideo")
+        self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.grip = QSizeGrip(self)
+        self.grip.setObjectName("popOutGrip")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.video)
+        self.resize(POP_OUT_SIZE)
+        self._grab: QPoint | None = None
+
+    def resizeEvent(self, event: object) -> None:
+        self.grip.move(self.width() - self.grip.width(), self.height() - self.grip.height())
+        self.grip.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.close()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            handle = self.windowHandle()
+            # The window manager moves it where it can; elsewhere, move it by hand.
+            if handle is None or not handle.startSystemMove():
+                self._grab = event.globalPosition().toPoint() - self.pos()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._grab is not None:
+            self.move(event.globalPosition().toPoint() - self._grab)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = None
+
+    def closeEvent(self, event: object) -> None:
+        self.closed.emit()
