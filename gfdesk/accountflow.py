@@ -15,16 +15,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 
 from gfdesk import bridge
 from gfdesk.log import app as log
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from gfdesk.calls.feature import CallsFeature
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.core.backend import BackendService
     from gfdesk.core.session import Account, Credentials, SessionStatus
-    from gfdesk.feature import Feature
+    from gfdesk.feature import Feature, FeatureScope
     from gfdesk.targets import Target
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.signin import SignInDialog, SignInRequest
@@ -43,16 +46,26 @@ class AccountFlow(QObject):
         tray: the tray icon (unread badge, toasts), if any.
         can_sign_in: whether the user may sign in with a dialog (not for the demo,
             whose account is fixed).
+        config_file: the settings file each call reads its devices and ICE servers from.
     """
 
     def __init__(self, backend: BackendService, window: MainWindow, messages: MessageBridge,
-                 tray: TrayIcon | None, *, can_sign_in: bool) -> None:
+                 tray: TrayIcon | None, *, can_sign_in: bool,
+                 config_file: Path | None = None) -> None:
         super().__init__(window)
         self._backend = backend
         self._window = window
         self._messages = messages
         self._tray = tray
         self._can_sign_in = can_sign_in
+        self._config_file = config_file
+        self._calls: CallsFeature | None = None
+        if tray is not None:
+            # Connected once: they reach whichever account's calls are open now.
+            tray.call_accept_requested.connect(
+                lambda: self._calls.accept() if self._calls is not None else None)
+            tray.call_decline_requested.connect(
+                lambda: self._calls.decline() if self._calls is not None else None)
         self._dialog: SignInDialog | None = None
         self._features: list[Feature] = []
 
@@ -184,7 +197,26 @@ class AccountFlow(QObject):
             lambda target: self._open(chat, target))
         chat.conversation_opened.connect(
             lambda _id: window.show_section(Section.CONVERSATIONS))
-        return [friends, notifications, chat]
+        calls = self._build_calls(scope, friends.call_requested, chat.call_requested)
+        return [friends, notifications, chat, calls]
+
+    def _build_calls(self, scope: FeatureScope, *call_requests: SignalInstance
+                     ) -> CallsFeature:
+        """Calls: started from a friend's row or a direct chat, rung in their own window
+        and in the tray, whatever section is shown."""
+        from gfdesk.calls.feature import CallsFeature
+
+        calls = CallsFeature(scope, parent=self._window, config_file=self._config_file)
+        for request in call_requests:
+            request.connect(calls.place_call)
+        calls.notice.connect(self._messages.warning)
+        tray = self._tray
+        if tray is not None:
+            calls.incoming_changed.connect(
+                lambda ring: tray.show_incoming_call(ring.caller, ring.video) if ring
+                else tray.clear_incoming_call())
+        self._calls = calls
+        return calls
 
     def _open(self, chat: ChatFeature, target: Target) -> None:
         """Show what a clicked notification is about."""
@@ -201,6 +233,8 @@ class AccountFlow(QObject):
     async def _close_features(self) -> None:
         if self._tray is not None:
             self._tray.set_status_menu(None)
+            self._tray.clear_incoming_call()
+        self._calls = None
         features, self._features = self._features, []
         for feature in reversed(features):
             try:

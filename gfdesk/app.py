@@ -195,7 +195,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             on_rejected=lambda r: messages.error(
                 f"Could not send {r.write.label or 'a change'}: {r.reason}"))
         flow = AccountFlow(backend, window, messages, tray,
-                           can_sign_in=not config.profile.is_demo)
+                           can_sign_in=not config.profile.is_demo,
+                           config_file=config.paths.config_file)
         await flow.start(credentials)
         # What exists now lives as long as the app (Qt wrappers, modules, the features):
         # freezing it spares every later full collection a rescan of it, which measured

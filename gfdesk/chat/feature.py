@@ -44,10 +44,13 @@ class ChatFeature(QObject):
         unread_changed(int): the total unread count of all conversations.
         conversation_opened(str): a conversation is shown (e.g. after ``open_direct``:
             the window may switch to the Conversations section).
+        call_requested(str, str): the user asked to call the other member of a direct
+            conversation; "video" or "audio" (the account flow hands it to calls).
     """
 
     unread_changed = Signal(int)
     conversation_opened = Signal(str)
+    call_requested = Signal(str, str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  tz: dt.tzinfo | None = None,
@@ -64,6 +67,7 @@ class ChatFeature(QObject):
         self.view = (ChatView(self.model) if open_url is None
                      else ChatView(self.model, open_url=open_url))
         """The page for the Conversations section."""
+        self.view.call_requested.connect(self.call_requested)
         self._stop_listening: Callable[[], None] | None = None
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -35,6 +35,7 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
+from gfdesk.kit import icons
 from gfdesk.kit.avatar import AvatarCache
 
 #: Show the character count from this length on.
@@ -58,6 +59,9 @@ STYLE = """
               padding: 6px 14px; font-weight: 600; }
 #sendButton:disabled { background-color: #4e5058; color: #949ba4; }
 #chatEmpty { color: #949ba4; font-size: 15px; }
+#chatHeader QPushButton { background: transparent; border: none; border-radius: 6px;
+                          padding: 6px; }
+#chatHeader QPushButton:hover { background-color: #3a3c42; }
 #jumpButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 14px;
               padding: 6px 16px; font-size: 13px; font-weight: 600; }
 #jumpButton:hover { background-color: #8f7aff; }
@@ -73,7 +77,13 @@ class ChatView(QWidget):
         model: the chat model.
         open_url: opens a clicked link (the browser by default).
         parent: the owner.
+
+    Signals:
+        call_requested(str, str): the user asked to call the other member of the open
+            direct conversation; their user id and "video" or "audio".
     """
+
+    call_requested = Signal(str, str)
 
     def __init__(self, model: ChatModel, *,
                  open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
@@ -154,6 +164,19 @@ class ChatView(QWidget):
         titles.addWidget(self._title)
         titles.addWidget(self._subtitle)
         row.addLayout(titles, 1)
+        self.call_buttons: dict[str, QPushButton] = {}
+        for kind, icon, tip in (("audio", "phone", "Start a voice call"),
+                                ("video", "video", "Start a video call")):
+            button = QPushButton(header)
+            button.setObjectName(f"{kind}CallButton")
+            button.setIcon(icons.icon(icon, "#b5bac1"))
+            button.setIconSize(QSize(20, 20))
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(lambda _=False, k=kind: self._on_call_clicked(k))
+            button.hide()
+            row.addWidget(button)
+            self.call_buttons[kind] = button
         column.addWidget(header)
         self.delegate = MessageDelegate(self._model.service.name_of, self._model.service.user_id,
                                         self._model.tz, self)
@@ -231,12 +254,19 @@ class ChatView(QWidget):
         self._header = header
         self._title.setText(summary.title)
         self._avatar.setPixmap(self._avatars.get(summary.title, 32, self.devicePixelRatioF()))
+        for button in self.call_buttons.values():
+            button.setVisible(summary.other_id is not None)
         if summary.kind is ConversationKind.GROUP:
             self._subtitle.setText(f"{len(summary.member_ids)} members")
         else:
             self._subtitle.setText("Direct message" if online is None
                                    else "Online" if online else "Offline")
         self.composer.setPlaceholderText(f"Message {summary.title}")
+
+    def _on_call_clicked(self, kind: str) -> None:
+        summary = self._model.conversations.get(self._model.current_id or "")
+        if summary is not None and summary.other_id is not None:
+            self.call_requested.emit(summary.other_id, kind)
 
     def _on_notice(self, text: str) -> None:
         self._empty.setText(text or EMPTY_TEXT)

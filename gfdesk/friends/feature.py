@@ -37,12 +37,15 @@ class FriendsFeature(QObject):
         online_friends_changed(object): the ``frozenset`` of friends' user ids online
             now, once per burst of friend-row changes and only when it changed.
         message_requested(str): the user asked to message this friend.
+        call_requested(str, str): the user asked to call this friend; "video" or
+            "audio" (the account flow hands it to the calls feature).
     """
 
     status_changed = Signal(object, object)
     silenced_changed = Signal(bool)
     online_friends_changed = Signal(object)
     message_requested = Signal(str)
+    call_requested = Signal(str, str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
@@ -59,6 +62,7 @@ class FriendsFeature(QObject):
         self.view = FriendsView(self.model, self.status)
         """The friends page."""
         self.view.message_requested.connect(self.message_requested)
+        self.view.call_requested.connect(self.call_requested)
         self._silenced = self.status.silenced
         self._online: frozenset[str] = frozenset()
         # One look per burst of friend-row changes (a presence sync, the minute's

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, Q
 
 from gfdesk import bridge
 from gfdesk.accountflow import AccountFlow
+from gfdesk.chat.feature import ChatFeature
 from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import USER_ID_ROLE
 from gfdesk.friends.view import FriendsView
 from gfdesk.hub.context import HubConfig
@@ -141,7 +143,7 @@ async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> 
     assert window.current_section() is Section.CONVERSATIONS
     # Let the conversation finish opening (its first page) before the flow closes.
     await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "chat:open-direct"))
-    chat = flow.features[-1]
+    chat = next(f for f in flow.features if isinstance(f, ChatFeature))
     summary = next(s for s in chat.model.conversations.summaries()
                    if s.id == chat.model.current_id)
     assert friend_id in summary.member_ids
@@ -151,7 +153,8 @@ async def test_friend_row_changes_are_looked_at_once_per_burst_and_reach_chat(
         parts: Parts) -> None:
     flow = parts.flow
     await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    friends, chat = flow.features[0], flow.features[-1]
+    friends = next(f for f in flow.features if isinstance(f, FriendsFeature))
+    chat = next(f for f in flow.features if isinstance(f, ChatFeature))
     # The demo bots come online: the chat's conversation list hears who.
     async with asyncio.timeout(15):
         while not friends.online_friends:
