@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QResizeEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -303,6 +303,11 @@ class CallWindow(QWidget):
         self._show_picture()
 
     # -- window ------------------------------------------------------------------------
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._linger.stop()
+        self._clock.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window of a call in progress hangs up, as in every call app.

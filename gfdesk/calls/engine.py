@@ -196,6 +196,9 @@ class CallEngine:
             await self._end(call, EndReason.CLOSED,
                             write=CallStatus.ENDED if outgoing_or_talking else None,
                             notify=outgoing_or_talking)
+            # A hang-up under way returns from ``_end`` at once: wait for it to close
+            # the peer and the media thread too.
+            await self._idle.wait()
         task, self._row_task = self._row_task, None
         if task is not None:
             task.cancel()
@@ -578,12 +581,15 @@ class CallEngine:
             except Exception as exc:
                 log.warning("call %s: the row could not be set %s (%s: %s)",
                             _short(call.info.id), write.value, type(exc).__name__, exc)
-        if call.channel is not None:
-            await call.channel.close()
-        if call.peer is not None:
-            await call.peer.close()
-        if call.thread is not None:
-            await call.thread.stop()
-        if self._call is call:
-            self._call = None
-            self._idle.set()
+        try:
+            if call.channel is not None:
+                await call.channel.close()
+            if call.peer is not None:
+                await call.peer.close()
+            if call.thread is not None:
+                await call.thread.stop()
+        finally:
+            # Even when cancelled half-way: ``aclose`` waits for this.
+            if self._call is call:
+                self._call = None
+                self._idle.set()

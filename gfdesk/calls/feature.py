@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtMultimedia import QVideoSink
 from PySide6.QtWidgets import QWidget
 
 from gfdesk.calls.callwindow import CallWindow
@@ -148,6 +149,9 @@ class CallsFeature(QObject):
         """Hang up a call in progress and stop hearing calls; close the windows."""
         self.incoming.ringer.stop()
         await self.model.aclose()
+        self.view.close_pop_out()
+        # The windows go; a picture still on its way must not reach their sinks.
+        self.model.remote.set_sink(QVideoSink(self.model.remote))
         for window in (self.view, self.incoming):
             window.hide()
             window.deleteLater()

@@ -107,12 +107,15 @@ class Party:
         return fresh()
 
 
-    async def wait_for_size(self, width: int, height: int, timeout: float = 20.0) -> Picture:
-        """Wait for a readable picture of ``width`` x ``height``; returns the first."""
+    async def wait_for_size(self, width: int, height: int, *, readable: bool = True,
+                            timeout: float = 20.0) -> Picture:
+        """Wait for a picture of ``width`` x ``height`` (with a readable frame counter
+        unless not ``readable``: a camera's picture has none); returns the first."""
         def first() -> Picture | None:
             with self._lock:
                 return next((p for p in self.pictures if (p.width, p.height)
-                             == (width, height) and p.counter is not None), None)
+                             == (width, height) and (p.counter is not None or not readable)),
+                            None)
         await self.wait_for(lambda: first() is not None, timeout)
         found = first()
         assert found is not None

@@ -128,6 +128,22 @@ async def test_mute_and_camera_off_take_effect_on_the_other_side(
     assert len(await bob.wait_pictures(10, after=time.monotonic())) >= 10
 
 
+async def test_closing_the_engine_while_a_hang_up_runs_waits_until_the_call_is_closed(
+        call_world: CallWorld) -> None:
+    import asyncio
+    import threading
+
+    ada, bob = await _connected(call_world)
+    hanging_up = asyncio.ensure_future(ada.engine.hang_up())
+    ended = await ada.wait_state(CallState.ENDED)  # the hang-up has begun closing
+    await ada.engine.aclose()
+    # Closed for good: no call, and the call's media thread is gone (a window that
+    # closes next may delete the sinks that thread was feeding).
+    assert ada.engine.call is None
+    assert f"call-media-{ended.id[:8]}" not in [t.name for t in threading.enumerate()]
+    await hanging_up
+
+
 async def test_switching_the_camera_sends_the_new_source_without_renegotiating(
         call_world: CallWorld) -> None:
     from gfdesk.calls.media import SyntheticVideoTrack
