@@ -133,14 +133,21 @@ async def test_closing_the_engine_while_a_hang_up_runs_waits_until_the_call_is_c
     import asyncio
     import threading
 
-    ada, bob = await _connected(call_world)
+    ada = await call_world.party("ada")
+    bob = await call_world.party("bob")
+    info = await ada.engine.place(bob.user_id)
+    # Ada's media thread starts with her call, before Bob's (which has the same name).
+    ada_thread = next(t for t in threading.enumerate() if t.name == f"call-media-{info.id[:8]}")
+    await bob.wait_state(CallState.RINGING)
+    await bob.engine.accept()
+    await ada.wait_state(CallState.CONNECTED)
     hanging_up = asyncio.ensure_future(ada.engine.hang_up())
-    ended = await ada.wait_state(CallState.ENDED)  # the hang-up has begun closing
+    await ada.wait_state(CallState.ENDED)  # the hang-up has begun closing
     await ada.engine.aclose()
     # Closed for good: no call, and the call's media thread is gone (a window that
     # closes next may delete the sinks that thread was feeding).
     assert ada.engine.call is None
-    assert f"call-media-{ended.id[:8]}" not in [t.name for t in threading.enumerate()]
+    assert not ada_thread.is_alive()
     await hanging_up
 
 
