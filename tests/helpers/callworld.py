@@ -136,9 +136,13 @@ class CallWorld:
         self.size = size
         self.parties: list[Party] = []
 
-    async def party(self, name: str, **engine_options: Any) -> Party:
-        client = await user_client(self.hub, f"{name}@example.com", username=name,
-                                   display_name=name.capitalize())
+    async def party(self, name: str, *, email: str | None = None,
+                    password: str | None = None, **engine_options: Any) -> Party:
+        """A user (``name@example.com`` unless ``email`` and ``password`` sign in an
+        existing one) with a started engine whose rows are live."""
+        extra = {} if password is None else {"password": password}
+        client = await user_client(self.hub, email or f"{name}@example.com", username=name,
+                                   display_name=name.capitalize(), **extra)
         uid = await user_id(client)
         connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()
