@@ -1,4 +1,5 @@
-"""The Settings dialog: which backend is in use, adding a profile, diagnostics, about.
+"""The Settings dialog: which backend is in use, adding a profile, calls (devices, STUN
+and TURN: ``callsettings``), diagnostics, about.
 
 Profiles are written to the settings file with ``gfdesk.config.add_profile``; the app
 keeps the backend it started with, so a new profile takes effect on the next start
@@ -34,6 +35,7 @@ import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
 from gfdesk.kit import icons
 from gfdesk.ui import theme
+from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.keycheck import key_problem
 
 TITLE = "Settings"
@@ -84,7 +86,7 @@ def _repolish(widget: QWidget) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Backend, Diagnostics and About tabs.
+    """Backend, Calls, Diagnostics and About tabs.
 
     Args:
         account: who is signed in, shown with a "Sign out" button; None with
@@ -116,6 +118,7 @@ class SettingsDialog(QDialog):
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
         tabs.addTab(self._backend_tab(config), "Backend")
+        tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
         tabs.addTab(self._about_tab(), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -132,7 +135,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_tab(self, title: str) -> None:
-        """Bring the tab titled ``title`` ("Backend", "Diagnostics", "About") to the front.
+        """Bring the tab titled ``title`` ("Backend", "Calls", "Diagnostics", "About") to
+        the front.
 
         Raises:
             KeyError: there is no such tab.
