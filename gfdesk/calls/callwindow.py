@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QHideEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -204,9 +204,7 @@ class CallWindow(QWidget):
                                      "#1e1f22" if not info.sending_audio else "#f2f3f5"))
         self.camera.setIcon(icons.icon("video-off" if self.camera.isChecked() else "video",
                                        "#1e1f22" if self.camera.isChecked() else "#f2f3f5"))
-        self.self_view.setVisible(info.kind is CallKind.VIDEO and info.sending_video
-                                  and info.state is not CallState.ENDED)
-        self.self_view.place()
+        self._show_self_view()
         if info.state is CallState.CONNECTED:
             self._clock.start()
         else:
@@ -217,6 +215,18 @@ class CallWindow(QWidget):
             self._linger.start()
         self._show_state()
         self._show_picture()
+
+    def _show_self_view(self) -> None:
+        info = self._model.info
+        wanted = (info is not None and info.kind is CallKind.VIDEO and info.sending_video
+                  and info.state is not CallState.ENDED and self.isVisible())
+        if wanted:
+            self.self_view.place()
+        self.self_view.setVisible(wanted)
+        if wanted:
+            # Above the call window even where no window manager keeps a tool window
+            # over its parent (the call window is raised when the call starts).
+            self.self_view.raise_()
 
     @staticmethod
     def _set_checked(button: QPushButton, checked: bool) -> None:
@@ -304,10 +314,19 @@ class CallWindow(QWidget):
 
     # -- window ------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_self_view()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.self_view.place()
+
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._linger.stop()
         self._clock.stop()
+        self.self_view.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window of a call in progress hangs up, as in every call app.

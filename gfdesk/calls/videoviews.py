@@ -3,14 +3,14 @@ other side's camera is off, and the pop-out window a streamer captures in OBS.
 
 The other side's picture is a ``QVideoWidget`` fed by the model's renderer (Qt converts
 YUV on the GPU). The self-view paints the small images of the model's self-view
-renderer; it is a native widget, so it stays above the video widget's own native
-surface, and it can be dragged anywhere inside the picture.
+renderer in a small frameless window over the picture (the video widget's native
+surface covers any child widget), and it can be dragged anywhere inside the picture.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
 
@@ -21,27 +21,36 @@ SELF_VIEW_SIZE = QSize(224, 126)
 #: Distance the self-view keeps from the picture's edges when it is placed.
 SELF_VIEW_MARGIN = 14
 AVATAR_SIZE = 112
+#: The self-view's label (what is sent), in pixels.
+LABEL_PX = 11
 POP_OUT_SIZE = QSize(960, 540)
 POP_OUT_TITLE = "gfdesk call video"
 
 
 class SelfView(QWidget):
-    """Our own picture, small, movable by dragging inside its parent.
+    """Our own picture, small, movable by dragging inside the picture area.
+
+    A frameless tool window over the call window rather than a child widget: the
+    other side's picture is drawn by the video widget's own native surface, which a
+    child widget cannot sit on top of on every platform. Its place is kept relative to
+    the picture area (``area``), so it follows the call window.
 
     Args:
         renderer: the self-view renderer (image surface).
-        parent: the picture it floats over.
+        area: the picture area it floats over.
     """
 
-    def __init__(self, renderer: VideoRenderer, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, renderer: VideoRenderer, area: QWidget) -> None:
+        super().__init__(area, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("selfView")
-        # Native, like the video widget under it: a plain widget would be drawn below.
-        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFixedSize(SELF_VIEW_SIZE)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._renderer = renderer
+        self._area = area
         self._grab: QPoint | None = None
+        #: Where it is, in the picture area's coordinates.
+        self.spot: QPoint | None = None
         #: The user moved it: layout changes keep it where it was put (inside bounds).
         self.moved_by_user = False
         self.label = ""
@@ -54,23 +63,19 @@ class SelfView(QWidget):
         self.update()
 
     def place(self) -> None:
-        """Put it in the bottom right corner (unless the user moved it), inside bounds."""
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        if not self.moved_by_user:
-            self.move(parent.width() - self.width() - SELF_VIEW_MARGIN,
-                      parent.height() - self.height() - SELF_VIEW_MARGIN)
-        self._keep_inside(self.pos())
-        self.raise_()
+        """Put it in the picture's bottom right corner (unless the user moved it),
+        inside the picture area, wherever the call window is."""
+        area = self._area
+        if not self.moved_by_user or self.spot is None:
+            self.spot = QPoint(area.width() - self.width() - SELF_VIEW_MARGIN,
+                               area.height() - self.height() - SELF_VIEW_MARGIN)
+        self._keep_inside(self.spot)
 
-    def _keep_inside(self, where: QPoint) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        x = max(0, min(where.x(), parent.width() - self.width()))
-        y = max(0, min(where.y(), parent.height() - self.height()))
-        self.move(x, y)
+    def _keep_inside(self, spot: QPoint) -> None:
+        area = self._area
+        self.spot = QPoint(max(0, min(spot.x(), area.width() - self.width())),
+                           max(0, min(spot.y(), area.height() - self.height())))
+        self.move(area.mapToGlobal(self.spot))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() is Qt.MouseButton.LeftButton:
@@ -81,7 +86,8 @@ class SelfView(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._grab is not None:
             self.moved_by_user = True
-            self._keep_inside(self.mapToParent(event.position().toPoint() - self._grab))
+            corner = event.globalPosition().toPoint() - self._grab
+            self._keep_inside(self._area.mapFromGlobal(corner))
             event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -103,10 +109,16 @@ class SelfView(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Camera off")
         if self.label:
             band = QRect(0, rect.height() - 22, rect.width(), 22)
-            painter.fillRect(band, QColor(0, 0, 0, 160))
+            painter.fillRect(band, QColor(0, 0, 0, 170))
+            font = QFont(painter.font())
+            font.setPixelSize(LABEL_PX)
+            painter.setFont(font)
             painter.setPen(QColor("#f2f3f5"))
-            painter.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter
-                             | Qt.AlignmentFlag.AlignLeft, self.label)
+            text_rect = band.adjusted(8, 0, -8, 0)
+            text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight,
+                                                    text_rect.width())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignLeft, text)
         painter.setPen(QColor("#7b61ff"))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()

@@ -44,6 +44,7 @@ from gfdesk.log import ui as log
 AUTOMATIC_CAMERA = "Automatic (the first camera; a test pattern if there is none)"
 SYSTEM_DEFAULT = "System default"
 NO_CAMERA_FOUND = "No camera found: calls send a test pattern"
+SERVER_LIST_HEIGHT = 64
 
 
 def _device_id(device: Any) -> str:
@@ -104,6 +105,7 @@ class CallsPage(QWidget):
         ice_box = QGroupBox("STUN AND TURN SERVERS", self)
         self.server_list = QListWidget(ice_box)
         self.server_list.setObjectName("iceServerList")
+        self.server_list.setMaximumHeight(SERVER_LIST_HEIGHT)
         self.urls = QLineEdit(ice_box)
         self.urls.setObjectName("iceUrls")
         self.urls.setPlaceholderText("turn:turn.example.org:3478 (several: separate with commas)")
@@ -114,6 +116,10 @@ class CallsPage(QWidget):
         self.credential.setObjectName("iceCredential")
         self.credential.setEchoMode(QLineEdit.EchoMode.Password)
         self.credential.setPlaceholderText("TURN only; kept in the system keyring")
+        self._fields = (self.urls, self.username, self.credential)
+        for field in self._fields:
+            # Never squeezed below a readable height when the dialog is short.
+            field.setMinimumHeight(field.sizeHint().height())
         self.add_button = QPushButton("Add server", ice_box)
         self.add_button.setObjectName("addIceServer")
         self.remove_button = QPushButton("Remove", ice_box)
@@ -152,9 +158,10 @@ class CallsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
         layout.addWidget(devices_box)
-        layout.addWidget(ice_box, 1)
+        layout.addWidget(ice_box)
         layout.addLayout(bottom)
         layout.addWidget(note)
+        layout.addStretch(1)
         self._show_servers()
         self._cameras_listed.connect(self._on_cameras_listed, Qt.ConnectionType.QueuedConnection)
         lister = self._list_cameras
@@ -256,7 +263,7 @@ class CallsPage(QWidget):
         self.servers.append(server)
         if turn:
             self._typed[server] = credential
-        for field in (self.urls, self.username, self.credential):
+        for field in self._fields:
             field.clear()
         self._show_servers()
         self._say("Added; press Save to keep it.", success=True)
