@@ -5,7 +5,8 @@ Layers, each importing only the ones below it:
 - pure values and rules: ``states`` (row statuses, call states, end reasons, the
   ``calls`` row), ``signals`` (signalling messages and their validation), ``testpattern``
   (the synthetic picture and its frame counter), ``callstats`` (the quality figures),
-  ``wording`` (what the call windows say), ``sinks`` (newest-frame slot, PCM buffer, frame meter), ``planes`` (PyAV plane bytes);
+  ``wording`` (what the call windows say), ``sinks`` (newest-frame slot, PCM buffer,
+  frame meter), ``planes`` (PyAV plane bytes);
 - Qt-free engine: ``signaling`` (the base class and the Realtime implementation),
   ``peerthread`` (aiortc's own loop and thread), ``receivehold`` (pictures released at
   their last packet), ``peer`` (one RTCPeerConnection), ``callmedia`` (what a call sends

@@ -25,6 +25,8 @@ AVATAR_SIZE = 112
 LABEL_PX = 11
 POP_OUT_SIZE = QSize(960, 540)
 POP_OUT_TITLE = "gfdesk call video"
+#: Height of the pop-out's bottom strip (drag, resize grip), outside the picture.
+HANDLE_STRIP = 14
 
 
 class SelfView(QWidget):
@@ -156,8 +158,9 @@ class AvatarPane(QWidget):
 
 class PopOutWindow(QWidget):
     """The other side's picture alone, in a window without frame or title bar (for a
-    streamer's capture software). Drag it to move it, resize it from its corner; Esc or
-    a double click closes it.
+    streamer's capture software). A thin strip along its bottom edge (outside the
+    video surface, which takes the mouse on some platforms) moves it when dragged,
+    resizes it from its corner grip and closes it on a double click; Esc closes it too.
 
     Signals:
         closed(): the window was closed (the picture goes back to the call window).
@@ -176,13 +179,17 @@ class PopOutWindow(QWidget):
         self.grip = QSizeGrip(self)
         self.grip.setObjectName("popOutGrip")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 0, HANDLE_STRIP)
         layout.addWidget(self.video)
+        self.setStyleSheet("#popOutWindow { background-color: #111214; }")
+        self.setToolTip("Drag this strip to move; its corner resizes; double click or "
+                        "Esc closes")
         self.resize(POP_OUT_SIZE)
         self._grab: QPoint | None = None
 
     def resizeEvent(self, event: object) -> None:
-        self.grip.move(self.width() - self.grip.width(), self.height() - self.grip.height())
+        self.grip.resize(HANDLE_STRIP, HANDLE_STRIP)
+        self.grip.move(self.width() - HANDLE_STRIP, self.height() - HANDLE_STRIP)
         self.grip.raise_()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

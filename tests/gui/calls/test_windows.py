@@ -42,7 +42,7 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                         "does not support raise", "No RHI backend",
                                         "No audio device detected", "PulseAudioService",
-                                        "QBackingStore::flush() called for")]
+                                        r"QBackingStore::flush\(\) called for")]
 
 TIMEOUT_S = 20.0
 LAVFI = (Camera("testsrc=size=320x240:rate=30", "Test camera A", "lavfi"),
