@@ -12,14 +12,13 @@ microphones and speakers through QtMultimedia.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
@@ -47,8 +46,30 @@ NO_CAMERA_FOUND = "No camera found: calls send a test pattern"
 SERVER_LIST_HEIGHT = 64
 
 
+class _CameraRelay(QObject):
+    """Carries the camera list from the worker thread. It outlives the page if the
+    dialog closes first (the thread holds it), so the thread never emits on a deleted
+    object; the queued connection to the page goes with the page.
+
+    Signals:
+        listed(object): the cameras found (a list).
+    """
+
+    listed = Signal(object)
+
+
 def _device_id(device: Any) -> str:
     return bytes(device.id().data()).decode("utf-8", "replace")
+
+
+def _list(lister: Callable[[], list[Any]], relay: _CameraRelay) -> None:
+    # On a worker thread: FFmpeg's device listing blocks.
+    try:
+        cameras = list(lister())
+    except Exception as exc:  # a broken capture stack: the page stays usable
+        log.info("settings: cameras could not be listed (%s)", type(exc).__name__)
+        cameras = []
+    relay.listed.emit(cameras)
 
 
 class CallsPage(QWidget):
@@ -63,13 +84,10 @@ class CallsPage(QWidget):
     Signals:
         saved(): the settings were written (the feedback line says so).
         cameras_shown(): the camera list is filled in.
-        _cameras_listed(object): internal, the cameras found (a list), queued from the
-            worker thread.
     """
 
     saved = Signal()
     cameras_shown = Signal()
-    _cameras_listed = Signal(object)
 
     def __init__(self, config_file: Path, credentials: IceCredentials | None = None,
                  list_cameras: Callable[[], list[Any]] | None = None,
@@ -163,7 +181,8 @@ class CallsPage(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
         self._show_servers()
-        self._cameras_listed.connect(self._on_cameras_listed, Qt.ConnectionType.QueuedConnection)
+        self._relay = _CameraRelay()
+        self._relay.listed.connect(self._on_cameras_listed, Qt.ConnectionType.QueuedConnection)
         lister = self._list_cameras
         if lister is None:
             # Imported here, on the GUI thread: two threads importing at once upset
@@ -171,7 +190,7 @@ class CallsPage(QWidget):
             from gfdesk.calls.camera import list_cameras
 
             lister = list_cameras
-        threading.Thread(target=self._list, args=(lister,), name="settings-cameras",
+        threading.Thread(target=_list, args=(lister, self._relay), name="settings-cameras",
                          daemon=True).start()
 
     def _audio_choice(self, name: str, chosen: str | None) -> QComboBox:
@@ -204,16 +223,6 @@ class CallsPage(QWidget):
         super().showEvent(event)
         if not self._audio_listed:
             self.list_audio_devices()
-
-    def _list(self, lister: Callable[[], list[Any]]) -> None:
-        # On a worker thread: FFmpeg's device listing blocks.
-        try:
-            cameras = list(lister())
-        except Exception as exc:  # a broken capture stack: the page stays usable
-            log.info("settings: cameras could not be listed (%s)", type(exc).__name__)
-            cameras = []
-        with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
-            self._cameras_listed.emit(cameras)
 
     def _on_cameras_listed(self, cameras: list[Any]) -> None:
         self.camera.clear()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QApplication
 
@@ -116,13 +116,18 @@ async def _here(hub: RunningHub, tmp_path: Path, cameras: tuple[Camera, ...] = (
                            missed_after_s=missed_after_s)
     await feature.start()
     await feature.service.signaling.wait_live()
+    gone = [asyncio.Event(), asyncio.Event()]
+    feature.view.destroyed.connect(gone[0].set)
+    feature.incoming.destroyed.connect(gone[1].set)
     try:
         yield Here(feature, uid)
     finally:
         await feature.aclose()
         await connection.aclose()
-        # The windows go now, not during a later test.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # The windows are deleted now, not while a later test styles the application.
+        async with asyncio.timeout(5):
+            for event in gone:
+                await event.wait()
 
 
 @pytest.fixture
