@@ -55,6 +55,7 @@ class AccountFlow(QObject):
         profile: the profile in use (None: one named "default").
         demo_credentials: the public demo login, offered on the sign-in screen.
         data_dir: where the account's small files go (pictures, the chosen status).
+        config_file: the settings file each call reads its devices and ICE servers from.
 
     Signals:
         profile_switch_requested(str): the user picked another profile on the sign-in
@@ -69,7 +70,7 @@ class AccountFlow(QObject):
                  tray: TrayIcon | None, *, can_sign_in: bool,
                  profiles: Sequence[Profile] = (), profile: Profile | None = None,
                  demo_credentials: Credentials | None = None,
-                 data_dir: Path | None = None) -> None:
+                 data_dir: Path | None = None, config_file: Path | None = None) -> None:
         super().__init__(window)
         from gfdesk.config import Profile
 
@@ -82,6 +83,7 @@ class AccountFlow(QObject):
         self._profiles = tuple(profiles) or (self._profile,)
         self._demo = demo_credentials
         self._data_dir = data_dir
+        self._config_file = config_file
         self._screen: SignInScreen | None = None
         self._wiring: Wiring | None = None
         self._avatars: AvatarStore | None = None
@@ -263,7 +265,7 @@ class AccountFlow(QObject):
         return profile
 
     def _build_features(self, account: Account) -> Wiring:
-        """Friends (with the notification inbox beside them) and chat, connected."""
+        """The account's features, built and connected (``featurewiring``)."""
         from gfdesk.feature import FeatureScope
         from gfdesk.featurewiring import wire_features
 
@@ -272,7 +274,8 @@ class AccountFlow(QObject):
             raise RuntimeError("signed in without a connection or an outbox")
         scope = FeatureScope(backend.connection, backend.client, backend.outbox, account,
                              data_dir=self._data_dir, avatars=self._avatars)
-        return wire_features(scope, self._window, self._tray)
+        return wire_features(scope, self._window, self._tray,
+                             config_file=self._config_file, warn=self._messages.warning)
 
     async def _close_features(self) -> None:
         wiring, self._wiring = self._wiring, None

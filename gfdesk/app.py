@@ -10,15 +10,17 @@ Start-up order:
     4. The main window and tray icon are shown, before anything heavy is imported:
        supabase, the hub, aiortc and av load afterwards (aiortc and av only for calls).
     5. On the qasync loop: the backend. For the demo profile, the embedded hub starts
-       on its own thread (its SQL never runs on the GUI thread) and the app signs in as
-       the demo user; otherwise the client connects to the profile's URL.
+       on its own thread (its SQL never runs on the GUI thread), then the demo's calling
+       friend (``calls.demobot``, a client on a thread of its own), and the app signs
+       in as the demo user; otherwise the client connects to the profile's URL.
 
 Shutdown order (``_run`` owns it, never ``app.quit()``):
     1. Closing the main window is the one quit path: Ctrl+Q, the tray's Quit and
        SIGINT/SIGTERM all close it, and the last window closing sets ``quit_event``.
     2. Services close (``aclose``): the backend client's timers and sockets.
     3. ``bridge.drain()`` cancels and awaits every task still running.
-    4. The embedded hub stops and its thread joins.
+    4. The demo's calling friend hangs up and signs out; the embedded hub stops and
+       its thread joins.
     5. ``_run`` returns 0 and ``bridge.run`` ends the loop with nothing pending.
 """
 
@@ -35,6 +37,9 @@ from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
 from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load
+
+#: The demo's bot friend who answers video calls and calls the demo user once.
+DEMO_CALL_BOT = "novastrike"
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -136,6 +141,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     qapp.lastWindowClosed.connect(quit_event.set)
 
     flow: AccountFlow | None = None
+    demo_bots: list[Any] = []
 
     def open_settings() -> None:
         # Imported on first use: the dialog's code is not needed to show the window.
@@ -197,6 +203,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         demo: Credentials | None = None
         if profile.is_demo:
             hub, demo = await asyncio.shield(demo_hub())
+            if not demo_bots:  # the first time the demo hub is used in this run
+                demo_bots.append(_start_demo_call_bot(hub))
             url, key, label = hub.url, hub.anon_key, "demo hub"
             credentials = demo if sign_in_demo else None
         else:
@@ -213,7 +221,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             check_certificate=lambda seen: ask_to_trust(seen, window))
         flow = AccountFlow(backend, window, messages, tray, can_sign_in=True,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
-                           data_dir=config.paths.data_dir / "accounts" / profile.name)
+                           data_dir=config.paths.data_dir / "accounts" / profile.name,
+                           config_file=config.paths.config_file)
         flow.profile_switch_requested.connect(
             lambda name: bridge.spawn(switch_profile(name), name="app:switch-profile",
                                       owner=window, group="switch"))
@@ -256,6 +265,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         await flow.aclose()
     await bridge.drain()
     if hub_start is not None:
+        for bot in demo_bots:
+            await asyncio.to_thread(bot.stop)
         try:
             hub, _ = await hub_start
         except Exception:
@@ -280,6 +291,22 @@ def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:
     log.redact(hub.service_role_key)
     log.app.info("demo hub listening on %s", hub.url)
     return hub, Credentials(DEMO_EMAIL, DEMO_PASSWORD)
+
+
+def _start_demo_call_bot(hub: Any) -> Any:
+    """Start the demo's calling friend on a thread of its own. A client, not a hub bot:
+    the hub imports no client code (pyproject's contracts). Imported here, on the GUI
+    thread, never beside another thread's imports (PySide's import hook and
+    pydantic's lazy attributes fail when two threads import at once)."""
+    from gfdesk.calls.demobot import DemoCallBot
+    from gfdesk.core.backend import Credentials
+    from gfdesk.hub.demo import BOTS, DEMO_PASSWORD, DEMO_USERNAME
+
+    caller = next(b for b in BOTS if b.username == DEMO_CALL_BOT)
+    bot = DemoCallBot(hub.url, hub.anon_key, Credentials(caller.email, DEMO_PASSWORD),
+                      callee_username=DEMO_USERNAME)
+    bot.start_in_thread(wait=False)
+    return bot
 
 
 def _close_on_signals(close: Callable[[], object]) -> Callable[[], None]:

@@ -20,17 +20,26 @@ The file looks like::
     anon_key = "eyJ..."
 
     [calls]
+    camera = "/dev/video0"
+    microphone = "alsa_input.usb-mic"
+    speaker = "alsa_output.pci-analog-stereo"
     ice_servers = [
       { urls = ["stun:stun.example.org:3478"] },
-      { urls = ["turn:turn.example.org:3478"], username = "u", credential = "secret" },
+      { urls = ["turn:turn.example.org:3478"], username = "u" },
     ]
     # "realtime" (the default) or a Socket.IO server's URL for each call's messages;
     # its token is kept in the OS keyring, never here (``gfdesk call --help``).
     signalling = "https://signal.example.org"
+
+A TURN server's credential is a secret: it lives in the OS keyring
+(``gfdesk.core.icecredentials``), never in this file. One found in the file still works
+for the run, with a problem telling the user to save the server again from Settings,
+which moves it to the keyring and writes the table without it (``save_calls``).
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import tomllib
@@ -78,6 +87,21 @@ class IceServer:
     urls: tuple[str, ...]
     username: str | None = None
     credential: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class CallDevices:
+    """The devices chosen for calls (None: the system default, or none at all).
+
+    Attributes:
+        camera: the camera's FFmpeg name (``gfdesk.calls.camera.Camera.name``).
+        microphone: the microphone's QtMultimedia device id.
+        speaker: the speaker's QtMultimedia device id.
+    """
+
+    camera: str | None = None
+    microphone: str | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +153,8 @@ class AppConfig:
     ice_servers: tuple[IceServer, ...] = ()
     #: The Socket.IO server that carries each call's messages; None: Realtime.
     signalling_url: str | None = None
+    #: The camera, microphone and speaker chosen for calls.
+    call_devices: CallDevices = CallDevices()
 
 
 def load(
@@ -195,8 +221,122 @@ def load(
             env.get("GFDESK_SIGNALLING") or calls_table.get("signalling"),
             "GFDESK_SIGNALLING" if env.get("GFDESK_SIGNALLING")
             else f"{paths.config_file}: [calls] signalling", problems),
+        call_devices=_call_devices(calls_table, f"{paths.config_file}: [calls]", problems),
         problems=tuple(problems),
     )
+
+
+def read_calls(config_file: Path) -> tuple[tuple[IceServer, ...], CallDevices]:
+    """The ``[calls]`` settings as the file holds them now (a call reads them when it
+    starts, so what Settings saved applies to the next call); problems are dropped
+    here: ``load`` reported them at start-up."""
+    problems: list[str] = []
+    _, _, table = _read_file(config_file, problems)
+    return (_ice_servers(table.get("ice_servers", []), "", problems),
+            _call_devices(table, "", problems))
+
+
+def read_signalling(config_file: Path | None,
+                    env: Mapping[str, str] | None = None) -> str | None:
+    """The Socket.IO server that carries call messages (None: Realtime), as the file
+    says now (``GFDESK_SIGNALLING`` first); read at each sign-in, so a change made in
+    Settings applies from the next one. A bad value means Realtime (``load`` reported it).
+    """
+    env = os.environ if env is None else env
+    table: dict[str, Any] = {}
+    if config_file is not None:
+        table = _read_file(config_file, [])[2]
+    return _signalling(env.get("GFDESK_SIGNALLING") or table.get("signalling"), "", [])
+
+
+class _Keep(enum.Enum):
+    KEEP = "keep"
+
+
+#: ``save_calls(signalling=KEEP_SIGNALLING)``: leave the file's choice as it is.
+KEEP_SIGNALLING = _Keep.KEEP
+
+
+def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallDevices, *,
+               signalling: str | None | _Keep = KEEP_SIGNALLING) -> None:
+    """Replace the ``[calls]`` table of the settings file, keeping everything else.
+
+    Credentials are never written (they belong in the keyring). The new text is parsed
+    before it is written: if anything but ``[calls]`` would change (a layout this
+    function cannot edit safely), the file is left alone. ``signalling`` is a Socket.IO
+    server's URL, None for Realtime, or ``KEEP_SIGNALLING`` (the file's value stays).
+
+    Raises:
+        ConfigError: the file cannot be read or parsed, or could not be edited safely.
+    """
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: {exc}; fix it before saving call settings") from exc
+    kept = _without_table(text, "calls")
+    lines = ["[calls]"]
+    for name in ("camera", "microphone", "speaker"):
+        value = getattr(devices, name)
+        if value:
+            lines.append(f"{name} = {_toml_string(value)}")
+    if servers:
+        lines.append("ice_servers = [")
+        for server in servers:
+            urls = ", ".join(_toml_string(u) for u in server.urls)
+            entry = f"urls = [{urls}]"
+            if server.username:
+                entry += f", username = {_toml_string(server.username)}"
+            lines.append(f"  {{ {entry} }},")
+        lines.append("]")
+    if signalling is KEEP_SIGNALLING:
+        old = before.get("calls", {})
+        signalling = old.get("signalling") if isinstance(old, dict) else None
+    if isinstance(signalling, str) and signalling:
+        lines.append(f"signalling = {_toml_string(signalling)}")
+    new_text = kept.rstrip("\n") + ("\n\n" if kept.strip() else "") + "\n".join(lines) + "\n"
+    try:
+        after = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        after = None
+    expected = {k: v for k, v in before.items() if k != "calls"}
+    if after is None or {k: v for k, v in after.items() if k != "calls"} != expected:
+        raise ConfigError(f"{config_file}: its [calls] table could not be replaced safely; "
+                          "edit it by hand")
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_file.with_name(config_file.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new_text)
+    os.replace(partial, config_file)
+
+
+def _without_table(text: str, table: str) -> str:
+    """``text`` without the ``[table]`` header and the lines up to the next header."""
+    header = re.compile(r"^\s*\[\s*" + re.escape(table) + r"\s*\]\s*(#.*)?$")
+    any_header = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if header.match(line):
+            skipping = True
+            continue
+        if skipping and any_header.match(line):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+def _call_devices(table: Mapping[str, Any], where: str, problems: list[str]) -> CallDevices:
+    chosen: dict[str, str | None] = {}
+    for name in ("camera", "microphone", "speaker"):
+        value = table.get(name)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{where} {name} must be text; ignored")
+            value = None
+        chosen[name] = value or None
+    return CallDevices(**chosen)
 
 
 def add_profile(config_file: Path, profile: Profile) -> None:
@@ -285,14 +425,24 @@ def _ice_servers(value: object, where: str, problems: list[str]) -> tuple[IceSer
     servers: list[IceServer] = []
     for number, entry in enumerate(value, start=1):
         try:
-            servers.append(ice_server(entry))
+            servers.append(ice_server(entry, need_credential=False))
         except ConfigError as exc:
             problems.append(f"{where}: entry {number}: {exc}; skipped")
+            continue
+        if servers[-1].credential:
+            problems.append(f"{where}: entry {number} keeps a TURN credential in plain "
+                            "text; save the server again in Settings > Calls to move it "
+                            "to the system keyring")
     return tuple(servers)
 
 
-def ice_server(entry: object) -> IceServer:
+def ice_server(entry: object, *, need_credential: bool = True) -> IceServer:
     """One ICE server from its settings table ``{urls, username, credential}``.
+
+    Args:
+        entry: the table.
+        need_credential: a TURN server must carry its credential (the command line);
+            the settings file leaves it to the keyring, so only the username is needed.
 
     Raises:
         ConfigError: not a usable server (what is wrong, never the credential).
@@ -309,8 +459,10 @@ def ice_server(entry: object) -> IceServer:
         scheme = url.split(":", 1)[0].lower()
         if scheme not in ("stun", "stuns", "turn", "turns") or ":" not in url:
             raise ConfigError(f"{url!r} is not a stun:, stuns:, turn: or turns: URL")
-        if scheme.startswith("turn") and not (isinstance(username, str) and username
-                                              and isinstance(credential, str) and credential):
+        if scheme.startswith("turn") and not (isinstance(username, str) and username):
+            raise ConfigError(f"{url!r} needs a username and a credential")
+        if scheme.startswith("turn") and need_credential and not (
+                isinstance(credential, str) and credential):
             raise ConfigError(f"{url!r} needs a username and a credential")
     if username is not None and not isinstance(username, str):
         raise ConfigError("username must be text")

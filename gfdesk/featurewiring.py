@@ -1,7 +1,7 @@
 """Building one account's features and connecting them: the account flow's other half.
 
 Part of the composition root (``accountflow`` uses it). ``wire_features`` builds
-friends (with the notification inbox beside them), tournaments and chat from one
+friends (with the notification inbox beside them), tournaments, chat and calls from one
 ``FeatureScope``,
 installs their views in the window and connects what each publishes to what the others
 and the shell need; ``Wiring`` keeps them, opens what a notification is about, and
@@ -19,17 +19,25 @@ The connections, in one place:
     notifications.notification_activated -> ``Wiring.open`` (conversation, requests,
                                             tournament)
     tournaments.tournament_opened   -> the Tournaments section
+    friends / chat call_requested   -> calls.place_call (a friend's row, a direct chat)
+    calls.incoming_changed          -> the tray's ringing entry; its accept/decline ->
+                                       calls.accept / calls.decline
+    calls.notice                    -> the window's message banner
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gfdesk.log import app as log
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMetaObject
     from PySide6.QtWidgets import QMenu
 
+    from gfdesk.calls.feature import CallsFeature, IncomingCall
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.feature import Feature, FeatureScope
     from gfdesk.friends.feature import FriendsFeature
@@ -45,18 +53,22 @@ class Wiring:
     """One account's features, connected and laid out.
 
     Args:
-        friends, notifications, tournaments, chat: the features.
+        friends, notifications, tournaments, chat, calls: the features.
         window: the main window they are in.
         tray: the tray icon (None: none).
     """
 
     def __init__(self, friends: FriendsFeature, notifications: NotificationsFeature,
-                 tournaments: TournamentFeature, chat: ChatFeature, window: MainWindow,
-                 tray: TrayIcon | None) -> None:
+                 tournaments: TournamentFeature, chat: ChatFeature, calls: CallsFeature,
+                 window: MainWindow, tray: TrayIcon | None,
+                 warn: Callable[[str], object] | None = None) -> None:
         self.friends = friends
         self.notifications = notifications
         self.tournaments = tournaments
         self.chat = chat
+        self.calls = calls
+        self._warn = warn
+        self._tray_calls: list[QMetaObject.Connection] = []
         self._window = window
         self._tray = tray
         self._tray_menu: QMenu | None = None
@@ -65,7 +77,7 @@ class Wiring:
     @property
     def features(self) -> list[Feature]:
         """In the order they start (and close in reverse)."""
-        return [self.friends, self.notifications, self.tournaments, self.chat]
+        return [self.friends, self.notifications, self.tournaments, self.chat, self.calls]
 
     def open(self, target: Target) -> None:
         """Show what a clicked notification is about."""
@@ -120,11 +132,29 @@ class Wiring:
             lambda _id: window.show_section(Section.CONVERSATIONS))
         self.tournaments.tournament_opened.connect(
             lambda _id: window.show_section(Section.TOURNAMENTS))
+        for requested in (friends.call_requested, chat.call_requested):
+            requested.connect(self.calls.place_call)
+        if self._warn is not None:
+            self.calls.notice.connect(self._warn)
+        if self._tray is not None:
+            tray = self._tray
+            self.calls.incoming_changed.connect(self._show_ringing)
+            # The tray outlives the account: these go with it at aclose.
+            self._tray_calls = [tray.call_accept_requested.connect(self.calls.accept),
+                                tray.call_decline_requested.connect(self.calls.decline)]
         picker = friends.status_picker(window)
         window.set_status_picker(picker.popup_at)
         if self._tray is not None:
             self._tray_menu = friends.status_menu()
             self._tray.set_status_menu(self._tray_menu)
+
+    def _show_ringing(self, ringing: IncomingCall | None) -> None:
+        if self._tray is None:
+            return
+        if ringing is None:
+            self._tray.clear_incoming_call()
+        else:
+            self._tray.show_incoming_call(ringing.caller, ringing.video)
 
     async def start(self) -> list[str]:
         """Start each feature; returns what failed (the rest keeps working)."""
@@ -142,6 +172,12 @@ class Wiring:
         if self._tray is not None:
             self._tray.set_status_menu(None)
             self._tray.set_unread(0)
+            self._tray.clear_incoming_call()
+            from PySide6.QtCore import QObject
+
+            for connection in self._tray_calls:
+                QObject.disconnect(connection)
+            self._tray_calls = []
         menu, self._tray_menu = self._tray_menu, None
         if menu is not None:
             menu.deleteLater()
@@ -156,8 +192,16 @@ class Wiring:
             feature.deleteLater()  # type: ignore[attr-defined]
 
 
-def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None) -> Wiring:
-    """Build the account's features from ``scope`` into ``window``, connected."""
+def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None, *,
+                  config_file: Path | None = None,
+                  warn: Callable[[str], object] | None = None) -> Wiring:
+    """Build the account's features from ``scope`` into ``window``, connected.
+
+    Args:
+        config_file: the settings file each call reads its devices and ICE servers from.
+        warn: shows a problem to the user (a call that could not start).
+    """
+    from gfdesk.calls.feature import CallsFeature
     from gfdesk.chat.feature import ChatFeature
     from gfdesk.friends.feature import FriendsFeature
     from gfdesk.notifications.feature import NotificationsFeature
@@ -168,6 +212,7 @@ def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None
         scope, parent=window, toast=tray.notify if tray is not None else None)
     tournaments = TournamentFeature(scope, parent=window)
     chat = ChatFeature(scope, parent=window)
-    wiring = Wiring(friends, notifications, tournaments, chat, window, tray)
+    calls = CallsFeature(scope, parent=window, config_file=config_file)
+    wiring = Wiring(friends, notifications, tournaments, chat, calls, window, tray, warn)
     wiring.connect()
     return wiring

@@ -6,6 +6,11 @@ Each screen is a name and a function that builds a widget; ``render`` sizes it,
 lets the event loop settle and saves a PNG. Add a screen by appending to
 ``SCREENS``. The shell's screens use canned data; the friends, inbox, chat and
 tournament ones are loaded from a demo hub (its bots running) started for the screen.
+
+The call screens hold a real call with the demo's calling friend. A video widget's
+picture exists only on a real display, so take them under Xvfb::
+
+    xvfb-run -a python scripts/screenshots.py --platform xcb --only call incoming-call
 """
 
 from __future__ import annotations
@@ -428,6 +433,35 @@ def tournament_window(name: str, tab: str, *, as_host: bool = False) -> Callable
         tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == tab))
         return window
 
+
+CALL_WINDOW_SIZE = QSize(960, 640)
+INCOMING_SIZE = QSize(340, 300)
+
+
+def call_screen(incoming: bool) -> Callable[[], QWidget]:
+    """The call window in a call with NovaStrike (the demo's calling friend), or the
+    incoming-call window while NovaStrike calls; captured live, while the call runs."""
+
+    def build() -> QWidget:
+        import tempfile
+
+        from PySide6.QtWidgets import QLabel
+
+        from gfdesk import bridge
+        from gfdesk.hub.context import HubConfig
+        from gfdesk.hub.runner import start_hub_in_thread
+
+        tmp = Path(tempfile.mkdtemp(prefix="gfdesk-shots-"))
+        hub = start_hub_in_thread(HubConfig(data_dir=tmp / "hub", demo=True))
+        try:
+            shot = bridge.run(lambda: _capture_call(hub.url, hub.anon_key, tmp, incoming))
+        finally:
+            hub.stop()
+        label = QLabel()
+        label.setPixmap(shot)
+        label.setFixedSize(shot.deviceIndependentSize().toSize())
+        return label
+
     return build
 
 
@@ -474,6 +508,69 @@ async def _load_tournament(url: str, key: str, tmp: Path, name: str, as_host: bo
     return feature  # type: ignore[return-value]
 
 
+async def _capture_call(url: str, key: str, tmp: Path, incoming: bool) -> Any:
+    from gfdesk.calls.demobot import DemoCallBot
+    from gfdesk.calls.feature import CallsFeature
+    from gfdesk.calls.states import CallState
+    from gfdesk.core.clientfactory import close_client
+    from gfdesk.core.session import Credentials
+    from gfdesk.hub.demo import BOTS, DEMO_PASSWORD, DEMO_USERNAME
+
+    client, user_id, connection = await _demo_connection(url, key)
+    nova = next(b for b in BOTS if b.username == "novastrike")
+    bot = DemoCallBot(url, key, Credentials(nova.email, DEMO_PASSWORD),
+                      callee_username=DEMO_USERNAME,
+                      call_after_s=0.3 if incoming else None, answer_after_s=0.5)
+    await asyncio.to_thread(bot.start_in_thread)
+    feature = CallsFeature(_scope(connection, client, user_id),
+                           config_file=tmp / "config.toml", list_cameras=list)
+    changed = asyncio.Event()
+    feature.model.call_changed.connect(lambda _info: changed.set())
+    feature.model.stats_updated.connect(lambda _stats: changed.set())
+    feature.model.name_changed.connect(lambda _name: changed.set())
+    await feature.start()
+    await feature.service.signaling.wait_live()
+
+    async def until(check: Callable[[], bool]) -> None:
+        async with asyncio.timeout(30):
+            while not check():
+                changed.clear()
+                await changed.wait()
+
+    model = feature.model
+    if incoming:
+        await until(lambda: model.info is not None and model.other_name != "")
+        window: QWidget = feature.incoming
+        await asyncio.sleep(0.5)  # let the window map and paint on the display
+        shot = window.grab()
+        model.decline()
+    else:
+        window = feature.view
+        window.resize(CALL_WINDOW_SIZE)
+        feature.place_call(bot.user_id, "video")
+        await until(lambda: model.info is not None and model.info.state is CallState.CONNECTED)
+        stats: list[Any] = []
+        model.stats_updated.connect(stats.append)
+        await until(lambda: len(stats) >= 3 and model.remote.shown > 60)
+        # The picture is drawn by the video widget's own surface and the self-view
+        # floats in a window of its own: only the display has them together, so the
+        # window's area is taken from the screen, not rendered by Qt.
+        if QApplication.platformName() == "offscreen":
+            shot = window.grab()
+        else:
+            await asyncio.sleep(0.3)  # the self-view's latest pictures painted
+            corner = window.mapToGlobal(window.rect().topLeft())
+            shot = window.screen().grabWindow(0, corner.x(), corner.y(), window.width(),
+                                              window.height())
+        model.hang_up()
+    await until(lambda: model.info is not None and model.info.state is CallState.ENDED)
+    await feature.aclose()
+    await asyncio.to_thread(bot.stop)
+    await connection.aclose()
+    await close_client(client)
+    return shot
+
+
 def _offline_error(bridge: MessageBridge) -> None:
     bridge.error("Lost the connection to the demo hub: connection refused. Retrying in 4 s.")
 
@@ -507,6 +604,9 @@ SCREENS: list[Screen] = [
                                                 as_host=True), QSize(1440, 860)),
     Screen("settings", settings_dialog("Backend"), DIALOG_SIZE),
     Screen("settings-profile", settings_dialog("Profile"), DIALOG_SIZE),
+    Screen("call", call_screen(incoming=False), CALL_WINDOW_SIZE),
+    Screen("incoming-call", call_screen(incoming=True), INCOMING_SIZE),
+    Screen("settings-calls", settings_dialog("Calls"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
 ]
 
@@ -517,7 +617,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="render only these screens")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="device pixel ratio to render at (2 for a HiDPI check)")
+    parser.add_argument("--platform", default="offscreen",
+                        help="Qt platform: offscreen (default), or xcb under Xvfb for the "
+                             "call screens' video")
     args = parser.parse_args(argv)
+    os.environ["QT_QPA_PLATFORM"] = args.platform
     # A fixed scale, so the PNGs do not depend on the machine that made them.
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     theme.set_high_dpi_policy()

@@ -53,7 +53,7 @@ from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.log import call as log
 
 if TYPE_CHECKING:
-    from gfdesk.calls.callmedia import CallMedia
+    from gfdesk.calls.callmedia import CallMedia, TrackFactory
     from gfdesk.calls.callstats import CallStats
     from gfdesk.calls.peer import CallPeer, PeerConfig, PeerState
     from gfdesk.calls.peerthread import PeerThread
@@ -124,7 +124,9 @@ class CallEngine:
         self._signaling = signaling
         self.user_id = user_id
         self._media = media
-        self._peer_config = peer_config
+        #: ICE servers and policy of the next call (set it before ``place`` or
+        #: ``accept`` to apply settings changed since the engine was built).
+        self.peer_config = peer_config
         self._listeners: list[ChangeListener] = [on_change] if on_change else []
         self.missed_after_s = missed_after_s
         self.connect_timeout_s = connect_timeout_s
@@ -196,6 +198,9 @@ class CallEngine:
             await self._end(call, EndReason.CLOSED,
                             write=CallStatus.ENDED if outgoing_or_talking else None,
                             notify=outgoing_or_talking)
+            # A hang-up under way returns from ``_end`` at once: wait for it to close
+            # the peer and the media thread too.
+            await self._idle.wait()
         task, self._row_task = self._row_task, None
         if task is not None:
             task.cancel()
@@ -317,6 +322,18 @@ class CallEngine:
     async def set_video(self, on: bool) -> None:
         """Turn the camera on or off (nothing is sent while off); the other side is told."""
         await self._set_media(video=on)
+
+    async def switch_video(self, factory: TrackFactory) -> None:
+        """Send video from another source (the next camera) without renegotiating.
+
+        Raises:
+            CallError: no video call.
+        """
+        call = self._call
+        if call is None or call.info.kind is not CallKind.VIDEO:
+            raise CallError("no video call")
+        if call.peer is not None:
+            await call.peer.replace_video(factory)
 
     async def _set_media(self, **change: bool) -> None:
         call = self._call
@@ -522,7 +539,7 @@ class CallEngine:
         thread = PeerThread(f"call-media-{_short(call.info.id)}")
         thread.start()
         call.thread = thread
-        call.peer = CallPeer(thread, self._peer_config or PeerConfig(), self._media(call.info),
+        call.peer = CallPeer(thread, self.peer_config or PeerConfig(), self._media(call.info),
                              video=call.info.kind is CallKind.VIDEO,
                              on_state=lambda state: self._peer_state(call, state),
                              send_audio=call.info.sending_audio,
@@ -572,12 +589,15 @@ class CallEngine:
             except Exception as exc:
                 log.warning("call %s: the row could not be set %s (%s: %s)",
                             _short(call.info.id), write.value, type(exc).__name__, exc)
-        if call.channel is not None:
-            await call.channel.close()
-        if call.peer is not None:
-            await call.peer.close()
-        if call.thread is not None:
-            await call.thread.stop()
-        if self._call is call:
-            self._call = None
-            self._idle.set()
+        try:
+            if call.channel is not None:
+                await call.channel.close()
+            if call.peer is not None:
+                await call.peer.close()
+            if call.thread is not None:
+                await call.thread.stop()
+        finally:
+            # Even when cancelled half-way: ``aclose`` waits for this.
+            if self._call is call:
+                self._call = None
+                self._idle.set()

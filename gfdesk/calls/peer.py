@@ -284,6 +284,12 @@ class CallPeer:
         self.sending_audio, self.sending_video = audio, video and self._video
         self._apply_sending()
 
+    async def _replace_video(self, factory: Callable[[], MediaStreamTrack]) -> None:
+        self.media.video = factory
+        switch = self._switches.get("video")
+        if switch is not None and self.sending_video:
+            switch.set_source(factory())
+
     async def _stats(self) -> CallStats:
         entries: list[dict[str, Any]] = []
         if self._pc is not None:
@@ -342,6 +348,12 @@ class CallPeer:
     async def set_sending(self, *, audio: bool, video: bool) -> None:
         """Send audio and/or video, or stop sending them (mute, camera off)."""
         await self._thread.run(self._set_sending(audio, video))
+
+    async def replace_video(self, factory: Callable[[], MediaStreamTrack]) -> None:
+        """Send video from ``factory``'s source from now on (another camera); the old
+        source stops. While the camera is off, the new source is used when it is
+        turned on again."""
+        await self._thread.run(self._replace_video(factory))
 
     async def stats(self) -> CallStats:
         """The quality figures since the last call of this."""

@@ -67,15 +67,22 @@ def to_video_frame(frame: VideoFrame) -> QVideoFrame:
     return video
 
 
-def to_image(frame: VideoFrame, into: QImage | None = None) -> QImage:
+def to_image(frame: VideoFrame, into: QImage | None = None, width: int | None = None
+             ) -> QImage:
     """A ``QImage`` (RGB32) of ``frame``: the fallback for surfaces that paint images.
 
     Args:
         frame: the picture.
         into: an image of the same size to write into (reused: a fresh 8 MB image per
             1080p picture costs more in page faults than the copy itself).
+        width: scale down to this width (a self-view), in the same swscale pass.
     """
-    rgb = frame.reformat(format="bgra")  # QImage's RGB32 is B, G, R, A bytes in memory
+    if width is not None and 0 < width < frame.width:
+        height = max(2, round(frame.height * width / frame.width) & ~1)
+        # QImage's RGB32 is B, G, R, A bytes in memory
+        rgb = frame.reformat(width=width, height=height, format="bgra")
+    else:
+        rgb = frame.reformat(format="bgra")
     image = into
     if image is None or (image.width(), image.height()) != (rgb.width, rgb.height):
         image = QImage(rgb.width, rgb.height, QImage.Format.Format_RGB32)
@@ -102,6 +109,8 @@ class VideoRenderer(QObject):
         sink: the ``QVideoSink`` to feed (one is made if None; a ``QVideoWidget``'s
             ``videoSink()`` in a window).
         parent: the owner.
+        image_width: with the image surface, scale pictures down to this width (a
+            small self-view need not convert every pixel of a 720p camera).
 
     Signals:
         frame_shown(int): a picture reached the surface; carries how many so far.
@@ -112,9 +121,10 @@ class VideoRenderer(QObject):
     _arrived = Signal()
 
     def __init__(self, surface: Surface = Surface.VIDEO_SINK, sink: QVideoSink | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, image_width: int | None = None) -> None:
         super().__init__(parent)
         self.surface = surface
+        self._image_width = image_width
         self.sink = sink if sink is not None else QVideoSink(self)
         self._slot: LatestFrame[VideoFrame] = LatestFrame()
         #: The last picture shown, as a QImage (IMAGE surface only).
@@ -135,6 +145,13 @@ class VideoRenderer(QObject):
         if self._slot.put(frame):
             self._arrived.emit()
 
+    def set_sink(self, sink: QVideoSink) -> None:
+        """Show pictures on ``sink`` from now on (a pop-out window's), the last one at
+        once."""
+        self.sink = sink
+        if self.surface is Surface.VIDEO_SINK and self.last_frame is not None:
+            sink.setVideoFrame(to_video_frame(self.last_frame))
+
     def clear(self) -> None:
         """Show nothing (the call ended or the camera went off)."""
         self._slot.take()
@@ -150,7 +167,7 @@ class VideoRenderer(QObject):
         if self.surface is Surface.VIDEO_SINK:
             self.sink.setVideoFrame(to_video_frame(frame))
         else:
-            self.image = to_image(frame, self.image)
+            self.image = to_image(frame, self.image, self._image_width)
         self.last_frame = frame
         self.shown += 1
         self.frame_shown.emit(self.shown)

@@ -47,11 +47,14 @@ class ChatFeature(QObject):
             the window may switch to the Conversations section).
         conversation_read(str): the user read this conversation up to its newest
             message (its message notifications are read too).
+        call_requested(str, str): the user asked to call the other member of a direct
+            conversation; "video" or "audio" (the account flow hands it to calls).
     """
 
     unread_changed = Signal(int)
     conversation_opened = Signal(str)
     conversation_read = Signal(str)
+    call_requested = Signal(str, str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  tz: dt.tzinfo | None = None,
@@ -69,6 +72,7 @@ class ChatFeature(QObject):
         self.view = (ChatView(self.model, avatars=scope.avatars) if open_url is None
                      else ChatView(self.model, open_url=open_url, avatars=scope.avatars))
         """The page for the Conversations section."""
+        self.view.call_requested.connect(self.call_requested)
         self._stop_listening: Callable[[], None] | None = None
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -41,6 +41,7 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
+from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 
@@ -71,6 +72,9 @@ STYLE = """
 #newGroupButton, #renameButton { color: #b5bac1; background: transparent; border: none;
                                  font-size: 13px; padding: 4px 8px; border-radius: 4px; }
 #newGroupButton:hover, #renameButton:hover { background: #35373c; color: #ffffff; }
+#chatHeader QPushButton { background: transparent; border: none; border-radius: 6px;
+                          padding: 6px; }
+#chatHeader QPushButton:hover { background-color: #3a3c42; }
 #jumpButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 14px;
               padding: 6px 16px; font-size: 13px; font-weight: 600; }
 #jumpButton:hover { background-color: #8f7aff; }
@@ -87,7 +91,13 @@ class ChatView(QWidget):
         open_url: opens a clicked link (the browser by default).
         avatars: pictures (None: initials).
         parent: the owner.
+
+    Signals:
+        call_requested(str, str): the user asked to call the other member of the open
+            direct conversation; their user id and "video" or "audio".
     """
+
+    call_requested = Signal(str, str)
 
     def __init__(self, model: ChatModel, *,
                  open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
@@ -193,6 +203,19 @@ class ChatView(QWidget):
         self.rename_button.clicked.connect(self.open_rename_dialog)
         self.rename_button.hide()
         row.addWidget(self.rename_button)
+        self.call_buttons: dict[str, QPushButton] = {}
+        for kind, icon, tip in (("audio", "phone", "Start a voice call"),
+                                ("video", "video", "Start a video call")):
+            button = QPushButton(header)
+            button.setObjectName(f"{kind}CallButton")
+            button.setIcon(icons.icon(icon, "#b5bac1"))
+            button.setIconSize(QSize(20, 20))
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(lambda _=False, k=kind: self._on_call_clicked(k))
+            button.hide()
+            row.addWidget(button)
+            self.call_buttons[kind] = button
         column.addWidget(header)
         service = self._model.service
         self.delegate = MessageDelegate(service.name_of, service.user_id, self._model.tz, self,
@@ -310,12 +333,19 @@ class ChatView(QWidget):
         self._avatar.set_player(summary.title, url)
         group = summary.kind is ConversationKind.GROUP
         self.rename_button.setVisible(group)
+        for button in self.call_buttons.values():
+            button.setVisible(summary.other_id is not None)
         if group:
             self._subtitle.setText(f"{len(summary.member_ids)} members")
         else:
             # The friends feature's word for this friend: the same as the friends list.
             self._subtitle.setText("Direct message" if status is None else status.text)
         self.composer.setPlaceholderText(f"Message {summary.title}")
+
+    def _on_call_clicked(self, kind: str) -> None:
+        summary = self._model.conversations.get(self._model.current_id or "")
+        if summary is not None and summary.other_id is not None:
+            self.call_requested.emit(summary.other_id, kind)
 
     def subtitle(self) -> str:
         """What the header says under the title."""

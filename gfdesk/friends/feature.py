@@ -47,6 +47,8 @@ class FriendsFeature(QObject):
         friends_changed(object): the friends as a tuple of ``FriendCard``s, when the
             list changes (a friend added or removed, a profile changed).
         message_requested(str): the user asked to message this friend.
+        call_requested(str, str): the user asked to call this friend; "video" or
+            "audio" (the account flow hands it to the calls feature).
     """
 
     status_changed = Signal(object, object)
@@ -54,6 +56,7 @@ class FriendsFeature(QObject):
     friend_statuses_changed = Signal(object)
     friends_changed = Signal(object)
     message_requested = Signal(str)
+    call_requested = Signal(str, str)
 
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
@@ -78,6 +81,7 @@ class FriendsFeature(QObject):
         """The friends page."""
         self.view.message_requested.connect(self.message_requested)
         self._picker: StatusPicker | None = None
+        self.view.call_requested.connect(self.call_requested)
         self._silenced = self.status.silenced
         self._statuses: dict[str, StatusInfo] = {}
         self._cards: tuple[FriendCard, ...] = ()

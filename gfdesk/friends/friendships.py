@@ -212,6 +212,8 @@ class FriendshipsService:
                 await self.load_profiles([other])
             except Exception as exc:
                 log.info("friends: profile of %s not loaded: %s", other, exc)
+            # Shown now, named or not (a profile that could not be read shows "?").
+            self.players.setdefault(other, Friend(other, "", ""))
             self._notify({other})
 
         # Held here and cancelled by ``aclose``: a short read, dropped if it fails.

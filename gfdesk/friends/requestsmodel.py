@@ -112,8 +112,10 @@ class RequestsModel(QObject):
             return
         lists = []
         for relation in (Relation.INCOMING, Relation.OUTGOING):
-            others = service.book.others(relation)
-            entries = [self.entry(service.players.get(o) or Friend(o, "", "")) for o in others]
+            # A request from someone new counts once their profile is read: never a
+            # nameless row (or count) while it loads.
+            others = [o for o in service.book.others(relation) if o in service.players]
+            entries = [self.entry(service.players[o]) for o in others]
             entries.sort(key=lambda e: (e.since, e.player.user_id), reverse=True)
             lists.append((entries, len(others)))
         (self.incoming, total), (self.outgoing, _) = lists

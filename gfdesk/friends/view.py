@@ -199,9 +199,13 @@ class FriendsView(QWidget):
     Signals:
         message_requested(str): the user asked to message a friend (double-click,
             Enter, or "Send message" in the friend's context menu); carries the user id.
+        call_requested(str, str): the user asked to call a friend ("Video call" or
+            "Voice call" in the friend's context menu); the user id and "video" or
+            "audio".
     """
 
     message_requested = Signal(str)
+    call_requested = Signal(str, str)
 
     def __init__(self, model: FriendsModel, requests: RequestsModel | None = None,
                  avatars: AvatarStore | None = None, parent: QWidget | None = None) -> None:
@@ -385,6 +389,12 @@ class FriendsView(QWidget):
         send = menu.addAction("Send message")
         send.setObjectName("friendMessage")
         send.triggered.connect(lambda: self._on_list_activated(index))
+        user_id = str(index.data(USER_ID_ROLE) or "")
+        for text, kind in (("Video call", "video"), ("Voice call", "audio")):
+            action = menu.addAction(text)
+            action.setObjectName(f"{kind}CallAction")
+            action.triggered.connect(
+                lambda _=False, k=kind: self.call_requested.emit(user_id, k))
         menu.addSeparator()
         remove = menu.addAction("Remove friend")
         remove.setObjectName("friendRemove")

@@ -25,7 +25,6 @@ close).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -56,8 +55,7 @@ from gfdesk.hub.schema import PUBLIC_MIGRATIONS, on_user_created
 from gfdesk.hub.storage import create_storage_app
 from gfdesk.hub.store import Store
 from gfdesk.hub.triggers import install as install_triggers
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: Request bodies above this are refused (413) before any handler reads them.
 MAX_BODY_BYTES = 4 * 1024 * 1024

@@ -11,7 +11,6 @@ compare with the host's screen before it trusts the hub.
 
 from __future__ import annotations
 
-import logging
 import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,8 +19,7 @@ from zeroconf import InterfaceChoice, IPVersion
 from zeroconf.asyncio import AsyncServiceInfo, AsyncZeroconf
 
 from gfdesk import __version__
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 SERVICE_TYPE = "_gfdesk._tcp.local."
 

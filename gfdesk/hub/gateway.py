@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -27,8 +26,7 @@ from aiohttp import web
 
 from gfdesk.hub.context import CONFIG
 from gfdesk.hub.keys import InvalidToken, Keys, TokenError
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 ALLOWED_HEADERS = (
     "apikey, authorization, content-type, x-client-info, prefer, range, accept-profile, "

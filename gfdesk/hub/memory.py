@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import logging
 import sys
 
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: glibc's mallopt parameters.
 M_TRIM_THRESHOLD = -1

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import logging
 import socket
 import sys
 import threading
@@ -24,8 +23,7 @@ from gfdesk.hub.context import KEYS, STORE, HubConfig
 from gfdesk.hub.memory import keep_large_blocks_mapped
 from gfdesk.hub.store import Store
 from gfdesk.hub.tls import HubCertificate
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 DEFAULT_ISSUER = HubConfig.__dataclass_fields__["issuer"].default
 SHUTDOWN_TIMEOUT_S = 5.0

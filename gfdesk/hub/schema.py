@@ -14,15 +14,13 @@ text order is time order. The SQL default has millisecond resolution; ``now_time
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Sequence
 
 from gfdesk.hub.context import NewUser
 from gfdesk.hub.store import ChangeType, Migration, Transaction
 from gfdesk.hub.tables import Column, Table
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: SQL expression for a new UUID v4 (random, version nibble 4, variant 8..b).
 UUID_SQL = (

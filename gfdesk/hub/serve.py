@@ -34,8 +34,7 @@ from gfdesk.hub.context import HubConfig
 from gfdesk.hub.discovery import Announcement, announce
 from gfdesk.hub.runner import start_hub
 from gfdesk.hub.tls import load_or_create
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 54321

@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import enum
-import logging
 import queue
 import sqlite3
 import threading
@@ -41,8 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from gfdesk.hub.timelimit import limited
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 DB_FILE = "hub.sqlite3"
 #: Reader threads (and connections) for requests: a slow read holds one of them.

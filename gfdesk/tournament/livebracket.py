@@ -4,7 +4,8 @@ changes. Qt-free, pure (no I/O, no clock).
 Rows arrive from the ``tournament:{id}`` channel (UPDATEs and INSERTs of
 ``tournament_matches``) and from gap fills after a reconnect, which re-read every match.
 They may come twice or out of order (a gap fill's snapshot beside a held live row), so
-each match keeps the ``updated_at`` of the row it shows and an older row is ignored.
+each match keeps the ``updated_at`` of the row it shows and an older row is ignored; a
+re-read that lands after newer live rows keeps those rows.
 
 A row either changes one match in place (``APPLIED``: its card moves, nothing else is
 rebuilt) or says the structure changed (``RELOAD``): a match this bracket does not have
@@ -92,11 +93,14 @@ class LiveBracket:
         """Replace the bracket with one read from the server. The host's pending
         changes stay on top of it until the server has them (a reload while the outbox
         still holds writes must not undo them on screen)."""
+        held, held_stamps = self.bracket, self._stamps
         self._stamps = {}
         for row in rows:
             stamp = _stamp(row)
             if stamp is not None:
                 self._stamps[str(row.get("id"))] = stamp
+        if bracket is not None and held is not None:
+            bracket = self._keep_newer(bracket, held, held_stamps)
         if bracket is not None and self._pending:
             overlay = []
             for match_id, mine in list(self._pending.items()):
@@ -115,6 +119,28 @@ class LiveBracket:
         elif bracket is None:
             self._pending.clear()
         self.bracket = bracket
+
+    def _keep_newer(self, read: Bracket, held: Bracket,
+                    held_stamps: dict[str, dt.datetime]) -> Bracket:
+        """``read`` with the matches ``held`` has in a newer version than the read: live
+        rows applied while the read was under way (nothing brings them again)."""
+        newer: list[Match] = []
+        for match_id, stamp in held_stamps.items():
+            read_stamp = self._stamps.get(match_id)
+            mine, theirs = held.get(match_id), read.get(match_id)
+            if (mine is None or theirs is None or read_stamp is None or stamp <= read_stamp
+                    or mine.key != theirs.key or not _same_links(mine, theirs)):
+                continue
+            newer.append(mine)
+        if not newer:
+            return read
+        try:
+            kept = read.with_matches(newer)
+        except BracketError:
+            return read  # the structure moved on: the read is all there is
+        for match in newer:
+            self._stamps[match.id] = held_stamps[match.id]
+        return kept
 
     def apply_row(self, row: Mapping[str, Any]) -> RowResult:
         """A ``tournament_matches`` row from the server."""

@@ -1,5 +1,6 @@
 """The Settings dialog: your profile (display name, picture), which backend is in use,
-adding a backend profile, diagnostics, about.
+adding a backend profile, calls (devices, STUN and TURN: ``callsettings``), diagnostics,
+about.
 
 Profiles are written to the settings file with ``gfdesk.config.add_profile``; the app
 keeps the backend it started with, so a new profile takes effect on the next start
@@ -40,6 +41,7 @@ from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
+from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
 
@@ -91,7 +93,7 @@ def _repolish(widget: QWidget) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Profile (when signed in), Backend, Diagnostics and About tabs.
+    """Profile (when signed in), Backend, Calls, Diagnostics and About tabs.
 
     Args:
         account: who is signed in, shown with a "Sign out" button; None with
@@ -132,6 +134,7 @@ class SettingsDialog(QDialog):
         if profile is not None:
             tabs.addTab(self._profile_tab(profile), "Profile")
         tabs.addTab(self._backend_tab(config), "Backend")
+        tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
         tabs.addTab(self._about_tab(), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -148,8 +151,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_tab(self, title: str) -> None:
-        """Bring the tab titled ``title`` ("Profile", "Backend", "Diagnostics", "About")
-        to the front.
+        """Bring the tab titled ``title`` ("Profile", "Backend", "Calls", "Diagnostics",
+        "About") to the front.
 
         Raises:
             KeyError: there is no such tab.

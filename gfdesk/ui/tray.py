@@ -62,10 +62,14 @@ class TrayIcon(QObject):
     Signals:
         show_requested(): the user clicked the icon or chose "Show gfdesk".
         quit_requested(): the user chose "Quit".
+        call_accept_requested(): the user chose "Accept" for the call that rings.
+        call_decline_requested(): the user chose "Decline" for the call that rings.
     """
 
     show_requested = Signal()
     quit_requested = Signal()
+    call_accept_requested = Signal()
+    call_decline_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,7 @@ class TrayIcon(QObject):
         self.system_icon.setContextMenu(self.menu)
         self.system_icon.activated.connect(self._on_system_icon_activated)
         self.destroyed.connect(self.menu.deleteLater)
+        self._call_actions: list[QAction] = []
 
     def set_status_menu(self, menu: QMenu | None) -> None:
         """Offer ``menu`` (the user's online status) above "Quit"; None removes it."""
@@ -100,6 +105,39 @@ class TrayIcon(QObject):
         if menu is not None:
             menu.setTitle(menu.title() or "Status")
             self._status_action = self.menu.insertMenu(self._status_separator, menu)
+
+    def show_incoming_call(self, caller: str, video: bool) -> None:
+        """Offer "Accept" and "Decline" for a call from ``caller`` at the top of the menu,
+        and say it rings with a notification (where the platform has them)."""
+        self.clear_incoming_call()
+        kind = "video call" if video else "voice call"
+        header = QAction(f"{caller} — incoming {kind}", self.menu)
+        header.setObjectName("trayCallHeader")
+        header.setEnabled(False)
+        accept = QAction("Accept call", self.menu)
+        accept.setObjectName("trayAcceptCall")
+        accept.triggered.connect(self.call_accept_requested)
+        decline = QAction("Decline call", self.menu)
+        decline.setObjectName("trayDeclineCall")
+        decline.triggered.connect(self.call_decline_requested)
+        separator = QAction(self.menu)
+        separator.setSeparator(True)
+        first = self.menu.actions()[0]
+        self._call_actions = [header, accept, decline, separator]
+        self.menu.insertActions(first, self._call_actions)
+        self.system_icon.setToolTip(f"{TOOLTIP} — {caller} is calling")
+        self.notify(f"Incoming {kind}", f"{caller} is calling")
+
+    def clear_incoming_call(self) -> None:
+        """Take the call's actions off the menu (it stopped ringing)."""
+        if not self._call_actions:
+            return
+        for action in self._call_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self._call_actions = []
+        self.system_icon.setToolTip(f"{TOOLTIP} — {self._badge} unread" if self._badge
+                                    else TOOLTIP)
 
     def show(self) -> bool:
         """Show the icon if this desktop has a tray; returns whether it is shown."""

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from gfdesk import bridge
 from gfdesk.accountflow import AccountFlow
+from gfdesk.chat.feature import ChatFeature
 from gfdesk.chat.view import ChatView
 from gfdesk.config import Profile
 from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import SUBTITLE_ROLE, USER_ID_ROLE
 from gfdesk.friends.view import FriendsView
 from gfdesk.hub.context import HubConfig
@@ -197,7 +199,7 @@ async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> 
     assert window.current_section() is Section.CONVERSATIONS
     # Let the conversation finish opening (its first page) before the flow closes.
     await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "chat:open-direct"))
-    chat = flow.features[-1]
+    chat = next(f for f in flow.features if isinstance(f, ChatFeature))
     summary = next(s for s in chat.model.conversations.summaries()
                    if s.id == chat.model.current_id)
     assert friend_id in summary.member_ids
@@ -207,7 +209,8 @@ async def test_a_friends_status_reads_the_same_in_the_list_and_the_chat_header(
         parts: Parts) -> None:
     flow = parts.flow
     await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    friends, chat = flow.features[0], flow.features[-1]
+    friends = next(f for f in flow.features if isinstance(f, FriendsFeature))
+    chat = next(f for f in flow.features if isinstance(f, ChatFeature))
     nova = next(f.user_id for f in friends.service.friends.values()
                 if f.username == "novastrike")
     # The demo bots come online: NovaStrike is in the cup's game.
@@ -277,7 +280,7 @@ async def test_notifications_open_what_they_are_about_and_reading_marks_them_rea
         parts: Parts) -> None:
     flow, window = parts.flow, parts.window
     await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    friends, notes, _tournaments, chat = flow.features
+    friends, notes, _tournaments, chat, _calls = flow.features
     model = notes.model
     by_type = {model.notification(r).type: r for r in range(model.rowCount())}
     request = model.notification(by_type["friend_request"])
@@ -316,7 +319,7 @@ async def test_the_tray_counts_unread_messages_and_notifications(
     flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-        _friends, notes, _tournaments, chat = flow.features
+        _friends, notes, _tournaments, chat, _calls = flow.features
         total = notes.model.unread_count() + chat.unread
         assert chat.unread == 3 and notes.model.unread_count() == 4  # the demo's story
         assert tray.system_icon.toolTip() == f"gfdesk — {total} unread"

@@ -92,3 +92,23 @@ def test_status_menu_sits_above_quit_and_can_be_removed(qapp: QApplication) -> N
     assert titles.index("Show gfdesk") < titles.index("Status")
     tray.set_status_menu(None)
     assert "Status" not in [a.text() for a in tray.menu.actions()]
+
+
+def test_a_ringing_call_offers_accept_and_decline_until_it_stops(
+        tray: TrayIcon, qtbot: QtBot) -> None:
+    tray.show_incoming_call("<b>Nova</b>", video=True)
+    texts = [a.text() for a in _actions(tray)]
+    assert texts[:4] == ["<b>Nova</b> — incoming video call", "Accept call", "Decline call", ""]
+    assert texts[4:] == ["Show gfdesk", "", "Quit"]
+    assert "is calling" in tray.system_icon.toolTip()
+    header, accept, decline, _ = _actions(tray)[:4]
+    assert not header.isEnabled()
+    with qtbot.waitSignal(tray.call_accept_requested, timeout=1000):
+        accept.trigger()
+    with qtbot.waitSignal(tray.call_decline_requested, timeout=1000):
+        decline.trigger()
+    tray.show_incoming_call("Pixel", video=False)  # a second call replaces the first
+    assert [a.text() for a in _actions(tray)][0] == "Pixel — incoming voice call"
+    tray.clear_incoming_call()
+    assert [a.text() for a in _actions(tray)] == ["Show gfdesk", "", "Quit"]
+    assert tray.system_icon.toolTip() == "gfdesk"

@@ -110,6 +110,21 @@ class Party:
         return fresh()
 
 
+    async def wait_for_size(self, width: int, height: int, *, readable: bool = True,
+                            timeout: float = 20.0) -> Picture:
+        """Wait for a picture of ``width`` x ``height`` (with a readable frame counter
+        unless not ``readable``: a camera's picture has none); returns the first."""
+        def first() -> Picture | None:
+            with self._lock:
+                return next((p for p in self.pictures if (p.width, p.height)
+                             == (width, height) and (p.counter is not None or not readable)),
+                            None)
+        await self.wait_for(lambda: first() is not None, timeout)
+        found = first()
+        assert found is not None
+        return found
+
+
 class CallWorld:
     """Makes parties; closes their engines and supervisors at the end.
 
@@ -140,9 +155,13 @@ class CallWorld:
             signaling.link.lost_after_s = self.lost_after_s
         return signaling
 
-    async def party(self, name: str, **engine_options: Any) -> Party:
-        client = await user_client(self.hub, f"{name}@example.com", username=name,
-                                   display_name=name.capitalize())
+    async def party(self, name: str, *, email: str | None = None,
+                    password: str | None = None, **engine_options: Any) -> Party:
+        """A user (``name@example.com`` unless ``email`` and ``password`` sign in an
+        existing one) with a started engine whose rows are live."""
+        extra = {} if password is None else {"password": password}
+        client = await user_client(self.hub, email or f"{name}@example.com", username=name,
+                                   display_name=name.capitalize(), **extra)
         uid = await user_id(client)
         connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()

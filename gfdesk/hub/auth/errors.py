@@ -11,13 +11,12 @@ legacy ``{"code": <status>, "error_code": ..., "msg": ...}`` (spec 6.8). Both ge
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
 
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 API_VERSION_HEADER = "X-Supabase-Api-Version"
 API_VERSION_2024_01_01 = "2024-01-01"

@@ -11,7 +11,6 @@ loop's reader connection.
 from __future__ import annotations
 
 import json
-import logging
 import math
 from typing import Any
 
@@ -52,8 +51,7 @@ from gfdesk.hub.auth.validation import validate_email, validate_user_metadata
 from gfdesk.hub.context import CONFIG, KEYS, ON_USER_CREATED, STORE, NewUser
 from gfdesk.hub.keys import sign
 from gfdesk.hub.store import Transaction
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 THROTTLE = web.AppKey("auth_throttle", SignInGuard)
 SIGN_IN_LOCKS = web.AppKey("auth_sign_in_locks", KeyedLocks)

@@ -8,7 +8,6 @@ apart from ``botworld`` so the framework never imports the behaviours built on i
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -19,8 +18,7 @@ from gfdesk.hub.demo.chatbots import ChatBots
 from gfdesk.hub.demo.presencebots import NotificationBots, PresenceBots
 from gfdesk.hub.demo.tournamentbots import TournamentBots
 from gfdesk.hub.realtime.channels import REALTIME
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 
 async def bots_ctx(app: web.Application) -> AsyncIterator[None]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import random
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Generic, TypeVar
@@ -22,8 +21,7 @@ from typing import Any, Generic, TypeVar
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX, Registry
 from gfdesk.hub.schema import TABLES, now_timestamp
 from gfdesk.hub.store import Change, ChangeType, Store, Transaction
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 ChangeListener = Callable[[Change], None]
 T = TypeVar("T")

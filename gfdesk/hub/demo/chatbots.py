@@ -12,15 +12,13 @@ lines.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from dataclasses import dataclass
 
 from gfdesk.hub.demo import world as demo
 from gfdesk.hub.demo.botworld import Bot, BotWorld, LineDeck
 from gfdesk.hub.store import Change, ChangeType
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: Pause before a bot starts typing an answer, and how long it types (seconds).
 THINK_S = (0.8, 2.0)

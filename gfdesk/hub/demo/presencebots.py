@@ -19,14 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import uuid
 from dataclasses import dataclass
 
 from gfdesk.hub.demo import world as demo
 from gfdesk.hub.demo.botworld import Bot, BotWorld
-
-log = logging.getLogger("gfdesk.hub")
 
 PRESENCE_TOPIC = "presence:online"
 GAMES = ("Arena Blitz", "Neon Drift", "Starfall Tactics", "Pixel Royale", "Hollow Crown")

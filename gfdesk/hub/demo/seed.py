@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import uuid
 from collections.abc import Sequence
 
@@ -27,8 +26,7 @@ from gfdesk.hub.demo.tournamentseed import seed_tournaments
 from gfdesk.hub.schema import now_timestamp
 from gfdesk.hub.store import Store, Transaction
 from gfdesk.hub.triggers import notify_friend_request
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 #: Conversations exist a while before their first line.
 CONVERSATION_AGE_MIN = 3 * 24 * 60

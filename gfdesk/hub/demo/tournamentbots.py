@@ -13,7 +13,6 @@ something live.
 from __future__ import annotations
 
 import json
-import logging
 import random
 
 from gfdesk.hub.demo import world as demo
@@ -22,6 +21,7 @@ from gfdesk.hub.demo.tournamentseed import WINS_NEEDED
 from gfdesk.hub.realtime.channels import TOPIC_PREFIX
 from gfdesk.hub.schema import TABLES, now_timestamp
 from gfdesk.hub.store import ChangeType
+from gfdesk.log import hub as log
 from gfdesk.tournament.bracket import (
     Bracket,
     Format,
@@ -34,8 +34,6 @@ from gfdesk.tournament.bracket import (
     generate,
     start_match,
 )
-
-log = logging.getLogger("gfdesk.hub")
 
 #: Between two live score broadcasts of a match (seconds, before the clock's speed-up).
 SCORE_EVERY_S = (2.5, 4.5)

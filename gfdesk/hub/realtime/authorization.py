@@ -13,7 +13,6 @@ fails loudly instead of listening to an empty public namespace.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from typing import Any, Protocol
 
 from gfdesk.hub.channelrules import app_topic, channel_rules
 from gfdesk.hub.tables import Predicate
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 PRIVATE_ONLY = "PrivateOnly: This project only allows private channels"
 _CONSTANT = {"1": True, "0": False}

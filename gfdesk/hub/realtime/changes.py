@@ -27,7 +27,6 @@ must not block or await). For each change it:
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -56,8 +55,7 @@ from gfdesk.hub.realtime.rowmatch import (
 from gfdesk.hub.schema import PUBLISHED, TABLES
 from gfdesk.hub.store import Change, ChangeType, Store
 from gfdesk.hub.tables import Predicate, Table, quote_ident
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 PUBLIC_SCHEMA = "public"
 EXTENSION = "postgres_changes"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import logging
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -33,8 +32,7 @@ from gfdesk.hub.realtime.framing import (
 )
 from gfdesk.hub.realtime.presence import PresenceDiff, TopicPresence
 from gfdesk.hub.realtime.settings import RealtimeSettings
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 TOPIC_PREFIX = "realtime:"
 EVENT_BROADCAST = "broadcast"

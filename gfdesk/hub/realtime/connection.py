@@ -13,7 +13,6 @@ of buffered without bound.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,8 +23,7 @@ from gfdesk.hub.gateway import TokenCache
 from gfdesk.hub.realtime.channels import Channel, Registry
 from gfdesk.hub.realtime.framing import Version, dumps, encode, ws_frame
 from gfdesk.hub.realtime.limits import RateWindow
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 EVENT_REPLY = "phx_reply"
 EVENT_CLOSE = "phx_close"

@@ -16,7 +16,6 @@ meta's ``user_id`` must be the caller's own on a private channel.
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from typing import Any
 
@@ -36,8 +35,7 @@ from gfdesk.hub.realtime.limits import (
     TRACK_TOO_LARGE,
 )
 from gfdesk.hub.realtime.tokens import IGNORED_TOKEN_PREFIX, join_reason, token_text
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 PHOENIX_TOPIC = "phoenix"
 UNMATCHED_TOPIC = {"reason": "unmatched topic"}

@@ -20,7 +20,6 @@ endpoint answers 403, as the real server does.
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 from aiohttp import web
@@ -30,8 +29,6 @@ from gfdesk.hub.realtime.channels import REALTIME, TOPIC_PREFIX, Registry
 from gfdesk.hub.realtime.framing import FrameError, dumps, loads
 from gfdesk.hub.realtime.joins import flexible_bool
 from gfdesk.hub.realtime.tokens import check
-
-log = logging.getLogger("gfdesk.hub")
 
 BLANK = "can't be blank"
 INVALID = "is invalid"

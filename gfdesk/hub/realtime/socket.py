@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import logging
 import socket
 
 from aiohttp import WSMsgType, web
@@ -33,8 +32,7 @@ from gfdesk.hub.realtime.framing import (
 )
 from gfdesk.hub.realtime.limits import RateWindow
 from gfdesk.hub.realtime.tokens import handshake_error, token_memo
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 API_KEY_MISSING = "API key is missing"
 CLOSE_NORMAL = 1000

@@ -17,7 +17,6 @@ under the configured statement time limit, whose expiry is PostgreSQL's 57014.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -42,8 +41,7 @@ from gfdesk.hub.schema import AUTO_UPDATED, DEFERRED_FK_COLUMNS, TABLES, now_tim
 from gfdesk.hub.store import ChangeType, Transaction
 from gfdesk.hub.tables import FALSE, TRUE, Predicate, Table
 from gfdesk.hub.timelimit import StatementTimeout
-
-log = logging.getLogger("gfdesk.hub")
+from gfdesk.log import hub as log
 
 OBJECT_CONTENT_TYPE = "application/vnd.pgrst.object+json; charset=utf-8"
 SCHEMA = "public"

@@ -10,7 +10,6 @@ error is its SQLSTATE with the status PostgREST gives it.
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 from aiohttp import web
@@ -23,8 +22,6 @@ from gfdesk.hub.rest.errors import RestError
 from gfdesk.hub.rest.grammar import parse_json
 from gfdesk.hub.store import Transaction
 from gfdesk.hub.timelimit import StatementTimeout
-
-log = logging.getLogger("gfdesk.hub")
 
 #: HTTP status of a function's error by SQLSTATE (PostgREST's table; others are 400).
 STATUS_BY_CODE = {"42501": 403, "23503": 409, "23505": 409}

@@ -91,7 +91,7 @@ def assert_quiet(stderr: str) -> None:
 
 
 def test_closing_the_window_while_connected_exits_cleanly(demo_app: App) -> None:
-    demo_app.wait_for("backend online")
+    demo_app.wait_for("backend online: demo hub")
     code, stderr = demo_app.close_window()
     assert code == 0, stderr
     assert_quiet(stderr)
@@ -106,7 +106,7 @@ def test_closing_the_window_while_the_hub_starts_exits_cleanly(demo_app: App) ->
 
 
 def test_no_key_or_token_reaches_the_log(demo_app: App) -> None:
-    demo_app.wait_for("backend online")
+    demo_app.wait_for("backend online: demo hub")
     code, stderr = demo_app.close_window()
     assert code == 0, stderr
     log_text = "\n".join(p.read_text(encoding="utf-8")

@@ -128,6 +128,46 @@ async def test_mute_and_camera_off_take_effect_on_the_other_side(
     assert len(await bob.wait_pictures(10, after=time.monotonic())) >= 10
 
 
+async def test_closing_the_engine_while_a_hang_up_runs_waits_until_the_call_is_closed(
+        call_world: CallWorld) -> None:
+    import asyncio
+    import threading
+
+    ada = await call_world.party("ada")
+    bob = await call_world.party("bob")
+    info = await ada.engine.place(bob.user_id)
+    # Ada's media thread starts with her call, before Bob's (which has the same name).
+    ada_thread = next(t for t in threading.enumerate() if t.name == f"call-media-{info.id[:8]}")
+    await bob.wait_state(CallState.RINGING)
+    await bob.engine.accept()
+    await ada.wait_state(CallState.CONNECTED)
+    hanging_up = asyncio.ensure_future(ada.engine.hang_up())
+    await ada.wait_state(CallState.ENDED)  # the hang-up has begun closing
+    await ada.engine.aclose()
+    # Closed for good: no call, and the call's media thread is gone (a window that
+    # closes next may delete the sinks that thread was feeding).
+    assert ada.engine.call is None
+    assert not ada_thread.is_alive()
+    await hanging_up
+
+
+async def test_switching_the_camera_sends_the_new_source_without_renegotiating(
+        call_world: CallWorld) -> None:
+    from gfdesk.calls.media import SyntheticVideoTrack
+
+    ada, bob = await _connected(call_world)
+    await bob.wait_pictures(5)
+    await ada.engine.switch_video(lambda: SyntheticVideoTrack(160, 120, 30))
+    switched = await bob.wait_for_size(160, 120)
+    assert switched.counter is not None  # the new source's pattern, decoded
+    await ada.engine.set_video(False)
+    await ada.engine.set_video(True)  # back on: still the new source
+    back = time.monotonic()
+    pictures = await bob.wait_pictures(5, after=back)
+    assert {(p.width, p.height) for p in pictures} == {(160, 120)}
+    assert bob.info is not None and bob.info.state is CallState.CONNECTED
+
+
 async def test_a_camera_turned_off_while_it_rings_stays_off_when_the_call_starts(
         call_world: CallWorld) -> None:
     ada, bob, _ = await _ringing(call_world)

@@ -15,7 +15,8 @@ def _load(tmp_path: Path, text: str) -> tuple[tuple[IceServer, ...], tuple[str, 
     return config.ice_servers, config.problems
 
 
-def test_stun_and_turn_servers_are_read_with_their_credentials(tmp_path: Path) -> None:
+def test_a_credential_left_in_the_file_still_works_with_a_problem_to_move_it(
+        tmp_path: Path) -> None:
     turn = ('{ urls = ["turn:turn.example.org:3478", "turns:turn.example.org:5349"], '
             'username = "gamer", credential = "hunter22" }')
     servers, problems = _load(tmp_path, f"""
@@ -25,7 +26,8 @@ ice_servers = [
   {turn},
 ]
 """)
-    assert problems == ()
+    assert len(problems) == 1 and "entry 2 keeps a TURN credential in plain text" in problems[0]
+    assert "hunter22" not in problems[0]
     assert servers == (IceServer(("stun:stun.example.org:3478",)),
                        IceServer(("turn:turn.example.org:3478", "turns:turn.example.org:5349"),
                                  "gamer", "hunter22"))
@@ -52,3 +54,12 @@ def test_without_a_calls_table_there_are_no_servers(tmp_path: Path) -> None:
     assert _load(tmp_path, "[app]\nlog_level = 'INFO'\n") == ((), ())
     servers, problems = _load(tmp_path, "calls = 3\n")
     assert servers == () and "[calls] must be a table" in problems[0]
+
+
+def test_a_turn_server_needs_only_its_username_in_the_file(tmp_path: Path) -> None:
+    servers, problems = _load(tmp_path, """
+[calls]
+ice_servers = [{ urls = "turn:turn.example.org", username = "gamer" }]
+""")
+    assert problems == ()
+    assert servers == (IceServer(("turn:turn.example.org",), "gamer"),)

@@ -43,6 +43,25 @@ def test_a_newer_row_changes_one_match_and_an_older_one_is_ignored() -> None:
         is RowOutcome.UNCHANGED
 
 
+def test_a_reload_read_before_a_live_row_keeps_that_row() -> None:
+    # The viewer re-reads every match (a reload); while the reads are under way a live
+    # row of a later result arrives and is applied; then the older snapshot lands. It
+    # must not take the match back (nothing would ever bring the result again).
+    start = generate(TID, Format.DOUBLE_ELIM, players(8))
+    live = LiveBracket(start, rows_of(start))
+    match_id = at(start, "W1/1")
+    after = win(start, "W1/1", "p1")
+    assert live.apply_row(stamped(after.match(match_id).to_row(), 5)).outcome \
+        is RowOutcome.APPLIED
+    live.load(start, rows_of(start, 4))  # the snapshot, read before the row was written
+    assert live.bracket is not None and live.bracket.match(match_id).winner_id == "p1"
+    # A snapshot that has the row (or a newer one) wins as usual.
+    live.load(after, rows_of(after, 6))
+    assert live.bracket.match(match_id).winner_id == "p1"
+    assert live.apply_row(stamped(start.match(match_id).to_row(), 5)).outcome \
+        is RowOutcome.UNCHANGED
+
+
 def test_unknown_matches_and_changed_links_ask_for_a_reload() -> None:
     start = generate(TID, Format.SINGLE_ELIM, players(4))
     assert LiveBracket().apply_row(stamped(start.matches[0].to_row(), 1)).outcome \

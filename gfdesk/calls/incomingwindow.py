@@ -1,0 +1,133 @@
+"""The incoming-call window: who calls, video or voice, Accept and Decline, and the
+ringtone while it rings.
+
+A small window of its own, on top of the others, shown whatever section the main
+window is on (and with the main window hidden in the tray). It follows the
+``CallModel``: it appears when an incoming call rings and goes as soon as the call
+stops ringing (accepted here or elsewhere, declined, cancelled, missed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gfdesk.calls.model import CallModel
+from gfdesk.calls.ringer import Ringer
+from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
+from gfdesk.calls.wording import kind_text
+from gfdesk.kit import icons
+from gfdesk.kit.avatar import avatar_pixmap
+
+SIZE = QSize(340, 300)
+AVATAR = 88
+
+STYLE = """
+#incomingCallWindow { background-color: #2b2d31; }
+#incomingName { color: #f2f3f5; font-size: 18px; font-weight: 700; }
+#incomingKind { color: #b5bac1; font-size: 13px; }
+#incomingCallWindow QPushButton { border: none; border-radius: 20px; min-height: 40px;
+    padding: 0 18px; color: #ffffff; font-weight: 600; font-size: 14px; }
+#acceptButton { background-color: #248046; }
+#acceptButton:hover { background-color: #1a6334; }
+#declineButton { background-color: #da373c; }
+#declineButton:hover { background-color: #a12d31; }
+"""
+
+
+class IncomingCallWindow(QWidget):
+    """Rings for an incoming call.
+
+    Args:
+        model: the call model.
+        ringer: plays the ringtone (None: a ``Ringer`` on the default speaker).
+        parent: the main window (this stays a window of its own).
+    """
+
+    def __init__(self, model: CallModel, ringer: Ringer | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("incomingCallWindow")
+        self.setWindowTitle("Incoming call")
+        self.setStyleSheet(STYLE)
+        self.setFixedSize(SIZE)
+        self._model = model
+        self.ringer = ringer if ringer is not None else Ringer(parent=self)
+        self._call_id: str | None = None
+
+        self.avatar = QLabel(self)
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name = QLabel(self)
+        self.name.setObjectName("incomingName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.kind = QLabel(self)
+        self.kind.setObjectName("incomingKind")
+        self.kind.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.accept_button = QPushButton("Accept", self)
+        self.accept_button.setObjectName("acceptButton")
+        self.accept_button.setIcon(icons.icon("phone", "#ffffff"))
+        self.decline_button = QPushButton("Decline", self)
+        self.decline_button.setObjectName("declineButton")
+        self.decline_button.setIcon(icons.icon("phone-off", "#ffffff"))
+        self.accept_button.clicked.connect(self._on_accept_clicked)
+        self.decline_button.clicked.connect(self._on_decline_clicked)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_decline_clicked)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(14)
+        buttons.addWidget(self.decline_button)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 22)
+        layout.addWidget(self.avatar)
+        layout.addSpacing(8)
+        layout.addWidget(self.name)
+        layout.addWidget(self.kind)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        model.call_changed.connect(self._on_call_changed)
+        model.name_changed.connect(self._on_name_changed)
+
+    def _on_call_changed(self, info: CallInfo) -> None:
+        ringing = info.direction is Direction.INCOMING and info.state is CallState.RINGING
+        if ringing and self._call_id != info.id:
+            self._call_id = info.id
+            self.kind.setText(f"Incoming {kind_text(info.kind).lower()}")
+            self.accept_button.setIcon(icons.icon(
+                "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
+            self._show_name(self._model.other_name or "Someone")
+            self.show()
+            self.raise_()
+            self.activateWindow()
+            self.ringer.start()
+        elif not ringing and self._call_id is not None:
+            self._call_id = None
+            self.ringer.stop()
+            self.hide()
+
+    def _on_name_changed(self, name: str) -> None:
+        if self._call_id is not None:
+            self._show_name(name)
+
+    def _show_name(self, name: str) -> None:
+        self.name.setText(name)
+        self.setWindowTitle(f"{name} is calling")
+        self.avatar.setPixmap(avatar_pixmap(name, AVATAR, self.devicePixelRatioF()))
+
+    def _on_accept_clicked(self) -> None:
+        self.ringer.stop()
+        self._model.accept()
+
+    def _on_decline_clicked(self) -> None:
+        self.ringer.stop()
+        self._model.decline()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the ringing window is a decline (the caller hears it at once).
+        if self._call_id is not None:
+            self._on_decline_clicked()
+        super().closeEvent(event)
