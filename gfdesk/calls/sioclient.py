@@ -47,6 +47,9 @@ LIBRARY_LOGGER = "gfdesk.call.socketio"
 SIGNAL_EVENTS = tuple(kind.value for kind in SignalKind)
 
 AccessToken = Callable[[], Awaitable[str]]
+#: The server's auth token, or how to read it (the app reads the keyring on first use,
+#: so building the signalling never waits for the keyring).
+ServerToken = str | Callable[[], Awaitable[str]]
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,13 @@ class SignallingServer:
 
     Attributes:
         url: its http(s) URL (the Socket.IO path is appended).
-        token: its auth token (a secret from the keyring; a gfdesk hub takes its anon key).
+        token: its auth token (a secret from the keyring; a gfdesk hub takes its anon key),
+            or a coroutine function that reads it, called before each connection.
         path: the Socket.IO path.
     """
 
     url: str
-    token: str = field(repr=False)
+    token: ServerToken = field(repr=False)
     path: str = "socket.io"
 
 
@@ -217,7 +221,9 @@ class SocketIOLink:
                              socketio_path=self.server.path, wait_timeout=CONNECT_TIMEOUT_S)
 
     async def _auth(self) -> dict[str, str]:
-        return {"token": self.server.token, "access_token": await self._access_token()}
+        token = self.server.token if isinstance(self.server.token, str) \
+            else await self.server.token()
+        return {"token": token, "access_token": await self._access_token()}
 
     async def _rejoin(self) -> None:
         # A channel may ask for a room while this runs: go on until none is left.

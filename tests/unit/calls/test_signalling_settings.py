@@ -3,13 +3,19 @@ and where the Socket.IO server's token is kept (the keyring, never the file)."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 from gfdesk.calls.cli import parse_args
+from gfdesk.calls.service import signaling_for
+from gfdesk.calls.signaling import RealtimeSignaling
 from gfdesk.calls.sioclient import SignallingServer
-from gfdesk.config import Paths, load
+from gfdesk.calls.siosignaling import SocketIOSignaling
+from gfdesk.config import CallDevices, Paths, load, read_calls, read_signalling, save_calls
 from gfdesk.core.tokenstore import SecretStore, signalling_secret
 from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
 
@@ -83,3 +89,38 @@ async def test_an_insecure_keyring_keeps_no_token() -> None:
 
 def test_the_token_is_not_in_the_servers_repr() -> None:
     assert "s3cret" not in repr(SignallingServer("http://x", "s3cret-token"))
+
+
+def test_saving_the_calls_table_keeps_the_signalling_server_unless_told(
+        tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[app]\nlog_level = "info"\n\n[calls]\nsignalling = "http://10.0.0.2:3000"\n',
+                    encoding="utf-8")
+    save_calls(path, (), CallDevices(camera="/dev/video0"))
+    assert read_signalling(path, env={}) == "http://10.0.0.2:3000"
+    assert read_calls(path)[1] == CallDevices(camera="/dev/video0")
+    assert read_signalling(path, env={"GFDESK_SIGNALLING": "realtime"}) is None
+    save_calls(path, (), CallDevices(), signalling=None)
+    assert read_signalling(path, env={}) is None
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["app"] == {"log_level": "info"}
+
+
+async def test_the_app_signals_over_socketio_with_the_keyring_token_else_the_anon_key(
+        tmp_path: Path) -> None:
+    from supabase import AsyncClientOptions, acreate_client
+
+    client = await acreate_client("http://127.0.0.1:9", "anon-key", AsyncClientOptions())
+    assert isinstance(signaling_for(client, None, "u", None),  # type: ignore[arg-type]
+                      RealtimeSignaling)
+    signaling = signaling_for(client, None, "u", "http://10.0.0.2:3000")  # type: ignore[arg-type]
+    assert isinstance(signaling, SocketIOSignaling)
+    token = signaling.link.server.token
+    assert not isinstance(token, str)
+    assert await token() == "anon-key"  # the fail keyring of the tests holds nothing
+    ring = MemoryKeyring()
+    await SecretStore(ring).save(signalling_secret("http://10.0.0.2:3000"), "s3cret-token")
+    keyring.set_keyring(ring)
+    try:
+        assert await token() == "s3cret-token"
+    finally:
+        keyring.set_keyring(keyring.backends.fail.Keyring())
