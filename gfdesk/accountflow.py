@@ -16,6 +16,7 @@ when first built: none of their code runs before the window is on screen.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,8 +201,11 @@ class AccountFlow(QObject):
         self._window.set_account(account.display_name, None, self._avatars)
         self.signed_in_changed.emit(True)
         bridge.spawn(self._load_profile(account), name="account:profile", owner=self)
+        from gfdesk.config import read_signalling
+
+        signalling_url = await asyncio.to_thread(read_signalling, self._config_file)
         try:
-            self._wiring = self._build_features(account)
+            self._wiring = self._build_features(account, signalling_url)
         except Exception:
             log.exception("could not build the features")
             self._messages.error("gfdesk could not open your friends and chats; see the log.")
@@ -264,7 +268,7 @@ class AccountFlow(QObject):
         self._window.set_account(profile.name, profile.avatar_url, self._avatars)
         return profile
 
-    def _build_features(self, account: Account) -> Wiring:
+    def _build_features(self, account: Account, signalling_url: str | None) -> Wiring:
         """The account's features, built and connected (``featurewiring``)."""
         from gfdesk.feature import FeatureScope
         from gfdesk.featurewiring import wire_features
@@ -275,7 +279,8 @@ class AccountFlow(QObject):
         scope = FeatureScope(backend.connection, backend.client, backend.outbox, account,
                              data_dir=self._data_dir, avatars=self._avatars)
         return wire_features(scope, self._window, self._tray,
-                             config_file=self._config_file, warn=self._messages.warning)
+                             config_file=self._config_file, signalling_url=signalling_url,
+                             warn=self._messages.warning)
 
     async def _close_features(self) -> None:
         wiring, self._wiring = self._wiring, None

@@ -27,6 +27,9 @@ The file looks like::
       { urls = ["stun:stun.example.org:3478"] },
       { urls = ["turn:turn.example.org:3478"], username = "u" },
     ]
+    # "realtime" (the default) or a Socket.IO server's URL for each call's messages;
+    # its token is kept in the OS keyring, never here (``gfdesk call --help``).
+    signalling = "https://signal.example.org"
 
 A TURN server's credential is a secret: it lives in the OS keyring
 (``gfdesk.core.icecredentials``), never in this file. One found in the file still works
@@ -36,6 +39,7 @@ which moves it to the keyring and writes the table without it (``save_calls``).
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import tomllib
@@ -53,6 +57,8 @@ DEMO_PROFILE = "demo"
 ADHOC_PROFILE = "command-line"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEFAULT_LOG_LEVEL = "INFO"
+#: ``[calls] signalling`` for call messages on Realtime (the default).
+REALTIME_SIGNALLING = "realtime"
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
@@ -145,6 +151,8 @@ class AppConfig:
     problems: tuple[str, ...] = ()
     #: STUN/TURN servers for calls; none: calls use host candidates only.
     ice_servers: tuple[IceServer, ...] = ()
+    #: The Socket.IO server that carries each call's messages; None: Realtime.
+    signalling_url: str | None = None
     #: The camera, microphone and speaker chosen for calls.
     call_devices: CallDevices = CallDevices()
 
@@ -209,6 +217,10 @@ def load(
         paths=paths,
         ice_servers=_ice_servers(calls_table.get("ice_servers", []),
                                  f"{paths.config_file}: [calls] ice_servers", problems),
+        signalling_url=_signalling(
+            env.get("GFDESK_SIGNALLING") or calls_table.get("signalling"),
+            "GFDESK_SIGNALLING" if env.get("GFDESK_SIGNALLING")
+            else f"{paths.config_file}: [calls] signalling", problems),
         call_devices=_call_devices(calls_table, f"{paths.config_file}: [calls]", problems),
         problems=tuple(problems),
     )
@@ -224,12 +236,35 @@ def read_calls(config_file: Path) -> tuple[tuple[IceServer, ...], CallDevices]:
             _call_devices(table, "", problems))
 
 
-def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallDevices) -> None:
+def read_signalling(config_file: Path | None,
+                    env: Mapping[str, str] | None = None) -> str | None:
+    """The Socket.IO server that carries call messages (None: Realtime), as the file
+    says now (``GFDESK_SIGNALLING`` first); read at each sign-in, so a change made in
+    Settings applies from the next one. A bad value means Realtime (``load`` reported it).
+    """
+    env = os.environ if env is None else env
+    table: dict[str, Any] = {}
+    if config_file is not None:
+        table = _read_file(config_file, [])[2]
+    return _signalling(env.get("GFDESK_SIGNALLING") or table.get("signalling"), "", [])
+
+
+class _Keep(enum.Enum):
+    KEEP = "keep"
+
+
+#: ``save_calls(signalling=KEEP_SIGNALLING)``: leave the file's choice as it is.
+KEEP_SIGNALLING = _Keep.KEEP
+
+
+def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallDevices, *,
+               signalling: str | None | _Keep = KEEP_SIGNALLING) -> None:
     """Replace the ``[calls]`` table of the settings file, keeping everything else.
 
     Credentials are never written (they belong in the keyring). The new text is parsed
     before it is written: if anything but ``[calls]`` would change (a layout this
-    function cannot edit safely), the file is left alone.
+    function cannot edit safely), the file is left alone. ``signalling`` is a Socket.IO
+    server's URL, None for Realtime, or ``KEEP_SIGNALLING`` (the file's value stays).
 
     Raises:
         ConfigError: the file cannot be read or parsed, or could not be edited safely.
@@ -254,6 +289,11 @@ def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallD
                 entry += f", username = {_toml_string(server.username)}"
             lines.append(f"  {{ {entry} }},")
         lines.append("]")
+    if signalling is KEEP_SIGNALLING:
+        old = before.get("calls", {})
+        signalling = old.get("signalling") if isinstance(old, dict) else None
+    if isinstance(signalling, str) and signalling:
+        lines.append(f"signalling = {_toml_string(signalling)}")
     new_text = kept.rstrip("\n") + ("\n\n" if kept.strip() else "") + "\n".join(lines) + "\n"
     try:
         after = tomllib.loads(new_text)
@@ -429,6 +469,35 @@ def ice_server(entry: object, *, need_credential: bool = True) -> IceServer:
     if credential is not None and not isinstance(credential, str):
         raise ConfigError("credential must be text")
     return IceServer(tuple(urls), username, credential)
+
+
+def signalling_choice(value: str) -> str | None:
+    """What ``[calls] signalling`` (or ``--signalling``) says: None for Realtime, else
+    the Socket.IO server's URL.
+
+    Raises:
+        ConfigError: neither ``realtime`` nor an http(s) URL.
+    """
+    if value.strip().lower() == REALTIME_SIGNALLING:
+        return None
+    try:
+        return _check_url(value.strip())
+    except ConfigError:
+        raise ConfigError(f"{value[:80]!r} is neither {REALTIME_SIGNALLING!r} nor the "
+                          "http(s) URL of a Socket.IO server") from None
+
+
+def _signalling(value: object, where: str, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        problems.append(f"{where} must be text; using Realtime")
+        return None
+    try:
+        return signalling_choice(value)
+    except ConfigError as exc:
+        problems.append(f"{where}: {exc}; using Realtime")
+        return None
 
 
 def _level(value: object, where: str, problems: list[str]) -> str | None:

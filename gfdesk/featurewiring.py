@@ -193,12 +193,13 @@ class Wiring:
 
 
 def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None, *,
-                  config_file: Path | None = None,
+                  config_file: Path | None = None, signalling_url: str | None = None,
                   warn: Callable[[str], object] | None = None) -> Wiring:
     """Build the account's features from ``scope`` into ``window``, connected.
 
     Args:
         config_file: the settings file each call reads its devices and ICE servers from.
+        signalling_url: the Socket.IO server for call messages (None: Realtime).
         warn: shows a problem to the user (a call that could not start).
     """
     from gfdesk.calls.feature import CallsFeature
@@ -212,7 +213,8 @@ def wire_features(scope: FeatureScope, window: MainWindow, tray: TrayIcon | None
         scope, parent=window, toast=tray.notify if tray is not None else None)
     tournaments = TournamentFeature(scope, parent=window)
     chat = ChatFeature(scope, parent=window)
-    calls = CallsFeature(scope, parent=window, config_file=config_file)
+    calls = CallsFeature(scope, parent=window, config_file=config_file,
+                         signalling_url=signalling_url)
     wiring = Wiring(friends, notifications, tournaments, chat, calls, window, tray, warn)
     wiring.connect()
     return wiring

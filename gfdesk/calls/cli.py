@@ -6,7 +6,11 @@ Checks a deployment or a TURN server, and drives tests::
     gfdesk call USER                     call USER (a user id or a username)
 
 Signed in with ``--url/--anon-key/--email/--password`` or ``GFDESK_URL``,
-``GFDESK_ANON_KEY``, ``GFDESK_EMAIL``, ``GFDESK_PASSWORD``. ``--ready-file PATH`` gets
+``GFDESK_ANON_KEY``, ``GFDESK_EMAIL``, ``GFDESK_PASSWORD``. ``--signalling URL`` (or
+``GFDESK_SIGNALLING``) carries the call's messages through that Socket.IO server
+instead of Realtime; its token comes from ``GFDESK_SIGNALLING_TOKEN``, else the OS
+keyring (service ``gfdesk``, user ``secret:signalling:<URL>``), else the anon key (what
+a gfdesk hub's relay takes). ``--ready-file PATH`` gets
 ``{"user_id": ...}`` once calls can reach us (a named pipe is written directly, so a
 script can block reading it); ``--duration S`` hangs up after S seconds
 of media (default: until the other side hangs up). Media is synthetic (the test
@@ -27,13 +31,16 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gfdesk import log
 from gfdesk.calls.callmedia import CallMedia, synthetic
 from gfdesk.calls.engine import CallEngine
 from gfdesk.calls.states import CallInfo, CallState, Direction
-from gfdesk.config import ConfigError, IceServer, ice_server
+from gfdesk.config import ConfigError, IceServer, ice_server, signalling_choice
+
+if TYPE_CHECKING:
+    from gfdesk.calls.signaling import RealtimeSignaling
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                    r"[0-9a-fA-F]{12}$")
@@ -68,6 +75,10 @@ def parse_args(argv: list[str], env: dict[str, str]) -> argparse.Namespace:
     parser.add_argument("--turn-username", default=env.get("GFDESK_TURN_USERNAME"))
     parser.add_argument("--relay-only", action="store_true",
                         help="connect through the TURN relay only (checks the TURN server)")
+    parser.add_argument("--signalling", default=env.get("GFDESK_SIGNALLING", "realtime"),
+                        metavar="URL", help="'realtime' (default) or a Socket.IO server's URL "
+                        "for the call's messages (GFDESK_SIGNALLING; its token: "
+                        "GFDESK_SIGNALLING_TOKEN or the keyring)")
     parser.add_argument("--log-level", default="WARNING", type=str.upper,
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     args = parser.parse_args(argv)
@@ -84,6 +95,11 @@ def parse_args(argv: list[str], env: dict[str, str]) -> argparse.Namespace:
         parser.error(str(exc))
     if args.relay_only and not any(u.startswith("turn") for s in args.ice for u in s.urls):
         parser.error("--relay-only needs a turn: server")
+    try:
+        args.signalling_url = signalling_choice(args.signalling)
+    except ConfigError as exc:
+        parser.error(f"--signalling: {exc}")
+    args.signalling_token = env.get("GFDESK_SIGNALLING_TOKEN")
     return args
 
 
@@ -191,7 +207,6 @@ async def run(args: argparse.Namespace) -> tuple[int, dict[str, Any]]:
     import keyring.backends.null
 
     from gfdesk.calls.peer import PeerConfig
-    from gfdesk.calls.signaling import RealtimeSignaling
     from gfdesk.core.backend import BackendService, Credentials
 
     width, height = (int(v) for v in args.size.split("x"))
@@ -210,7 +225,7 @@ async def run(args: argparse.Namespace) -> tuple[int, dict[str, Any]]:
         if account is None or backend.connection is None:
             return 2, {"ok": False, "error": f"sign-in failed: {backend.status.reason}"}
         user_id = account.user_id
-        signaling = RealtimeSignaling(backend.client, backend.connection, user_id)
+        signaling = await _signaling(args, backend.client, backend.connection, user_id)
         engine = CallEngine(signaling, user_id, media=recorder.make_media,
                             peer_config=PeerConfig(args.ice, args.relay_only),
                             on_change=recorder.on_change, missed_after_s=args.ring_timeout)
@@ -239,6 +254,23 @@ async def run(args: argparse.Namespace) -> tuple[int, dict[str, Any]]:
     return (0 if summary["ok"] else 1), summary
 
 
+async def _signaling(args: argparse.Namespace, client: Any, connection: Any,
+                     user_id: str) -> RealtimeSignaling:
+    """Realtime signalling, or Socket.IO signalling with the server's token."""
+    from gfdesk.calls.signaling import RealtimeSignaling
+    from gfdesk.calls.sioclient import SignallingServer
+    from gfdesk.calls.siosignaling import SocketIOSignaling
+    from gfdesk.core.tokenstore import SecretStore, signalling_secret
+
+    if args.signalling_url is None:
+        return RealtimeSignaling(client, connection, user_id)
+    token = args.signalling_token or await SecretStore().load(
+        signalling_secret(args.signalling_url)) or args.anon_key
+    log.redact(token)
+    return SocketIOSignaling(client, connection, user_id,
+                             SignallingServer(args.signalling_url, token))
+
+
 async def _first(*events: asyncio.Event, timeout: float | None = None) -> bool:
     """Wait until the first of ``events`` is set (or ``timeout``); True if it was the
     first one."""
@@ -255,7 +287,8 @@ async def _first(*events: asyncio.Event, timeout: float | None = None) -> bool:
 def main(argv: list[str], env: dict[str, str] | None = None) -> int:
     """Entry point of ``gfdesk call``."""
     args = parse_args(argv, dict(os.environ) if env is None else env)
-    for secret in (args.password, args.anon_key, *(s.credential for s in args.ice)):
+    for secret in (args.password, args.anon_key, args.signalling_token,
+                   *(s.credential for s in args.ice)):
         log.redact(secret)
     log.setup(args.log_level, None)
     code, summary = asyncio.run(run(args))

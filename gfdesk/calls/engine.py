@@ -13,7 +13,9 @@ one is answered ``busy``. It follows DESIGN.md's call signalling sequence:
   ``declined``;
 - ending: the side that hangs up sends ``hangup`` and moves the row to ``ended``;
   the other side ends on that message (or on the row). A message that is not valid
-  signalling ends the call the same way, with the reason logged.
+  signalling ends the call the same way, with the reason logged; so does a channel
+  whose server is gone for good (``SIGNALLING_LOST``: the row says ended, as no
+  ``hangup`` can be sent).
 
 Every change of the call reaches ``on_change`` as a ``CallInfo`` snapshot, on the
 engine's loop; state changes are logged as ``old -> new``. aiortc and av are imported
@@ -35,7 +37,7 @@ import uuid
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from gfdesk.calls.signaling import CallChannel, CallSignaling, ChannelClosed
+from gfdesk.calls.signaling import CallChannel, CallSignaling, ChannelClosed, SignallingLost
 from gfdesk.calls.signals import Candidate, Description, Hangup, MediaState, SignalError, SignalKind
 from gfdesk.calls.states import (
     CallInfo,
@@ -475,6 +477,12 @@ class CallEngine:
                 signal = await call.channel.receive()
                 await self._on_signal(call, signal)
             except ChannelClosed:
+                return
+            except SignallingLost as exc:
+                # Nothing can reach the other side now; the row tells it the call ended.
+                log.warning("call %s: %s", _short(call.info.id), exc)
+                await self._end(call, EndReason.SIGNALLING_LOST, write=CallStatus.ENDED,
+                                notify=False)
                 return
             except SignalError as exc:
                 log.warning("call %s: rejected a message from %s: %s", _short(call.info.id),

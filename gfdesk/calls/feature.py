@@ -64,6 +64,7 @@ class CallsFeature(QObject):
         ringer: the incoming window's ringtone player (tests pass a silent one).
         list_cameras: lists cameras (tests pass FFmpeg test sources).
         missed_after_s: how long an outgoing call rings before it is missed.
+        signalling_url: the Socket.IO server for call messages (None: Realtime).
 
     Signals:
         incoming_changed(object): an ``IncomingCall`` rings, or None: nothing rings.
@@ -78,7 +79,8 @@ class CallsFeature(QObject):
     def __init__(self, scope: FeatureScope, parent: QObject | None = None, *,
                  config_file: Path | None = None, ice_servers: tuple[IceServer, ...] = (),
                  credentials: IceCredentials | None = None, ringer: Ringer | None = None,
-                 list_cameras: object = None, missed_after_s: float | None = None) -> None:
+                 list_cameras: object = None, missed_after_s: float | None = None,
+                 signalling_url: str | None = None) -> None:
         super().__init__(parent)
         if credentials is None:
             from gfdesk.core.icecredentials import IceCredentials
@@ -88,7 +90,7 @@ class CallsFeature(QObject):
         self.service = CallService(scope.client, scope.connection, scope.user_id,
                                    config_file=config_file, ice_servers=ice_servers,
                                    credentials=credentials, list_cameras=list_cameras,
-                                   **extra)
+                                   signalling_url=signalling_url, **extra)
         """The Qt-free service (engine, names, settings)."""
         self.model = CallModel(self.service, parent=self)
         """The call, for the windows."""

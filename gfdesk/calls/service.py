@@ -1,13 +1,15 @@
-"""One signed-in account's calls, for the app: the engine on Realtime signalling, the
+"""One signed-in account's calls, for the app: the engine on its signalling, the
 other party's name, and the settings each call starts with. Qt-free.
 
 ``CallService`` is what the Qt model drives. It builds the ``CallEngine`` on the
-account's connection (``RealtimeSignaling``), and before each call (``prepare``) reads
-what Settings saved: ICE servers from the settings file with their TURN credentials
-from the keyring (``core.icecredentials``), the chosen devices, and the cameras
-FFmpeg can open now. Reading cameras imports av, so ``prepare`` runs only when a call
-is placed or answered, never at start-up; blocking work (the file, the keyring, the
-device list) runs on worker threads.
+account's connection: ``RealtimeSignaling`` by default, or ``SocketIOSignaling`` when
+the settings name a Socket.IO server (its token read from the OS keyring when the
+link first connects, else the project's anon key, which a gfdesk hub takes). Before
+each call (``prepare``) it reads what Settings saved: ICE servers from the settings
+file with their TURN credentials from the keyring (``core.icecredentials``), the
+chosen devices, and the cameras FFmpeg can open now. Reading cameras imports av, so
+``prepare`` runs only when a call is placed or answered, never at start-up; blocking
+work (the file, the keyring, the device list) runs on worker threads.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from gfdesk.calls.engine import MISSED_AFTER_S, CallEngine, ChangeListener, Medi
 from gfdesk.calls.signaling import RealtimeSignaling
 from gfdesk.config import CallDevices, IceServer, read_calls
 from gfdesk.log import call as log
+from gfdesk.log import redact
 
 if TYPE_CHECKING:
     from supabase import AsyncClient
@@ -57,6 +60,27 @@ def order_cameras(cameras: list[Camera], chosen: str | None) -> tuple[Camera, ..
     return tuple(first + [c for c in cameras if c.name != chosen])
 
 
+def signaling_for(client: AsyncClient, connection: ConnectionSupervisor, user_id: str,
+                  signalling_url: str | None) -> RealtimeSignaling:
+    """Realtime signalling, or Socket.IO signalling through ``signalling_url``."""
+    if signalling_url is None:
+        return RealtimeSignaling(client, connection, user_id)
+    # python-socketio loads only for accounts that use it.
+    from gfdesk.calls.sioclient import SignallingServer
+    from gfdesk.calls.siosignaling import SocketIOSignaling
+    from gfdesk.core.tokenstore import SecretStore, signalling_secret
+
+    async def server_token() -> str:
+        stored = await SecretStore().load(signalling_secret(signalling_url))
+        if stored:
+            redact(stored)
+            return stored
+        return str(client.supabase_key)
+
+    return SocketIOSignaling(client, connection, user_id,
+                             SignallingServer(signalling_url, server_token))
+
+
 class CallService:
     """The engine, names and settings of one account's calls.
 
@@ -68,6 +92,8 @@ class CallService:
             only ``ice_servers``).
         ice_servers: servers to use when there is no settings file.
         credentials: the keyring of TURN credentials (None: none are looked up).
+        signalling_url: the Socket.IO server that carries each call's messages (None:
+            Realtime).
         list_cameras: lists the cameras (the platform's by default; tests pass lavfi).
         missed_after_s: how long an outgoing call rings.
     """
@@ -75,7 +101,7 @@ class CallService:
     def __init__(self, client: AsyncClient, connection: ConnectionSupervisor, user_id: str, *,
                  config_file: Path | None = None, ice_servers: tuple[IceServer, ...] = (),
                  credentials: IceCredentials | None = None,
-                 list_cameras: object = None,
+                 list_cameras: object = None, signalling_url: str | None = None,
                  missed_after_s: float = MISSED_AFTER_S) -> None:
         self._client = client
         self.user_id = user_id
@@ -83,7 +109,7 @@ class CallService:
         self._ice_servers = ice_servers
         self._credentials = credentials
         self._list_cameras = list_cameras
-        self.signaling = RealtimeSignaling(client, connection, user_id)
+        self.signaling = signaling_for(client, connection, user_id, signalling_url)
         """Rows and channels (``wait_live`` tells when incoming calls can ring)."""
         self.engine = CallEngine(self.signaling, user_id, media=self._media,
                                  missed_after_s=missed_after_s)

@@ -11,12 +11,14 @@ receive, close), split in two because a call has two conversations:
 says: rows through REST and ``calls:{user_id}`` (postgres_changes, one binding on
 ``callee_id`` and one on ``caller_id``), messages as broadcasts on ``call:{call_id}``;
 every topic is joined as a private channel (the server lets only the user, or the
-call's two parties, in). A Socket.IO implementation comes later on the same classes.
+call's two parties, in). ``siosignaling`` carries the channels over Socket.IO instead.
 
-A channel validates each message as it arrives (``signals.parse_signal``) and queues it
-(bounded), so an offer that arrives before the engine asks for it is kept. A message
-that is not valid signalling, or a flood that overflows the queue, is queued as its
-``SignalError``: ``receive`` raises it, in order, and the engine ends the call.
+A channel (``QueuedChannel``) validates each message as it arrives
+(``signals.parse_signal``) and queues it (bounded), so an offer that arrives before the
+engine asks for it is kept. A message that is not valid signalling, or a flood that
+overflows the queue, is queued as its ``SignalError``: ``receive`` raises it, in order,
+and the engine ends the call. A channel whose server is gone for good queues
+``SignallingLost`` the same way.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ class ChannelClosed(Exception):
     """The call's channel was closed (``receive`` after ``close``)."""
 
 
+class SignallingLost(Exception):
+    """The call's channel lost its server and did not get it back in time (or the
+    server no longer lets it in); ``str()`` says what happened. The call cannot go on."""
+
+
 class CallChannel(ABC):
     """One call's messages (aiortc's ``BaseSignaling`` shape)."""
 
@@ -85,6 +92,7 @@ class CallChannel(ABC):
 
         Raises:
             SignalError: the next message was not valid signalling.
+            SignallingLost: the channel's server is gone for good.
             ChannelClosed: the channel is closed.
         """
 
@@ -206,34 +214,27 @@ class RealtimeSignaling(CallSignaling):
             await handle.close()
 
 
-class RealtimeCallChannel(CallChannel):
-    """``call:{call_id}`` as a private Realtime channel of broadcasts.
+class QueuedChannel(CallChannel):
+    """A call channel that validates and queues what arrives (bounded) until
+    ``receive`` reads it; an implementation calls ``_arrived`` for each message, and
+    ``_lost`` when its transport is gone for good.
 
     Args:
-        connection: the realtime supervisor.
         call_id: the call.
         max_queued: messages held before ``receive`` (more is a flood).
     """
 
-    def __init__(self, connection: ConnectionSupervisor, call_id: str, *,
-                 max_queued: int = MAX_QUEUED) -> None:
-        self._connection = connection
+    def __init__(self, call_id: str, *, max_queued: int = MAX_QUEUED) -> None:
         self.call_id = call_id
-        self._queue: asyncio.Queue[Signal | SignalError | None] = asyncio.Queue(max_queued + 2)
+        self._queue: asyncio.Queue[Signal | Exception | None] = asyncio.Queue(max_queued + 2)
         self._max_queued = max_queued
         self._flooded = False
-        self._handle: SubscriptionHandle | None = None
         self._closed = False
         self._arrival = asyncio.Event()
 
     @property
     def topic(self) -> str:
         return f"call:{self.call_id}"
-
-    def _handler(self, event: SignalKind) -> Callable[[dict[str, Any]], None]:
-        def on_broadcast(payload: Mapping[str, Any]) -> None:
-            self._arrived(event.value, payload)
-        return on_broadcast
 
     def _arrived(self, event: str, payload: object) -> None:
         if self._closed or self._flooded:
@@ -250,6 +251,15 @@ class RealtimeCallChannel(CallChannel):
         self._queue.put_nowait(item)
         self._arrival.set()
 
+    def _lost(self, reason: str) -> None:
+        """The channel cannot carry messages any more: ``receive`` raises
+        ``SignallingLost`` after what is queued (once; nothing is queued after it)."""
+        if self._closed or self._flooded:
+            return
+        self._flooded = True
+        self._queue.put_nowait(SignallingLost(f"{self.topic}: {reason}"))
+        self._arrival.set()
+
     @property
     def waiting(self) -> int:
         """Messages (and refusals) waiting to be received."""
@@ -260,6 +270,46 @@ class RealtimeCallChannel(CallChannel):
         while self._queue.qsize() < count:
             self._arrival.clear()
             await self._arrival.wait()
+
+    async def receive(self) -> Signal:
+        if self._closed and self._queue.empty():
+            raise ChannelClosed(self.topic)
+        item = await self._queue.get()
+        if item is None:
+            raise ChannelClosed(self.topic)
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    def _close_queue(self) -> bool:
+        """Mark closed (a pending ``receive`` raises ``ChannelClosed``); False if it
+        already was."""
+        if self._closed:
+            return False
+        self._closed = True
+        self._queue.put_nowait(None)
+        return True
+
+
+class RealtimeCallChannel(QueuedChannel):
+    """``call:{call_id}`` as a private Realtime channel of broadcasts.
+
+    Args:
+        connection: the realtime supervisor.
+        call_id: the call.
+        max_queued: messages held before ``receive`` (more is a flood).
+    """
+
+    def __init__(self, connection: ConnectionSupervisor, call_id: str, *,
+                 max_queued: int = MAX_QUEUED) -> None:
+        super().__init__(call_id, max_queued=max_queued)
+        self._connection = connection
+        self._handle: SubscriptionHandle | None = None
+
+    def _handler(self, event: SignalKind) -> Callable[[dict[str, Any]], None]:
+        def on_broadcast(payload: Mapping[str, Any]) -> None:
+            self._arrived(event.value, payload)
+        return on_broadcast
 
     async def connect(self) -> None:
         for stale in self._connection.subscriptions:
@@ -283,21 +333,9 @@ class RealtimeCallChannel(CallChannel):
                 else:
                     await self._handle.live.wait()
 
-    async def receive(self) -> Signal:
-        if self._closed and self._queue.empty():
-            raise ChannelClosed(self.topic)
-        item = await self._queue.get()
-        if item is None:
-            raise ChannelClosed(self.topic)
-        if isinstance(item, SignalError):
-            raise item
-        return item
-
     async def close(self) -> None:
-        if self._closed:
+        if not self._close_queue():
             return
-        self._closed = True
-        self._queue.put_nowait(None)
         handle, self._handle = self._handle, None
         if handle is not None:
             await handle.close()

@@ -102,6 +102,8 @@ class EndReason(enum.Enum):
     FAILED = "failed"
     #: The other side sent malformed or oversized signalling.
     BAD_SIGNAL = "bad signalling"
+    #: The call's signalling server went away and did not come back in time.
+    SIGNALLING_LOST = "signalling lost"
     #: Someone else answered first, or the row was gone (another device, a race).
     ANSWERED_ELSEWHERE = "answered elsewhere"
     #: This app closed (sign-out, quit).

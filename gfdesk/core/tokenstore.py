@@ -1,9 +1,11 @@
-"""Refresh tokens in the OS keyring, one entry per profile and account. Qt-free.
+"""Refresh tokens in the OS keyring, one entry per profile and account, and the app's
+other secrets (a Socket.IO signalling server's token). Qt-free.
 
 Entries live under service ``gfdesk``: username ``<profile>:<email>`` holds that
 account's refresh token, username ``<profile>`` the email of the account last signed
 in with that profile (an email is not a secret, but keeping it next to the token means
-forgetting one forgets both). Nothing is ever written to a file.
+forgetting one forgets both); username ``secret:<name>`` one of the other secrets
+(``SecretStore``). Nothing is ever written to a file.
 
 A keyring is usable only when its backend is secure: the "fail" backend of a headless
 Linux box and every backend with priority below 1 (plain-text files, the null keyring)
@@ -42,30 +44,65 @@ def keyring_is_secure(backend: keyring.backend.KeyringBackend) -> bool:
     return priority >= MIN_PRIORITY
 
 
-class TokenStore:
-    """Refresh tokens of one profile's accounts in the OS keyring.
+class KeyringEntries:
+    """Entries of service ``gfdesk`` in a secure OS keyring, read and written on a
+    worker thread; a keyring that is not secure, or fails, is not used.
 
     Args:
-        profile: the profile name (each backend has its own accounts).
         backend: the keyring backend; None for keyring's configured one
             (``PYTHON_KEYRING_BACKEND``, the keyring config file, or auto-detection).
     """
 
-    def __init__(self, profile: str, backend: keyring.backend.KeyringBackend | None = None
-                 ) -> None:
-        self._profile = profile
+    def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
         self._backend = backend or keyring.get_keyring()
         self._secure = keyring_is_secure(self._backend)
         #: Why the keyring cannot be used, for the user; empty while it can.
         self.problem = "" if self._secure else UNAVAILABLE_MESSAGE
 
-    def __repr__(self) -> str:
-        return f"TokenStore(profile={self._profile!r}, secure={self.available})"
-
     @property
     def available(self) -> bool:
-        """Whether tokens can be kept across runs."""
+        """Whether entries can be kept across runs."""
         return not self.problem
+
+    async def _delete(self, user: str) -> None:
+        try:
+            await self._call("delete", self._backend.delete_password, SERVICE, user)
+        except keyring.errors.PasswordDeleteError:
+            pass  # nothing stored: the wanted outcome
+
+    async def _call(self, what: str, fn: object, *args: str) -> str | None:
+        if not self.available:
+            return None
+        assert callable(fn)
+        try:
+            result = await asyncio.to_thread(fn, *args)
+        except keyring.errors.PasswordDeleteError:
+            raise
+        except keyring.errors.KeyringError as exc:
+            # A locked or broken keyring: carry on for this run without it, say so once.
+            log.warning("keyring %s failed (%s); sign-in kept for this run only",
+                        what, type(exc).__name__)
+            self.problem = (f"The system keyring refused to {what} your sign-in "
+                            f"({type(exc).__name__}); it is kept for this session only.")
+            return None
+        return result if isinstance(result, str) else None
+
+
+class TokenStore(KeyringEntries):
+    """Refresh tokens of one profile's accounts in the OS keyring.
+
+    Args:
+        profile: the profile name (each backend has its own accounts).
+        backend: as ``KeyringEntries``.
+    """
+
+    def __init__(self, profile: str, backend: keyring.backend.KeyringBackend | None = None
+                 ) -> None:
+        super().__init__(backend)
+        self._profile = profile
+
+    def __repr__(self) -> str:
+        return f"TokenStore(profile={self._profile!r}, secure={self.available})"
 
     def _user(self, email: str) -> str:
         return f"{self._profile}:{email.lower()}"
@@ -91,25 +128,26 @@ class TokenStore:
         """The email last signed in with this profile, if it was remembered."""
         return await self._call("read", self._backend.get_password, SERVICE, self._profile)
 
-    async def _delete(self, user: str) -> None:
-        try:
-            await self._call("delete", self._backend.delete_password, SERVICE, user)
-        except keyring.errors.PasswordDeleteError:
-            pass  # nothing stored: the wanted outcome
 
-    async def _call(self, what: str, fn: object, *args: str) -> str | None:
-        if not self.available:
-            return None
-        assert callable(fn)
-        try:
-            result = await asyncio.to_thread(fn, *args)
-        except keyring.errors.PasswordDeleteError:
-            raise
-        except keyring.errors.KeyringError as exc:
-            # A locked or broken keyring: carry on for this run without it, say so once.
-            log.warning("keyring %s failed (%s); sign-in kept for this run only",
-                        what, type(exc).__name__)
-            self.problem = (f"The system keyring refused to {what} your sign-in "
-                            f"({type(exc).__name__}); it is kept for this session only.")
-            return None
-        return result if isinstance(result, str) else None
+class SecretStore(KeyringEntries):
+    """The app's other secrets in the OS keyring, by name (``signalling_secret``)."""
+
+    def __repr__(self) -> str:
+        return f"SecretStore(secure={self.available})"
+
+    async def load(self, name: str) -> str | None:
+        """The secret called ``name``, or None."""
+        return await self._call("read", self._backend.get_password, SERVICE, f"secret:{name}")
+
+    async def save(self, name: str, value: str) -> None:
+        """Store (replace) the secret called ``name``."""
+        await self._call("write", self._backend.set_password, SERVICE, f"secret:{name}", value)
+
+    async def delete(self, name: str) -> None:
+        """Forget the secret called ``name``."""
+        await self._delete(f"secret:{name}")
+
+
+def signalling_secret(url: str) -> str:
+    """The name of a Socket.IO signalling server's token in ``SecretStore``."""
+    return f"signalling:{url.rstrip('/')}"

@@ -3,7 +3,8 @@
 ``create_app(config)`` builds the root app that serves Supabase's URL layout on one base
 URL (spec 1.1): ``/auth/v1`` (GoTrue subset), ``/rest/v1`` (PostgREST subset),
 ``/realtime/v1`` and ``/storage/v1`` (public demo pictures only), behind the gateway
-middlewares (CORS, API key).
+middlewares (CORS, API key), and ``/socket.io`` (the call relay, which checks the API
+key in its own handshake).
 
 Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
     1. the JWT secret is read or created and the keys minted (in the factory itself,
@@ -13,10 +14,13 @@ Startup order (``cleanup_ctx``, run by ``AppRunner.setup``):
        and the public schema's row triggers (``triggers``) registered;
     3. the profile hook is registered on ``ON_USER_CREATED``;
     4. with ``config.demo``, the demo world is seeded (idempotent);
-    5. the realtime registry and change feed are created; with ``config.demo``, the
-       demo bots start on them (``demo.bots.bots_ctx``).
-Shutdown order (reverse): requests are drained by the runner, then the store closes
-(WAL checkpoint happens on close).
+    5. the realtime registry and change feed are created; then the call relay
+       (``/socket.io``, Socket.IO call signalling) on the store, its output counted in
+       the registry's hub-wide outbound budget;
+    6. with ``config.demo``, the demo bots start on them (``demo.bots.bots_ctx``).
+Shutdown order (reverse): the call relay's sockets are cut off (``on_shutdown``), the
+requests are drained by the runner, then the store closes (WAL checkpoint happens on
+close).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from gfdesk.hub.auth import AUTH_MIGRATIONS, create_auth_app
+from gfdesk.hub.callrelay import RELAY_PATH, close_relay, create_relay_app, relay_ctx
 from gfdesk.hub.context import (
     CONFIG,
     KEYS,
@@ -95,9 +100,12 @@ def create_app(config: HubConfig) -> web.Application:
     app.on_response_prepare.append(add_cors_headers)
     app.cleanup_ctx.append(_store_ctx)
     app.cleanup_ctx.append(realtime_ctx)
+    app.cleanup_ctx.append(relay_ctx)
+    app.on_shutdown.append(close_relay)
     app.cleanup_ctx.append(bots_ctx)
     app.add_subapp("/auth/v1", create_auth_app())
     app.add_subapp("/rest/v1", create_rest_app())
     app.add_subapp("/realtime/v1", create_realtime_app())
     app.add_subapp("/storage/v1", create_storage_app())
+    app.add_subapp(RELAY_PATH, create_relay_app())
     return app

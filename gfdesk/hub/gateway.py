@@ -121,13 +121,18 @@ async def add_cors_headers(request: web.Request, response: web.StreamResponse) -
 
 #: Public bucket objects (``gfdesk.hub.storage``): no API key needed to read them.
 PUBLIC_STORAGE_PREFIX = "/storage/v1/object/public/"
+#: The call relay (``gfdesk.hub.callrelay``) takes the API key in its Socket.IO
+#: handshake (``auth.token``): a browser cannot put a header on a WebSocket.
+SOCKETIO_PREFIX = "/socket.io/"
 
 
 @web.middleware
 async def api_key_check(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refuse requests without a valid project API key (spec 1.2); public storage
-    objects are read without one, as on Supabase."""
+    objects are read without one, as on Supabase, and the call relay checks its own."""
     if request.method in ("GET", "HEAD") and request.path.startswith(PUBLIC_STORAGE_PREFIX):
+        return await handler(request)
+    if request.path.startswith(SOCKETIO_PREFIX):
         return await handler(request)
     key = api_key_of(request)
     if key is None:

@@ -1,5 +1,7 @@
-"""The Calls page of the settings dialog: camera, microphone and speaker, and the STUN and
-TURN servers calls use.
+"""The Calls page of the settings dialog: camera, microphone and speaker, the STUN and
+TURN servers calls use, and which server carries call signalling (Supabase Realtime, or a
+Socket.IO server with its token in the OS keyring; that choice applies from the next
+sign-in, when the account's calls are set up).
 
 What is saved goes to the settings file's ``[calls]`` table (``config.save_calls``) and
 applies from the next call on (each call reads it when it starts). A TURN server's
@@ -36,8 +38,18 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk import bridge
-from gfdesk.config import CallDevices, ConfigError, IceServer, ice_server, read_calls, save_calls
+from gfdesk.config import (
+    CallDevices,
+    ConfigError,
+    IceServer,
+    ice_server,
+    read_calls,
+    read_signalling,
+    save_calls,
+    signalling_choice,
+)
 from gfdesk.core.icecredentials import IceCredentials
+from gfdesk.core.tokenstore import SecretStore, signalling_secret
 from gfdesk.log import ui as log
 
 AUTOMATIC_CAMERA = "Automatic (the first camera; a test pattern if there is none)"
@@ -91,11 +103,12 @@ class CallsPage(QWidget):
 
     def __init__(self, config_file: Path, credentials: IceCredentials | None = None,
                  list_cameras: Callable[[], list[Any]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, secrets: SecretStore | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callsPage")
         self._config_file = config_file
         self._credentials = credentials or IceCredentials()
+        self._secrets = secrets or SecretStore()
         self._list_cameras = list_cameras
         servers, devices = read_calls(config_file)
         self._devices = devices
@@ -158,6 +171,24 @@ class CallsPage(QWidget):
         ice_layout.addLayout(add_form)
         ice_layout.addLayout(buttons)
 
+        signalling_box = QGroupBox("CALL SIGNALLING", self)
+        self.signalling = QLineEdit(signalling_box)
+        self.signalling.setObjectName("signallingServer")
+        self.signalling.setPlaceholderText("Empty: Supabase Realtime (the default)")
+        # The file's own value, not GFDESK_SIGNALLING: this page edits the file.
+        self.signalling.setText(read_signalling(config_file, env={}) or "")
+        self.signalling_token = QLineEdit(signalling_box)
+        self.signalling_token.setObjectName("signallingToken")
+        self.signalling_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.signalling_token.setPlaceholderText(
+            "Kept in the system keyring; empty: the project's anon key")
+        for field in (self.signalling, self.signalling_token):
+            field.setMinimumHeight(field.sizeHint().height())
+        signalling_form = QFormLayout(signalling_box)
+        signalling_form.setHorizontalSpacing(16)
+        signalling_form.addRow("Socket.IO server", self.signalling)
+        signalling_form.addRow("Server token", self.signalling_token)
+
         self.feedback = QLabel(self)
         self.feedback.setObjectName("callsFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,6 +208,7 @@ class CallsPage(QWidget):
         layout.setContentsMargins(4, 8, 4, 4)
         layout.addWidget(devices_box)
         layout.addWidget(ice_box)
+        layout.addWidget(signalling_box)
         layout.addLayout(bottom)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -303,14 +335,30 @@ class CallsPage(QWidget):
             self._say("No secure keyring on this system: a TURN credential cannot be "
                       "kept. Nothing was saved.", success=False)
             return
+        token = self.signalling_token.text()
         try:
+            signalling = signalling_choice(self.signalling.text() or "realtime")
+        except ConfigError as exc:
+            self._say(f"Socket.IO server: {exc}. Nothing was saved.", success=False)
+            return
+        if token and signalling is None:
+            self._say("A server token needs a Socket.IO server. Nothing was saved.",
+                      success=False)
+            return
+        if token and not self._secrets.available:
+            self._say("No secure keyring on this system: the server token cannot be "
+                      "kept. Nothing was saved.", success=False)
+            return
+        try:
+            if token and signalling is not None:
+                await self._secrets.save(signalling_secret(signalling), token)
             for server, credential in self._typed.items():
                 await self._credentials.save(server, credential)
             for server in self._removed:
                 if server not in self.servers:
                     await self._credentials.delete(server)
             await asyncio.to_thread(save_calls, self._config_file, tuple(self.servers),
-                                    self.chosen_devices())
+                                    self.chosen_devices(), signalling=signalling)
         except ConfigError as exc:
             self._say(str(exc), success=False)
             return
@@ -319,8 +367,10 @@ class CallsPage(QWidget):
             return
         self._typed.clear()
         self._removed.clear()
+        self.signalling_token.clear()
         self._show_servers()
-        self._say("Saved. The next call uses these settings.", success=True)
+        self._say("Saved. The next call uses these settings; a new signalling server, "
+                  "from the next sign-in.", success=True)
         self.saved.emit()
 
     def _say(self, text: str, *, success: bool) -> None:

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from gfdesk import bridge
 from gfdesk.calls.camera import Camera
-from gfdesk.config import CallDevices, IceServer, read_calls, save_calls
+from gfdesk.config import CallDevices, IceServer, read_calls, read_signalling, save_calls
 from gfdesk.core.icecredentials import IceCredentials, entry_name
+from gfdesk.core.tokenstore import SecretStore
 from gfdesk.ui.callsettings import AUTOMATIC_CAMERA, NO_CAMERA_FOUND, CallsPage
 from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
 
@@ -94,3 +95,37 @@ async def test_without_a_secure_keyring_a_turn_credential_is_not_saved_anywhere(
     await page.save()
     assert "No secure keyring" in page.feedback.text()
     assert not (tmp_path / "config.toml").exists()
+
+
+async def test_the_signalling_server_goes_to_the_file_and_its_token_to_the_keyring(
+        ui_app: QApplication, tmp_path: Path) -> None:
+    ring = MemoryKeyring()
+    page = CallsPage(tmp_path / "config.toml", IceCredentials(MemoryKeyring()),
+                     list_cameras=lambda: [], secrets=SecretStore(ring))
+    assert page.signalling.text() == ""
+    page.signalling.setText("socket.example.org")
+    page.signalling_token.setText("s3cret-sio")
+    await page.save()
+    assert "neither 'realtime' nor" in page.feedback.text()
+    assert not (tmp_path / "config.toml").exists() and ring.entries == {}
+
+    page.signalling.setText("https://signal.example.org/")
+    await page.save()
+    text = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert "s3cret" not in text
+    assert read_signalling(tmp_path / "config.toml", env={}) == "https://signal.example.org"
+    assert ring.entries == {("gfdesk", "secret:signalling:https://signal.example.org"):
+                            "s3cret-sio"}
+    assert page.signalling_token.text() == ""
+
+    # Saving devices later keeps the server; emptying the field goes back to Realtime.
+    again = CallsPage(tmp_path / "config.toml", IceCredentials(MemoryKeyring()),
+                      list_cameras=lambda: [], secrets=SecretStore(ring))
+    assert again.signalling.text() == "https://signal.example.org"
+    again.signalling.setText("")
+    again.signalling_token.setText("orphan")
+    await again.save()
+    assert "needs a Socket.IO server" in again.feedback.text()
+    again.signalling_token.clear()
+    await again.save()
+    assert read_signalling(tmp_path / "config.toml", env={}) is None

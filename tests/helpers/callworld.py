@@ -2,7 +2,8 @@
 import it into a conftest).
 
 Each ``Party`` is a signed-in user with its own client, connection supervisor,
-``RealtimeSignaling`` and ``CallEngine`` on synthetic media. What its engine reports is
+``RealtimeSignaling`` (or ``SocketIOSignaling``, with ``socketio_url``) and
+``CallEngine`` on synthetic media. What its engine reports is
 recorded (``infos``; await ``wait_state``), and every received picture's frame counter
 is read on the media thread (``pictures``; await ``wait_pictures``), so a test can
 tell which of the other side's frames arrived and when.
@@ -27,6 +28,8 @@ from gfdesk.calls.engine import CallEngine
 from gfdesk.calls.planes import plane_view
 from gfdesk.calls.signaling import RealtimeSignaling
 from gfdesk.calls.sinks import CallbackSink
+from gfdesk.calls.sioclient import SignallingServer
+from gfdesk.calls.siosignaling import SocketIOSignaling
 from gfdesk.calls.states import CallInfo, CallState
 from gfdesk.calls.testpattern import read_counter
 from gfdesk.core.connection import ConnectionSupervisor
@@ -128,13 +131,29 @@ class CallWorld:
     Args:
         hub: the running hub.
         size: the synthetic picture (width, height, fps).
+        socketio_url: carry each call's messages through the Socket.IO server at this
+            URL (the hub's own call relay, or another hub's) instead of Realtime.
+        lost_after_s: with ``socketio_url``: how long a call survives without it.
     """
 
-    def __init__(self, hub: RunningHub, size: tuple[int, int, float] = (WIDTH, HEIGHT, FPS)
+    def __init__(self, hub: RunningHub, size: tuple[int, int, float] = (WIDTH, HEIGHT, FPS),
+                 *, socketio_url: str | None = None, lost_after_s: float | None = None
                  ) -> None:
         self.hub = hub
         self.size = size
+        self.socketio_url = socketio_url
+        self.lost_after_s = lost_after_s
         self.parties: list[Party] = []
+
+    def _signaling(self, client: AsyncClient, connection: ConnectionSupervisor,
+                   uid: str) -> RealtimeSignaling:
+        if self.socketio_url is None:
+            return RealtimeSignaling(client, connection, uid)
+        signaling = SocketIOSignaling(client, connection, uid,
+                                      SignallingServer(self.socketio_url, self.hub.anon_key))
+        if self.lost_after_s is not None:
+            signaling.link.lost_after_s = self.lost_after_s
+        return signaling
 
     async def party(self, name: str, *, email: str | None = None,
                     password: str | None = None, **engine_options: Any) -> Party:
@@ -146,7 +165,7 @@ class CallWorld:
         uid = await user_id(client)
         connection = supervisor_for(client, heartbeat_s=HEARTBEAT_S)
         connection.start()
-        signaling = RealtimeSignaling(client, connection, uid)
+        signaling = self._signaling(client, connection, uid)
         loop = asyncio.get_running_loop()
         base = synthetic(*self.size)
         holder: list[Party] = []

@@ -35,9 +35,16 @@ def _describe(task: asyncio.Task[Any]) -> str:
 
 def _serves_http(task: asyncio.Task[Any]) -> bool:
     # The hub runs on the test's loop: its keep-alive HTTP connections (opened by the
-    # clients' REST calls) are the server's, not the call's.
-    code = getattr(task.get_coro(), "cr_code", None)
-    return code is not None and "/aiohttp/" in code.co_filename
+    # clients' REST calls) are the server's, not the call's. So are the Socket.IO
+    # connections' packet tasks (Engine.IO's reader and writer waits, on both ends),
+    # which come and go with every packet of a connection that outlives the call.
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None)
+    if code is None:
+        return False
+    if getattr(coro, "__qualname__", "") == "Queue.get":
+        return True
+    return any(part in code.co_filename for part in ("/aiohttp/", "/engineio/", "/socketio/"))
 
 
 @dataclass(frozen=True)

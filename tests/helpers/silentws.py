@@ -35,6 +35,33 @@ def client_frame(text: str) -> bytes:
     return head + mask + masked
 
 
+async def open_websocket(url: str, target: str
+                         ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A WebSocket upgrade of ``target`` (path and query) on the server at ``url`` (http
+    or https), on a socket with a tiny receive buffer; the stream after the 101.
+
+    Raises:
+        ConnectionError: the server did not switch protocols (its status line).
+    """
+    parts = urlsplit(url)
+    reader, writer = await asyncio.open_connection(
+        parts.hostname, parts.port, ssl=False if parts.scheme == "http" else None)
+    sock = writer.get_extra_info("socket")
+    if sock is not None:
+        import socket as socketlib
+        sock.setsockopt(socketlib.SOL_SOCKET, socketlib.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
+    key = base64.b64encode(os.urandom(16)).decode()
+    writer.write((f"GET {target} HTTP/1.1\r\n"
+                  f"Host: {parts.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                 .encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    if b" 101 " not in head.split(b"\r\n", 1)[0]:
+        writer.close()
+        raise ConnectionError(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+    return reader, writer
+
+
 class SilentSocket:
     """A joined socket that reads nothing after its handshake."""
 
@@ -45,22 +72,7 @@ class SilentSocket:
     async def join(cls, url: str, apikey: str, topic: str,
                    payload: dict[str, Any] | None = None) -> SilentSocket:
         """Connect to ``url`` (the hub's http or https URL), join ``topic``, go quiet."""
-        parts = urlsplit(url)
-        reader, writer = await asyncio.open_connection(
-            parts.hostname, parts.port, ssl=False if parts.scheme == "http" else None)
-        sock = writer.get_extra_info("socket")
-        if sock is not None:
-            import socket as socketlib
-            sock.setsockopt(socketlib.SOL_SOCKET, socketlib.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
-        key = base64.b64encode(os.urandom(16)).decode()
-        writer.write((f"GET /realtime/v1/websocket?apikey={apikey}&vsn=1.0.0 HTTP/1.1\r\n"
-                      f"Host: {parts.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                      f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                     .encode())
-        head = await reader.readuntil(b"\r\n\r\n")
-        if b" 101 " not in head.split(b"\r\n", 1)[0]:
-            writer.close()
-            raise ConnectionError(head.split(b"\r\n", 1)[0].decode(errors="replace"))
+        _, writer = await open_websocket(url, f"/realtime/v1/websocket?apikey={apikey}&vsn=1.0.0")
         writer.write(client_frame(json.dumps({
             "topic": f"realtime:{topic}", "event": "phx_join", "ref": "1", "join_ref": "1",
             "payload": payload or {"config": {}}})))

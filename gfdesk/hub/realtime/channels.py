@@ -14,7 +14,7 @@ import asyncio
 import itertools
 import json
 from collections import deque
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -180,6 +180,9 @@ class Registry:
         #: Sockets with frames queued whose transport was busy, offered them again soon.
         self._draining: dict[Outlet, None] = {}
         self._drain_timer: asyncio.TimerHandle | None = None
+        #: Unsent output of the hub's other sockets (the call relay's), which counts
+        #: towards the same budget; None: there are none.
+        self.outside_unsent: Callable[[], int] | None = None
 
     def mark_pending(self, conn: Outlet) -> None:
         """``conn`` has output queued: flush it (with all others) when this iteration ends."""
@@ -244,8 +247,14 @@ class Registry:
         self._unsent += now - self._backlogs.pop(conn, 0)
         if now:
             self._backlogs[conn] = now
-        if self._unsent > self.settings.max_outbound_bytes:
+        if self._unsent > self._budget():
             self._shed()
+
+    def _budget(self) -> int:
+        """What this registry's sockets may leave unsent: the hub-wide budget less the
+        other sockets' share."""
+        outside = self.outside_unsent() if self.outside_unsent is not None else 0
+        return self.settings.max_outbound_bytes - outside
 
     def _shed(self) -> None:
         """Cut off the slowest consumers, largest backlog first, until within budget."""
@@ -253,7 +262,7 @@ class Registry:
         fresh = {c: c.unsent_bytes() for c in self._backlogs}
         self._backlogs = {c: n for c, n in fresh.items() if n}
         self._unsent = sum(self._backlogs.values())
-        budget = self.settings.max_outbound_bytes
+        budget = self._budget()
         for conn, size in sorted(self._backlogs.items(), key=lambda item: -item[1]):
             if self._unsent <= budget:
                 break

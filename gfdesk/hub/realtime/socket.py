@@ -38,7 +38,7 @@ API_KEY_MISSING = "API key is missing"
 CLOSE_NORMAL = 1000
 #: How long a close waits for the client's closing handshake (hub shutdown included).
 CLOSE_TIMEOUT_S = 2.0
-#: Each socket's kernel send buffer (see ``_limit_kernel_buffer``); plenty for a LAN.
+#: Each socket's kernel send buffer (see ``limit_kernel_buffer``); plenty for a LAN.
 KERNEL_SEND_BUFFER_BYTES = 256 * 1024
 #: Sockets of this sub-app still open, closed (1001) when the hub shuts down.
 LIVE_SOCKETS: web.AppKey[set[Connection]] = web.AppKey("realtime_live_sockets")
@@ -49,7 +49,7 @@ def _error(status: int, text: str) -> web.Response:
                         content_type="application/json")
 
 
-def _limit_kernel_buffer(transport: asyncio.BaseTransport) -> None:
+def limit_kernel_buffer(transport: asyncio.BaseTransport) -> None:
     """Keep the kernel's send buffer of a socket small: a consumer that does not read
     then costs the hub a cheap copy into its own (counted, bounded) buffer instead of
     an expensive one into the kernel's, which autotunes to megabytes per socket and
@@ -90,7 +90,7 @@ async def websocket_handler(request: web.Request) -> web.StreamResponse:
     transport = request.transport
     if transport is None:  # the client left during the upgrade
         return ws
-    _limit_kernel_buffer(transport)
+    limit_kernel_buffer(transport)
     conn = Connection(registry, ws, transport, version, token, tokens=tokens,
                       id=registry.next_id(),
                       message_rate=RateWindow(settings.messages_per_second),

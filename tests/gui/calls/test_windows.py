@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QApplication
 from gfdesk.calls.callwindow import AVATAR_PAGE, POPPED_PAGE, VIDEO_PAGE
 from gfdesk.calls.camera import Camera
 from gfdesk.calls.feature import CallsFeature, IncomingCall
+from gfdesk.calls.siosignaling import SocketIOSignaling
 from gfdesk.calls.states import CallState, EndReason
 from gfdesk.calls.testpattern import read_counter
 from gfdesk.calls.wording import SYNTHETIC_AUDIO, SYNTHETIC_VIDEO
-from gfdesk.config import CallDevices, save_calls
+from gfdesk.config import CallDevices, read_signalling, save_calls
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.callworld import CallWorld, Party, call_world
 from tests.helpers.hubfixture import service_client, user_client, user_id
@@ -104,16 +105,19 @@ def _counter(sink: QVideoSink) -> int | None:
 
 @contextlib.asynccontextmanager
 async def _here(hub: RunningHub, tmp_path: Path, cameras: tuple[Camera, ...] = (),
-                missed_after_s: float | None = None) -> AsyncIterator[Here]:
+                missed_after_s: float | None = None,
+                signalling: str | None = None) -> AsyncIterator[Here]:
     client = await user_client(hub, "cara@example.com", username="cara", display_name="Cara")
     uid = await user_id(client)
     connection = supervisor_for(client)
     connection.start()
     config_file = tmp_path / "config.toml"
-    save_calls(config_file, (), CallDevices(camera=cameras[1].name if cameras else None))
+    save_calls(config_file, (), CallDevices(camera=cameras[1].name if cameras else None),
+               signalling=signalling)
     feature = CallsFeature(scope_for(connection, client, uid), config_file=config_file,
                            list_cameras=lambda: list(cameras),
-                           missed_after_s=missed_after_s)
+                           missed_after_s=missed_after_s,
+                           signalling_url=read_signalling(config_file, env={}))
     await feature.start()
     await feature.service.signaling.wait_live()
     gone = [asyncio.Event(), asyncio.Event()]
@@ -174,6 +178,23 @@ async def test_an_incoming_call_rings_is_accepted_and_its_pictures_reach_the_sin
     assert "640×360" not in window.quality.text() and "320×240" in window.quality.text()
     assert "ms" in window.quality.text() or "Measuring" in window.quality.text()
     await ada.wait_pictures(10)  # and Ada sees ours
+
+
+async def test_with_a_socketio_server_in_the_settings_calls_signal_through_it(
+        ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> None:
+    world = CallWorld(hub, socketio_url=hub.url)
+    try:
+        async with _here(hub, tmp_path, signalling=hub.url) as made:
+            signaling = made.feature.service.signaling
+            assert isinstance(signaling, SocketIOSignaling)
+            ada = await world.party("ada")
+            await _accepted_from_the_window(made, ada)
+            await made.pictures(5)
+            await ada.wait_pictures(5)
+            # The offer and answer only travel on the link: it carried this call.
+            assert signaling.link.ready.is_set()
+    finally:
+        await world.aclose()
 
 
 async def test_mute_and_camera_buttons_reach_the_other_side_and_back(

@@ -28,9 +28,13 @@ def _env(hub: RunningHub, name: str) -> dict[str, str]:
     return env
 
 
-async def _start(hub: RunningHub, name: str, *args: str) -> asyncio.subprocess.Process:
+async def _start(hub: RunningHub, name: str, *args: str,
+                 token: str | None = None) -> asyncio.subprocess.Process:
+    env = _env(hub, name)
+    if token is not None:
+        env["GFDESK_SIGNALLING_TOKEN"] = token
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "gfdesk", "call", *args, env=_env(hub, name), cwd=ROOT,
+        sys.executable, "-m", "gfdesk", "call", *args, env=env, cwd=ROOT,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
 
 
@@ -47,16 +51,21 @@ async def _users(hub: RunningHub, *names: str) -> dict[str, str]:
             for name in names}
 
 
+@pytest.mark.parametrize("signalling", ["realtime", "socketio"])
 async def test_two_processes_call_each_other_and_report_video_both_ways(
-        hub: RunningHub, tmp_path: Path) -> None:
+        hub: RunningHub, tmp_path: Path, signalling: str) -> None:
     ids = await _users(hub, "ann", "ben")
     ready = tmp_path / "ben.ready"
     os.mkfifo(ready)  # reading blocks until ben listens for calls
-    ben = await _start(hub, "ben", "--answer", "--ready-file", str(ready))
+    # Over Socket.IO: through the hub's call relay, ann's token from the environment,
+    # ben's the anon key (no keyring in tests).
+    via = ["--signalling", hub.url] if signalling == "socketio" else []
+    ben = await _start(hub, "ben", "--answer", "--ready-file", str(ready), *via)
     try:
         text = await asyncio.wait_for(asyncio.to_thread(ready.read_text), TIMEOUT_S)
         assert json.loads(text) == {"user_id": ids["ben"]}
-        ann = await _start(hub, "ann", "ben", "--duration", "2", "--size", "320x240")
+        ann = await _start(hub, "ann", "ben", "--duration", "2", "--size", "320x240", *via,
+                           token=hub.anon_key if via else None)
         code_a, caller, err_a = await _finish(ann)
         code_b, callee, err_b = await _finish(ben)
     finally:
