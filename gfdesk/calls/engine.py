@@ -408,6 +408,12 @@ class CallEngine:
         call.row_status = row.status
         if row.status is CallStatus.ACCEPTED:
             if call.info.direction is Direction.OUTGOING:
+                # A quick callee accepts while ``place`` still joins the channel and
+                # starts the offer; it holds the lock until both are there.
+                async with self._lock:
+                    pass
+                if call.ending or self._call is not call:
+                    return
                 await self._send_offer(call)
             elif not call.accepted_here:
                 await self._end(call, EndReason.ANSWERED_ELSEWHERE, write=None, notify=False)

@@ -3,12 +3,14 @@ signalling sequence, with real aiortc peers on synthetic media."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
 import pytest
 
-from gfdesk.calls.states import CallInfo, CallState, EndReason
+from gfdesk.calls.signaling import CallChannel, RealtimeSignaling
+from gfdesk.calls.states import CallInfo, CallRow, CallState, CallStatus, EndReason
 from gfdesk.core.subscription import Subscription
 from gfdesk.hub.runner import RunningHub
 from tests.helpers.callworld import CallWorld, Party
@@ -270,3 +272,62 @@ async def test_garbage_signalling_ends_the_call_cleanly(
     row = await _row(hub, info.id)
     assert row["status"] == "ended" and row["ended_at"]
     assert Leftovers.take().new_since(before) == {}
+
+
+class _SlowJoin(CallWorld):
+    """A world where ``slow`` joins a call's channel only once ``release`` is set, and
+    ``accepted`` is set when a caller hears its call accepted: the callee's accept then
+    arrives while the caller's ``place`` is still joining (a slow network; the demo
+    bot's callee accepts at once)."""
+
+    def __init__(self, hub: RunningHub) -> None:
+        super().__init__(hub)
+        self.release = asyncio.Event()
+        self.accepted = asyncio.Event()
+        self.slow = ""
+
+    def _signaling(self, client: Any, connection: Any, uid: str) -> RealtimeSignaling:
+        world = self
+
+        class Gated(RealtimeSignaling):
+            async def connect(self, on_row: Any) -> None:
+                def heard(row: CallRow) -> None:
+                    on_row(row)
+                    if row.caller_id == uid and row.status is CallStatus.ACCEPTED:
+                        world.accepted.set()
+                await super().connect(heard)
+
+            def channel(self, call_id: str) -> CallChannel:
+                channel = super().channel(call_id)
+                if uid != world.slow:
+                    return channel
+                join = channel.connect
+
+                async def late_join() -> None:
+                    await world.release.wait()
+                    await join()
+                channel.connect = late_join  # type: ignore[method-assign]
+                return channel
+
+        return Gated(client, connection, uid)
+
+
+async def test_a_call_accepted_before_the_caller_joined_its_channel_still_connects(
+        hub: RunningHub) -> None:
+    world = _SlowJoin(hub)
+    try:
+        ada = await world.party("ada")
+        bob = await world.party("bob")
+        world.slow = ada.user_id
+        placing = asyncio.create_task(ada.engine.place(bob.user_id))
+        await bob.wait_state(CallState.RINGING)
+        await bob.engine.accept()
+        async with asyncio.timeout(10):
+            await world.accepted.wait()
+        world.release.set()
+        await placing
+        await ada.wait_state(CallState.CONNECTED)
+        await bob.wait_state(CallState.CONNECTED)
+    finally:
+        world.release.set()
+        await world.aclose()
