@@ -273,7 +273,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     if self_check is not None:
         from gfdesk.selfcheck import SelfCheck
 
-        check = SelfCheck(window, lambda: flow, self_check, window.close)
+        check = SelfCheck(window, lambda: flow, self_check, window.close, messages)
         bridge.spawn(check.run(), name="app:self-check", owner=window)
 
     await quit_event.wait()

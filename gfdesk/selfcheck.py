@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gfdesk.accountflow import AccountFlow
     from gfdesk.ui.mainwindow import MainWindow
+    from gfdesk.ui.usermessages import MessageBridge
 
 #: Seconds the whole check may take unless the command line says otherwise.
 DEFAULT_SECONDS = 90.0
@@ -34,6 +35,8 @@ DEFAULT_SECONDS = 90.0
 POLL_S = 0.1
 #: What the check writes in the demo conversation (a bot friend answers it).
 PING = "self-check: anyone there?"
+#: The encoders calls use (aiortc through PyAV): VP8, H.264 and Opus.
+MEDIA_CODECS = ("libvpx", "libx264", "libopus")
 #: Exit code when a stage did not pass (2 is argparse's, 1 an unexpected error).
 FAILED = 3
 
@@ -60,7 +63,9 @@ def cleanup(folder: Path) -> None:
 
 
 def say(text: str) -> None:
-    print(f"self-check: {text}", file=sys.stderr, flush=True)
+    # A windowed Windows build has no stderr unless the caller redirected it.
+    if sys.stderr is not None:
+        print(f"self-check: {text}", file=sys.stderr, flush=True)
 
 
 class StageFailed(Exception):
@@ -75,11 +80,17 @@ class SelfCheck:
         flow: returns the account flow once the backend is connecting (else None).
         seconds: the time the whole check may take.
         close: closes the app (the window's close, the normal quit path).
+        messages: the app's messages to the user; an error among them fails the check.
     """
 
     def __init__(self, window: MainWindow, flow: Callable[[], AccountFlow | None],
-                 seconds: float, close: Callable[[], object]) -> None:
+                 seconds: float, close: Callable[[], object],
+                 messages: MessageBridge | None = None) -> None:
         self._window = window
+        #: Errors the app showed the user: the check fails on the first, not at its end.
+        self._errors: list[str] = []
+        if messages is not None:
+            messages.message_shown.connect(self._on_message)
         self._flow = flow
         self._close = close
         self._deadline = time.monotonic() + seconds
@@ -105,9 +116,15 @@ class SelfCheck:
         finally:
             self._close()
 
+    def _on_message(self, message: Any) -> None:
+        if message.level.name == "ERROR":
+            self._errors.append(message.text)
+
     async def _until(self, stage: str, ready: Callable[[], bool],
                      seen: Callable[[], str] = lambda: "") -> None:
         while not ready():
+            if self._errors:
+                raise StageFailed(f"{stage}: the app showed an error: {self._errors[0]}")
             if time.monotonic() > self._deadline:
                 detail = seen()
                 raise StageFailed(f"{stage}: not within {self._seconds:g} s"
@@ -166,4 +183,16 @@ class SelfCheck:
         await self._until("a chat message arrived (a friend's answer)", answered,
                           lambda: "no answer to the check's message")
         say(f"  answered {time.monotonic() - sent:.1f} s after sending")
+        self._media_codecs()
+
+    def _media_codecs(self) -> None:
+        """The call encoders exist (PyAV's native libraries load and have the encoders)."""
+        import av
+
+        for codec in MEDIA_CODECS:
+            try:
+                av.CodecContext.create(codec, "w")
+            except Exception as exc:
+                raise StageFailed(f"the call codec {codec} is not available: {exc}") from exc
+        say(f"ok: call codecs available ({', '.join(MEDIA_CODECS)})")
 
