@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from startup import one_run  # noqa: E402  (a sibling script, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
-MB = 1024 * 1024
+MB = 1024 * 1024  # sizes in MiB, as du -sh prints them
 
 #: Components, first match wins: (name, test on the path inside _internal/).
 COMPONENTS: list[tuple[str, tuple[str, ...]]] = [

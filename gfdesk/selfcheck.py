@@ -5,10 +5,11 @@ on the demo hub, with a throwaway config, data and log folder (so it never meets
 running copy's data, lock or single-instance socket), and the null keyring (so it writes
 nothing into the user's password store). ``SelfCheck`` then follows the real app as it
 starts, stage by stage: the window shows, the demo user is signed in, friends are
-online, the conversations load, and a message sent to a bot friend gets its answer
-over the hub's realtime channel. It closes the window (the normal quit path) when all
-passed or on the first stage that did not pass in time; the exit code and the stage
-that failed (on stderr) say which.
+online, the conversations load, a message sent to a bot friend gets its answer over
+the hub's realtime channel, the call encoders (PyAV) exist and Qt's multimedia backend
+loads (the last two catch a bundle that left a native library out). It closes the
+window (the normal quit path) when all passed or on the first stage that did not pass
+in time; the exit code and the stage that failed (on stderr) say which.
 """
 
 from __future__ import annotations
@@ -184,6 +185,17 @@ class SelfCheck:
                           lambda: "no answer to the check's message")
         say(f"  answered {time.monotonic() - sent:.1f} s after sending")
         self._media_codecs()
+        self._qt_multimedia()
+
+    def _qt_multimedia(self) -> None:
+        """Qt's multimedia backend loads: without it (a plugin or a library it links
+        against missing) a call's video has nowhere to go, and Qt only warns."""
+        from PySide6.QtMultimedia import QMediaFormat
+
+        if not QMediaFormat().supportedVideoCodecs(QMediaFormat.ConversionMode.Decode):
+            raise StageFailed("Qt's multimedia backend did not load (no video codecs): "
+                              "the call window cannot show video")
+        say("ok: Qt's multimedia backend loaded")
 
     def _media_codecs(self) -> None:
         """The call encoders exist (PyAV's native libraries load and have the encoders)."""

@@ -1,7 +1,8 @@
-/* Stand-ins for two encoder libraries PyAV's libavcodec links against and gfdesk never
- * uses: x265 (HEVC, 20 MB) and SVT-AV1 (AV1, 7 MB). Calls use VP8 (libvpx), H.264
- * (libx264) and Opus; nothing opens the HEVC or AV1 encoders, but the dynamic linker
- * needs a library of each name for libavcodec to load at all.
+/* Stand-ins for three codec libraries PyAV's libavcodec links against and gfdesk never
+ * uses: x265 (HEVC encoder, 20 MB), SVT-AV1 (AV1 encoder, 7 MB) and dav1d (AV1 decoder,
+ * 2 MB). Calls use VP8 (libvpx), H.264 (libx264, FFmpeg's own decoder) and Opus; nothing
+ * opens those codecs, but the dynamic linker needs a library of each name for
+ * libavcodec to load at all.
  *
  * packaging/gfdesk.spec compiles this twice (once per SONAME) on Linux and puts the
  * results in the bundle in place of the real libraries.
@@ -10,7 +11,8 @@
  * (to list the libx265 encoder's pixel formats), so the lookup must answer, and it answers
  * "no such bit depth" (NULL). Opening the libx265 encoder would then fail; nothing in gfdesk
  * does (packaging/README.md says so). SVT-AV1: every entry point returns
- * EB_ErrorInsufficientResources, so opening that encoder fails with an error.
+ * EB_ErrorInsufficientResources, and dav1d's calls return DAV1D_ERR(ENOMEM), so opening
+ * those fails with an error.
  * No headers: only the compiler and the C runtime's startup files are needed.
  */
 
@@ -39,4 +41,24 @@ STUB(svt_av1_enc_parse_parameter)
 STUB(svt_av1_enc_get_stream_info)
 STUB(svt_add_metadata)
 STUB(svt_metadata_array_free)
+#endif
+
+#ifdef STUB_DAV1D
+const char *dav1d_version(void) { return "none (left out of the gfdesk bundle)"; }
+unsigned dav1d_version_api(void) { return 0; }
+#define DAV1D_UNAVAILABLE (-12)
+#define STUB(name) int name(void) { return DAV1D_UNAVAILABLE; }
+STUB(dav1d_close)
+STUB(dav1d_data_unref)
+STUB(dav1d_data_wrap)
+STUB(dav1d_data_wrap_user_data)
+STUB(dav1d_default_settings)
+STUB(dav1d_flush)
+STUB(dav1d_get_event_flags)
+STUB(dav1d_get_frame_delay)
+STUB(dav1d_get_picture)
+STUB(dav1d_open)
+STUB(dav1d_parse_sequence_header)
+STUB(dav1d_picture_unref)
+STUB(dav1d_send_data)
 #endif
