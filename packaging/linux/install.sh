@@ -12,6 +12,9 @@ if [ "${1:-}" = "--remove" ]; then
   rm -rf "$prefix/lib/gfdesk" "$prefix/bin/gfdesk" "$data/applications/gfdesk.desktop" \
          "$data/metainfo/io.gamerflick.gfdesk.metainfo.xml"
   find "$data/icons/hicolor" -name 'gfdesk.*' -path '*/apps/*' -delete 2>/dev/null || true
+  # The link handler that install set with xdg-mime.
+  mimeapps="${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list"
+  [ -f "$mimeapps" ] && sed -i '/^x-scheme-handler\/gfdesk=gfdesk.desktop$/d' "$mimeapps"
   echo "gfdesk removed"
   exit 0
 fi
