@@ -10,9 +10,11 @@ which for gfdesk is the normal close-the-window path; its exit time is reported 
 
 gfdesk is measured twice: ``--demo`` (the embedded hub runs in the same process, what a
 newcomer starts) and as a client of a hub in another process (``--url``), which is
-what a LAN player or a Supabase user runs. The targets (window within 1.3x of the bare
-window's time, idle RSS within 1.6x) are read on the client figures; the demo's are
-printed beside them.
+what a LAN player or a Supabase user runs. A third process sets the memory floor: the
+bare window plus the official async client (supabase-py) connected to the same hub's
+realtime. The targets (window within 1.3x of the bare window's time, ``window_ratio``;
+idle RSS within 1.25x of the floor, ``rss_over_floor``) are read on the client figures;
+the demo's are printed beside them.
 
 Usage: python bench/startup.py [--quick] [--runs N]
 Last line: one JSON object with every figure and ratio.
@@ -55,6 +57,18 @@ BARE_SCRIPT = textwrap.dedent(
         runner.run(main())
     """
 )
+#: The memory floor: the bare window plus the official async client (supabase-py) made
+#: for the same hub with its realtime socket connected: what any app doing gfdesk's job
+#: with the official client would hold at least. argv: API URL, anon key.
+FLOOR_SCRIPT = BARE_SCRIPT.replace(
+    "    await asyncio.Event().wait()",
+    "    from supabase import acreate_client\n"
+    "    client = await acreate_client(sys.argv[1], sys.argv[2])\n"
+    "    await client.realtime.connect()\n"
+    '    print("backend online", file=sys.stderr, flush=True)\n'
+    "    await asyncio.Event().wait()",
+)
+assert FLOOR_SCRIPT != BARE_SCRIPT
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -78,7 +92,7 @@ def wait_for_line(proc: subprocess.Popen[str], marker: str, timeout: float) -> l
 
 
 def one_run(cmd: list[str], env: dict[str, str], idle_s: float,
-            ready_marker: str | None) -> dict[str, float]:
+            ready_marker: str | None, *, graceful: bool | None = None) -> dict[str, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             text=True, cwd=ROOT)
@@ -92,7 +106,9 @@ def one_run(cmd: list[str], env: dict[str, str], idle_s: float,
         quit_at = time.perf_counter()
         # gfdesk closes its window on SIGINT; the bare script has no handler (Qt's
         # loop never returns to Python for KeyboardInterrupt), so it is killed.
-        proc.send_signal(signal.SIGINT if ready_marker else signal.SIGKILL)
+        if graceful is None:
+            graceful = ready_marker is not None
+        proc.send_signal(signal.SIGINT if graceful else signal.SIGKILL)
         proc.communicate(timeout=30)
         exit_s = time.perf_counter() - quit_at
     finally:
@@ -150,10 +166,12 @@ def main() -> None:
                         "keyring.backends.fail.Keyring")
         hub, url, key = start_hub(Path(tmp) / "hub")
         try:
-            bare, client, demo = [], [], []
+            bare, floor, client, demo = [], [], [], []
             # Interleaved, so load on this shared machine hits all three alike.
             for i in range(runs):
                 bare.append(one_run([sys.executable, "-c", BARE_SCRIPT], base_env, idle_s, None))
+                floor.append(one_run([sys.executable, "-c", FLOOR_SCRIPT, url, key], base_env,
+                                     idle_s, "backend online", graceful=False))
                 client.append(one_run(
                     [sys.executable, "-m", "gfdesk", "--url", url, "--anon-key", key],
                     base_env, idle_s, "backend online"))
@@ -167,6 +185,7 @@ def main() -> None:
             hub.wait(timeout=30)
 
     b, c, d = summarize(bare), summarize(client), summarize(demo)
+    f = summarize(floor)
     result = {
         "runs": runs,
         "bare_window_s": round(b["window_s"], 3),
@@ -175,6 +194,8 @@ def main() -> None:
         "rss_mb": round(c["rss_mb"], 1),
         "window_ratio": round(c["window_s"] / b["window_s"], 2),
         "rss_ratio": round(c["rss_mb"] / b["rss_mb"], 2),
+        "floor_rss_mb": round(f["rss_mb"], 1),
+        "rss_over_floor": round(c["rss_mb"] / f["rss_mb"], 2),
         "exit_s": round(c["exit_s"], 3),
         "demo_window_s": round(d["window_s"], 3),
         "demo_rss_mb": round(d["rss_mb"], 1),
@@ -185,7 +206,10 @@ def main() -> None:
     }
     print(f"bare PySide6+qasync window: {b['window_s']:.3f} s, {b['rss_mb']:.1f} MB")
     print(f"gfdesk (client of a hub):   {c['window_s']:.3f} s, {c['rss_mb']:.1f} MB "
-          f"-> window {result['window_ratio']}x, RSS {result['rss_ratio']}x")
+          f"-> window {result['window_ratio']}x, RSS {result['rss_ratio']}x, "
+          f"RSS {result['rss_over_floor']}x the floor")
+    print(f"floor (bare window + official async client, realtime connected): "
+          f"{f['rss_mb']:.1f} MB")
     print(f"gfdesk --demo (hub inside): {d['window_s']:.3f} s, {d['rss_mb']:.1f} MB "
           f"-> window {result['demo_window_ratio']}x, RSS {result['demo_rss_ratio']}x")
     print(json.dumps(result))

@@ -63,6 +63,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     where.add_argument("--profile", metavar="NAME", help="a profile from the settings file")
     parser.add_argument("--url", metavar="URL", help="a Supabase project or LAN hub API URL")
     parser.add_argument("--anon-key", metavar="KEY", help="the anon key that goes with --url")
+    parser.add_argument("--self-check", metavar="SECONDS", type=float, nargs="?", const=90.0,
+                        help="start offscreen on the demo hub with a throwaway data folder, "
+                             "exit 0 once live demo data shows (default limit 90 s)")
     parser.add_argument("--log-level", metavar="LEVEL", type=str.upper,
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                         help="DEBUG, INFO (default), WARNING or ERROR")
@@ -84,8 +87,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return call_main(argv[1:])
     args = parse_args(argv)
+    if args.self_check is not None:
+        from gfdesk import selfcheck
+
+        check_folder = selfcheck.prepare()
+        try:
+            return _main(args, demo=True)
+        finally:
+            selfcheck.cleanup(check_folder)
+    return _main(args, demo=args.demo)
+
+
+def _main(args: argparse.Namespace, *, demo: bool) -> int:
     try:
-        config = load(Overrides(demo=args.demo, profile=args.profile, url=args.url,
+        config = load(Overrides(demo=demo, profile=args.profile, url=args.url,
                                 anon_key=args.anon_key, log_level=args.log_level))
     except ConfigError as exc:
         print(f"gfdesk: {exc}", file=sys.stderr)
@@ -101,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     theme.set_high_dpi_policy()
     qapp = _create_qapplication()
     try:
-        return bridge.run(lambda: _run(qapp, config, log_file))
+        return bridge.run(lambda: _run(qapp, config, log_file, self_check=args.self_check))
     finally:
         # Qt may still speak while Python tears down; logging may be gone by then.
         uninstall_qt_message_handler()
@@ -126,7 +141,8 @@ def _create_qapplication() -> QApplication:
     return qapp
 
 
-async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> int:
+async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
+               self_check: float | None = None) -> int:
     from PySide6.QtCore import Qt
 
     from gfdesk import bridge
@@ -253,6 +269,12 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     connecting.add_done_callback(
         lambda t: None if t.cancelled() or t.exception() is None else messages.error(
             f"Could not start the backend: {t.exception()}"))
+    check = None
+    if self_check is not None:
+        from gfdesk.selfcheck import SelfCheck
+
+        check = SelfCheck(window, lambda: flow, self_check, window.close, messages)
+        bridge.spawn(check.run(), name="app:self-check", owner=window)
 
     await quit_event.wait()
     log.app.info("shutting down")
@@ -274,7 +296,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
         else:
             await asyncio.to_thread(hub.stop)
     log.app.info("bye")
-    return 0
+    return check.exit_code if check is not None else 0
 
 
 def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:

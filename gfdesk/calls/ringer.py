@@ -1,9 +1,9 @@
-"""The ringtone of an incoming call, made in code and played through QtMultimedia.
+"""The ringtone of an incoming call (``resources/sounds/ringtone.wav``) played through
+QtMultimedia.
 
-``ring_pcm`` builds one cycle of the tone (16-bit mono PCM): two short chimes of two
-mixed tones with soft edges, then silence, so it loops without a click. ``Ringer``
-plays it in pull mode from a ``QBuffer`` and starts it again each time it runs out,
-until ``stop``. No file and nothing downloaded: the tone is a few lines of arithmetic.
+The file holds one cycle of the tone (two soft chimes, then silence, synthesised by
+``scripts/make_resources.py``), so it loops without a click. ``Ringer`` plays its PCM in
+pull mode from a ``QBuffer`` and starts it again each time it runs out, until ``stop``.
 
 Without an audio server ``QAudioSink.start`` gives no error (the trap in ``audio``):
 the ringer then says so once in the log and the window rings silently.
@@ -11,8 +11,7 @@ the ringer then says so once in the log and the window rings silently.
 
 from __future__ import annotations
 
-import math
-from array import array
+import wave
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 from PySide6.QtMultimedia import (
@@ -23,32 +22,22 @@ from PySide6.QtMultimedia import (
     QMediaDevices,
 )
 
+from gfdesk import appresources
 from gfdesk.log import call as log
 
-RATE = 24000
-#: The two tones of a chime (a major third: friendly, not an alarm).
-TONES_HZ = (660.0, 830.0)
-#: Chime on, gap, chime on, then silence until the cycle's end (seconds).
-CHIME_S, GAP_S, CYCLE_S = 0.35, 0.15, 2.5
-LEVEL = 0.22
-#: Fade in and out of each chime, so it never clicks.
-EDGE_S = 0.02
+RINGTONE = "sounds/ringtone.wav"
 
 
-def ring_pcm(rate: int = RATE) -> bytes:
-    """One cycle of the ringtone, 16-bit mono little-endian PCM at ``rate``."""
-    total = int(CYCLE_S * rate)
-    chime = int(CHIME_S * rate)
-    edge = int(EDGE_S * rate)
-    starts = (0, int((CHIME_S + GAP_S) * rate))
-    samples = array("h", bytes(2 * total))
-    for start in starts:
-        for i in range(chime):
-            envelope = min(1.0, i / edge, (chime - 1 - i) / edge) if edge else 1.0
-            t = i / rate
-            value = sum(math.sin(2 * math.pi * hz * t) for hz in TONES_HZ) / len(TONES_HZ)
-            samples[start + i] = round(32767 * LEVEL * envelope * value)
-    return samples.tobytes()
+def ring_wav(name: str = RINGTONE) -> tuple[bytes, int]:
+    """The ringtone's 16-bit mono little-endian PCM and its sample rate.
+
+    Raises:
+        ValueError: the file is not 16-bit mono PCM (what the sink is set up for).
+    """
+    with wave.open(str(appresources.path(name)), "rb") as source:
+        if source.getsampwidth() != 2 or source.getnchannels() != 1:
+            raise ValueError(f"{name}: not 16-bit mono PCM")
+        return source.readframes(source.getnframes()), source.getframerate()
 
 
 class Ringer(QObject):
@@ -63,7 +52,8 @@ class Ringer(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._device = device
-        self._pcm = QByteArray(ring_pcm())
+        pcm, self._rate = ring_wav()
+        self._pcm = QByteArray(pcm)
         self._sink: QAudioSink | None = None
         self._buffer: QBuffer | None = None
         #: Times the tone was started (the first play and each loop).
@@ -82,7 +72,7 @@ class Ringer(QObject):
             log.info("call: no audio output device; the call rings silently")
             return False
         fmt = QAudioFormat()
-        fmt.setSampleRate(RATE)
+        fmt.setSampleRate(self._rate)
         fmt.setChannelCount(1)
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self._sink = QAudioSink(device, fmt, self)

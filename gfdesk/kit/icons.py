@@ -1,4 +1,4 @@
-"""Icons from the packaged SVGs (``gfdesk/resources/icons``), tinted when loaded.
+"""Icons from the SVGs in ``resources/icons`` (``gfdesk.appresources``), tinted when loaded.
 
 The SVGs draw with ``currentColor`` so one file serves every state: the sidebar
 asks for a grey icon with a white "selected" variant, the banner for a red one.
@@ -11,13 +11,14 @@ screen with another scale factor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
+
+from gfdesk import appresources
 
 #: Sizes a scalable icon reports to those who ask (window managers, the tray).
 ADVERTISED_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -25,9 +26,13 @@ ADVERTISED_SIZES = (16, 24, 32, 48, 64, 128, 256)
 DEFAULT_COLOR = "#b5bac1"
 
 
-def resource(name: str) -> Traversable:
-    """A file under ``gfdesk/resources`` (works from a wheel as well as a checkout)."""
-    return resources.files("gfdesk").joinpath("resources", name)
+def resource(name: str) -> Path:
+    """A file or folder under ``resources/``, from a clone, a wheel or a bundle alike.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+    """
+    return appresources.path(name)
 
 
 def svg_data(name: str, color: str | None = None) -> bytes:

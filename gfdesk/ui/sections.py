@@ -19,7 +19,7 @@ class Section(enum.Enum):
 
     @property
     def icon_name(self) -> str:
-        """The icon in ``gfdesk/resources/icons`` (without ``.svg``)."""
+        """The icon in ``resources/icons`` (without ``.svg``)."""
         return self.value
 
     @property

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from gfdesk import appresources
 from gfdesk.kit import icons
 from gfdesk.log import ui as log
 
@@ -59,7 +60,7 @@ def app_icon() -> QIcon:
 
 def stylesheet() -> str:
     """The packaged stylesheet."""
-    return icons.resource(STYLESHEET).read_text(encoding="utf-8")
+    return appresources.read_text(STYLESHEET)
 
 
 def dark_palette() -> QPalette:

@@ -124,7 +124,7 @@ def test_high_dpi_policy_is_pass_through_before_the_app() -> None:
 def test_desktop_file_names_the_app_and_its_icon() -> None:
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
-    parser.read_string(icons.resource("gfdesk.desktop").read_text(encoding="utf-8"))
+    parser.read_string(icons.resource("linux/gfdesk.desktop").read_text(encoding="utf-8"))
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application"
     assert entry["Exec"].split()[0] == "gfdesk"
