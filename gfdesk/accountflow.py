@@ -62,10 +62,13 @@ class AccountFlow(QObject):
         profile_switch_requested(str): the user picked another profile on the sign-in
             screen (the composition root starts that backend).
         signed_in_changed(bool): someone signed in (True) or out.
+        features_changed(object): the account's ``Wiring`` once its features started,
+            or None once they are closed.
     """
 
     profile_switch_requested = Signal(str)
     signed_in_changed = Signal(bool)
+    features_changed = Signal(object)
 
     def __init__(self, backend: BackendService, window: MainWindow, messages: MessageBridge,
                  tray: TrayIcon | None, *, can_sign_in: bool,
@@ -212,6 +215,7 @@ class AccountFlow(QObject):
             return
         for problem in await self._wiring.start():
             self._messages.error(problem)
+        self.features_changed.emit(self._wiring)
 
     def _new_avatars(self) -> AvatarStore:
         from gfdesk.core.avatarfetch import AvatarFetcher
@@ -285,6 +289,7 @@ class AccountFlow(QObject):
     async def _close_features(self) -> None:
         wiring, self._wiring = self._wiring, None
         if wiring is not None:
+            self.features_changed.emit(None)
             await wiring.aclose()
 
     async def aclose(self) -> None:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from gfdesk.accountflow import AccountFlow
     from gfdesk.core.backend import Credentials
+    from gfdesk.desktop.instance import InstanceLock
     from gfdesk.ui.mainwindow import MainWindow
 
 
@@ -66,9 +67,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--log-level", metavar="LEVEL", type=str.upper,
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                         help="DEBUG, INFO (default), WARNING or ERROR")
+    parser.add_argument("--background", action="store_true",
+                        help="start in the tray, without showing the window (start at login)")
+    parser.add_argument("links", nargs="*", metavar="LINK",
+                        help="gfdesk://conversation/<id>, gfdesk://tournament/<id> or "
+                             "gfdesk://call/<id> to open (in the running gfdesk if there is one)")
     args = parser.parse_args(argv)
     if args.demo and (args.url or args.anon_key):
         parser.error("--demo and --url/--anon-key are different backends: pick one")
+    from gfdesk.desktop.links import is_link
+
+    for link in args.links:
+        if not is_link(link):
+            parser.error(f"{link[:80]!r} is not a gfdesk:// link")
     return args
 
 
@@ -90,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"gfdesk: {exc}", file=sys.stderr)
         return 2
+    # Before logging starts: a later launch must not write to the first one's log file.
+    instance = _claim_instance(config, args)
+    if isinstance(instance, int):
+        return instance
     log.redact(config.profile.anon_key)
     log_file = log.setup(config.log_level, config.paths.log_dir)
     log.app.info("gfdesk %s starting, profile %s", __version__, config.profile.name)
@@ -101,8 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     theme.set_high_dpi_policy()
     qapp = _create_qapplication()
     try:
-        return bridge.run(lambda: _run(qapp, config, log_file))
+        return bridge.run(lambda: _run(qapp, config, log_file, instance=instance,
+                                       links=tuple(args.links), background=args.background))
     finally:
+        if instance is not None:
+            instance.release()
         # Qt may still speak while Python tears down; logging may be gone by then.
         uninstall_qt_message_handler()
 
@@ -126,7 +144,38 @@ def _create_qapplication() -> QApplication:
     return qapp
 
 
-async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> int:
+def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock | int | None:
+    """This run's instance lock; or, when another gfdesk runs for the same user, profile
+    and data folder, hand it our links and return the exit code. None: no lock (the
+    self-check, which has a data folder of its own, or an unwritable data folder)."""
+    if getattr(args, "self_check", False):
+        return None
+    from gfdesk.desktop.instance import InstanceLock, Request, instance_key
+
+    lock = InstanceLock.for_profile(config.paths.data_dir, config.profile.name)
+    try:
+        if lock.acquire():
+            return lock
+    except OSError as exc:
+        print(f"gfdesk: cannot lock {lock.path} ({exc}); a second launch will not "
+              "find this one", file=sys.stderr)
+        return None
+    from gfdesk.desktop.instanceserver import hand_over
+
+    key = instance_key(config.paths.data_dir, config.profile.name)
+    if hand_over(key, Request(tuple(args.links), args.background), stop_if=lock.acquire):
+        return 0
+    if lock.held:  # the other one quit while we knocked: this run is the first now
+        return lock
+    print(f"gfdesk: already running for profile {config.profile.name} "
+          f"(process {lock.holder() or '?'}, lock {lock.path}) but it does not answer",
+          file=sys.stderr)
+    return 1
+
+
+async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
+               instance: InstanceLock | None = None, links: tuple[str, ...] = (),
+               background: bool = False) -> int:
     from PySide6.QtCore import Qt
 
     from gfdesk import bridge
@@ -167,14 +216,24 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
 
     window.settings_requested.connect(open_settings)
     restore_signals = _close_on_signals(window.close)
-    window.show()
-    log.app.info("main window shown")
+    if not background:
+        window.show()
+        log.app.info("main window shown")
     from gfdesk.ui.tray import TrayIcon
 
     tray = TrayIcon(window)
     tray.quit_requested.connect(window.close)
     tray.show_requested.connect(lambda: _bring_to_front(window))
-    tray.show()
+    # --background (start at login) shows only the tray icon, where there is one.
+    if not tray.show() and background:
+        window.show()
+        log.app.info("main window shown (no tray to start in)")
+    from gfdesk.desktop.linkopener import LinkOpener
+
+    opener = LinkOpener(messages.warning, parent=window)
+    opener.open_links(links)
+    if instance is not None:
+        _listen_for_later_launches(config, window, opener)
     for problem in config.problems:
         messages.warning(problem)
 
@@ -223,6 +282,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
                            data_dir=config.paths.data_dir / "accounts" / profile.name,
                            config_file=config.paths.config_file)
+        flow.features_changed.connect(opener.set_wiring)
         flow.profile_switch_requested.connect(
             lambda name: bridge.spawn(switch_profile(name), name="app:switch-profile",
                                       owner=window, group="switch"))
@@ -275,6 +335,24 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             await asyncio.to_thread(hub.stop)
     log.app.info("bye")
     return 0
+
+
+def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: Any) -> None:
+    """A later launch's hand-over brings the window up and opens its links."""
+    from gfdesk.desktop.instance import Request, instance_key
+    from gfdesk.desktop.instanceserver import InstanceServer
+
+    server = InstanceServer(instance_key(config.paths.data_dir, config.profile.name),
+                            parent=window)
+
+    def on_request(request: Request) -> None:
+        if not request.background:
+            log.app.info("a later launch brings the window to the front")
+            _bring_to_front(window)
+        opener.open_links(request.links)
+
+    server.request_received.connect(on_request)
+    server.listen()
 
 
 def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:

@@ -80,7 +80,7 @@ class Wiring:
         return [self.friends, self.notifications, self.tournaments, self.chat, self.calls]
 
     def open(self, target: Target) -> None:
-        """Show what a clicked notification is about."""
+        """Show what a clicked notification or a ``gfdesk://`` link is about."""
         from gfdesk.targets import TargetKind
         from gfdesk.ui.sections import Section
 
@@ -94,6 +94,8 @@ class Wiring:
             case TargetKind.TOURNAMENT:
                 self.tournaments.open_tournament(target.id)
                 self._window.show_section(Section.TOURNAMENTS)
+            case TargetKind.CALL:
+                self.calls.show_call(target.id)
 
     def _set_unread(self, part: str, count: int) -> None:
         self._unread[part] = count
