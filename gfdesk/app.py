@@ -4,10 +4,12 @@ Start-up order:
     1. Command line. ``gfdesk hub ...`` hands over to ``gfdesk.hub.serve`` and
        ``gfdesk call ...`` to ``gfdesk.calls.cli``; neither touches Qt. ``--version``
        prints and returns.
-    2. Configuration (defaults < file < env < command line) and logging (a rotating
-       file, secrets masked). Settings problems are kept to show in the window.
+    2. Configuration (defaults < file < env < command line); the single-instance lock
+       (a later launch hands its ``gfdesk://`` links to the first and exits here);
+       logging (a rotating file, secrets masked). Settings problems are kept to show in the window.
     3. QApplication (high-DPI policy first), theme, Qt message handler, message bridge.
-    4. The main window and tray icon are shown, before anything heavy is imported:
+    4. The main window and tray icon are shown (``--background``: the tray only), before
+       anything heavy is imported; a later launch's hand-over is heard from then on:
        supabase, the hub, aiortc and av load afterwards (aiortc and av only for calls).
     5. On the qasync loop: the backend. For the demo profile, the embedded hub starts
        on its own thread (its SQL never runs on the GUI thread), then the demo's calling
@@ -16,7 +18,9 @@ Start-up order:
 
 Shutdown order (``_run`` owns it, never ``app.quit()``):
     1. Closing the main window is the one quit path: Ctrl+Q, the tray's Quit and
-       SIGINT/SIGTERM all close it, and the last window closing sets ``quit_event``.
+       SIGINT/SIGTERM all close it (``MainWindow.quit``), and the last window closing
+       sets ``quit_event``. The close button only hides it while a tray icon shows
+       (``desktop.closetotray``), unless ``[desktop] close_to_tray`` is off.
     2. Services close (``aclose``): the backend client's timers and sockets.
     3. ``bridge.drain()`` cancels and awaits every task still running.
     4. The demo's calling friend hangs up and signs out; the embedded hub stops and
@@ -215,19 +219,24 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         dialog.open()
 
     window.settings_requested.connect(open_settings)
-    restore_signals = _close_on_signals(window.close)
+    restore_signals = _close_on_signals(window.quit)
     if not background:
         window.show()
         log.app.info("main window shown")
     from gfdesk.ui.tray import TrayIcon
 
     tray = TrayIcon(window)
-    tray.quit_requested.connect(window.close)
+    tray.quit_requested.connect(window.quit)
     tray.show_requested.connect(lambda: _bring_to_front(window))
     # --background (start at login) shows only the tray icon, where there is one.
     if not tray.show() and background:
         window.show()
         log.app.info("main window shown (no tray to start in)")
+    from gfdesk.desktop.closetotray import CloseToTray
+    from gfdesk.desktop.prefs import DesktopPrefs
+
+    prefs = DesktopPrefs(config.paths.config_file, parent=window)
+    CloseToTray(window, prefs, tray.system_icon.isVisible, tray.notify)
     from gfdesk.desktop.linkopener import LinkOpener
 
     opener = LinkOpener(messages.warning, parent=window)
