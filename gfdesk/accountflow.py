@@ -89,6 +89,7 @@ class AccountFlow(QObject):
         self._data_dir = data_dir
         self._config_file = config_file
         self._screen: SignInScreen | None = None
+        self._private = False
         self._wiring: Wiring | None = None
         self._avatars: AvatarStore | None = None
         self._fetcher: AvatarFetcher | None = None
@@ -147,8 +148,15 @@ class AccountFlow(QObject):
             lambda request: bridge.spawn(self._submit(screen, request), name="signin:submit",
                                          owner=screen, group="submit"))
         screen.profile_chosen.connect(self.profile_switch_requested)
+        screen.form.set_private(self._private)
         self._screen = screen
         self._window.show_sign_in(screen)
+
+    def set_private(self, private: bool) -> None:
+        """Streamer mode: the sign-in screen hides the email (now and when shown later)."""
+        self._private = private
+        if self._screen is not None:
+            self._screen.form.set_private(private)
 
     @property
     def sign_in_screen(self) -> SignInScreen | None:

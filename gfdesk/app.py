@@ -203,7 +203,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         account = flow.account if flow is not None else None
         dialog = SettingsDialog(
             config, log_file, window,
-            account=f"{account.display_name} ({account.email})" if account else None,
+            account=(desktop.account_text(account.display_name, account.email)
+                     if account else None),
             can_sign_in=flow is not None and account is None,
             profile=flow.own_profile if flow is not None and account is not None else None,
             avatars=flow.avatars if flow is not None else None)
@@ -232,17 +233,13 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     if not tray.show() and background:
         window.show()
         log.app.info("main window shown (no tray to start in)")
-    from gfdesk.desktop.closetotray import CloseToTray
-    from gfdesk.desktop.prefs import DesktopPrefs
+    from gfdesk.desktop.shell import DesktopShell
 
-    prefs = DesktopPrefs(config.paths.config_file, parent=window)
-    CloseToTray(window, prefs, tray.system_icon.isVisible, tray.notify)
-    from gfdesk.desktop.linkopener import LinkOpener
-
-    opener = LinkOpener(messages.warning, parent=window)
-    opener.open_links(links)
+    desktop = DesktopShell(window, tray, config.paths.config_file, messages.warning)
+    desktop.start()
+    desktop.opener.open_links(links)
     if instance is not None:
-        _listen_for_later_launches(config, window, opener)
+        _listen_for_later_launches(config, window, desktop.opener)
     for problem in config.problems:
         messages.warning(problem)
 
@@ -291,7 +288,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
                            data_dir=config.paths.data_dir / "accounts" / profile.name,
                            config_file=config.paths.config_file)
-        flow.features_changed.connect(opener.set_wiring)
+        desktop.attach(flow)
         flow.profile_switch_requested.connect(
             lambda name: bridge.spawn(switch_profile(name), name="app:switch-profile",
                                       owner=window, group="switch"))

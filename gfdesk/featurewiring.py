@@ -97,6 +97,11 @@ class Wiring:
             case TargetKind.CALL:
                 self.calls.show_call(target.id)
 
+    def set_streamer_mode(self, on: bool) -> None:
+        """Streamer mode: no notification bodies (toasts, list) or message previews."""
+        self.notifications.set_streamer_mode(on)
+        self.chat.set_streamer_mode(on)
+
     def _set_unread(self, part: str, count: int) -> None:
         self._unread[part] = count
         if self._tray is not None:
