@@ -152,7 +152,7 @@ def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock
     """This run's instance lock; or, when another gfdesk runs for the same user, profile
     and data folder, hand it our links and return the exit code. None: no lock (the
     self-check, which has a data folder of its own, or an unwritable data folder)."""
-    if getattr(args, "self_check", False):
+    if getattr(args, "self_check", None) is not None:
         return None
     from gfdesk.desktop.instance import InstanceLock, Request, instance_key
 

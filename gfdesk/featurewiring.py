@@ -102,6 +102,10 @@ class Wiring:
         self.notifications.set_streamer_mode(on)
         self.chat.set_streamer_mode(on)
 
+    def set_idle_away_minutes(self, minutes: int) -> None:
+        """Auto-away after ``minutes`` without input (0: never)."""
+        self.friends.status.set_idle_away_s(minutes * 60.0 if minutes > 0 else None)
+
     def _set_unread(self, part: str, count: int) -> None:
         self._unread[part] = count
         if self._tray is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from gfdesk.config import DesktopSettings
 from gfdesk.desktop.closetotray import CloseToTray
 from gfdesk.desktop.linkopener import LinkOpener
 from gfdesk.desktop.prefs import DesktopPrefs
@@ -55,6 +56,7 @@ class DesktopShell(QObject):
         self._flow: AccountFlow | None = None
         self._wiring: Wiring | None = None
         self.streamer.active_changed.connect(self._on_streamer_active_changed)
+        self.prefs.changed.connect(self._on_prefs_changed)
 
     def start(self) -> None:
         """Start watching for streaming apps, if asked (on the running loop)."""
@@ -74,7 +76,12 @@ class DesktopShell(QObject):
         self._wiring = wiring
         if wiring is not None:
             wiring.set_streamer_mode(self.streamer.active)
+            wiring.set_idle_away_minutes(self.prefs.settings.idle_away_minutes)
         self.opener.set_wiring(wiring)
+
+    def _on_prefs_changed(self, settings: DesktopSettings) -> None:
+        if self._wiring is not None:
+            self._wiring.set_idle_away_minutes(settings.idle_away_minutes)
 
     def _on_streamer_active_changed(self, on: bool) -> None:
         if self._flow is not None:

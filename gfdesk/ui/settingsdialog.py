@@ -42,6 +42,7 @@ from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
 from gfdesk.ui.callsettings import CallsPage
+from gfdesk.ui.desktopsettings import DesktopPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
 
@@ -135,6 +136,7 @@ class SettingsDialog(QDialog):
             tabs.addTab(self._profile_tab(profile), "Profile")
         tabs.addTab(self._backend_tab(config), "Backend")
         tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
+        tabs.addTab(DesktopPage.for_dialog(self, config.paths.config_file), self.tr("Desktop"))
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
         tabs.addTab(self._about_tab(), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
