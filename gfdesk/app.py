@@ -235,7 +235,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         log.app.info("main window shown (no tray to start in)")
     from gfdesk.desktop.shell import DesktopShell
 
-    desktop = DesktopShell(window, tray, config.paths.config_file, messages.warning)
+    desktop = DesktopShell(window, tray, config.paths.config_file, messages.warning,
+                           data_dir=config.paths.data_dir)
     desktop.start()
     desktop.opener.open_links(links)
     if instance is not None:

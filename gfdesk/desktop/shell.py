@@ -19,6 +19,7 @@ from gfdesk.config import DesktopSettings
 from gfdesk.desktop.closetotray import CloseToTray
 from gfdesk.desktop.linkopener import LinkOpener
 from gfdesk.desktop.prefs import DesktopPrefs
+from gfdesk.desktop.sound import NotificationSound
 from gfdesk.desktop.streamermode import StreamerMode, indicator, tray_action
 
 if TYPE_CHECKING:
@@ -36,10 +37,11 @@ class DesktopShell(QObject):
         tray: the tray icon (shown or not).
         config_file: where ``[desktop]`` is kept (None: not kept).
         warn: tells the user something (a refused link).
+        data_dir: where a made notification sound is kept (None: no sound).
     """
 
     def __init__(self, window: MainWindow, tray: TrayIcon, config_file: Path | None,
-                 warn: Callable[[str], object]) -> None:
+                 warn: Callable[[str], object], data_dir: Path | None = None) -> None:
         super().__init__(window)
         self.prefs = DesktopPrefs(config_file, parent=self)
         """The ``[desktop]`` settings, live."""
@@ -55,6 +57,8 @@ class DesktopShell(QObject):
         self.tray_streamer_action = tray_action(tray.menu, self.prefs, quit_action)
         self._flow: AccountFlow | None = None
         self._wiring: Wiring | None = None
+        self.sound = NotificationSound(self.prefs, data_dir, parent=self)
+        """The notification chime (when a notification toasts)."""
         self.streamer.active_changed.connect(self._on_streamer_active_changed)
         self.prefs.changed.connect(self._on_prefs_changed)
 
@@ -77,6 +81,8 @@ class DesktopShell(QObject):
         if wiring is not None:
             wiring.set_streamer_mode(self.streamer.active)
             wiring.set_idle_away_minutes(self.prefs.settings.idle_away_minutes)
+            # Gone with the feature at sign-out, the connection with it.
+            wiring.notifications.toasted.connect(self.sound.play)
         self.opener.set_wiring(wiring)
 
     def _on_prefs_changed(self, settings: DesktopSettings) -> None:
