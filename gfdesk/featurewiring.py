@@ -23,6 +23,8 @@ The connections, in one place:
     calls.incoming_changed          -> the tray's ringing entry; its accept/decline ->
                                        calls.accept / calls.decline
     calls.notice                    -> the window's message banner
+    (desktop.shell, on features_changed) notifications.toasted -> the notification sound;
+    streamer mode -> ``set_streamer_mode``; the idle delay -> ``set_idle_away_minutes``
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """Opening ``gfdesk://`` links in this window: read strictly (``links``), kept until an
 account's features are there, then opened the way a clicked notification is
 (``Wiring.open``).
+
+Links arrive on the command line (Linux and Windows start ``gfdesk <link>``, and a
+running gfdesk gets them from the later launch) or, on macOS, as an Apple event that
+Qt delivers to the application as a ``QFileOpenEvent`` with the URL (``watch``).
 """
 
 from __future__ import annotations
@@ -9,7 +13,8 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 
 from gfdesk.desktop.links import LinkError, parse_link
 from gfdesk.log import app as log
@@ -53,6 +58,18 @@ class LinkOpener(QObject):
             log.info("opening link %s", link)
             self._pending.append(target)
         self._flush()
+
+    def watch(self, app: QCoreApplication) -> None:
+        """Open the links the system hands to ``app`` while it runs (macOS)."""
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() is QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url().toString()
+            if url.lower().startswith("gfdesk:"):
+                self.open_links([url])
+                return True
+        return super().eventFilter(watched, event)
 
     def set_wiring(self, wiring: Wiring | None) -> None:
         """The signed-in account's features (None: nobody signed in)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from gfdesk.config import DesktopSettings
 from gfdesk.desktop.closetotray import CloseToTray
@@ -49,6 +49,9 @@ class DesktopShell(QObject):
                                          tray.notify, parent=self)
         self.opener = LinkOpener(warn, parent=self)
         """Opens ``gfdesk://`` links once an account's features are there."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.opener.watch(app)
         self.streamer = StreamerMode(self.prefs, parent=self)
         """Whether streamer mode is on."""
         self.indicator = indicator(window.statusBar(), self.streamer)
