@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -38,14 +39,26 @@ def _user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "user"
 
 
-def instance_key(data_dir: Path, profile: str, user: str | None = None) -> str:
+def instance_key(data_dir: Path, profile: str, user: str | None = None,
+                 env: Mapping[str, str] | None = None) -> str:
     """The name shared by every launch for ``user``, ``profile`` and ``data_dir``:
-    the local socket's name (hashed: the path may hold anything, and a socket name
-    must be short on macOS)."""
+    the local socket's name (hashed: the path may hold anything, and a socket path
+    must be short).
+
+    On Linux the socket goes in the user's own ``$XDG_RUNTIME_DIR`` when there is one
+    (Qt would put a bare name in the shared /tmp, where another user could take the
+    name first); macOS's temporary folder is the user's own already, and Windows
+    names a pipe.
+    """
     who = user if user is not None else _user()
     folder = os.path.normcase(str(data_dir.expanduser().resolve()))
     digest = hashlib.sha256("\0".join((who, profile, folder)).encode()).hexdigest()
-    return f"gfdesk-{digest[:24]}"
+    name = f"gfdesk-{digest[:24]}"
+    env = os.environ if env is None else env
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
+        return os.path.join(runtime, name)
+    return name
 
 
 @dataclass(frozen=True)

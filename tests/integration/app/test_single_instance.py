@@ -89,3 +89,32 @@ def test_other_profiles_and_data_folders_are_other_instances(tmp_path: Path) -> 
     finally:
         for app in (first, second):
             app.kill()
+
+
+def test_background_without_a_tray_shows_the_window(tmp_path: Path) -> None:
+    app = App(tmp_path, "--demo", "--background")
+    try:
+        app.wait_for("main window shown (no tray to start in)")
+        code, stderr = app.close_window()
+        assert code == 0, stderr
+    finally:
+        app.kill()
+
+
+def test_the_socket_lives_in_the_users_runtime_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    first = App(tmp_path, "--demo")
+    try:
+        first.wait_for("backend online: demo hub")
+        assert [p.name[:7] for p in runtime.iterdir()] == ["gfdesk-"]
+        later = App(tmp_path, "--demo")
+        _, err = later.proc.communicate(timeout=30)
+        assert later.proc.returncode == 0, err
+        first.wait_for("a later launch handed over 0 link(s)")
+        code, stderr = first.close_window()
+        assert code == 0, stderr
+    finally:
+        first.kill()

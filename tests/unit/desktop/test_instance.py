@@ -72,12 +72,21 @@ def test_each_profile_has_its_own_lock(tmp_path: Path) -> None:
 
 
 def test_the_key_differs_per_user_profile_and_data_folder(tmp_path: Path) -> None:
-    base = instance_key(tmp_path, "demo", "ann")
-    assert base == instance_key(tmp_path / "." , "demo", "ann")
-    others = {instance_key(tmp_path, "lan", "ann"), instance_key(tmp_path, "demo", "bob"),
-              instance_key(tmp_path / "other", "demo", "ann")}
+    base = instance_key(tmp_path, "demo", "ann", env={})
+    assert base == instance_key(tmp_path / ".", "demo", "ann", env={})
+    others = {instance_key(tmp_path, "lan", "ann", env={}),
+              instance_key(tmp_path, "demo", "bob", env={}),
+              instance_key(tmp_path / "other", "demo", "ann", env={})}
     assert base not in others and len(others) == 3
     assert base.startswith("gfdesk-") and len(base) < 40  # macOS socket paths are short
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_RUNTIME_DIR is Linux's")
+def test_on_linux_the_socket_is_in_the_users_runtime_folder(tmp_path: Path) -> None:
+    key = instance_key(tmp_path, "demo", "ann", env={"XDG_RUNTIME_DIR": str(tmp_path)})
+    assert Path(key).parent == tmp_path and Path(key).name.startswith("gfdesk-")
+    missing = {"XDG_RUNTIME_DIR": str(tmp_path / "missing")}
+    assert "/" not in instance_key(tmp_path, "demo", "ann", env=missing)
 
 
 def test_a_request_survives_the_line() -> None:
