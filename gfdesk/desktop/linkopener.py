@@ -60,7 +60,8 @@ class LinkOpener(QObject):
         self._flush()
 
     def watch(self, app: QCoreApplication) -> None:
-        """Open the links the system hands to ``app`` while it runs (macOS)."""
+        """Open the links the system hands to ``app`` while it runs (macOS only: an
+        application-wide filter sees every event of the app)."""
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)

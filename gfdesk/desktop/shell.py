@@ -9,6 +9,7 @@ streamer mode and opens waiting links on each account's features when they start
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +51,9 @@ class DesktopShell(QObject):
         self.opener = LinkOpener(warn, parent=self)
         """Opens ``gfdesk://`` links once an account's features are there."""
         app = QCoreApplication.instance()
-        if app is not None:
+        # Only macOS hands links over as events; elsewhere an application-wide filter
+        # would only cost a Python call for every event of the app.
+        if app is not None and sys.platform == "darwin":
             self.opener.watch(app)
         self.streamer = StreamerMode(self.prefs, parent=self)
         """Whether streamer mode is on."""
