@@ -6,7 +6,8 @@ Start-up order:
        prints and returns.
     2. Configuration (defaults < file < env < command line); the single-instance lock
        (a later launch hands its ``gfdesk://`` links to the first and exits here);
-       logging (a rotating file, secrets masked). Settings problems are kept to show in the window.
+       logging (a rotating file, secrets masked). Settings problems are kept to show
+       in the window.
     3. QApplication (high-DPI policy first), theme, Qt message handler, message bridge.
     4. The main window and tray icon are shown (``--background``: the tray only), before
        anything heavy is imported; a later launch's hand-over is heard from then on:
