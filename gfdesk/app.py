@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from gfdesk.accountflow import AccountFlow
     from gfdesk.core.backend import Credentials
     from gfdesk.desktop.instance import InstanceLock
+    from gfdesk.desktop.instanceguard import InstanceGuard
     from gfdesk.ui.mainwindow import MainWindow
 
 
@@ -181,7 +182,7 @@ def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock
 async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
                instance: InstanceLock | None = None, links: tuple[str, ...] = (),
                background: bool = False) -> int:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from gfdesk import bridge
     from gfdesk.core.status import ConnectionState, ConnectionStatus
@@ -240,8 +241,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
                            data_dir=config.paths.data_dir)
     desktop.start()
     desktop.opener.open_links(links)
-    if instance is not None:
-        _listen_for_later_launches(config, window, desktop.opener)
+    guard = _listen_for_later_launches(config, window, desktop.opener, instance)
     for problem in config.problems:
         messages.warning(problem)
 
@@ -302,6 +302,13 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         chosen = next((p for p in config.profiles if p.name == name), None)
         if chosen is None:
             return
+        if guard is not None and not guard.claim(name):
+            # Another gfdesk runs it on this data folder (for the demo: its own hub).
+            messages.warning(QCoreApplication.translate(
+                "App", "gfdesk already runs with the profile {name}: it is brought to "
+                "the front instead.").format(name=name))
+            await guard.bring_up(name)
+            return
         log.app.info("switching to profile %s", name)
         old, flow = flow, None
         if old is not None:
@@ -341,17 +348,22 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             pass  # it never started; connect() already told the user why
         else:
             await asyncio.to_thread(hub.stop)
+    if guard is not None:
+        guard.release()
     log.app.info("bye")
     return 0
 
 
-def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: Any) -> None:
-    """A later launch's hand-over brings the window up and opens its links."""
-    from gfdesk.desktop.instance import Request, instance_key
-    from gfdesk.desktop.instanceserver import InstanceServer
+def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: Any,
+                               instance: InstanceLock | None) -> InstanceGuard | None:
+    """A later launch's hand-over brings the window up and opens its links (None: no
+    lock was taken, nothing listens)."""
+    if instance is None:
+        return None
+    from gfdesk.desktop.instance import Request
+    from gfdesk.desktop.instanceguard import InstanceGuard
 
-    server = InstanceServer(instance_key(config.paths.data_dir, config.profile.name),
-                            parent=window)
+    guard = InstanceGuard(config.paths.data_dir, parent=window)
 
     def on_request(request: Request) -> None:
         if not request.background:
@@ -359,8 +371,9 @@ def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: An
             _bring_to_front(window)
         opener.open_links(request.links)
 
-    server.request_received.connect(on_request)
-    server.listen()
+    guard.request_received.connect(on_request)
+    guard.adopt(config.profile.name, instance)
+    return guard
 
 
 def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:

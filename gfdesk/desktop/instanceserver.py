@@ -20,6 +20,8 @@ from gfdesk.log import app as log
 
 #: How long a connected client may take to send its line before it is dropped.
 READ_TIMEOUT_MS = 5000
+#: The longest single blocking wait of a hand-over (see ``_wait``).
+WAIT_SLICE_MS = 20
 #: At most this many hand-overs are read at once (others wait in the backlog).
 MAX_PENDING_CONNECTIONS = 4
 
@@ -134,11 +136,11 @@ def hand_over(key: str, request: Request, timeout_s: float = 10.0,
     while True:
         socket = QLocalSocket()
         socket.connectToServer(key)
-        if socket.waitForConnected(_ms_left(deadline)):
+        if _wait(socket.waitForConnected, deadline):
             socket.write(payload)
-            socket.waitForBytesWritten(_ms_left(deadline))
+            _wait(socket.waitForBytesWritten, deadline)
             reply = b""
-            while ACK not in reply and socket.waitForReadyRead(_ms_left(deadline)):
+            while ACK not in reply and _wait(socket.waitForReadyRead, deadline):
                 reply += bytes(socket.readAll().data())
             socket.abort()
             if ACK in reply:
@@ -151,5 +153,17 @@ def hand_over(key: str, request: Request, timeout_s: float = 10.0,
         delay = min(delay * 2, 0.25)
 
 
-def _ms_left(deadline: float) -> int:
-    return max(1, int((deadline - time.monotonic()) * 1000))
+def _wait(wait_for: Callable[[int], bool], deadline: float) -> bool:
+    """``wait_for(ms)`` in short slices until it succeeds or ``deadline`` passes.
+
+    Qt's ``waitFor*`` keep Python's GIL while they block: on a worker thread one long
+    wait would freeze the GUI thread, and with it a server in this same process that
+    must answer. Between slices the GIL passes on.
+    """
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        if wait_for(max(1, min(WAIT_SLICE_MS, int(left * 1000)))):
+            return True
+        time.sleep(0)  # let another thread take the GIL
