@@ -62,10 +62,13 @@ class AccountFlow(QObject):
         profile_switch_requested(str): the user picked another profile on the sign-in
             screen (the composition root starts that backend).
         signed_in_changed(bool): someone signed in (True) or out.
+        features_changed(object): the account's ``Wiring`` once its features started,
+            or None once they are closed.
     """
 
     profile_switch_requested = Signal(str)
     signed_in_changed = Signal(bool)
+    features_changed = Signal(object)
 
     def __init__(self, backend: BackendService, window: MainWindow, messages: MessageBridge,
                  tray: TrayIcon | None, *, can_sign_in: bool,
@@ -86,6 +89,7 @@ class AccountFlow(QObject):
         self._data_dir = data_dir
         self._config_file = config_file
         self._screen: SignInScreen | None = None
+        self._private = False
         self._wiring: Wiring | None = None
         self._avatars: AvatarStore | None = None
         self._fetcher: AvatarFetcher | None = None
@@ -144,8 +148,15 @@ class AccountFlow(QObject):
             lambda request: bridge.spawn(self._submit(screen, request), name="signin:submit",
                                          owner=screen, group="submit"))
         screen.profile_chosen.connect(self.profile_switch_requested)
+        screen.form.set_private(self._private)
         self._screen = screen
         self._window.show_sign_in(screen)
+
+    def set_private(self, private: bool) -> None:
+        """Streamer mode: the sign-in screen hides the email (now and when shown later)."""
+        self._private = private
+        if self._screen is not None:
+            self._screen.form.set_private(private)
 
     @property
     def sign_in_screen(self) -> SignInScreen | None:
@@ -212,6 +223,7 @@ class AccountFlow(QObject):
             return
         for problem in await self._wiring.start():
             self._messages.error(problem)
+        self.features_changed.emit(self._wiring)
 
     def _new_avatars(self) -> AvatarStore:
         from gfdesk.core.avatarfetch import AvatarFetcher
@@ -285,6 +297,7 @@ class AccountFlow(QObject):
     async def _close_features(self) -> None:
         wiring, self._wiring = self._wiring, None
         if wiring is not None:
+            self.features_changed.emit(None)
             await wiring.aclose()
 
     async def aclose(self) -> None:

@@ -4,10 +4,13 @@ Start-up order:
     1. Command line. ``gfdesk hub ...`` hands over to ``gfdesk.hub.serve`` and
        ``gfdesk call ...`` to ``gfdesk.calls.cli``; neither touches Qt. ``--version``
        prints and returns.
-    2. Configuration (defaults < file < env < command line) and logging (a rotating
-       file, secrets masked). Settings problems are kept to show in the window.
+    2. Configuration (defaults < file < env < command line); the single-instance lock
+       (a later launch hands its ``gfdesk://`` links to the first and exits here);
+       logging (a rotating file, secrets masked). Settings problems are kept to show
+       in the window.
     3. QApplication (high-DPI policy first), theme, Qt message handler, message bridge.
-    4. The main window and tray icon are shown, before anything heavy is imported:
+    4. The main window and tray icon are shown (``--background``: the tray only), before
+       anything heavy is imported; a later launch's hand-over is heard from then on:
        supabase, the hub, aiortc and av load afterwards (aiortc and av only for calls).
     5. On the qasync loop: the backend. For the demo profile, the embedded hub starts
        on its own thread (its SQL never runs on the GUI thread), then the demo's calling
@@ -16,7 +19,9 @@ Start-up order:
 
 Shutdown order (``_run`` owns it, never ``app.quit()``):
     1. Closing the main window is the one quit path: Ctrl+Q, the tray's Quit and
-       SIGINT/SIGTERM all close it, and the last window closing sets ``quit_event``.
+       SIGINT/SIGTERM all close it (``MainWindow.quit``), and the last window closing
+       sets ``quit_event``. The close button only hides it while a tray icon shows
+       (``desktop.closetotray``), unless ``[desktop] close_to_tray`` is off.
     2. Services close (``aclose``): the backend client's timers and sockets.
     3. ``bridge.drain()`` cancels and awaits every task still running.
     4. The demo's calling friend hangs up and signs out; the embedded hub stops and
@@ -46,6 +51,8 @@ if TYPE_CHECKING:
 
     from gfdesk.accountflow import AccountFlow
     from gfdesk.core.backend import Credentials
+    from gfdesk.desktop.instance import InstanceLock
+    from gfdesk.desktop.instanceguard import InstanceGuard
     from gfdesk.ui.mainwindow import MainWindow
 
 
@@ -69,9 +76,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--log-level", metavar="LEVEL", type=str.upper,
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                         help="DEBUG, INFO (default), WARNING or ERROR")
+    parser.add_argument("--background", action="store_true",
+                        help="start in the tray, without showing the window (start at login)")
+    parser.add_argument("links", nargs="*", metavar="LINK",
+                        help="gfdesk://conversation/<id>, gfdesk://tournament/<id> or "
+                             "gfdesk://call/<id> to open (in the running gfdesk if there is one)")
     args = parser.parse_args(argv)
     if args.demo and (args.url or args.anon_key):
         parser.error("--demo and --url/--anon-key are different backends: pick one")
+    from gfdesk.desktop.links import is_link
+
+    for link in args.links:
+        if not is_link(link):
+            parser.error(f"{link[:80]!r} is not a gfdesk:// link")
     return args
 
 
@@ -105,6 +122,10 @@ def _main(args: argparse.Namespace, *, demo: bool) -> int:
     except ConfigError as exc:
         print(f"gfdesk: {exc}", file=sys.stderr)
         return 2
+    # Before logging starts: a later launch must not write to the first one's log file.
+    instance = _claim_instance(config, args)
+    if isinstance(instance, int):
+        return instance
     log.redact(config.profile.anon_key)
     log_file = log.setup(config.log_level, config.paths.log_dir)
     log.app.info("gfdesk %s starting, profile %s", __version__, config.profile.name)
@@ -116,8 +137,12 @@ def _main(args: argparse.Namespace, *, demo: bool) -> int:
     theme.set_high_dpi_policy()
     qapp = _create_qapplication()
     try:
-        return bridge.run(lambda: _run(qapp, config, log_file, self_check=args.self_check))
+        return bridge.run(lambda: _run(qapp, config, log_file, self_check=args.self_check,
+                                       instance=instance, links=tuple(args.links),
+                                       background=args.background))
     finally:
+        if instance is not None:
+            instance.release()
         # Qt may still speak while Python tears down; logging may be gone by then.
         uninstall_qt_message_handler()
 
@@ -141,9 +166,39 @@ def _create_qapplication() -> QApplication:
     return qapp
 
 
+def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock | int | None:
+    """This run's instance lock; or, when another gfdesk runs for the same user, profile
+    and data folder, hand it our links and return the exit code. None: no lock (the
+    self-check, which has a data folder of its own, or an unwritable data folder)."""
+    if getattr(args, "self_check", None) is not None:
+        return None
+    from gfdesk.desktop.instance import InstanceLock, Request, instance_key
+
+    lock = InstanceLock.for_profile(config.paths.data_dir, config.profile.name)
+    try:
+        if lock.acquire():
+            return lock
+    except OSError as exc:
+        print(f"gfdesk: cannot lock {lock.path} ({exc}); a second launch will not "
+              "find this one", file=sys.stderr)
+        return None
+    from gfdesk.desktop.instanceserver import hand_over
+
+    key = instance_key(config.paths.data_dir, config.profile.name)
+    if hand_over(key, Request(tuple(args.links), args.background), stop_if=lock.acquire):
+        return 0
+    if lock.held:  # the other one quit while we knocked: this run is the first now
+        return lock
+    print(f"gfdesk: already running for profile {config.profile.name} "
+          f"(process {lock.holder() or '?'}, lock {lock.path}) but it does not answer",
+          file=sys.stderr)
+    return 1
+
+
 async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
-               self_check: float | None = None) -> int:
-    from PySide6.QtCore import Qt
+               self_check: float | None = None, instance: InstanceLock | None = None,
+               links: tuple[str, ...] = (), background: bool = False) -> int:
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from gfdesk import bridge
     from gfdesk.core.status import ConnectionState, ConnectionStatus
@@ -166,7 +221,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         account = flow.account if flow is not None else None
         dialog = SettingsDialog(
             config, log_file, window,
-            account=f"{account.display_name} ({account.email})" if account else None,
+            account=(desktop.account_text(account.display_name, account.email)
+                     if account else None),
             can_sign_in=flow is not None and account is None,
             profile=flow.own_profile if flow is not None and account is not None else None,
             avatars=flow.avatars if flow is not None else None)
@@ -182,15 +238,25 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         dialog.open()
 
     window.settings_requested.connect(open_settings)
-    restore_signals = _close_on_signals(window.close)
-    window.show()
-    log.app.info("main window shown")
+    restore_signals = _close_on_signals(window.quit)
+    if not background:
+        window.show()
+        log.app.info("main window shown")
     from gfdesk.ui.tray import TrayIcon
 
     tray = TrayIcon(window)
-    tray.quit_requested.connect(window.close)
+    tray.quit_requested.connect(window.quit)
     tray.show_requested.connect(lambda: _bring_to_front(window))
-    tray.show()
+    # --background (start at login) shows only the tray icon, where there is one.
+    if not tray.show() and background:
+        window.show()
+        log.app.info("main window shown (no tray to start in)")
+    from gfdesk.desktop.shell import DesktopShell
+
+    desktop = DesktopShell(window, tray, config.paths.config_file, messages.warning)
+    desktop.start()
+    desktop.opener.open_links(links)
+    guard = _listen_for_later_launches(config, window, desktop.opener, instance)
     for problem in config.problems:
         messages.warning(problem)
 
@@ -239,6 +305,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
                            data_dir=config.paths.data_dir / "accounts" / profile.name,
                            config_file=config.paths.config_file)
+        desktop.attach(flow)
         flow.profile_switch_requested.connect(
             lambda name: bridge.spawn(switch_profile(name), name="app:switch-profile",
                                       owner=window, group="switch"))
@@ -249,6 +316,13 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         nonlocal flow
         chosen = next((p for p in config.profiles if p.name == name), None)
         if chosen is None:
+            return
+        if guard is not None and not guard.claim(name):
+            # Another gfdesk runs it on this data folder (for the demo: its own hub).
+            messages.warning(QCoreApplication.translate(
+                "App", "gfdesk already runs with the profile {name}: it is brought to "
+                "the front instead.").format(name=name))
+            await guard.bring_up(name)
             return
         log.app.info("switching to profile %s", name)
         old, flow = flow, None
@@ -295,8 +369,32 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             pass  # it never started; connect() already told the user why
         else:
             await asyncio.to_thread(hub.stop)
+    if guard is not None:
+        guard.release()
     log.app.info("bye")
     return check.exit_code if check is not None else 0
+
+
+def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: Any,
+                               instance: InstanceLock | None) -> InstanceGuard | None:
+    """A later launch's hand-over brings the window up and opens its links (None: no
+    lock was taken, nothing listens)."""
+    if instance is None:
+        return None
+    from gfdesk.desktop.instance import Request
+    from gfdesk.desktop.instanceguard import InstanceGuard
+
+    guard = InstanceGuard(config.paths.data_dir, parent=window)
+
+    def on_request(request: Request) -> None:
+        if not request.background:
+            log.app.info("a later launch brings the window to the front")
+            _bring_to_front(window)
+        opener.open_links(request.links)
+
+    guard.request_received.connect(on_request)
+    guard.adopt(config.profile.name, instance)
+    return guard
 
 
 def _start_demo_hub(config: AppConfig) -> tuple[Any, Credentials]:

@@ -527,3 +527,91 @@ def _line_of(text: str, table: str) -> int:
 def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+# -- [desktop]: the desktop part of issue 17 (tray, streamer mode, sound, idle) ----------
+#
+#     [desktop]
+#     close_to_tray = true        # closing the window keeps gfdesk in the tray
+#     hint_shown = true           # the "still running in the tray" hint was shown once
+#     streamer_mode = false       # hide emails, notification bodies and previews
+#     streamer_auto = false       # ... also while OBS or Streamlabs runs
+#     notification_sound = true
+#     idle_away_minutes = 10      # 0: never go away automatically
+#
+# Start at login is not kept here: the autostart entry itself says (``gfdesk.desktop.
+# autostart``), so removing it by hand is never contradicted by this file.
+
+#: The longest idle delay Settings offers (a day).
+MAX_IDLE_AWAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class DesktopSettings:
+    """The ``[desktop]`` table."""
+
+    close_to_tray: bool = True
+    hint_shown: bool = False
+    streamer_mode: bool = False
+    streamer_auto: bool = False
+    notification_sound: bool = True
+    idle_away_minutes: int = 10
+
+
+def read_desktop(config_file: Path) -> DesktopSettings:
+    """The ``[desktop]`` table as the file holds it; a value of the wrong type keeps its
+    default (an unreadable file gives the defaults: ``load`` reports it)."""
+    try:
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return DesktopSettings()
+    table = data.get("desktop", {})
+    if not isinstance(table, dict):
+        return DesktopSettings()
+    defaults = DesktopSettings()
+    chosen: dict[str, Any] = {}
+    for name in ("close_to_tray", "hint_shown", "streamer_mode", "streamer_auto",
+                 "notification_sound"):
+        value = table.get(name)
+        chosen[name] = value if isinstance(value, bool) else getattr(defaults, name)
+    minutes = table.get("idle_away_minutes")
+    chosen["idle_away_minutes"] = (
+        minutes if isinstance(minutes, int) and not isinstance(minutes, bool)
+        and 0 <= minutes <= MAX_IDLE_AWAY_MINUTES else defaults.idle_away_minutes)
+    return DesktopSettings(**chosen)
+
+
+def save_desktop(config_file: Path, settings: DesktopSettings) -> None:
+    """Replace the ``[desktop]`` table of the settings file, keeping everything else
+    (checked as ``save_calls`` does).
+
+    Raises:
+        ConfigError: the file cannot be read or parsed, or could not be edited safely.
+    """
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: {exc}; fix it before saving desktop settings") \
+            from exc
+    kept = _without_table(text, "desktop")
+    lines = ["[desktop]"]
+    for name in ("close_to_tray", "hint_shown", "streamer_mode", "streamer_auto",
+                 "notification_sound"):
+        lines.append(f"{name} = {'true' if getattr(settings, name) else 'false'}")
+    lines.append(f"idle_away_minutes = {int(settings.idle_away_minutes)}")
+    new_text = kept.rstrip("\n") + ("\n\n" if kept.strip() else "") + "\n".join(lines) + "\n"
+    try:
+        after: dict[str, Any] | None = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        after = None
+    expected = {k: v for k, v in before.items() if k != "desktop"}
+    if after is None or {k: v for k, v in after.items() if k != "desktop"} != expected:
+        raise ConfigError(f"{config_file}: its [desktop] table could not be replaced "
+                          "safely; edit it by hand")
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_file.with_name(config_file.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new_text)
+    os.replace(partial, config_file)

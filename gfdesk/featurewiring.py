@@ -23,6 +23,8 @@ The connections, in one place:
     calls.incoming_changed          -> the tray's ringing entry; its accept/decline ->
                                        calls.accept / calls.decline
     calls.notice                    -> the window's message banner
+    (desktop.shell, on features_changed) notifications.toasted -> the notification sound;
+    streamer mode -> ``set_streamer_mode``; the idle delay -> ``set_idle_away_minutes``
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ class Wiring:
         return [self.friends, self.notifications, self.tournaments, self.chat, self.calls]
 
     def open(self, target: Target) -> None:
-        """Show what a clicked notification is about."""
+        """Show what a clicked notification or a ``gfdesk://`` link is about."""
         from gfdesk.targets import TargetKind
         from gfdesk.ui.sections import Section
 
@@ -94,6 +96,17 @@ class Wiring:
             case TargetKind.TOURNAMENT:
                 self.tournaments.open_tournament(target.id)
                 self._window.show_section(Section.TOURNAMENTS)
+            case TargetKind.CALL:
+                self.calls.show_call(target.id)
+
+    def set_streamer_mode(self, on: bool) -> None:
+        """Streamer mode: no notification bodies (toasts, list) or message previews."""
+        self.notifications.set_streamer_mode(on)
+        self.chat.set_streamer_mode(on)
+
+    def set_idle_away_minutes(self, minutes: int) -> None:
+        """Auto-away after ``minutes`` without input (0: never)."""
+        self.friends.status.set_idle_away_s(minutes * 60.0 if minutes > 0 else None)
 
     def _set_unread(self, part: str, count: int) -> None:
         self._unread[part] = count

@@ -17,6 +17,8 @@ class TargetKind(enum.Enum):
     TOURNAMENT = "tournament"
     #: The requests page; the id is the player who asked.
     FRIEND_REQUEST = "friend_request"
+    #: A call (a ``gfdesk://call/`` link): its window, while the call lasts.
+    CALL = "call"
 
 
 @dataclass(frozen=True)

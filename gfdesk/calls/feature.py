@@ -135,6 +135,20 @@ class CallsFeature(QObject):
         """Call ``user_id``; ``kind`` is "video" or "audio" (the other features' word)."""
         self.model.place_call(user_id, CallKind(kind))
 
+    def show_call(self, call_id: str) -> None:
+        """Bring up the window of call ``call_id`` (a ``gfdesk://call/`` link): the
+        ringing window while it rings, the call window while it lasts; else say it
+        is not a call in progress here."""
+        info = self.model.info
+        if info is None or info.id != call_id or info.state is CallState.ENDED:
+            self.notice.emit(self.tr("That call is not in progress on this device."))
+            return
+        ringing = info.direction is Direction.INCOMING and info.state is CallState.RINGING
+        window = self.incoming if ringing else self.view
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def accept(self) -> None:
         """Accept the incoming call that rings (the tray's "Accept")."""
         self.model.accept()

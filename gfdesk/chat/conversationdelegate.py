@@ -56,6 +56,8 @@ class ConversationDelegate(QStyledItemDelegate):
         self._avatar_url_of = avatar_url_of
         self._tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.hide_previews = False
+        """Streamer mode: no last-message preview."""
         self._title = QFont()
         self._title.setPixelSize(15)
         self._title.setWeight(QFont.Weight.DemiBold)
@@ -68,6 +70,12 @@ class ConversationDelegate(QStyledItemDelegate):
         self._title_metrics = QFontMetrics(self._title)
         self._small_metrics = QFontMetrics(self._small)
         self._badge_metrics = QFontMetrics(self._badge)
+
+    def preview_text(self, summary: ConversationSummary) -> str:
+        """The second line as painted (hidden in streamer mode)."""
+        if self.hide_previews and summary.last_message:
+            return self.tr("Hidden in streamer mode")
+        return summary.preview()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -124,8 +132,8 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(TITLE_READ if summary.unread else MUTED)
         painter.drawText(QRect(x, line_top, preview_w, small.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         small.elidedText(summary.preview(), Qt.TextElideMode.ElideRight,
-                                          preview_w))
+                         small.elidedText(self.preview_text(summary),
+                                          Qt.TextElideMode.ElideRight, preview_w))
         painter.restore()
 
     @staticmethod

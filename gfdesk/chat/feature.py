@@ -93,6 +93,10 @@ class ChatFeature(QObject):
             self._stop_listening = None
         await self.model.aclose()
 
+    def set_streamer_mode(self, on: bool) -> None:
+        """Streamer mode: no message previews in the conversation list."""
+        self.view.set_previews_hidden(on)
+
     def open_conversation(self, conversation_id: str) -> None:
         self.model.open_conversation(conversation_id)
 

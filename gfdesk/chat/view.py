@@ -161,9 +161,10 @@ class ChatView(QWidget):
         self.conversation_list = QListView(sidebar)
         self.conversation_list.setObjectName("conversationList")
         self.conversation_list.setModel(self._model.conversations)
-        self.conversation_list.setItemDelegate(ConversationDelegate(
+        self.conversation_delegate = ConversationDelegate(
             self._model.tz, parent=self, avatars=self._avatars,
-            avatar_url_of=self._model.service.avatar_url_of))
+            avatar_url_of=self._model.service.avatar_url_of)
+        self.conversation_list.setItemDelegate(self.conversation_delegate)
         self.conversation_list.setMouseTracking(True)
         self.conversation_list.setUniformItemSizes(True)
         self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -266,6 +267,11 @@ class ChatView(QWidget):
         return pane
 
     # -- following the model ------------------------------------------------------------
+
+    def set_previews_hidden(self, hidden: bool) -> None:
+        """Streamer mode: no message preview in the conversation list."""
+        self.conversation_delegate.hide_previews = hidden
+        self.conversation_list.viewport().update()
 
     def _on_conversation_clicked(self, index: QModelIndex) -> None:
         self._model.open_conversation(str(index.data(ID_ROLE)))

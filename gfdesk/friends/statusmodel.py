@@ -10,6 +10,7 @@ shows); automatic away is never saved.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -161,6 +162,16 @@ class StatusModel(QObject):
             old = (self.status, self._game)
             self._auto_away = False
             self._changed(old)
+
+    @property
+    def idle_away_s(self) -> float:
+        """Seconds without input before auto-away (``math.inf``: never)."""
+        return self._idle_away_s
+
+    def set_idle_away_s(self, seconds: float | None) -> None:
+        """Go away after ``seconds`` without input from now on (None: never); an
+        automatic away that no longer applies ends at the next input."""
+        self._idle_away_s = seconds if seconds is not None else math.inf
 
     def check_idle(self) -> None:
         """Go away if idle long enough while online (timer slot; tests call it)."""

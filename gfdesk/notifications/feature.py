@@ -55,6 +55,7 @@ class NotificationsFeature(QObject):
         """The notification centre widget."""
         self._toast = toast
         self._silenced = False
+        self._hide_bodies = False
         self._burst: list[Notification] = []
         self._flush = NamedTimer(self, "notifications:toast", interval_ms=TOAST_COALESCE_MS,
                                  single_shot=True)
@@ -102,7 +103,8 @@ class NotificationsFeature(QObject):
             return
         newest = burst[-1]
         if len(burst) == 1:
-            self._toast(newest.title, newest.body)
+            self._toast(newest.title, self.tr("Hidden in streamer mode")
+                        if self._hide_bodies else newest.body)
         else:
             self._toast(f"{len(burst)} new notifications", newest.title)
         self.toasted.emit(newest)
@@ -111,6 +113,11 @@ class NotificationsFeature(QObject):
         """Do not disturb (connect the friends feature's ``silenced_changed``): no
         toasts while on; it counts when a notification arrives."""
         self._silenced = silenced
+
+    def set_streamer_mode(self, on: bool) -> None:
+        """Streamer mode: no notification body in toasts or in the list."""
+        self._hide_bodies = on
+        self.view.set_bodies_hidden(on)
 
     def _on_view_activated(self, item: Notification) -> None:
         target = item.target

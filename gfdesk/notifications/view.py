@@ -95,6 +95,14 @@ class NotificationDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._fonts = DerivedFonts(_row_fonts)
         self._avatars = avatars
+        self.hide_bodies = False
+        """Streamer mode: each body reads as hidden."""
+
+    def body_text(self, index: Index) -> str:
+        """The body line as painted (hidden in streamer mode)."""
+        if self.hide_bodies:
+            return self.tr("Hidden in streamer mode")
+        return str(index.data(BODY_ROLE) or "").replace("\n", " ")
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -160,7 +168,7 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.setFont(fonts.body)
         painter.setPen(QColor("#949ba4"))
         metrics = painter.fontMetrics()
-        text = str(index.data(BODY_ROLE) or "").replace("\n", " ")
+        text = self.body_text(index)
         full_width = right - left
         painter.drawText(QRect(left, mid + 2, full_width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
@@ -200,7 +208,9 @@ class NotificationCentreView(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("notificationsList")
         self.list.setModel(model)
-        self.list.setItemDelegate(NotificationDelegate(self.list, avatars))
+        self.delegate = NotificationDelegate(self.list, avatars)
+        """Paints the rows."""
+        self.list.setItemDelegate(self.delegate)
         if avatars is not None:
             avatars.changed.connect(lambda _url: self.list.viewport().update())
         self.list.setFrameShape(QFrame.Shape.NoFrame)
@@ -229,6 +239,11 @@ class NotificationCentreView(QWidget):
         model.modelReset.connect(self._update_empty)
         self._on_unread_changed(model.unread_count())
         self._update_empty()
+
+    def set_bodies_hidden(self, hidden: bool) -> None:
+        """Streamer mode: paint no notification's body."""
+        self.delegate.hide_bodies = hidden
+        self.list.viewport().update()
 
     def _update_empty(self, *_: object) -> None:
         has_rows = self._model.rowCount() > 0

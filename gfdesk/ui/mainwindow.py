@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.resize(DEFAULT_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
+        self.quitting = False
+        """Set by ``quit``: the close that follows is the app's end, not into the tray."""
 
         self._sidebar = Sidebar(self)
         self._sidebar.section_selected.connect(self._on_sidebar_section_selected)
@@ -253,6 +255,12 @@ class MainWindow(QMainWindow):
         """The section shown."""
         return list(Section)[self._stack.currentIndex()]
 
+    def quit(self) -> None:
+        """Close the window for good (Ctrl+Q, the tray's Quit): unlike the close
+        button, never only into the tray."""
+        self.quitting = True
+        self.close()
+
     def message_area(self) -> MessageArea:
         """The banner that shows ``MessageBridge`` messages."""
         return self._messages
@@ -264,7 +272,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction("Quit", self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         settings_action = QAction("Settings", self)
         settings_action.setObjectName("settingsAction")
         settings_action.setShortcuts(

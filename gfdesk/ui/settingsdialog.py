@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import platform
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import PySide6
 from PySide6.QtCore import QSysInfo, Qt, QUrl, Signal, qVersion
@@ -42,6 +43,7 @@ from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
 from gfdesk.ui.callsettings import CallsPage
+from gfdesk.ui.desktopsettings import DesktopPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
 
@@ -135,6 +137,7 @@ class SettingsDialog(QDialog):
             tabs.addTab(self._profile_tab(profile), "Profile")
         tabs.addTab(self._backend_tab(config), "Backend")
         tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
+        tabs.addTab(DesktopPage.for_dialog(self, config.paths.config_file), self.tr("Desktop"))
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
         tabs.addTab(self._about_tab(), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -349,7 +352,9 @@ class SettingsDialog(QDialog):
             return
         profile = Profile(self._name.text().strip(), self._url.text().strip(),
                           self._key.text().strip())
-        problem = key_problem(profile.anon_key or "")
+        # The URL first: a wrong URL is the likelier mistake, and the key's message
+        # alone left users fixing a key that was fine.
+        problem = self._url_problem(profile.url or "") or key_problem(profile.anon_key or "")
         if problem is not None:
             self._show_feedback(problem, success=False)
             return
@@ -365,6 +370,16 @@ class SettingsDialog(QDialog):
             f"Added {profile.name!r}. Start gfdesk with --profile {profile.name} to use it.",
             success=True,
         )
+
+    def _url_problem(self, url: str) -> str | None:
+        """Why ``url`` cannot be a profile's URL (what ``add_profile`` would refuse)."""
+        parts = urlsplit(url)
+        if (parts.scheme.lower() not in ("http", "https") or not parts.netloc
+                or any(c.isspace() for c in url)):
+            return self.tr("{url} is not a server address: it must start with http:// or "
+                           "https:// and name a host, like https://<project>.supabase.co "
+                           "or http://192.168.1.20:54321.").format(url=repr(url[:80]))
+        return None
 
     def _show_feedback(self, text: str, *, success: bool) -> None:
         self._feedback.setText(text)
@@ -405,6 +420,14 @@ class SettingsDialog(QDialog):
         button_row.addWidget(self._open_logs)
         button_row.addStretch(1)
         files_form.addRow("", button_row)
+        # Where no file manager answers, the folder's path is said here to copy.
+        self._open_logs_problem = _plain_label("", files, "logFolderProblem")
+        self._open_logs_problem.setWordWrap(True)
+        self._open_logs_problem.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._open_logs_problem.hide()
+        files_form.addRow("", self._open_logs_problem)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -422,8 +445,16 @@ class SettingsDialog(QDialog):
         return page
 
     def _on_open_logs_clicked(self) -> None:
-        if self._log_file is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_file.parent)))
+        if self._log_file is None:
+            return
+        folder = self._log_file.parent
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._open_logs_problem.hide()
+            return
+        self._open_logs_problem.setText(self.tr(
+            "No file manager could open the folder. The logs are in: {folder}").format(
+                folder=folder))
+        self._open_logs_problem.show()
 
     # -- About -----------------------------------------------------------------------------
 

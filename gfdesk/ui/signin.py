@@ -193,6 +193,11 @@ class SignInForm(QWidget):
         """What the holder's title says for the mode."""
         return SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE
 
+    def set_private(self, private: bool) -> None:
+        """Streamer mode: the email field shows dots, as the password does."""
+        self._email.setEchoMode(QLineEdit.EchoMode.Password if private
+                                else QLineEdit.EchoMode.Normal)
+
     def set_email(self, email: str) -> None:
         self._email.setText(email)
 

@@ -123,7 +123,33 @@ def test_bad_url_shows_the_config_error_inline(ui_app: QApplication, qtbot: QtBo
     _fill(dialog, qtbot, "typo", "ftp://example.org", NEW_KEY)
     QTest.mouseClick(child(dialog, QPushButton, "addProfileButton"),
                      Qt.MouseButton.LeftButton)
-    assert "is not an http(s) URL" in child(dialog, QLabel, "formError").text()
+    assert "is not a server address" in child(dialog, QLabel, "formError").text()
+
+
+def test_a_url_that_is_not_one_is_said_before_the_key(ui_app: QApplication, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, _config(tmp_path), None)
+    _fill(dialog, qtbot, "typo", "notaurl", "notakey")
+    QTest.mouseClick(child(dialog, QPushButton, "addProfileButton"),
+                     Qt.MouseButton.LeftButton)
+    text = child(dialog, QLabel, "formError").text()
+    assert "'notaurl' is not a server address" in text and "https://" in text
+    assert "anon key" not in text
+
+
+@pytest.mark.qt_log_ignore("does not support QPlatformServices")
+def test_without_a_file_manager_the_log_folder_is_said(
+        ui_app: QApplication, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no xdg-open to find
+    log_file = tmp_path / "log" / "gfdesk.log"
+    dialog = _dialog(qtbot, _config(tmp_path), log_file)
+    problem = child(dialog, QLabel, "logFolderProblem")
+    assert problem.isHidden()
+    QTest.mouseClick(child(dialog, QPushButton, "openLogFolder"), Qt.MouseButton.LeftButton)
+    assert not problem.isHidden()
+    assert str(log_file.parent) in problem.text()
+    assert problem.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
 
 
 def test_diagnostics_show_the_log_file(ui_app: QApplication, qtbot: QtBot,
@@ -133,8 +159,8 @@ def test_diagnostics_show_the_log_file(ui_app: QApplication, qtbot: QtBot,
     assert child(dialog, QLabel, "logFilePath").text() == str(log_file)
     assert child(dialog, QPushButton, "openLogFolder").isEnabled()
     tabs = child(dialog, QTabWidget, "settingsTabs")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Backend", "Calls", "Diagnostics",
-                                                                 "About"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Backend", "Calls", "Desktop",
+                                                                 "Diagnostics", "About"]
 
 
 def test_without_a_log_file_the_folder_button_is_off(ui_app: QApplication, qtbot: QtBot,

@@ -151,3 +151,37 @@ def test_add_profile_reports_an_unreadable_file_as_a_config_error(paths: Paths) 
 def test_anon_key_is_not_in_repr() -> None:
     assert "secret-anon" not in repr(Profile("p", "http://h", "secret-anon"))
     assert "secret-anon" not in repr(Overrides(anon_key="secret-anon"))
+
+
+# -- [desktop] (issue 17, desktop part) -------------------------------------------------
+
+
+def test_desktop_settings_default_when_absent(tmp_path: Path) -> None:
+    from gfdesk.config import DesktopSettings, read_desktop
+
+    assert read_desktop(tmp_path / "missing.toml") == DesktopSettings()
+
+
+def test_desktop_settings_round_trip_keeping_the_rest(tmp_path: Path) -> None:
+    from gfdesk.config import DesktopSettings, read_desktop, save_desktop
+
+    path = tmp_path / "config.toml"
+    path.write_text('[app]\nprofile = "demo"\n\n[desktop]\nclose_to_tray = true\n\n'
+                    '[calls]\ncamera = "cam"\n', encoding="utf-8")
+    chosen = DesktopSettings(close_to_tray=False, hint_shown=True, streamer_mode=True,
+                             streamer_auto=True, notification_sound=False,
+                             idle_away_minutes=3)
+    save_desktop(path, chosen)
+    assert read_desktop(path) == chosen
+    text = path.read_text(encoding="utf-8")
+    assert 'profile = "demo"' in text and 'camera = "cam"' in text
+    assert text.count("[desktop]") == 1
+
+
+def test_desktop_values_of_the_wrong_type_keep_their_defaults(tmp_path: Path) -> None:
+    from gfdesk.config import DesktopSettings, read_desktop
+
+    path = tmp_path / "config.toml"
+    path.write_text('[desktop]\nclose_to_tray = "no"\nidle_away_minutes = -4\n'
+                    'streamer_mode = true\n', encoding="utf-8")
+    assert read_desktop(path) == DesktopSettings(streamer_mode=True)
