@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -146,12 +146,12 @@ class ChatView(QWidget):
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 0, 0, 8)
         column.setSpacing(0)
-        title = QLabel("Messages", sidebar)
+        title = QLabel(self.tr("Messages"), sidebar)
         title.setObjectName("chatSidebarTitle")
         self.new_group = QToolButton(sidebar)
         self.new_group.setObjectName("newGroupButton")
-        self.new_group.setText("+ Group")
-        self.new_group.setToolTip("Make a group chat with friends")
+        self.new_group.setText(self.tr("+ Group"))
+        self.new_group.setToolTip(self.tr("Make a group chat with friends"))
         self.new_group.clicked.connect(self.open_group_dialog)
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 12, 0)
@@ -199,7 +199,7 @@ class ChatView(QWidget):
         row.addLayout(titles, 1)
         self.rename_button = QToolButton(header)
         self.rename_button.setObjectName("renameButton")
-        self.rename_button.setText("Rename")
+        self.rename_button.setText(self.tr("Rename"))
         self.rename_button.clicked.connect(self.open_rename_dialog)
         self.rename_button.hide()
         row.addWidget(self.rename_button)
@@ -248,7 +248,7 @@ class ChatView(QWidget):
         self.composer.cancelled.connect(self.stop_editing)
         self.composer.edit_last_requested.connect(self._edit_last)
         box.addWidget(self.composer, 1)
-        self.send_button = QPushButton("Send", frame)
+        self.send_button = QPushButton(self.tr("Send"), frame)
         self.send_button.setObjectName("sendButton")
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send)
@@ -336,11 +336,12 @@ class ChatView(QWidget):
         for button in self.call_buttons.values():
             button.setVisible(summary.other_id is not None)
         if group:
-            self._subtitle.setText(f"{len(summary.member_ids)} members")
+            self._subtitle.setText(QCoreApplication.translate(
+                "ConversationHeader", "%n members", "", len(summary.member_ids)))
         else:
             # The friends feature's word for this friend: the same as the friends list.
             self._subtitle.setText("Direct message" if status is None else status.text)
-        self.composer.setPlaceholderText(f"Message {summary.title}")
+        self.composer.setPlaceholderText(self.tr("Message {name}").format(name=summary.title))
 
     def _on_call_clicked(self, kind: str) -> None:
         summary = self._model.conversations.get(self._model.current_id or "")
@@ -379,10 +380,10 @@ class ChatView(QWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("messageMenu")
-        edit = menu.addAction("Edit message")
+        edit = menu.addAction(self.tr("Edit message"))
         edit.setObjectName("editMessage")
         edit.triggered.connect(lambda: self.start_editing(message_id))
-        delete = menu.addAction("Delete message")
+        delete = menu.addAction(self.tr("Delete message"))
         delete.setObjectName("deleteMessage")
         delete.triggered.connect(lambda: self._model.delete(message_id))
         menu.popup(where)

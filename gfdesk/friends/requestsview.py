@@ -128,7 +128,7 @@ class RequestsView(QWidget):
         self._avatars = avatars
         self.search = QLineEdit(self)
         self.search.setObjectName("playerSearch")
-        self.search.setPlaceholderText("Search players by username or name")
+        self.search.setPlaceholderText(self.tr("Search players by username or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
         self.search.textChanged.connect(model.search)

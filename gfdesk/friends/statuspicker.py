@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -112,7 +112,7 @@ class StatusPicker(QFrame):
         self.setObjectName("statusPicker")
         self.setStyleSheet(STYLE)
         self._status = status
-        title = QLabel("SET YOUR STATUS", self)
+        title = QLabel(self.tr("SET YOUR STATUS"), self)
         title.setObjectName("statusPickerTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
@@ -124,13 +124,13 @@ class StatusPicker(QFrame):
             button.clicked.connect(lambda _=False, s=choice: self._pick(s))
             layout.addWidget(button)
             self.choices[choice] = button
-        games = QLabel("PLAYING", self)
+        games = QLabel(self.tr("PLAYING"), self)
         games.setObjectName("statusPickerTitle")
         layout.addSpacing(6)
         layout.addWidget(games)
         self.search = QLineEdit(self)
         self.search.setObjectName("gameSearch")
-        self.search.setPlaceholderText("Search games or type one")
+        self.search.setPlaceholderText(self.tr("Search games or type one"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_games)
         self.search.returnPressed.connect(self._pick_first_game)
@@ -205,7 +205,7 @@ class StatusPicker(QFrame):
 def status_menu(status: StatusModel, parent: QWidget | None = None,
                 choose_game: Callable[[], object] | None = None) -> QMenu:
     """The short status menu (tray): statuses, recent games, and "Choose a game…"."""
-    menu = QMenu("Status", parent)
+    menu = QMenu(QCoreApplication.translate("statuspicker", "Status"), parent)
     menu.setObjectName("statusMenu")
 
     def fill() -> None:
@@ -226,7 +226,7 @@ def status_menu(status: StatusModel, parent: QWidget | None = None,
             action.triggered.connect(lambda _=False, g=game: status.set_status(Status.IN_GAME, g))
         if choose_game is not None:
             menu.addSeparator()
-            pick = menu.addAction("Choose a game…")
+            pick = menu.addAction(QCoreApplication.translate("statuspicker", "Choose a game…"))
             pick.setObjectName("status_choose_game")
             pick.triggered.connect(choose_game)
 

@@ -114,7 +114,7 @@ class TournamentPage(QWidget):
         self.bracket_area = QSplitter(Qt.Orientation.Horizontal)
         self.bracket_area.setChildrenCollapsible(False)
         self.bracket_area.addWidget(self.bracket_stack)
-        self.tabs.addTab(self.bracket_area, "Bracket")
+        self.tabs.addTab(self.bracket_area, self.tr("Bracket"))
         self.standings = QTableView()
         self.standings.setObjectName("standingsTable")
         self.standings.setModel(model.standings)
@@ -125,7 +125,7 @@ class TournamentPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.standings.horizontalHeader().setStretchLastSection(False)
         model.standings.modelReset.connect(self._stretch_names)
-        self.tabs.addTab(self.standings, "Standings")
+        self.tabs.addTab(self.standings, self.tr("Standings"))
         self.console: HostConsoleView | None = None
         self.chat = TournamentChatPane(model.chat, model.send)
         self.chat.setMinimumWidth(CHAT_WIDTH)
@@ -153,10 +153,10 @@ class TournamentPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
-        self.register_button = QPushButton("Register", header)
+        self.register_button = QPushButton(self.tr("Register"), header)
         self.register_button.setObjectName("tournamentRegister")
         self.register_button.clicked.connect(self.model.register)
-        self.withdraw_button = QPushButton("Withdraw", header)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"), header)
         self.withdraw_button.setObjectName("tournamentWithdraw")
         self.withdraw_button.clicked.connect(self.model.withdraw)
         row.addWidget(self.register_button)
@@ -168,15 +168,15 @@ class TournamentPage(QWidget):
         row = QHBoxLayout(tools)
         row.setContentsMargins(0, 0, 8, 0)
         row.setSpacing(4)
-        self.fit_button = QPushButton("Fit", tools)
-        self.fit_button.setToolTip("Show the whole bracket (0). Zoom: wheel, + and -; "
-                                   "drag to pan.")
+        self.fit_button = QPushButton(self.tr("Fit"), tools)
+        self.fit_button.setToolTip(self.tr("Show the whole bracket (0). Zoom: wheel, + and -; "
+                                   "drag to pan."))
         self.fit_button.clicked.connect(lambda: self.bracket_view.fit())
-        self.png_button = QPushButton("PNG", tools)
-        self.png_button.setToolTip("Export the bracket as a picture")
+        self.png_button = QPushButton(self.tr("PNG"), tools)
+        self.png_button.setToolTip(self.tr("Export the bracket as a picture"))
         self.png_button.clicked.connect(lambda: self._choose_file("png"))
-        self.csv_button = QPushButton("CSV", tools)
-        self.csv_button.setToolTip("Export the standings as a table")
+        self.csv_button = QPushButton(self.tr("CSV"), tools)
+        self.csv_button.setToolTip(self.tr("Export the standings as a table"))
         self.csv_button.clicked.connect(lambda: self._choose_file("csv"))
         for button in (self.fit_button, self.png_button, self.csv_button):
             button.setObjectName("pageTool")
@@ -199,7 +199,7 @@ class TournamentPage(QWidget):
             self.body.setSizes([max(1, self.width() - CHAT_WIDTH), CHAT_WIDTH])
         else:
             self.chat.setParent(None)
-            self.tabs.addTab(self.chat, "Chat")
+            self.tabs.addTab(self.chat, self.tr("Chat"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -263,7 +263,7 @@ class TournamentPage(QWidget):
         self.players.clear()
         entrants = self.model.feed.entrants
         if not entrants:
-            self.players.addItem("Nobody has registered yet.")
+            self.players.addItem(self.tr("Nobody has registered yet."))
         for entrant in entrants:
             seed = "–" if entrant.seed is None else str(entrant.seed)
             self.players.addItem(f"{seed}.  {entrant.name}")

@@ -261,11 +261,11 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         # Actions live on the window (there is no menu bar) so shortcuts work anywhere in it.
-        quit_action = QAction("Quit", self)
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        settings_action = QAction("Settings", self)
+        settings_action = QAction(self.tr("Settings"), self)
         settings_action.setObjectName("settingsAction")
         settings_action.setShortcuts(
             _key_sequences(QKeySequence.StandardKey.Preferences, "Ctrl+,")
