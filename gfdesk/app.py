@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
-from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load
+from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load, read_language
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
 DEMO_CALL_BOT = "novastrike"
@@ -131,9 +131,11 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
 
     from gfdesk import bridge
     from gfdesk.core.status import ConnectionState, ConnectionStatus
+    from gfdesk.ui.language import Languages
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.usermessages import MessageBridge
 
+    Languages(config.paths.data_dir, qapp).apply(read_language(config.paths.config_file))
     messages = MessageBridge()
     messages.message_shown.connect(_log_user_message)
     window = MainWindow(messages)
@@ -143,8 +145,9 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     flow: AccountFlow | None = None
     demo_bots: list[Any] = []
 
-    def open_settings() -> None:
+    def open_settings(*, language_tab: bool = False) -> None:
         # Imported on first use: the dialog's code is not needed to show the window.
+        from gfdesk.ui.languagepage import LanguagePage
         from gfdesk.ui.settingsdialog import SettingsDialog
 
         account = flow.account if flow is not None else None
@@ -155,6 +158,16 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             profile=flow.own_profile if flow is not None and account is not None else None,
             avatars=flow.avatars if flow is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        language_page = dialog.findChild(LanguagePage)
+        if language_page is not None:
+            # The dialog's pages are worded once: a new language reopens it, in that one.
+            def reopen(_code: str, old: SettingsDialog = dialog) -> None:
+                old.close()
+                open_settings(language_tab=True)
+
+            language_page.language_applied.connect(reopen)
+            if language_tab:
+                dialog.show_page(language_page)
         if flow is not None:
             current = flow
             dialog.sign_out_requested.connect(

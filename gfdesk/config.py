@@ -527,3 +527,80 @@ def _line_of(text: str, table: str) -> int:
 def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+# -- [language] (issue 17, languages) ------------------------------------------------------
+#
+#     [language]
+#     code = "de"        # "system" (the default: the system's locale), "en", "de", "pt_BR"
+
+#: ``[language] code`` that follows the system's locale.
+SYSTEM_LANGUAGE = "system"
+#: The languages gfdesk ships, by the code of their translation file.
+LANGUAGES = ("en", "de", "pt_BR")
+
+
+def language_code(value: object) -> str:
+    """A ``[language] code`` made canonical: "system" or one of ``LANGUAGES``.
+
+    Raises:
+        ConfigError: anything else (a language gfdesk does not ship).
+    """
+    if isinstance(value, str):
+        wanted = value.strip().replace("-", "_")
+        if wanted.lower() == SYSTEM_LANGUAGE:
+            return SYSTEM_LANGUAGE
+        for code in LANGUAGES:
+            if wanted.lower() == code.lower():
+                return code
+    raise ConfigError(f"{str(value)[:40]!r} is not one of "
+                      f"{', '.join((SYSTEM_LANGUAGE, *LANGUAGES))}")
+
+
+def read_language(config_file: Path | None) -> str:
+    """The language chosen in the settings file ("system" when none or a bad one)."""
+    if config_file is None:
+        return SYSTEM_LANGUAGE
+    try:
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return SYSTEM_LANGUAGE
+    table = data.get("language", {})
+    if not isinstance(table, dict) or "code" not in table:
+        return SYSTEM_LANGUAGE
+    try:
+        return language_code(table["code"])
+    except ConfigError:
+        return SYSTEM_LANGUAGE
+
+
+def save_language(config_file: Path, code: str) -> None:
+    """Replace the ``[language]`` table of the settings file, keeping everything else.
+
+    Raises:
+        ConfigError: ``code`` is not a shipped language, or the file cannot be read,
+            parsed or edited safely (it is then left alone).
+    """
+    code = language_code(code)
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: {exc}; fix it before saving the language") from exc
+    kept = _without_table(text, "language")
+    new_text = (kept.rstrip("\n") + ("\n\n" if kept.strip() else "")
+                + f"[language]\ncode = {_toml_string(code)}\n")
+    try:
+        after = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        after = None
+    expected = {k: v for k, v in before.items() if k != "language"}
+    if after is None or {k: v for k, v in after.items() if k != "language"} != expected:
+        raise ConfigError(f"{config_file}: its [language] table could not be replaced "
+                          "safely; edit it by hand")
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_file.with_name(config_file.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new_text)
+    os.replace(partial, config_file)

@@ -14,7 +14,14 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSysInfo, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSysInfo,
+    Qt,
+    QUrl,
+    Signal,
+    qVersion,
+)
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +44,7 @@ import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
 from gfdesk.core.hubdiscovery import DiscoveredHub
 from gfdesk.core.profile import OwnProfile, check_profile
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
@@ -44,14 +52,16 @@ from gfdesk.ui import theme
 from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
+from gfdesk.ui.languagepage import LanguagePage
 
-TITLE = "Settings"
+TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
 KEY_PREFIX = 8
-DEMO_BACKEND = "Embedded demo hub"
+DEMO_BACKEND = QT_TRANSLATE_NOOP("SettingsDialog", "Embedded demo hub")
 LOGO_SIZE = 88
 DEFAULT_SIZE = (720, 700)
 PROFILE_LIST_HEIGHT = 96
-URL_PLACEHOLDER = "https://<project>.supabase.co or http://192.168.1.20:54321"
+URL_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "https://<project>.supabase.co or http://192.168.1.20:54321")
 
 
 def mask_key(key: str | None) -> str:
@@ -68,7 +78,8 @@ def mask_key(key: str | None) -> str:
 
 def describe_backend(profile: Profile) -> str:
     """Where ``profile`` connects: the demo hub or its URL."""
-    return DEMO_BACKEND if profile.is_demo else str(profile.url)
+    return (QCoreApplication.translate("SettingsDialog", DEMO_BACKEND) if profile.is_demo
+            else str(profile.url))
 
 
 def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
@@ -121,7 +132,7 @@ class SettingsDialog(QDialog):
         self._avatars = avatars
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
         self.setMinimumSize(600, 640)
         self.resize(*DEFAULT_SIZE)
         self._config_file = config.paths.config_file
@@ -137,6 +148,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(CallsPage(config.paths.config_file, parent=self), self.tr("Calls"))
         tabs.addTab(self._diagnostics_tab(config), self.tr("Diagnostics"))
         tabs.addTab(self._about_tab(), self.tr("About"))
+        tabs.addTab(LanguagePage(config.paths.config_file, parent=self), self.tr("Language"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         # Enter in the profile form adds the profile; it must not also close the
@@ -162,6 +174,10 @@ class SettingsDialog(QDialog):
                 self._tabs.setCurrentIndex(index)
                 return
         raise KeyError(title)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring the tab holding ``page`` to the front (titles change with the language)."""
+        self._tabs.setCurrentWidget(page)
 
     # -- Profile --------------------------------------------------------------------------
 
@@ -271,7 +287,7 @@ class SettingsDialog(QDialog):
         self._hubs.hub_chosen.connect(self._on_hub_chosen)
         adding = QGroupBox(self.tr("ADD A SUPABASE PROJECT OR LAN HUB"), page)
         self._name = _line_edit(adding, "profileName", "lan-party")
-        self._url = _line_edit(adding, "profileUrl", URL_PLACEHOLDER)
+        self._url = _line_edit(adding, "profileUrl", self.tr(URL_PLACEHOLDER))
         self._key = _line_edit(adding, "profileKey", "The project's anon (public) key")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._feedback = _plain_label("", adding, "formError")
