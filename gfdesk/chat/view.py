@@ -41,14 +41,15 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS * 3 // 4
-EMPTY_TEXT = "Pick a conversation to start chatting."
-EDITING_TEXT = "Editing your message · Enter to save · Esc to cancel"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a conversation to start chatting.")
+EDITING_TEXT = QT_TRANSLATE_NOOP("view", "Editing your message · Enter to save · Esc to cancel")
 
 STYLE = """
 #chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -120,7 +121,7 @@ class ChatView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(EMPTY_TEXT, self)
+        self._empty = QLabel(QCoreApplication.translate("view", EMPTY_TEXT), self)
         self._empty.setObjectName("chatEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack.addWidget(self._empty)
@@ -233,7 +234,7 @@ class ChatView(QWidget):
         self._typing.setTextFormat(Qt.TextFormat.PlainText)
         self._typing.setFixedHeight(20)
         column.addWidget(self._typing)
-        self.edit_banner = QLabel(EDITING_TEXT, pane)
+        self.edit_banner = QLabel(QCoreApplication.translate("view", EDITING_TEXT), pane)
         self.edit_banner.setObjectName("editBanner")
         self.edit_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_banner.hide()
@@ -414,7 +415,7 @@ class ChatView(QWidget):
             self.start_editing(message.id)
 
     def _on_notice(self, text: str) -> None:
-        self._empty.setText(text or EMPTY_TEXT)
+        self._empty.setText(text or QCoreApplication.translate("view", EMPTY_TEXT))
         if text:
             self._show_hint(text, problem=True)
         else:

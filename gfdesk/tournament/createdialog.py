@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -60,7 +60,7 @@ class CreateTournamentDialog(QDialog):
         self.game.setPlaceholderText(self.tr("Arena Blitz"))
         self.format = QComboBox(self)
         for fmt, title in FORMAT_TITLES.items():
-            self.format.addItem(title, fmt)
+            self.format.addItem(QCoreApplication.translate("tournament", title), fmt)
         self.format.setCurrentIndex(list(FORMAT_TITLES).index(Format.DOUBLE_ELIM))
         self.sizes = QComboBox(self)
         for size in SIZES:

@@ -158,7 +158,7 @@ Close that window to bring it back.</source>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
-        <extracomment>Show the character count from this length on. The conversation the composer&apos;s text belongs to (its draft on a switch). The message being edited (None: the composer writes a new one).</extracomment>
+        <extracomment>The conversation the composer&apos;s text belongs to (its draft on a switch). The message being edited (None: the composer writes a new one).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -905,6 +905,54 @@ Released under the MIT License.</source>
     </message>
 </context>
 <context>
+    <name>callsettings</name>
+    <message>
+        <source>Automatic (the first camera; a test pattern if there is none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found: calls send a test pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hubfinder</name>
+    <message>
+        <source>Looking for hubs on this network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hubs cannot be looked for here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>messagedelegate</name>
+    <message>
+        <source>message deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signin</name>
+    <message>
+        <source>Sign in to GamerFlick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a GamerFlick account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>statuspicker</name>
     <message>
         <source>Status</source>
@@ -912,6 +960,22 @@ Released under the MIT License.</source>
     </message>
     <message>
         <source>Choose a game…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>Pick a conversation to start chatting.</source>
+        <extracomment>Show the character count from this length on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing your message · Enter to save · Esc to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a tournament to follow its bracket live.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

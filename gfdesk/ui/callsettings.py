@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
@@ -50,11 +50,13 @@ from gfdesk.config import (
 )
 from gfdesk.core.icecredentials import IceCredentials
 from gfdesk.core.tokenstore import SecretStore, signalling_secret
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.log import ui as log
 
-AUTOMATIC_CAMERA = "Automatic (the first camera; a test pattern if there is none)"
-SYSTEM_DEFAULT = "System default"
-NO_CAMERA_FOUND = "No camera found: calls send a test pattern"
+AUTOMATIC_CAMERA = QT_TRANSLATE_NOOP(
+    "callsettings", "Automatic (the first camera; a test pattern if there is none)")
+SYSTEM_DEFAULT = QT_TRANSLATE_NOOP("callsettings", "System default")
+NO_CAMERA_FOUND = QT_TRANSLATE_NOOP("callsettings", "No camera found: calls send a test pattern")
 SERVER_LIST_HEIGHT = 64
 
 
@@ -229,7 +231,7 @@ class CallsPage(QWidget):
     def _audio_choice(self, name: str, chosen: str | None) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.addItem(SYSTEM_DEFAULT, None)
+        combo.addItem(QCoreApplication.translate("callsettings", SYSTEM_DEFAULT), None)
         if chosen:
             combo.addItem(self.tr("{device} (not connected)").format(device=chosen), chosen)
             combo.setCurrentIndex(1)
@@ -242,7 +244,7 @@ class CallsPage(QWidget):
                                (self.speaker, QMediaDevices.audioOutputs())):
             chosen = combo.currentData()
             combo.clear()
-            combo.addItem(SYSTEM_DEFAULT, None)
+            combo.addItem(QCoreApplication.translate("callsettings", SYSTEM_DEFAULT), None)
             for device in devices:
                 combo.addItem(device.description(), _device_id(device))
             if chosen:
@@ -259,7 +261,8 @@ class CallsPage(QWidget):
 
     def _on_cameras_listed(self, cameras: list[Any]) -> None:
         self.camera.clear()
-        self.camera.addItem(AUTOMATIC_CAMERA if cameras else NO_CAMERA_FOUND, None)
+        self.camera.addItem(QCoreApplication.translate(
+            "callsettings", AUTOMATIC_CAMERA if cameras else NO_CAMERA_FOUND), None)
         for camera in cameras:
             self.camera.addItem(camera.description, camera.name)
         chosen = self._devices.camera

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from gfdesk import i18nmark
 from gfdesk.config import LANGUAGES, SYSTEM_LANGUAGE
 from gfdesk.log import ui as log
 
@@ -120,6 +121,8 @@ class Languages(QObject):
         self._data_dir = data_dir
         self._installed: list[QTranslator] = []
         self._current = ""
+        # Qt-free modules translate through this seam from now on.
+        i18nmark.install(QCoreApplication.translate)
 
     def current(self) -> str:
         """The language shown now ("" before the first ``apply``)."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,9 +45,10 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.session import Credentials
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 
-TITLE = "Sign in to GamerFlick"
-SIGN_UP_TITLE = "Create a GamerFlick account"
+TITLE = QT_TRANSLATE_NOOP("signin", "Sign in to GamerFlick")
+SIGN_UP_TITLE = QT_TRANSLATE_NOOP("signin", "Create a GamerFlick account")
 MIN_WIDTH = 420
 #: Hint under "Remember me" where no secure keyring exists.
 NO_KEYRING_HINT = "No secure password store on this system: you will sign in again next time."
@@ -191,7 +192,8 @@ class SignInForm(QWidget):
 
     def title(self) -> str:
         """What the holder's title says for the mode."""
-        return SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE
+        return QCoreApplication.translate(
+            "signin", SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE)
 
     def set_email(self, email: str) -> None:
         self._email.setText(email)
