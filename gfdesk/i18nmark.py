@@ -1,4 +1,4 @@
-"""Translating text in Qt-free modules. Qt-free.
+"""Translating text, and formatting dates, times and numbers, in Qt-free modules. Qt-free.
 
 ``QT_TRANSLATE_NOOP(context, text)`` returns ``text`` unchanged; ``translate(context,
 text, disambiguation, n)`` returns it in the user's language. ``pyside6-lupdate`` finds
@@ -8,10 +8,15 @@ not import Qt still has its words translated.
 ``translate`` is one seam, like the clock: until the Qt side installs its translator
 (``install``: ``gfdesk.ui.language`` passes ``QCoreApplication.translate``), it returns
 the English source, with ``%n`` replaced by ``n`` (a test, the command line).
+
+Dates, times and numbers go through the same kind of seam: ``formats()`` is the
+installed ``Formats`` (the Qt side installs QLocale's, ``gfdesk.ui.language``); the
+default spells them the way gfdesk always did ("14:05", "Monday, 3 March 2026").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 Translator = Callable[[str, str, "str | None", int], str]
@@ -35,3 +40,48 @@ def install(translator: Translator | None) -> None:
     """Route ``translate`` through ``translator`` (None: English sources again)."""
     global _translator
     _translator = translator
+
+
+class Formats:
+    """How dates, times and numbers read; this base is the locale-free default.
+
+    Every method takes local values (the caller converts to the user's time zone).
+    """
+
+    def time(self, moment: dt.datetime) -> str:
+        """A wall-clock time ("14:05")."""
+        return moment.strftime("%H:%M")
+
+    def date_long(self, day: dt.date) -> str:
+        """A date in words ("Monday, 3 March 2026")."""
+        return f"{day:%A}, {day.day} {day:%B %Y}"
+
+    def date_short(self, day: dt.date) -> str:
+        """A compact date ("03/02/26")."""
+        return day.strftime("%d/%m/%y")
+
+    def weekday_short(self, day: dt.date) -> str:
+        """The day of the week, abbreviated ("Mon")."""
+        return day.strftime("%a")
+
+    def date_time(self, moment: dt.datetime) -> str:
+        """A full timestamp, for a tooltip ("2026-03-03 14:05:09")."""
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+    def number(self, value: int) -> str:
+        """An integer with the locale's digit grouping ("12,345")."""
+        return f"{value:,}"
+
+
+_formats = Formats()
+
+
+def formats() -> Formats:
+    """The installed formats (the default until the Qt side installs QLocale's)."""
+    return _formats
+
+
+def install_formats(chosen: Formats | None) -> None:
+    """Format through ``chosen`` from now on (None: the default again)."""
+    global _formats
+    _formats = chosen if chosen is not None else Formats()

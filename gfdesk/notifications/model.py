@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,12 +58,15 @@ def ago_text(created_at: str, now: datetime) -> str:
         return ""
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("NotificationsModel", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return QCoreApplication.translate("NotificationsModel", "%n min ago", "",
+                                          int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return f"{int(seconds // 86400)} d ago"
+        return QCoreApplication.translate("NotificationsModel", "%n h ago", "",
+                                          int(seconds // 3600))
+    return QCoreApplication.translate("NotificationsModel", "%n d ago", "",
+                                      int(seconds // 86400))
 
 
 class NotificationsModel(QAbstractListModel):

@@ -19,6 +19,7 @@ English has a translation file too: it only holds the plural forms ("1 member",
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,10 +27,13 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
+    QDateTime,
     QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
+    QTime,
     QTranslator,
 )
 
@@ -108,6 +112,52 @@ def qm_file(code: str, data_dir: Path | None) -> Path | None:
     return compiled if compile_ts(source, compiled) else None
 
 
+def locale_for(language: str, system: QLocale | None = None) -> QLocale:
+    """The locale that formats for ``language``: the system's when it speaks that
+    language (its region's habits: en_GB's 24-hour clock, de_AT), else the language's."""
+    system = system if system is not None else QLocale.system()
+    if QLocale(language).language() == system.language():
+        return system
+    return QLocale(language)
+
+
+class QLocaleFormats(i18nmark.Formats):
+    """Dates, times and numbers the way ``locale`` writes them."""
+
+    def __init__(self, locale: QLocale) -> None:
+        self._locale = locale
+
+    def time(self, moment: dt.datetime) -> str:
+        return self._locale.toString(QTime(moment.hour, moment.minute, moment.second),
+                                     QLocale.FormatType.ShortFormat)
+
+    def date_long(self, day: dt.date) -> str:
+        return self._locale.toString(QDate(day.year, day.month, day.day),
+                                     QLocale.FormatType.LongFormat)
+
+    def date_short(self, day: dt.date) -> str:
+        return self._locale.toString(QDate(day.year, day.month, day.day),
+                                     QLocale.FormatType.ShortFormat)
+
+    def weekday_short(self, day: dt.date) -> str:
+        return self._locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+    def date_time(self, moment: dt.datetime) -> str:
+        stamp = QDateTime(QDate(moment.year, moment.month, moment.day),
+                          QTime(moment.hour, moment.minute, moment.second))
+        return self._locale.toString(stamp, self._date_time_format())
+
+    def number(self, value: int) -> str:
+        return self._locale.toString(value)
+
+    def _date_time_format(self) -> str:
+        # The short date with a time to the second (the long time adds a zone name).
+        time = self._locale.timeFormat(QLocale.FormatType.ShortFormat)
+        if "ss" not in time:
+            time = time.replace("mm", "mm:ss", 1)
+        return self._locale.dateFormat(QLocale.FormatType.ShortFormat) + " " + time
+
+
 class Languages(QObject):
     """The translators installed in the application; ``apply`` switches them.
 
@@ -135,14 +185,15 @@ class Languages(QObject):
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("Languages.apply needs a QCoreApplication")
-        locale = QLocale(language)
+        locale = locale_for(language)
         QLocale.setDefault(locale)
+        i18nmark.install_formats(QLocaleFormats(locale))
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self)
-        if language != FALLBACK and qt.load(locale, "qtbase", "_", qt_dir):
+        if language != FALLBACK and qt.load(QLocale(language), "qtbase", "_", qt_dir):
             self._install(qt)
         own = QTranslator(self)
         path = qm_file(language, self._data_dir)
