@@ -150,6 +150,8 @@ def short_when(moment: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
 def length_problem(body: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """Why ``body`` cannot be sent, for the composer ("" when it can)."""
     if len(body) > limit:
-        return (f"Messages can be at most {limit:,} characters; this one has "
-                f"{len(body):,}. Shorten it by {len(body) - limit:,}.")
+        number = formats().number
+        return translate("chat", "Messages can be at most {limit} characters; this one has "
+                         "{length}. Shorten it by {excess}.").format(
+            limit=number(limit), length=number(len(body)), excess=number(len(body) - limit))
     return ""

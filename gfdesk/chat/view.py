@@ -41,7 +41,7 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
-from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
@@ -446,7 +446,9 @@ class ChatView(QWidget):
         if problem:
             self._show_hint(problem, problem=True)
         elif len(text) >= COUNT_FROM:
-            self._show_hint(f"{len(text):,} / {MAX_MESSAGE_CHARS:,} characters", problem=False)
+            self._show_hint(self.tr("{length} / {limit} characters").format(
+                length=formats().number(len(text)), limit=formats().number(MAX_MESSAGE_CHARS)),
+                problem=False)
         else:
             self.hint.hide()
 

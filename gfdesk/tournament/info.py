@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats, translate
 from gfdesk.timestamps import parse as parse_time
 from gfdesk.timestamps import parse_or_none
 from gfdesk.tournament.matches import Format, Participant
@@ -201,5 +201,6 @@ class TournamentMessage:
 def message_problem(body: str) -> str:
     """Why ``body`` cannot be sent ("" when it can)."""
     if len(body) > MAX_MESSAGE_CHARS:
-        return f"Messages can be at most {MAX_MESSAGE_CHARS:,} characters."
+        return translate("tournament", "Messages can be at most {limit} characters.").format(
+            limit=formats().number(MAX_MESSAGE_CHARS))
     return ""
