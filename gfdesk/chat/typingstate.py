@@ -64,7 +64,8 @@ def typing_label(names: Iterable[str]) -> str:
     if not names:
         return ""
     if len(names) >= COUNT_FROM:
-        return translate("chat", "%n people are typing...", "", len(names))
+        count = len(names)  # lupdate reads a plural's count only as a plain name
+        return translate("chat", "%n people are typing...", "", count)
     if len(names) == 2:
         return translate("chat", "{first} and {second} are typing...").format(
             first=names[0], second=names[1])

@@ -59,14 +59,13 @@ def ago_text(created_at: str, now: datetime) -> str:
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
         return QCoreApplication.translate("NotificationsModel", "just now")
+    # lupdate reads a plural's count only as a plain name.
+    minutes, hours, days = int(seconds // 60), int(seconds // 3600), int(seconds // 86400)
     if seconds < 3600:
-        return QCoreApplication.translate("NotificationsModel", "%n min ago", "",
-                                          int(seconds // 60))
+        return QCoreApplication.translate("NotificationsModel", "%n min ago", "", minutes)
     if seconds < 86400:
-        return QCoreApplication.translate("NotificationsModel", "%n h ago", "",
-                                          int(seconds // 3600))
-    return QCoreApplication.translate("NotificationsModel", "%n d ago", "",
-                                      int(seconds // 86400))
+        return QCoreApplication.translate("NotificationsModel", "%n h ago", "", hours)
+    return QCoreApplication.translate("NotificationsModel", "%n d ago", "", days)
 
 
 class NotificationsModel(QAbstractListModel):

@@ -128,10 +128,11 @@ class Tournament:
 
     def players_text(self) -> str:
         """"12 / 16 players" while registering, "16 players" after."""
+        # lupdate reads a plural's count only as a plain name.
+        count, places = self.participant_count, self.max_participants
         if self.status is TournamentStatus.REGISTRATION:
-            return translate("tournament", "{count} / %n players", "",
-                             self.max_participants).format(count=self.participant_count)
-        return translate("tournament", "%n players", "", self.participant_count)
+            return translate("tournament", "{count} / %n players", "", places).format(count=count)
+        return translate("tournament", "%n players", "", count)
 
 
 def tournament_row(tournament_id: str, host_id: str, name: str, game: str, format: Format,

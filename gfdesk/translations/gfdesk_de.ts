@@ -189,6 +189,10 @@ Close that window to bring it back.</source>
         <source>Delete message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{length} / {limit} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CreateTournamentDialog</name>
@@ -523,6 +527,14 @@ Close that window to bring it back.</source>
     </message>
 </context>
 <context>
+    <name>NotificationsModel</name>
+    <message>
+        <source>just now</source>
+        <extracomment>Who it is from, as an ``Actor`` (None: not said, or not known yet). Refresh cadence of &quot;5 min ago&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PopOutWindow</name>
     <message>
         <source>Drag this strip to move; its corner resizes; double click or Esc closes</source>
@@ -774,6 +786,18 @@ Released under the MIT License.</source>
     </message>
 </context>
 <context>
+    <name>TournamentChatModel</name>
+    <message>
+        <source>  · sending…</source>
+        <extracomment>Messages held at most. The message&apos;s sender id, and its state (&quot;sent&quot;, &quot;sending&quot;, &quot;failed&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  · not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TournamentChatPane</name>
     <message>
         <source>Tournament chat</source>
@@ -920,6 +944,31 @@ Released under the MIT License.</source>
     </message>
 </context>
 <context>
+    <name>chat</name>
+    <message>
+        <source>Today</source>
+        <extracomment>A sender&apos;s messages closer than this share one header. The longest message body, in characters: the composer stops here and the server refuses more (``messages_body_length_check`` in the hub and the migrations). Stored on the server (every message of others, and ours once confirmed). Ours, queued in the outbox, not confirmed yet (offline: until reconnect). Ours, refused by the server for good; can be retried.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages can be at most {limit} characters; this one has {length}. Shorten it by {excess}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second} are typing...</source>
+        <extracomment>At most one outgoing typing event per this many seconds. From this many typists on, the label counts instead of naming.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is typing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hubfinder</name>
     <message>
         <source>Looking for hubs on this network…</source>
@@ -964,6 +1013,75 @@ Released under the MIT License.</source>
     </message>
 </context>
 <context>
+    <name>tournament</name>
+    <message>
+        <source>Upcoming</source>
+        <extracomment>The longest tournament chat message the composer sends. The longest tournament name and game the create form takes. The size choices of the create form (``max_participants``). Open: players register and withdraw; the host seeds. Started: the bracket is being played. Closed by the host; nothing changes any more.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single elimination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double elimination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages can be at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>userstatus</name>
+    <message>
+        <source>Online</source>
+        <extracomment>Chosen by a user who wants to look offline: never tracked, so others see OFFLINE, while the app still receives everything.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In game</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing {game}</source>
+        <extracomment>The statuses a user can choose (offline is not chosen, it is leaving).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>view</name>
     <message>
         <source>Pick a conversation to start chatting.</source>
@@ -976,6 +1094,102 @@ Released under the MIT License.</source>
     </message>
     <message>
         <source>Pick a tournament to follow its bracket live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wording</name>
+    <message>
+        <source>Test pattern (no camera found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test tone (no microphone found)</source>
+        <extracomment>What the window says when there is no microphone and a tone is sent.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is calling you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} declined the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed call from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is in another call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cancelled the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call could not connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call ended: the other app sent something gfdesk cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% loss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

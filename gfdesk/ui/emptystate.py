@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
-from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 from gfdesk.kit import icons
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.ui.sections import Section
@@ -81,34 +81,33 @@ def empty_content(section: Section, status: ConnectionStatus) -> EmptyContent:
     if state is ConnectionState.NO_BACKEND:
         return EmptyContent(
             icon="no-backend",
-            title=_tr("No backend"),
-            body=_tr("Run `gfdesk --demo` for the built-in demo hub, or add your GamerFlick "
-                     "Supabase project in Settings."),
+            title=translate("EmptyState", "No backend"),
+            body=translate("EmptyState", "Run `gfdesk --demo` for the built-in demo hub, or add "
+                                    "your GamerFlick Supabase project in Settings."),
             action=EmptyAction.OPEN_SETTINGS,
-            action_text=_tr("Open Settings"),
+            action_text=translate("EmptyState", "Open Settings"),
         )
     if state is ConnectionState.CONNECTING:
-        where = status.backend or _tr("your backend")
+        where = status.backend or translate("EmptyState", "your backend")
         return EmptyContent(
             icon=section.icon_name,
-            title=_tr("Connecting to {backend}…").format(backend=where),
+            title=translate("EmptyState", "Connecting to {backend}…").format(backend=where),
             # The reason says what is under way ("starting the demo hub").
             body=f"{status.reason[:1].upper()}{status.reason[1:]}…" if status.reason
-            else _tr("This usually takes a moment."),
+            else translate("EmptyState", "This usually takes a moment."),
             busy=True,
         )
     if state is ConnectionState.OFFLINE:
-        body = _tr("Everything you missed comes in once you're back online.")
+        body = translate("EmptyState", "Everything you missed comes in once you're back online.")
         if status.reason:
-            body += "\n" + _tr("Last error: {reason}").format(reason=status.reason)
-        return EmptyContent(icon="offline", title=_tr("You're offline — gfdesk keeps retrying"),
+            body += "\n" + translate("EmptyState", "Last error: {reason}").format(
+                reason=status.reason)
+        return EmptyContent(icon="offline",
+                            title=translate("EmptyState", "You're offline — gfdesk keeps retrying"),
                             body=body)
     title, body = _WELCOME[section]
-    return EmptyContent(icon=section.icon_name, title=_tr(title), body=_tr(body))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EmptyState", text)
+    return EmptyContent(icon=section.icon_name, title=translate("EmptyState", title),
+                        body=translate("EmptyState", body))
 
 
 class Spinner(QWidget):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.i18nmark import translate
 from gfdesk.kit import icons
 from gfdesk.kit.elidedlabel import ElidedLabel
 
@@ -32,23 +33,22 @@ def status_text(status: ConnectionStatus) -> str:
     """
     state = status.state
     if state is ConnectionState.ONLINE:
-        parts = [_tr("Online")]
+        parts = [translate("ConnectionIndicator", "Online")]
         if status.backend:
             parts.append(status.backend)
         if status.rtt_ms is not None:
-            parts.append(_tr("{ms} ms").format(ms=QLocale().toString(round(status.rtt_ms))))
+            parts.append(translate("ConnectionIndicator", "{ms} ms").format(
+                ms=QLocale().toString(round(status.rtt_ms))))
         return " · ".join(parts)
     if state is ConnectionState.CONNECTING:
-        return (_tr("Connecting to {backend}…").format(backend=status.backend)
-                if status.backend else _tr("Connecting…"))
+        return (translate("ConnectionIndicator", "Connecting to {backend}…").format(
+                    backend=status.backend)
+                if status.backend else translate("ConnectionIndicator", "Connecting…"))
     if state is ConnectionState.OFFLINE:
-        return (_tr("Offline — {reason}, retrying").format(reason=status.reason)
-                if status.reason else _tr("Offline — retrying"))
-    return _tr("No backend")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionIndicator", text)
+        return (translate("ConnectionIndicator", "Offline — {reason}, retrying").format(
+                    reason=status.reason)
+                if status.reason else translate("ConnectionIndicator", "Offline — retrying"))
+    return translate("ConnectionIndicator", "No backend")
 
 
 class ConnectionIndicator(QWidget):
