@@ -85,3 +85,24 @@ def install_formats(chosen: Formats | None) -> None:
     """Format through ``chosen`` from now on (None: the default again)."""
     global _formats
     _formats = chosen if chosen is not None else Formats()
+
+
+_plural: Callable[[str, int], str] | None = None
+
+
+def plural(text: str, n: int) -> str:
+    """``text`` with ``%n`` as ``n``, in the user's language and its plural rule.
+
+    ``pyside6-lupdate`` reads plurals only from ``self.tr(text, "", n)``: every ``text``
+    given here is listed once more in ``gfdesk.ui.plurals``, where it extracts them
+    (``tests/unit/test_i18n_coverage.py`` checks the list is complete).
+    """
+    if _plural is not None:
+        return _plural(text, n)
+    return text.replace("%n", str(n))
+
+
+def install_plural(translator: Callable[[str, int], str] | None) -> None:
+    """Route ``plural`` through ``translator`` (None: English sources again)."""
+    global _plural
+    _plural = translator

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gfdesk.i18nmark import translate
+from gfdesk.i18nmark import plural, translate
 
 #: How long a typing event keeps its user shown.
 TYPING_TTL_S = 5.0
@@ -64,8 +64,7 @@ def typing_label(names: Iterable[str]) -> str:
     if not names:
         return ""
     if len(names) >= COUNT_FROM:
-        count = len(names)  # lupdate reads a plural's count only as a plain name
-        return translate("chat", "%n people are typing...", "", count)
+        return plural("%n people are typing...", len(names))
     if len(names) == 2:
         return translate("chat", "{first} and {second} are typing...").format(
             first=names[0], second=names[1])

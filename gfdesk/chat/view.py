@@ -337,9 +337,7 @@ class ChatView(QWidget):
         for button in self.call_buttons.values():
             button.setVisible(summary.other_id is not None)
         if group:
-            members = len(summary.member_ids)  # lupdate reads only a plain name as the count
-            self._subtitle.setText(QCoreApplication.translate(
-                "ChatView", "%n members", "", members))
+            self._subtitle.setText(self.tr("%n members", "", len(summary.member_ids)))
         else:
             # The friends feature's word for this friend: the same as the friends list.
             self._subtitle.setText("Direct message" if status is None else status.text)

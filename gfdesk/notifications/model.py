@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from gfdesk import bridge
+from gfdesk.i18nmark import plural
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.targets import Target
@@ -59,13 +60,11 @@ def ago_text(created_at: str, now: datetime) -> str:
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
         return QCoreApplication.translate("NotificationsModel", "just now")
-    # lupdate reads a plural's count only as a plain name.
-    minutes, hours, days = int(seconds // 60), int(seconds // 3600), int(seconds // 86400)
     if seconds < 3600:
-        return QCoreApplication.translate("NotificationsModel", "%n min ago", "", minutes)
+        return plural("%n min ago", int(seconds // 60))
     if seconds < 86400:
-        return QCoreApplication.translate("NotificationsModel", "%n h ago", "", hours)
-    return QCoreApplication.translate("NotificationsModel", "%n d ago", "", days)
+        return plural("%n h ago", int(seconds // 3600))
+    return plural("%n d ago", int(seconds // 86400))
 
 
 class NotificationsModel(QAbstractListModel):

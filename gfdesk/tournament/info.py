@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats, translate
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats, plural, translate
 from gfdesk.timestamps import parse as parse_time
 from gfdesk.timestamps import parse_or_none
 from gfdesk.tournament.matches import Format, Participant
@@ -128,11 +128,10 @@ class Tournament:
 
     def players_text(self) -> str:
         """"12 / 16 players" while registering, "16 players" after."""
-        # lupdate reads a plural's count only as a plain name.
-        count, places = self.participant_count, self.max_participants
         if self.status is TournamentStatus.REGISTRATION:
-            return translate("tournament", "{count} / %n players", "", places).format(count=count)
-        return translate("tournament", "%n players", "", count)
+            return plural("{count} / %n players", self.max_participants).format(
+                count=self.participant_count)
+        return plural("%n players", self.participant_count)
 
 
 def tournament_row(tournament_id: str, host_id: str, name: str, game: str, format: Format,

@@ -177,6 +177,13 @@ Close that window to bring it back.</source>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Message {name}</source>
         <translation type="unfinished"></translation>
@@ -191,6 +198,37 @@ Close that window to bring it back.</source>
     </message>
     <message>
         <source>{length} / {limit} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {backend}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — {reason}, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -265,6 +303,42 @@ Close that window to bring it back.</source>
     </message>
     <message>
         <source>Follow live brackets and scores as the matches are played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `gfdesk --demo` for the built-in demo hub, or add your GamerFlick Supabase project in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {backend}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This usually takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you missed comes in once you&apos;re back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re offline — gfdesk keeps retrying</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -535,6 +609,51 @@ Close that window to bring it back.</source>
     </message>
 </context>
 <context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>%n people are typing...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n players</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} / %n players</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PopOutWindow</name>
     <message>
         <source>Drag this strip to move; its corner resizes; double click or Esc closes</source>
@@ -714,9 +833,12 @@ Released under the MIT License.</source>
         <source> — {count} unread</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from gfdesk import i18nmark
 from gfdesk.config import LANGUAGES, SYSTEM_LANGUAGE
 from gfdesk.log import ui as log
+from gfdesk.ui.plurals import Plurals
 
 #: Where the ``.ts`` sources and the built ``.qm`` files live inside the package.
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -173,6 +174,7 @@ class Languages(QObject):
         self._current = ""
         # Qt-free modules translate through this seam from now on.
         i18nmark.install(QCoreApplication.translate)
+        i18nmark.install_plural(Plurals(self).translated)
 
     def current(self) -> str:
         """The language shown now ("" before the first ``apply``)."""

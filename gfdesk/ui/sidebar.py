@@ -355,7 +355,7 @@ class Sidebar(QFrame):
             section=title, shortcut=section.shortcut)
             + (self.tr(" — {count} unread").format(count=badge_text(count)) if count else ""))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
-                     QCoreApplication.translate("Sidebar", "%n unread", "", count)
+                     self.tr("%n unread", "", count)
                      if count else "")
 
     def badge(self, section: Section) -> int:
