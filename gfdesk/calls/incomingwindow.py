@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gfdesk.calls.model import CallModel
 from gfdesk.calls.ringer import Ringer
 from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
-from gfdesk.calls.wording import kind_text
 from gfdesk.kit import icons
 from gfdesk.kit.avatar import avatar_pixmap
 
@@ -96,7 +95,8 @@ class IncomingCallWindow(QWidget):
         ringing = info.direction is Direction.INCOMING and info.state is CallState.RINGING
         if ringing and self._call_id != info.id:
             self._call_id = info.id
-            self.kind.setText(self.tr("Incoming {kind}").format(kind=kind_text(info.kind).lower()))
+            self.kind.setText(self.tr("Incoming video call") if info.kind is CallKind.VIDEO
+                              else self.tr("Incoming voice call"))
             self.accept_button.setIcon(icons.icon(
                 "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
             self._show_name(self._model.other_name or "Someone")
