@@ -162,7 +162,8 @@ class AccountFlow(QObject):
                     request.credentials, remember=request.remember,
                     display_name=request.display_name)
                 if account is None:
-                    screen.show_error("Check your email to confirm the account, then sign in.")
+                    screen.show_error(
+                        self.tr("Check your email to confirm the account, then sign in."))
                     return
             else:
                 account = await self._backend.sign_in(request.credentials,

@@ -159,7 +159,7 @@ class RequestsModel(QObject):
         except Exception as exc:
             log.info("friends: search failed: %s", exc)
             self.searching_changed.emit(False)
-            self.notice.emit(f"Search failed: {exc}", False)
+            self.notice.emit(self.tr("Search failed: {reason}").format(reason=exc), False)
             return
         self.results = [self.entry(p) for p in found]
         self.searching_changed.emit(False)

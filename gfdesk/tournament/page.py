@@ -294,9 +294,9 @@ class TournamentPage(QWidget):
             else:
                 path.write_text(self.model.standings_csv(), encoding="utf-8")
         except OSError as exc:
-            self._on_notice(f"Could not export: {exc}")
+            self._on_notice(self.tr("Could not export: {reason}").format(reason=exc))
             return
-        self._on_notice(f"Exported to {path}")
+        self._on_notice(self.tr("Exported to {path}").format(path=path))
 
 
 #: Colours of the page (the shell's theme covers the rest).

@@ -115,11 +115,12 @@ class TournamentPageModel(QObject):
         try:
             messages = await self.feed.load()
         except TournamentGone:
-            self.notice.emit("This tournament does not exist any more.")
+            self.notice.emit(self.tr("This tournament does not exist any more."))
             return
         except Exception as exc:
             log.info("tournament %s not loaded: %s", self.tournament_id, exc)
-            self.notice.emit(f"The tournament could not be loaded: {exc}")
+            self.notice.emit(self.tr("The tournament could not be loaded: {reason}").format(
+                reason=exc))
             return
         if self._closed:
             return
@@ -185,7 +186,8 @@ class TournamentPageModel(QObject):
             if join:
                 await self.service.register(self.tournament_id)
             elif not await self.service.withdraw(self.tournament_id):
-                self.notice.emit("You cannot withdraw any more: the tournament has started.")
+                self.notice.emit(
+                    self.tr("You cannot withdraw any more: the tournament has started."))
             self.feed.entrants = await self.service.entrants(self.tournament_id)
         except Exception as exc:
             self.notice.emit(registration_problem(exc))
@@ -234,8 +236,9 @@ class TournamentPageModel(QObject):
         if table == "tournament_messages":
             self.chat.set_state(rejection.write.id, "failed")
         elif table in HOST_TABLES and self.host is not None:
-            self.notice.emit(f"The server refused a change ({rejection.write.label}): "
-                             f"{rejection.reason}. Showing what the server has.")
+            self.notice.emit(self.tr("The server refused a change ({change}): {reason}. "
+                                     "Showing what the server has.").format(
+                change=rejection.write.label, reason=rejection.reason))
             self.feed.write_refused()
 
     # -- export -----------------------------------------------------------------------------

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AccountFlow</name>
+    <message>
+        <source>Check your email to confirm the account, then sign in.</source>
+        <translation>Bestätige das Konto über die E-Mail, die wir dir geschickt haben, und melde dich dann an.</translation>
+    </message>
+</context>
+<context>
     <name>AccountFooter</name>
     <message>
         <source>Online</source>
@@ -35,6 +42,18 @@
     <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>CallModel</name>
+    <message>
+        <source>You are already in a call.</source>
+        <extracomment>How often the quality indicator is refreshed. The synthetic picture sent when there is no camera. Self-view pictures are scaled to this width before they are painted.</extracomment>
+        <translation>Du bist schon in einem Anruf.</translation>
+    </message>
+    <message>
+        <source>Cannot call now: {reason}.</source>
+        <translation>Anruf gerade nicht möglich: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -153,6 +172,26 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>Do not connect</source>
         <extracomment>The dialog may stay open as long as the player needs to walk to the host&apos;s screen.</extracomment>
         <translation>Nicht verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>ChatModel</name>
+    <message>
+        <source>Conversations could not be loaded yet; retrying.</source>
+        <extracomment>Retries of a read that failed (offline): first ceiling and largest ceiling, in s. Our messages not confirmed yet, by conversation (kept across switching). Reads retrying while the server is away; cancelled on close.</extracomment>
+        <translation>Unterhaltungen konnten noch nicht geladen werden; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: {reason}</source>
+        <translation>Unterhaltung konnte nicht gestartet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not create the group: {reason}</source>
+        <translation>Gruppe konnte nicht erstellt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not rename: {reason}</source>
+        <translation>Umbenennen fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -507,6 +546,13 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>HostModel</name>
+    <message>
+        <source>That did not work: {reason}</source>
+        <translation>Das hat nicht geklappt: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallWindow</name>
     <message>
         <source>Incoming call</source>
@@ -614,6 +660,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>OpenConversationModel</name>
+    <message>
+        <source>Messages could not be loaded yet; retrying.</source>
+        <extracomment>Wait this long after the last change before writing ``last_read_at``. Told when the user has read up to a message&apos;s time: ``(conversation_id, created_at)``.</extracomment>
+        <translation>Nachrichten konnten noch nicht geladen werden; neuer Versuch läuft.</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n people are typing...</source>
@@ -675,6 +729,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>Search failed: {reason}</source>
+        <extracomment>Keys typed within this pause make one search. Requests listed per direction at most (the count says how many there are).</extracomment>
+        <translation>Suche fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1053,50 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Nobody has registered yet.</source>
         <translation>Noch hat sich niemand angemeldet.</translation>
     </message>
+    <message>
+        <source>Could not export: {reason}</source>
+        <translation>Export fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportiert nach {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TournamentPageModel</name>
+    <message>
+        <source>This tournament does not exist any more.</source>
+        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state). Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
+        <translation>Dieses Turnier gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The tournament could not be loaded: {reason}</source>
+        <translation>Das Turnier konnte nicht geladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>You cannot withdraw any more: the tournament has started.</source>
+        <translation>Abmelden geht nicht mehr: Das Turnier hat schon begonnen.</translation>
+    </message>
+    <message>
+        <source>The server refused a change ({change}): {reason}. Showing what the server has.</source>
+        <translation>Der Server hat eine Änderung abgelehnt ({change}): {reason}. Angezeigt wird der Stand des Servers.</translation>
+    </message>
+</context>
+<context>
+    <name>TournamentsModel</name>
+    <message>
+        <source>Tournaments could not be loaded yet; retrying.</source>
+        <extracomment>Retries of the list while the server is away.</extracomment>
+        <translation>Turniere konnten noch nicht geladen werden; neuer Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>Offline: the new tournament is saved and will be created when the server answers.</source>
+        <translation>Offline: Das neue Turnier ist gespeichert und wird angelegt, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>The server refused {change}: {reason}</source>
+        <translation>Der Server hat {change} abgelehnt: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>TournamentsView</name>
@@ -1174,6 +1280,11 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Messages can be at most {limit} characters.</source>
         <translation>Nachrichten dürfen höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The bracket could not be read: {reason}</source>
+        <extracomment>Rows asking for a reload within this time make one reload. Chat messages held back at most while their senders&apos; names are read. A reload that fails (the server is away) is tried again after this long. In-progress scores of live matches, by match id. Reloads completed (tests and benchmarks wait on it).</extracomment>
+        <translation>Das Bracket konnte nicht gelesen werden: {reason}</translation>
     </message>
 </context>
 <context>

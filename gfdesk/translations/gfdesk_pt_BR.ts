@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>AccountFlow</name>
+    <message>
+        <source>Check your email to confirm the account, then sign in.</source>
+        <translation>Confira seu e-mail para confirmar a conta e depois entre.</translation>
+    </message>
+</context>
+<context>
     <name>AccountFooter</name>
     <message>
         <source>Online</source>
@@ -35,6 +42,18 @@
     <message>
         <source>Not signed in</source>
         <translation>Não conectado</translation>
+    </message>
+</context>
+<context>
+    <name>CallModel</name>
+    <message>
+        <source>You are already in a call.</source>
+        <extracomment>How often the quality indicator is refreshed. The synthetic picture sent when there is no camera. Self-view pictures are scaled to this width before they are painted.</extracomment>
+        <translation>Você já está em uma chamada.</translation>
+    </message>
+    <message>
+        <source>Cannot call now: {reason}.</source>
+        <translation>Não dá para ligar agora: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -153,6 +172,26 @@ Feche essa janela para trazê-la de volta.</translation>
         <source>Do not connect</source>
         <extracomment>The dialog may stay open as long as the player needs to walk to the host&apos;s screen.</extracomment>
         <translation>Não conectar</translation>
+    </message>
+</context>
+<context>
+    <name>ChatModel</name>
+    <message>
+        <source>Conversations could not be loaded yet; retrying.</source>
+        <extracomment>Retries of a read that failed (offline): first ceiling and largest ceiling, in s. Our messages not confirmed yet, by conversation (kept across switching). Reads retrying while the server is away; cancelled on close.</extracomment>
+        <translation>Ainda não deu para carregar as conversas; tentando de novo.</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: {reason}</source>
+        <translation>Não foi possível iniciar a conversa: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not create the group: {reason}</source>
+        <translation>Não foi possível criar o grupo: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not rename: {reason}</source>
+        <translation>Não foi possível renomear: {reason}</translation>
     </message>
 </context>
 <context>
@@ -507,6 +546,13 @@ Feche essa janela para trazê-la de volta.</translation>
     </message>
 </context>
 <context>
+    <name>HostModel</name>
+    <message>
+        <source>That did not work: {reason}</source>
+        <translation>Não deu certo: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallWindow</name>
     <message>
         <source>Incoming call</source>
@@ -614,6 +660,14 @@ Feche essa janela para trazê-la de volta.</translation>
     </message>
 </context>
 <context>
+    <name>OpenConversationModel</name>
+    <message>
+        <source>Messages could not be loaded yet; retrying.</source>
+        <extracomment>Wait this long after the last change before writing ``last_read_at``. Told when the user has read up to a message&apos;s time: ``(conversation_id, created_at)``.</extracomment>
+        <translation>Ainda não deu para carregar as mensagens; tentando de novo.</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n people are typing...</source>
@@ -675,6 +729,14 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>Save</source>
         <translation>Salvar</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>Search failed: {reason}</source>
+        <extracomment>Keys typed within this pause make one search. Requests listed per direction at most (the count says how many there are).</extracomment>
+        <translation>A busca falhou: {reason}</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1053,50 @@ Lançado sob a Licença MIT.</translation>
         <source>Nobody has registered yet.</source>
         <translation>Ninguém se inscreveu ainda.</translation>
     </message>
+    <message>
+        <source>Could not export: {reason}</source>
+        <translation>Não foi possível exportar: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportado para {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TournamentPageModel</name>
+    <message>
+        <source>This tournament does not exist any more.</source>
+        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state). Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
+        <translation>Este torneio não existe mais.</translation>
+    </message>
+    <message>
+        <source>The tournament could not be loaded: {reason}</source>
+        <translation>Não foi possível carregar o torneio: {reason}</translation>
+    </message>
+    <message>
+        <source>You cannot withdraw any more: the tournament has started.</source>
+        <translation>Não dá mais para desistir: o torneio já começou.</translation>
+    </message>
+    <message>
+        <source>The server refused a change ({change}): {reason}. Showing what the server has.</source>
+        <translation>O servidor recusou uma mudança ({change}): {reason}. Mostrando o que está no servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>TournamentsModel</name>
+    <message>
+        <source>Tournaments could not be loaded yet; retrying.</source>
+        <extracomment>Retries of the list while the server is away.</extracomment>
+        <translation>Ainda não deu para carregar os torneios; tentando de novo.</translation>
+    </message>
+    <message>
+        <source>Offline: the new tournament is saved and will be created when the server answers.</source>
+        <translation>Offline: o novo torneio foi salvo e será criado quando o servidor responder.</translation>
+    </message>
+    <message>
+        <source>The server refused {change}: {reason}</source>
+        <translation>O servidor recusou {change}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>TournamentsView</name>
@@ -1174,6 +1280,11 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Messages can be at most {limit} characters.</source>
         <translation>As mensagens podem ter no máximo {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>The bracket could not be read: {reason}</source>
+        <extracomment>Rows asking for a reload within this time make one reload. Chat messages held back at most while their senders&apos; names are read. A reload that fails (the server is away) is tried again after this long. In-progress scores of live matches, by match id. Reloads completed (tests and benchmarks wait on it).</extracomment>
+        <translation>Não foi possível ler a chave: {reason}</translation>
     </message>
 </context>
 <context>
