@@ -25,8 +25,10 @@ TEXT_METHODS = frozenset({
     "setWhatsThis", "setTitle", "setTabText", "setTabToolTip", "setLabelText",
     "setInformativeText", "setDetailedText", "setSpecialValueText", "setPrefix",
     "setSuffix", "showMessage", "setAccessibleName", "setAccessibleDescription",
-    "setHeaderLabels", "setWindowIconText", "setButtonText",
+    "setHeaderLabels", "setWindowIconText", "setButtonText", "show_error",
 })
+#: Signals whose first argument is a message shown to the user (``self.notice.emit(...)``).
+NOTICE_SIGNALS = frozenset({"notice", "failed", "problem"})
 #: Methods whose text is their last string argument (after a widget or an icon).
 TRAILING_TEXT_METHODS = frozenset({"addTab", "insertTab", "addAction", "addButton", "addItem",
                                    "addRow", "insertItem", "addSection"})
@@ -90,6 +92,10 @@ def _text_arguments(node: ast.Call) -> list[ast.expr]:
     if name in TEXT_CLASSES:
         texts = [a for a in args if _is_wordy(a) is not None]
         return texts[:1] if name != "QMessageBox" else texts
+    if (name == "emit" and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr in NOTICE_SIGNALS):
+        return args[:1]
     if name in MESSAGE_BOX and isinstance(node.func, ast.Attribute):
         owner = node.func.value
         if isinstance(owner, ast.Name) and owner.id == "QMessageBox":

@@ -243,7 +243,7 @@ class CallModel(QObject):
             self.notice.emit(self.tr("Cannot call now: {reason}.").format(reason=exc))
         except Exception as exc:
             log.warning("call: could not be placed (%s: %s)", type(exc).__name__, exc)
-            self.notice.emit("The call could not be placed; see the log.")
+            self.notice.emit(self.tr("The call could not be placed; see the log."))
 
     async def _prepare(self) -> None:
         self.setup = await self.service.prepare()
@@ -261,7 +261,7 @@ class CallModel(QObject):
             pass  # it stopped ringing meanwhile: its row said why
         except Exception as exc:
             log.warning("call: could not be accepted (%s: %s)", type(exc).__name__, exc)
-            self.notice.emit("The call could not be answered; see the log.")
+            self.notice.emit(self.tr("The call could not be answered; see the log."))
 
     def decline(self) -> None:
         """Refuse the incoming call that rings."""

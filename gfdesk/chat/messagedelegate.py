@@ -231,10 +231,12 @@ class MessageDelegate(QStyledItemDelegate):
         if message.sender_id != self._me:
             return ""
         if message.state is SendState.SENDING:
-            return "Sending..."
+            return self.tr("Sending...")
         if message.state is SendState.FAILED:
-            reason = f" ({message.error})" if message.error else ""
-            return f"Failed to send{reason}. Click to retry."
+            if message.error:
+                return self.tr("Failed to send ({reason}). Click to retry.").format(
+                    reason=message.error)
+            return self.tr("Failed to send. Click to retry.")
         return ""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

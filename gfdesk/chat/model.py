@@ -296,9 +296,9 @@ class ChatModel(QObject):
         message = self.editable(message_id)
         body = text.strip()
         if message is None:
-            return "This message can no longer be edited."
+            return self.tr("This message can no longer be edited.")
         if not body:
-            return "A message cannot be empty; delete it instead."
+            return self.tr("A message cannot be empty; delete it instead.")
         problem = length_problem(body)
         if problem or body == message.body:
             return problem

@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from gfdesk.friends.games import CATALOGUE, clean_game, search_games
 from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit.labels import plain_label, stacked
 from gfdesk.userstatus import Status, status_text
 
 PLAIN_CHOICES = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE)
 HINTS = {
-    Status.ONLINE: "Friends see you online",
-    Status.AWAY: f"Also after {int(IDLE_AWAY_S // 60)} min idle",
-    Status.BUSY: "No pop-ups or sounds",
-    Status.INVISIBLE: "Look offline, still get everything",
+    Status.ONLINE: QT_TRANSLATE_NOOP("StatusPicker", "Friends see you online"),
+    Status.AWAY: QT_TRANSLATE_NOOP("StatusPicker", "Also after {minutes} min idle"),
+    Status.BUSY: QT_TRANSLATE_NOOP("StatusPicker", "No pop-ups or sounds"),
+    Status.INVISIBLE: QT_TRANSLATE_NOOP("StatusPicker", "Look offline, still get everything"),
 }
 GAME_ROLE = Qt.ItemDataRole.UserRole + 1
 STYLE = """
@@ -84,7 +85,8 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
     dot = QLabel(button)
     dot.setPixmap(status_dot(choice, 12))
     label = plain_label(choice.label, button, "statusChoiceLabel")
-    hint = plain_label(HINTS[choice], button, "statusChoiceHint", wrap=True)
+    hint = plain_label(QCoreApplication.translate("StatusPicker", HINTS[choice]).format(
+        minutes=int(IDLE_AWAY_S // 60)), button, "statusChoiceHint", wrap=True)
     texts = stacked(label, hint)
     row = QHBoxLayout(button)
     row.setContentsMargins(8, 4, 8, 4)

@@ -106,7 +106,7 @@ class HostConsoleView(QScrollArea):
         box = QGroupBox(self.tr("Players and seeds"), parent)
         box.setObjectName("hostPlayers")
         grid = QVBoxLayout(box)
-        hint = _label("Drag players to set their seeds (1 is the strongest).", box,
+        hint = _label(self.tr("Drag players to set their seeds (1 is the strongest)."), box,
                       "hostHint")
         hint.setWordWrap(True)
         grid.addWidget(hint)
@@ -162,7 +162,7 @@ class HostConsoleView(QScrollArea):
         box = QGroupBox(self.tr("Match"), parent)
         box.setObjectName("hostMatch")
         grid = QGridLayout(box)
-        self.match_title = _label("Click a match in the bracket.", box, "hostMatchTitle")
+        self.match_title = _label(self.tr("Click a match in the bracket."), box, "hostMatchTitle")
         self.match_title.setWordWrap(True)
         grid.addWidget(self.match_title, 0, 0, 1, 2)
         self.player1 = ElidedLabel(box)

@@ -241,22 +241,24 @@ class TournamentPage(QWidget):
         for button in (self.fit_button, self.png_button, self.csv_button):
             button.setVisible(started)
         league = tournament.format.is_league
-        self.tabs.setTabText(0, "Pairings" if league and started else
-                             "Players" if not started else "Bracket")
+        self.tabs.setTabText(0, self.tr("Pairings") if league and started else
+                             self.tr("Players") if not started else self.tr("Bracket"))
         self.bracket_stack.setCurrentIndex(1 if started else 0)
         if not started:
             self._fill_players()
 
     def _subtitle(self, t: Tournament) -> str:
-        status = {TournamentStatus.REGISTRATION: "Registration open",
-                  TournamentStatus.LIVE: "Live", TournamentStatus.FINISHED: "Finished"}[t.status]
+        status = {TournamentStatus.REGISTRATION: self.tr("Registration open"),
+                  TournamentStatus.LIVE: self.tr("Live"),
+                  TournamentStatus.FINISHED: self.tr("Finished")}[t.status]
         parts = [t.game, t.format_title, t.players_text(), status]
         bracket = self.model.feed.live.bracket
         winner = champion(bracket) if bracket is not None else None
         if winner is not None:
-            parts.append(f"Champion: {self.model.bracket.name_of(winner)}")
+            parts.append(self.tr("Champion: {name}").format(
+                name=self.model.bracket.name_of(winner)))
         if self.model.registered:
-            parts.append("You are in")
+            parts.append(self.tr("You are in"))
         return "  ·  ".join(parts)
 
     def _fill_players(self) -> None:

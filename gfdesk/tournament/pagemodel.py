@@ -17,6 +17,7 @@ from postgrest.exceptions import APIError
 from PySide6.QtCore import QObject, Signal
 
 from gfdesk import bridge
+from gfdesk.i18nmark import translate
 from gfdesk.log import ui as log
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.chatmodel import TournamentChatModel
@@ -46,11 +47,14 @@ def registration_problem(exc: BaseException) -> str:
     """Why registering or withdrawing did not work, for the player."""
     if isinstance(exc, APIError):
         if exc.code == "23505":
-            return "You are already registered."
+            return translate("TournamentPageModel", "You are already registered.")
         if exc.code == "42501":
-            return "Registration is closed (the tournament started, or it is full)."
-        return f"The server refused: {exc.message or exc.code}"
-    return "The server does not answer; try again when connected."
+            return translate("TournamentPageModel",
+                             "Registration is closed (the tournament started, or it is full).")
+        return translate("TournamentPageModel", "The server refused: {reason}").format(
+            reason=exc.message or exc.code)
+    return translate("TournamentPageModel",
+                     "The server does not answer; try again when connected.")
 
 
 class TournamentPageModel(QObject):

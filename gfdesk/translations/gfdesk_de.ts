@@ -55,6 +55,14 @@
         <source>Cannot call now: {reason}.</source>
         <translation>Anruf gerade nicht möglich: {reason}.</translation>
     </message>
+    <message>
+        <source>The call could not be placed; see the log.</source>
+        <translation>Der Anruf konnte nicht gestartet werden; Details im Protokoll.</translation>
+    </message>
+    <message>
+        <source>The call could not be answered; see the log.</source>
+        <translation>Der Anruf konnte nicht angenommen werden; Details im Protokoll.</translation>
+    </message>
 </context>
 <context>
     <name>CallWindow</name>
@@ -184,6 +192,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Could not start the conversation: {reason}</source>
         <translation>Unterhaltung konnte nicht gestartet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Diese Nachricht kann nicht mehr bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty; delete it instead.</source>
+        <translation>Eine Nachricht kann nicht leer sein; lösch sie stattdessen.</translation>
     </message>
     <message>
         <source>Could not create the group: {reason}</source>
@@ -453,6 +469,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Spieler und Setzliste</translation>
     </message>
     <message>
+        <source>Drag players to set their seeds (1 is the strongest).</source>
+        <translation>Zieh Spieler, um die Setzliste festzulegen (1 ist der Stärkste).</translation>
+    </message>
+    <message>
         <source>Random seeds</source>
         <translation>Zufällige Setzliste</translation>
     </message>
@@ -611,6 +631,22 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Sending...</source>
+        <extracomment>What was laid out (compared on each use: copying it back out of ``doc`` is not free): the body, and whether it was edited or deleted. The viewport width rows are laid out for (the view keeps it current).</extracomment>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Failed to send ({reason}). Click to retry.</source>
+        <translation>Senden fehlgeschlagen ({reason}). Klick zum erneuten Versuch.</translation>
+    </message>
+    <message>
+        <source>Failed to send. Click to retry.</source>
+        <translation>Senden fehlgeschlagen. Klick zum erneuten Versuch.</translation>
+    </message>
+</context>
+<context>
     <name>MessageListView</name>
     <message>
         <source>New messages  ↓</source>
@@ -734,17 +770,133 @@ Schließ das Fenster, um es zurückzuholen.</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <source>Search failed: {reason}</source>
+        <source>Friend request sent to {}.</source>
         <extracomment>Keys typed within this pause make one search. Requests listed per direction at most (the count says how many there are).</extracomment>
+        <translation>Freundschaftsanfrage an {} gesendet.</translation>
+    </message>
+    <message>
+        <source>You and {} are friends.</source>
+        <translation>Du und {} seid jetzt Freunde.</translation>
+    </message>
+    <message>
+        <source>Declined {}&apos;s request.</source>
+        <translation>Anfrage von {} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Request to {} cancelled.</source>
+        <translation>Anfrage an {} zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>{} is no longer your friend.</source>
+        <translation>{} ist nicht mehr dein Freund.</translation>
+    </message>
+    <message>
+        <source>{} is blocked.</source>
+        <translation>{} ist blockiert.</translation>
+    </message>
+    <message>
+        <source>{} is no longer blocked.</source>
+        <translation>{} ist nicht mehr blockiert.</translation>
+    </message>
+    <message>
+        <source>Could not request {name}: {reason}</source>
+        <translation>Anfrage an {name} fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not accept {name}: {reason}</source>
+        <translation>{name} konnte nicht angenommen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not decline {name}: {reason}</source>
+        <translation>{name} konnte nicht abgelehnt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not cancel {name}: {reason}</source>
+        <translation>Anfrage an {name} konnte nicht zurückgezogen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not remove {name}: {reason}</source>
+        <translation>{name} konnte nicht entfernt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not block {name}: {reason}</source>
+        <translation>{name} konnte nicht blockiert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not unblock {name}: {reason}</source>
+        <translation>Blockierung von {name} konnte nicht aufgehoben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
         <translation>Suche fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
     <name>RequestsView</name>
     <message>
-        <source>Search players by username or name</source>
+        <source>Add friend</source>
         <extracomment>A player&apos;s name keeps at least this much room beside the buttons. What each button says.</extracomment>
+        <translation>Freund hinzufügen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Anfrage zurückziehen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Blockierung aufheben</translation>
+    </message>
+    <message>
+        <source>Search players by username or name</source>
         <translation>Spieler nach Benutzername oder Name suchen</translation>
+    </message>
+    <message>
+        <source>Add a friend</source>
+        <translation>Freund hinzufügen</translation>
+    </message>
+    <message>
+        <source>Find players by their username or display name and send them a request.</source>
+        <translation>Finde Spieler über Benutzer- oder Anzeigenamen und schick ihnen eine Anfrage.</translation>
+    </message>
+    <message>
+        <source>PLAYERS</source>
+        <translation>SPIELER</translation>
+    </message>
+    <message>
+        <source>INCOMING — {count}</source>
+        <translation>EINGEGANGEN — {count}</translation>
+    </message>
+    <message>
+        <source>No pending requests.</source>
+        <translation>Keine offenen Anfragen.</translation>
+    </message>
+    <message>
+        <source>SENT — {count}</source>
+        <translation>GESENDET — {count}</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No players match “{query}”.</source>
+        <translation>Keine Spieler passen zu „{query}“.</translation>
     </message>
 </context>
 <context>
@@ -912,8 +1064,20 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
 <context>
     <name>SignInForm</name>
     <message>
-        <source>you@example.com</source>
+        <source>Enter a valid email address.</source>
         <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists. Only for a sign-up; empty otherwise.</extracomment>
+        <translation>Gib eine gültige E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Gib dein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Choose a display name.</source>
+        <translation>Wähl einen Anzeigenamen.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
         <translation>du@example.com</translation>
     </message>
     <message>
@@ -935,6 +1099,22 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Display name</source>
         <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Creating account…</source>
+        <translation>Konto wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1142,22 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
 </context>
 <context>
     <name>StatusPicker</name>
+    <message>
+        <source>Friends see you online</source>
+        <translation>Freunde sehen dich online</translation>
+    </message>
+    <message>
+        <source>Also after {minutes} min idle</source>
+        <translation>Auch nach {minutes} Min. Inaktivität</translation>
+    </message>
+    <message>
+        <source>No pop-ups or sounds</source>
+        <translation>Keine Pop-ups oder Töne</translation>
+    </message>
+    <message>
+        <source>Look offline, still get everything</source>
+        <translation>Offline wirken, trotzdem alles bekommen</translation>
+    </message>
     <message>
         <source>SET YOUR STATUS</source>
         <translation>STATUS FESTLEGEN</translation>
@@ -1050,6 +1246,34 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>Chat</translation>
     </message>
     <message>
+        <source>Pairings</source>
+        <translation>Paarungen</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Registration open</source>
+        <translation>Anmeldung offen</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Champion: {name}</source>
+        <translation>Champion: {name}</translation>
+    </message>
+    <message>
+        <source>You are in</source>
+        <translation>Du bist dabei</translation>
+    </message>
+    <message>
         <source>Nobody has registered yet.</source>
         <translation>Noch hat sich niemand angemeldet.</translation>
     </message>
@@ -1065,8 +1289,25 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
 <context>
     <name>TournamentPageModel</name>
     <message>
+        <source>You are already registered.</source>
+        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state).</extracomment>
+        <translation>Du bist schon angemeldet.</translation>
+    </message>
+    <message>
+        <source>Registration is closed (the tournament started, or it is full).</source>
+        <translation>Die Anmeldung ist geschlossen (das Turnier hat begonnen oder ist voll).</translation>
+    </message>
+    <message>
+        <source>The server refused: {reason}</source>
+        <translation>Der Server hat abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>The server does not answer; try again when connected.</source>
+        <translation>Der Server antwortet nicht; versuch es noch mal, wenn du verbunden bist.</translation>
+    </message>
+    <message>
         <source>This tournament does not exist any more.</source>
-        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state). Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
+        <extracomment>Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
         <translation>Dieses Turnier gibt es nicht mehr.</translation>
     </message>
     <message>

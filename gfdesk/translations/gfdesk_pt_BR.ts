@@ -55,6 +55,14 @@
         <source>Cannot call now: {reason}.</source>
         <translation>Não dá para ligar agora: {reason}.</translation>
     </message>
+    <message>
+        <source>The call could not be placed; see the log.</source>
+        <translation>Não foi possível fazer a chamada; veja o log.</translation>
+    </message>
+    <message>
+        <source>The call could not be answered; see the log.</source>
+        <translation>Não foi possível atender a chamada; veja o log.</translation>
+    </message>
 </context>
 <context>
     <name>CallWindow</name>
@@ -184,6 +192,14 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>Could not start the conversation: {reason}</source>
         <translation>Não foi possível iniciar a conversa: {reason}</translation>
+    </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Esta mensagem não pode mais ser editada.</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty; delete it instead.</source>
+        <translation>Uma mensagem não pode ficar vazia; apague-a em vez disso.</translation>
     </message>
     <message>
         <source>Could not create the group: {reason}</source>
@@ -453,6 +469,10 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Jogadores e cabeças de chave</translation>
     </message>
     <message>
+        <source>Drag players to set their seeds (1 is the strongest).</source>
+        <translation>Arraste os jogadores para definir as cabeças de chave (1 é o mais forte).</translation>
+    </message>
+    <message>
         <source>Random seeds</source>
         <translation>Sortear cabeças de chave</translation>
     </message>
@@ -611,6 +631,22 @@ Feche essa janela para trazê-la de volta.</translation>
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Sending...</source>
+        <extracomment>What was laid out (compared on each use: copying it back out of ``doc`` is not free): the body, and whether it was edited or deleted. The viewport width rows are laid out for (the view keeps it current).</extracomment>
+        <translation>Enviando...</translation>
+    </message>
+    <message>
+        <source>Failed to send ({reason}). Click to retry.</source>
+        <translation>Falha ao enviar ({reason}). Clique para tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Failed to send. Click to retry.</source>
+        <translation>Falha ao enviar. Clique para tentar de novo.</translation>
+    </message>
+</context>
+<context>
     <name>MessageListView</name>
     <message>
         <source>New messages  ↓</source>
@@ -734,17 +770,133 @@ Feche essa janela para trazê-la de volta.</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <source>Search failed: {reason}</source>
+        <source>Friend request sent to {}.</source>
         <extracomment>Keys typed within this pause make one search. Requests listed per direction at most (the count says how many there are).</extracomment>
+        <translation>Pedido de amizade enviado para {}.</translation>
+    </message>
+    <message>
+        <source>You and {} are friends.</source>
+        <translation>Você e {} agora são amigos.</translation>
+    </message>
+    <message>
+        <source>Declined {}&apos;s request.</source>
+        <translation>Pedido de {} recusado.</translation>
+    </message>
+    <message>
+        <source>Request to {} cancelled.</source>
+        <translation>Pedido para {} cancelado.</translation>
+    </message>
+    <message>
+        <source>{} is no longer your friend.</source>
+        <translation>{} não é mais seu amigo.</translation>
+    </message>
+    <message>
+        <source>{} is blocked.</source>
+        <translation>{} foi bloqueado.</translation>
+    </message>
+    <message>
+        <source>{} is no longer blocked.</source>
+        <translation>{} não está mais bloqueado.</translation>
+    </message>
+    <message>
+        <source>Could not request {name}: {reason}</source>
+        <translation>Não foi possível enviar o pedido para {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not accept {name}: {reason}</source>
+        <translation>Não foi possível aceitar {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not decline {name}: {reason}</source>
+        <translation>Não foi possível recusar {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not cancel {name}: {reason}</source>
+        <translation>Não foi possível cancelar o pedido para {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not remove {name}: {reason}</source>
+        <translation>Não foi possível remover {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not block {name}: {reason}</source>
+        <translation>Não foi possível bloquear {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not unblock {name}: {reason}</source>
+        <translation>Não foi possível desbloquear {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
         <translation>A busca falhou: {reason}</translation>
     </message>
 </context>
 <context>
     <name>RequestsView</name>
     <message>
-        <source>Search players by username or name</source>
+        <source>Add friend</source>
         <extracomment>A player&apos;s name keeps at least this much room beside the buttons. What each button says.</extracomment>
+        <translation>Adicionar amigo</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Recusar</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Search players by username or name</source>
         <translation>Buscar jogadores por nome de usuário ou nome</translation>
+    </message>
+    <message>
+        <source>Add a friend</source>
+        <translation>Adicionar um amigo</translation>
+    </message>
+    <message>
+        <source>Find players by their username or display name and send them a request.</source>
+        <translation>Encontre jogadores pelo nome de usuário ou de exibição e envie um pedido.</translation>
+    </message>
+    <message>
+        <source>PLAYERS</source>
+        <translation>JOGADORES</translation>
+    </message>
+    <message>
+        <source>INCOMING — {count}</source>
+        <translation>RECEBIDOS — {count}</translation>
+    </message>
+    <message>
+        <source>No pending requests.</source>
+        <translation>Nenhum pedido pendente.</translation>
+    </message>
+    <message>
+        <source>SENT — {count}</source>
+        <translation>ENVIADOS — {count}</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No players match “{query}”.</source>
+        <translation>Nenhum jogador corresponde a “{query}”.</translation>
     </message>
 </context>
 <context>
@@ -912,8 +1064,20 @@ Lançado sob a Licença MIT.</translation>
 <context>
     <name>SignInForm</name>
     <message>
-        <source>you@example.com</source>
+        <source>Enter a valid email address.</source>
         <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists. Only for a sign-up; empty otherwise.</extracomment>
+        <translation>Digite um endereço de e-mail válido.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Digite sua senha.</translation>
+    </message>
+    <message>
+        <source>Choose a display name.</source>
+        <translation>Escolha um nome de exibição.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
         <translation>voce@example.com</translation>
     </message>
     <message>
@@ -935,6 +1099,22 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Display name</source>
         <translation>Nome de exibição</translation>
+    </message>
+    <message>
+        <source>Creating account…</source>
+        <translation>Criando conta…</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Criar conta</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Entrando…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1142,22 @@ Lançado sob a Licença MIT.</translation>
 </context>
 <context>
     <name>StatusPicker</name>
+    <message>
+        <source>Friends see you online</source>
+        <translation>Seus amigos veem você online</translation>
+    </message>
+    <message>
+        <source>Also after {minutes} min idle</source>
+        <translation>Também após {minutes} min sem atividade</translation>
+    </message>
+    <message>
+        <source>No pop-ups or sounds</source>
+        <translation>Sem pop-ups nem sons</translation>
+    </message>
+    <message>
+        <source>Look offline, still get everything</source>
+        <translation>Pareça offline e continue recebendo tudo</translation>
+    </message>
     <message>
         <source>SET YOUR STATUS</source>
         <translation>DEFINA SEU STATUS</translation>
@@ -1050,6 +1246,34 @@ Lançado sob a Licença MIT.</translation>
         <translation>Chat</translation>
     </message>
     <message>
+        <source>Pairings</source>
+        <translation>Confrontos</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Jogadores</translation>
+    </message>
+    <message>
+        <source>Registration open</source>
+        <translation>Inscrições abertas</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Ao vivo</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Encerrado</translation>
+    </message>
+    <message>
+        <source>Champion: {name}</source>
+        <translation>Campeão: {name}</translation>
+    </message>
+    <message>
+        <source>You are in</source>
+        <translation>Você está dentro</translation>
+    </message>
+    <message>
         <source>Nobody has registered yet.</source>
         <translation>Ninguém se inscreveu ainda.</translation>
     </message>
@@ -1065,8 +1289,25 @@ Lançado sob a Licença MIT.</translation>
 <context>
     <name>TournamentPageModel</name>
     <message>
+        <source>You are already registered.</source>
+        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state).</extracomment>
+        <translation>Você já está inscrito.</translation>
+    </message>
+    <message>
+        <source>Registration is closed (the tournament started, or it is full).</source>
+        <translation>As inscrições estão fechadas (o torneio começou ou está lotado).</translation>
+    </message>
+    <message>
+        <source>The server refused: {reason}</source>
+        <translation>O servidor recusou: {reason}</translation>
+    </message>
+    <message>
+        <source>The server does not answer; try again when connected.</source>
+        <translation>O servidor não responde; tente de novo quando estiver conectado.</translation>
+    </message>
+    <message>
         <source>This tournament does not exist any more.</source>
-        <extracomment>Tables whose writes the host console makes (a refusal means: show the server&apos;s state). Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
+        <extracomment>Set once ``load`` has read the tournament and ``loaded`` was emitted.</extracomment>
         <translation>Este torneio não existe mais.</translation>
     </message>
     <message>

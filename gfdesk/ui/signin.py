@@ -82,11 +82,11 @@ def check_request(request: SignInRequest) -> str:
     'Enter a valid email address.'
     """
     if "@" not in request.email or request.email.startswith("@") or request.email.endswith("@"):
-        return "Enter a valid email address."
+        return QCoreApplication.translate("SignInForm", "Enter a valid email address.")
     if not request.password:
-        return "Enter your password."
+        return QCoreApplication.translate("SignInForm", "Enter your password.")
     if request.mode is SignInMode.SIGN_UP and not request.display_name.strip():
-        return "Choose a display name."
+        return QCoreApplication.translate("SignInForm", "Choose a display name.")
     return ""
 
 
@@ -219,8 +219,8 @@ class SignInForm(QWidget):
 
     def _submit_text(self) -> str:
         if self._mode is SignInMode.SIGN_UP:
-            return "Creating account…" if self._busy else "Create account"
-        return "Signing in…" if self._busy else "Sign in"
+            return self.tr("Creating account…") if self._busy else self.tr("Create account")
+        return self.tr("Signing in…") if self._busy else self.tr("Sign in")
 
     @property
     def busy(self) -> bool:

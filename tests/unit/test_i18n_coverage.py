@@ -45,10 +45,14 @@ def test_the_scan_finds_literals_outside_tr(tmp_path: Path) -> None:
                 menu.addAction(QCoreApplication.translate("View", "Block"))
                 form.addRow("Qt", value)  # i18n: verbatim
                 QMessageBox.warning(self, "Oops", "It broke")
+                self.notice.emit(f"Could not rename: {exc}")
+                self.notice.emit(self.tr("Could not rename: {reason}").format(reason=exc))
+                self.rows_changed.emit("Not a message")
     '''), encoding="utf-8")
     found = [(e.call, e.text) for e in i18nscan.scan([source])]
     assert found == [("QLabel", "Hello there"), ("setText", "Send to "),
-                     ("addTab", "Profile"), ("warning", "Oops"), ("warning", "It broke")]
+                     ("addTab", "Profile"), ("warning", "Oops"), ("warning", "It broke"),
+                     ("emit", "Could not rename: ")]
 
 
 def test_translations_are_complete_and_up_to_date() -> None:
