@@ -573,6 +573,13 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>HubFinderView</name>
+    <message>
+        <source>HUBS ON THIS NETWORK</source>
+        <translation>HUBS IN DIESEM NETZWERK</translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallWindow</name>
     <message>
         <source>Incoming call</source>
@@ -973,6 +980,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>SUPABASE-PROJEKT ODER LAN-HUB HINZUFÜGEN</translation>
     </message>
     <message>
+        <source>lan-party</source>
+        <translation>lan-party</translation>
+    </message>
+    <message>
+        <source>The project&apos;s anon (public) key</source>
+        <translation>Der Anon-Key (öffentlich) des Projekts</translation>
+    </message>
+    <message>
         <source>Add profile</source>
         <translation>Profil hinzufügen</translation>
     </message>
@@ -987,6 +1002,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Anon key</source>
         <translation>Anon-Key</translation>
+    </message>
+    <message>
+        <source>Switching takes effect on the next start: run gfdesk --profile NAME (profiles are saved in {path}).</source>
+        <translation>Ein Wechsel gilt ab dem nächsten Start: gfdesk --profile NAME ausführen (Profile werden in {path} gespeichert).</translation>
     </message>
     <message>
         <source>VERSIONS</source>
@@ -1023,6 +1042,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>SETTINGS PROBLEMS</source>
         <translation>PROBLEME MIT DEN EINSTELLUNGEN</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
     </message>
     <message>
         <source>GamerFlick on the desktop: see which friends are online, chat with typing indicators, get live notifications, follow tournament brackets as scores come in, and take 1:1 video and audio calls. Lighter than a browser, and it talks to the same Supabase backend as the GamerFlick mobile app.</source>

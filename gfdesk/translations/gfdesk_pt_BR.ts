@@ -573,6 +573,13 @@ Feche essa janela para trazê-la de volta.</translation>
     </message>
 </context>
 <context>
+    <name>HubFinderView</name>
+    <message>
+        <source>HUBS ON THIS NETWORK</source>
+        <translation>HUBS NESTA REDE</translation>
+    </message>
+</context>
+<context>
     <name>IncomingCallWindow</name>
     <message>
         <source>Incoming call</source>
@@ -973,6 +980,14 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>ADICIONAR UM PROJETO SUPABASE OU HUB DE LAN</translation>
     </message>
     <message>
+        <source>lan-party</source>
+        <translation>lan-party</translation>
+    </message>
+    <message>
+        <source>The project&apos;s anon (public) key</source>
+        <translation>A anon key (pública) do projeto</translation>
+    </message>
+    <message>
         <source>Add profile</source>
         <translation>Adicionar perfil</translation>
     </message>
@@ -987,6 +1002,10 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>Anon key</source>
         <translation>Anon key</translation>
+    </message>
+    <message>
+        <source>Switching takes effect on the next start: run gfdesk --profile NAME (profiles are saved in {path}).</source>
+        <translation>A troca vale a partir da próxima inicialização: rode gfdesk --profile NOME (os perfis ficam salvos em {path}).</translation>
     </message>
     <message>
         <source>VERSIONS</source>
@@ -1023,6 +1042,10 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>SETTINGS PROBLEMS</source>
         <translation>PROBLEMAS NAS CONFIGURAÇÕES</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versão {version}</translation>
     </message>
     <message>
         <source>GamerFlick on the desktop: see which friends are online, chat with typing indicators, get live notifications, follow tournament brackets as scores come in, and take 1:1 video and audio calls. Lighter than a browser, and it talks to the same Supabase backend as the GamerFlick mobile app.</source>

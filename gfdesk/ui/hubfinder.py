@@ -45,7 +45,8 @@ class HubFinderView(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None, *,
                  interfaces: list[str] | None = None) -> None:
-        super().__init__("HUBS ON THIS NETWORK", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("HUBS ON THIS NETWORK"))
         self.setObjectName("hubFinder")
         self._list = QListWidget(self)
         self._list.setObjectName("hubList")

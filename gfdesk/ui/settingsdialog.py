@@ -286,9 +286,9 @@ class SettingsDialog(QDialog):
         self._hubs = HubFinderView(page)
         self._hubs.hub_chosen.connect(self._on_hub_chosen)
         adding = QGroupBox(self.tr("ADD A SUPABASE PROJECT OR LAN HUB"), page)
-        self._name = _line_edit(adding, "profileName", "lan-party")
+        self._name = _line_edit(adding, "profileName", self.tr("lan-party"))
         self._url = _line_edit(adding, "profileUrl", self.tr(URL_PLACEHOLDER))
-        self._key = _line_edit(adding, "profileKey", "The project's anon (public) key")
+        self._key = _line_edit(adding, "profileKey", self.tr("The project's anon (public) key"))
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._feedback = _plain_label("", adding, "formError")
         self._feedback.setWordWrap(True)
@@ -313,8 +313,8 @@ class SettingsDialog(QDialog):
         adding_layout.addLayout(add_row)
 
         note = _plain_label(
-            "Switching takes effect on the next start: run gfdesk --profile NAME "
-            f"(profiles are saved in {self._config_file}).",
+            self.tr("Switching takes effect on the next start: run gfdesk --profile NAME "
+                    "(profiles are saved in {path}).").format(path=self._config_file),
             page, "settingsNote",
         )
         note.setWordWrap(True)
@@ -450,7 +450,8 @@ class SettingsDialog(QDialog):
         logo = icons.IconLabel(LOGO_SIZE, page)
         logo.set_icon(theme.app_icon())
         title = _plain_label("gfdesk", page, "aboutTitle")
-        version = _plain_label(f"Version {gfdesk.__version__}", page, "aboutVersion")
+        version = _plain_label(self.tr("Version {version}").format(version=gfdesk.__version__),
+                               page, "aboutVersion")
         blurb = QLabel(
             self.tr("GamerFlick on the desktop: see which friends are online, chat with typing "
             "indicators, get live notifications, follow tournament brackets as scores "
