@@ -1088,7 +1088,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <name>SignInForm</name>
     <message>
         <source>Enter a valid email address.</source>
-        <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists. Only for a sign-up; empty otherwise.</extracomment>
+        <extracomment>Only for a sign-up; empty otherwise.</extracomment>
         <translation>Gib eine gültige E-Mail-Adresse ein.</translation>
     </message>
     <message>
@@ -1122,6 +1122,14 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Display name</source>
         <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>Ich habe schon ein Konto</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Konto erstellen</translation>
     </message>
     <message>
         <source>Creating account…</source>
@@ -1497,6 +1505,11 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Create a GamerFlick account</source>
         <translation>GamerFlick-Konto erstellen</translation>
+    </message>
+    <message>
+        <source>No secure password store on this system: you will sign in again next time.</source>
+        <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists.</extracomment>
+        <translation>Kein sicherer Passwortspeicher auf diesem System: Du musst dich nächstes Mal erneut anmelden.</translation>
     </message>
 </context>
 <context>

@@ -1088,7 +1088,7 @@ Lançado sob a Licença MIT.</translation>
     <name>SignInForm</name>
     <message>
         <source>Enter a valid email address.</source>
-        <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists. Only for a sign-up; empty otherwise.</extracomment>
+        <extracomment>Only for a sign-up; empty otherwise.</extracomment>
         <translation>Digite um endereço de e-mail válido.</translation>
     </message>
     <message>
@@ -1122,6 +1122,14 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Display name</source>
         <translation>Nome de exibição</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>Já tenho uma conta</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Criar uma conta</translation>
     </message>
     <message>
         <source>Creating account…</source>
@@ -1497,6 +1505,11 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Create a GamerFlick account</source>
         <translation>Criar uma conta GamerFlick</translation>
+    </message>
+    <message>
+        <source>No secure password store on this system: you will sign in again next time.</source>
+        <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists.</extracomment>
+        <translation>Nenhum cofre de senhas seguro neste sistema: você vai precisar entrar de novo da próxima vez.</translation>
     </message>
 </context>
 <context>

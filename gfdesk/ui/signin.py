@@ -51,7 +51,8 @@ TITLE = QT_TRANSLATE_NOOP("signin", "Sign in to GamerFlick")
 SIGN_UP_TITLE = QT_TRANSLATE_NOOP("signin", "Create a GamerFlick account")
 MIN_WIDTH = 420
 #: Hint under "Remember me" where no secure keyring exists.
-NO_KEYRING_HINT = "No secure password store on this system: you will sign in again next time."
+NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "signin", "No secure password store on this system: you will sign in again next time.")
 
 
 class SignInMode(enum.Enum):
@@ -140,8 +141,9 @@ class SignInForm(QWidget):
         self._remember.setObjectName("signInRemember")
         self._remember.setChecked(keyring_available)
         self._remember.setEnabled(keyring_available)
-        self._keyring_hint = _label("" if keyring_available else NO_KEYRING_HINT, self,
-                                    "fieldHint")
+        self._keyring_hint = _label(
+            "" if keyring_available else QCoreApplication.translate("signin", NO_KEYRING_HINT),
+            self, "fieldHint")
         self._keyring_hint.setVisible(not keyring_available)
         self._error = _label("", self, "formError")
         self._error.hide()
@@ -203,8 +205,8 @@ class SignInForm(QWidget):
         self.mode_changed.emit()
         self._form.setRowVisible(self._display_name, signing_up)
         self._submit.setText(self._submit_text())
-        self._switch.setText("I already have an account" if signing_up
-                             else "Create an account")
+        self._switch.setText(self.tr("I already have an account") if signing_up
+                             else self.tr("Create an account"))
         self._set_error("")
 
     def set_busy(self, busy: bool) -> None:

@@ -110,3 +110,16 @@ def test_the_settings_dialog_shows_only_translated_texts(qtbot: QtBot, tmp_path:
                                              "configFilePath", "inUseProfile"))
     values += ("Close",)
     assert _untranslated(dialog, values) == []
+
+
+def test_the_sign_in_screen_shows_only_translated_texts(qtbot: QtBot, pseudo: None) -> None:
+    from gfdesk.config import Profile
+    from gfdesk.core.session import Credentials
+    from gfdesk.ui.signinscreen import SignInScreen
+
+    demo = Profile("demo")
+    screen = SignInScreen([demo, Profile("lan", "http://192.168.1.20:54321", "k" * 40)], demo,
+                          demo_credentials=Credentials("demo@gamerflick.test", "pw"))
+    qtbot.addWidget(screen)
+    # The profiles' names are values.
+    assert _untranslated(screen, ("demo", "lan")) == []
