@@ -209,7 +209,8 @@ class AccountFlow(QObject):
             self._wiring = self._build_features(account, signalling_url)
         except Exception:
             log.exception("could not build the features")
-            self._messages.error("gfdesk could not open your friends and chats; see the log.")
+            self._messages.error(
+                self.tr("gfdesk could not open your friends and chats; see the log."))
             return
         for problem in await self._wiring.start():
             self._messages.error(problem)

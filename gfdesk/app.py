@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
 from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load, read_language
+from gfdesk.i18nmark import translate
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
 DEMO_CALL_BOT = "novastrike"
@@ -230,7 +231,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
             on_notice=messages.warning,
             on_session=lambda status: flow.on_session(status) if flow else None,
             on_rejected=lambda r: messages.error(
-                f"Could not send {r.write.label or 'a change'}: {r.reason}"),
+                translate("app", "Could not send {change}: {reason}").format(
+                    change=r.write.label or translate("app", "a change"), reason=r.reason)),
             check_certificate=lambda seen: ask_to_trust(seen, window))
         flow = AccountFlow(backend, window, messages, tray, can_sign_in=True,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
@@ -265,7 +267,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None) -> 
     connecting = bridge.spawn(first_connect(), name="app:connect")
     connecting.add_done_callback(
         lambda t: None if t.cancelled() or t.exception() is None else messages.error(
-            f"Could not start the backend: {t.exception()}"))
+            translate("app", "Could not start the backend: {reason}").format(
+                reason=t.exception())))
 
     await quit_event.wait()
     log.app.info("shutting down")

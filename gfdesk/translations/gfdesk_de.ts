@@ -7,6 +7,10 @@
         <source>Check your email to confirm the account, then sign in.</source>
         <translation>Bestätige das Konto über die E-Mail, die wir dir geschickt haben, und melde dich dann an.</translation>
     </message>
+    <message>
+        <source>gfdesk could not open your friends and chats; see the log.</source>
+        <translation>gfdesk konnte deine Freunde und Chats nicht öffnen; Details im Protokoll.</translation>
+    </message>
 </context>
 <context>
     <name>AccountFooter</name>
@@ -1432,6 +1436,21 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>{app} — {count} unread</source>
         <translation>{app} — {count} ungelesen</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Could not send {change}: {reason}</source>
+        <translation>Konnte {change} nicht senden: {reason}</translation>
+    </message>
+    <message>
+        <source>a change</source>
+        <translation>eine Änderung</translation>
+    </message>
+    <message>
+        <source>Could not start the backend: {reason}</source>
+        <translation>Backend konnte nicht starten: {reason}</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,10 @@
         <source>Check your email to confirm the account, then sign in.</source>
         <translation>Confira seu e-mail para confirmar a conta e depois entre.</translation>
     </message>
+    <message>
+        <source>gfdesk could not open your friends and chats; see the log.</source>
+        <translation>O gfdesk não conseguiu abrir seus amigos e chats; veja o log.</translation>
+    </message>
 </context>
 <context>
     <name>AccountFooter</name>
@@ -1432,6 +1436,21 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>{app} — {count} unread</source>
         <translation>{app} — {count} não lidas</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Could not send {change}: {reason}</source>
+        <translation>Não foi possível enviar {change}: {reason}</translation>
+    </message>
+    <message>
+        <source>a change</source>
+        <translation>uma alteração</translation>
+    </message>
+    <message>
+        <source>Could not start the backend: {reason}</source>
+        <translation>Não foi possível iniciar o backend: {reason}</translation>
     </message>
 </context>
 <context>
