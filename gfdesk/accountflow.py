@@ -173,7 +173,8 @@ class AccountFlow(QObject):
                     request.credentials, remember=request.remember,
                     display_name=request.display_name)
                 if account is None:
-                    screen.show_error("Check your email to confirm the account, then sign in.")
+                    screen.show_error(
+                        self.tr("Check your email to confirm the account, then sign in."))
                     return
             else:
                 account = await self._backend.sign_in(request.credentials,
@@ -219,7 +220,8 @@ class AccountFlow(QObject):
             self._wiring = self._build_features(account, signalling_url)
         except Exception:
             log.exception("could not build the features")
-            self._messages.error("gfdesk could not open your friends and chats; see the log.")
+            self._messages.error(
+                self.tr("gfdesk could not open your friends and chats; see the log."))
             return
         for problem in await self._wiring.start():
             self._messages.error(problem)

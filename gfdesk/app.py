@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
-from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load
+from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load, read_language
+from gfdesk.i18nmark import translate
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
 DEMO_CALL_BOT = "novastrike"
@@ -202,9 +203,11 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
 
     from gfdesk import bridge
     from gfdesk.core.status import ConnectionState, ConnectionStatus
+    from gfdesk.ui.language import Languages
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.usermessages import MessageBridge
 
+    Languages(config.paths.data_dir, qapp).apply(read_language(config.paths.config_file))
     messages = MessageBridge()
     messages.message_shown.connect(_log_user_message)
     window = MainWindow(messages)
@@ -214,8 +217,9 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     flow: AccountFlow | None = None
     demo_bots: list[Any] = []
 
-    def open_settings() -> None:
+    def open_settings(*, language_tab: bool = False) -> None:
         # Imported on first use: the dialog's code is not needed to show the window.
+        from gfdesk.ui.languagepage import LanguagePage
         from gfdesk.ui.settingsdialog import SettingsDialog
 
         account = flow.account if flow is not None else None
@@ -227,6 +231,16 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             profile=flow.own_profile if flow is not None and account is not None else None,
             avatars=flow.avatars if flow is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        language_page = dialog.findChild(LanguagePage)
+        if language_page is not None:
+            # The dialog's pages are worded once: a new language reopens it, in that one.
+            def reopen(_code: str, old: SettingsDialog = dialog) -> None:
+                old.close()
+                open_settings(language_tab=True)
+
+            language_page.language_applied.connect(reopen)
+            if language_tab:
+                dialog.show_page(language_page)
         if flow is not None:
             current = flow
             dialog.sign_out_requested.connect(
@@ -299,7 +313,8 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             on_notice=messages.warning,
             on_session=lambda status: flow.on_session(status) if flow else None,
             on_rejected=lambda r: messages.error(
-                f"Could not send {r.write.label or 'a change'}: {r.reason}"),
+                translate("app", "Could not send {change}: {reason}").format(
+                    change=r.write.label or translate("app", "a change"), reason=r.reason)),
             check_certificate=lambda seen: ask_to_trust(seen, window))
         flow = AccountFlow(backend, window, messages, tray, can_sign_in=True,
                            profiles=config.profiles, profile=profile, demo_credentials=demo,
@@ -342,12 +357,14 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     connecting = bridge.spawn(first_connect(), name="app:connect")
     connecting.add_done_callback(
         lambda t: None if t.cancelled() or t.exception() is None else messages.error(
-            f"Could not start the backend: {t.exception()}"))
+            translate("app", "Could not start the backend: {reason}").format(
+                reason=t.exception())))
     check = None
     if self_check is not None:
         from gfdesk.selfcheck import SelfCheck
 
-        check = SelfCheck(window, lambda: flow, self_check, window.close, messages)
+        # quit(), not close(): closing may only hide the window into the tray.
+        check = SelfCheck(window, lambda: flow, self_check, window.quit, messages)
         bridge.spawn(check.run(), name="app:self-check", owner=window)
 
     await quit_event.wait()

@@ -269,12 +269,7 @@ def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallD
     Raises:
         ConfigError: the file cannot be read or parsed, or could not be edited safely.
     """
-    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-    try:
-        before = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_file}: {exc}; fix it before saving call settings") from exc
-    kept = _without_table(text, "calls")
+    text, before = _parsed(config_file, "call settings")
     lines = ["[calls]"]
     for name in ("camera", "microphone", "speaker"):
         value = getattr(devices, name)
@@ -294,14 +289,46 @@ def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallD
         signalling = old.get("signalling") if isinstance(old, dict) else None
     if isinstance(signalling, str) and signalling:
         lines.append(f"signalling = {_toml_string(signalling)}")
+    _replace_table(config_file, text, before, lines)
+
+
+def _parsed(config_file: Path, what: str) -> tuple[str, dict[str, Any]]:
+    """The settings file's text and its parsed tables ("" and {} when there is none).
+
+    Raises:
+        ConfigError: it cannot be read or parsed (saving ``what`` would lose it).
+    """
+    try:
+        text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+        return text, tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_file}: {exc}; cannot save {what}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: {exc}; fix it before saving {what}") from exc
+
+
+def _replace_table(config_file: Path, text: str, before: dict[str, Any],
+                   lines: list[str]) -> None:
+    """Write ``text`` with the table ``lines`` begins (its header, then its keys) in place
+    of the file's one of that name, keeping everything else.
+
+    The new text is parsed before it is written: if anything but that table would change
+    (a layout this cannot edit safely), the file is left alone. Written whole, then
+    renamed over the old one, readable by the user only.
+
+    Raises:
+        ConfigError: it could not be edited safely.
+    """
+    name = lines[0].strip("[]")
+    kept = _without_table(text, name)
     new_text = kept.rstrip("\n") + ("\n\n" if kept.strip() else "") + "\n".join(lines) + "\n"
     try:
-        after = tomllib.loads(new_text)
+        after: dict[str, Any] | None = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError:
         after = None
-    expected = {k: v for k, v in before.items() if k != "calls"}
-    if after is None or {k: v for k, v in after.items() if k != "calls"} != expected:
-        raise ConfigError(f"{config_file}: its [calls] table could not be replaced safely; "
+    expected = {k: v for k, v in before.items() if k != name}
+    if after is None or {k: v for k, v in after.items() if k != name} != expected:
+        raise ConfigError(f"{config_file}: its [{name}] table could not be replaced safely; "
                           "edit it by hand")
     config_file.parent.mkdir(parents=True, exist_ok=True)
     partial = config_file.with_name(config_file.name + ".partial")
@@ -588,30 +615,67 @@ def save_desktop(config_file: Path, settings: DesktopSettings) -> None:
     Raises:
         ConfigError: the file cannot be read or parsed, or could not be edited safely.
     """
-    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-    try:
-        before = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_file}: {exc}; fix it before saving desktop settings") \
-            from exc
-    kept = _without_table(text, "desktop")
     lines = ["[desktop]"]
     for name in ("close_to_tray", "hint_shown", "streamer_mode", "streamer_auto",
                  "notification_sound"):
         lines.append(f"{name} = {'true' if getattr(settings, name) else 'false'}")
     lines.append(f"idle_away_minutes = {int(settings.idle_away_minutes)}")
-    new_text = kept.rstrip("\n") + ("\n\n" if kept.strip() else "") + "\n".join(lines) + "\n"
+    text, before = _parsed(config_file, "desktop settings")
+    _replace_table(config_file, text, before, lines)
+
+
+# -- [language] (issue 17, languages) ------------------------------------------------------
+#
+#     [language]
+#     code = "de"        # "system" (the default: the system's locale), "en", "de", "pt_BR"
+
+#: ``[language] code`` that follows the system's locale.
+SYSTEM_LANGUAGE = "system"
+#: The languages gfdesk ships, by the code of their translation file.
+LANGUAGES = ("en", "de", "pt_BR")
+
+
+def language_code(value: object) -> str:
+    """A ``[language] code`` made canonical: "system" or one of ``LANGUAGES``.
+
+    Raises:
+        ConfigError: anything else (a language gfdesk does not ship).
+    """
+    if isinstance(value, str):
+        wanted = value.strip().replace("-", "_")
+        if wanted.lower() == SYSTEM_LANGUAGE:
+            return SYSTEM_LANGUAGE
+        for code in LANGUAGES:
+            if wanted.lower() == code.lower():
+                return code
+    raise ConfigError(f"{str(value)[:40]!r} is not one of "
+                      f"{', '.join((SYSTEM_LANGUAGE, *LANGUAGES))}")
+
+
+def read_language(config_file: Path | None) -> str:
+    """The language chosen in the settings file ("system" when none or a bad one)."""
+    if config_file is None:
+        return SYSTEM_LANGUAGE
     try:
-        after: dict[str, Any] | None = tomllib.loads(new_text)
-    except tomllib.TOMLDecodeError:
-        after = None
-    expected = {k: v for k, v in before.items() if k != "desktop"}
-    if after is None or {k: v for k, v in after.items() if k != "desktop"} != expected:
-        raise ConfigError(f"{config_file}: its [desktop] table could not be replaced "
-                          "safely; edit it by hand")
-    config_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = config_file.with_name(config_file.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(new_text)
-    os.replace(partial, config_file)
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return SYSTEM_LANGUAGE
+    table = data.get("language", {})
+    if not isinstance(table, dict) or "code" not in table:
+        return SYSTEM_LANGUAGE
+    try:
+        return language_code(table["code"])
+    except ConfigError:
+        return SYSTEM_LANGUAGE
+
+
+def save_language(config_file: Path, code: str) -> None:
+    """Replace the ``[language]`` table of the settings file, keeping everything else.
+
+    Raises:
+        ConfigError: ``code`` is not a shipped language, or the file cannot be read,
+            parsed or edited safely (it is then left alone).
+    """
+    code = language_code(code)
+    text, before = _parsed(config_file, "the language")
+    _replace_table(config_file, text, before, ["[language]", f"code = {_toml_string(code)}"])

@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
+
 
 class Status(enum.Enum):
     """A user's presence status; the wire spellings are the values."""
@@ -28,7 +30,7 @@ class Status(enum.Enum):
     @property
     def label(self) -> str:
         """What the user reads ("In game", "Do not disturb")."""
-        return _LABELS[self]
+        return translate("userstatus", _LABELS[self])
 
     @property
     def rank(self) -> int:
@@ -51,9 +53,12 @@ class Status(enum.Enum):
         return self not in (Status.OFFLINE, Status.INVISIBLE)
 
 
-_LABELS = {Status.ONLINE: "Online", Status.AWAY: "Away", Status.BUSY: "Do not disturb",
-           Status.IN_GAME: "In game", Status.INVISIBLE: "Invisible",
-           Status.OFFLINE: "Offline"}
+_LABELS = {Status.ONLINE: QT_TRANSLATE_NOOP("userstatus", "Online"),
+           Status.AWAY: QT_TRANSLATE_NOOP("userstatus", "Away"),
+           Status.BUSY: QT_TRANSLATE_NOOP("userstatus", "Do not disturb"),
+           Status.IN_GAME: QT_TRANSLATE_NOOP("userstatus", "In game"),
+           Status.INVISIBLE: QT_TRANSLATE_NOOP("userstatus", "Invisible"),
+           Status.OFFLINE: QT_TRANSLATE_NOOP("userstatus", "Offline")}
 # The list shows who is playing first, then who is free, then busy, away, offline.
 _RANKS = {Status.IN_GAME: 0, Status.ONLINE: 1, Status.BUSY: 2, Status.AWAY: 3,
           Status.INVISIBLE: 4, Status.OFFLINE: 4}
@@ -72,7 +77,8 @@ CHOOSABLE = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE, Status.I
 def status_text(status: Status, game: str | None = None) -> str:
     """One line for a status: "Playing Valorant", "Do not disturb", "Offline"."""
     if status is Status.IN_GAME:
-        return f"Playing {game}" if game else Status.IN_GAME.label
+        return (translate("userstatus", "Playing {game}").format(game=game) if game
+                else Status.IN_GAME.label)
     return status.label
 
 

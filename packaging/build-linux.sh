@@ -17,6 +17,9 @@ arch="$(uname -m)"
 name="gfdesk-$version-linux-$arch"
 start=$SECONDS
 
+echo "== translations (.ts -> .qm)"
+"$python" scripts/translations.py build
+
 echo "== pyinstaller (packaging/gfdesk.spec)"
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/gfdesk.spec

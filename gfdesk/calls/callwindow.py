@@ -90,7 +90,7 @@ class CallWindow(QWidget):
     def __init__(self, model: CallModel, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("callWindow")
-        self.setWindowTitle("Call")
+        self.setWindowTitle(self.tr("Call"))
         self.setStyleSheet(STYLE)
         self.resize(DEFAULT_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -117,8 +117,8 @@ class CallWindow(QWidget):
         self.remote_video.setObjectName("remoteVideo")
         self.remote_video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.avatar = AvatarPane(self.pictures)
-        self.popped = QLabel("The picture is in the pop-out window.\n"
-                             "Close that window to bring it back.", self.pictures)
+        self.popped = QLabel(self.tr("The picture is in the pop-out window.\n"
+                             "Close that window to bring it back."), self.pictures)
         self.popped.setObjectName("poppedPane")
         self.popped.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for page in (self.remote_video, self.avatar, self.popped):
@@ -243,7 +243,8 @@ class CallWindow(QWidget):
         if info is None:
             return
         self.name.setText(name)
-        self.setWindowTitle(f"{kind_text(info.kind)} with {name}")
+        self.setWindowTitle(self.tr("{kind} with {name}").format(kind=kind_text(info.kind),
+                                                                name=name))
         if info.state is CallState.CONNECTED and info.connected_at is not None:
             self.state.setText(f"{kind_text(info.kind)} · "
                                f"{timer_text(time.monotonic() - info.connected_at)}")

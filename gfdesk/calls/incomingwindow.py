@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gfdesk.calls.model import CallModel
 from gfdesk.calls.ringer import Ringer
 from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
-from gfdesk.calls.wording import kind_text
 from gfdesk.kit import icons
 from gfdesk.kit.avatar import avatar_pixmap
 
@@ -49,7 +48,7 @@ class IncomingCallWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("incomingCallWindow")
-        self.setWindowTitle("Incoming call")
+        self.setWindowTitle(self.tr("Incoming call"))
         self.setStyleSheet(STYLE)
         self.setFixedSize(SIZE)
         self._model = model
@@ -66,10 +65,10 @@ class IncomingCallWindow(QWidget):
         self.kind.setObjectName("incomingKind")
         self.kind.setTextFormat(Qt.TextFormat.PlainText)
         self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.accept_button = QPushButton("Accept", self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setObjectName("acceptButton")
         self.accept_button.setIcon(icons.icon("phone", "#ffffff"))
-        self.decline_button = QPushButton("Decline", self)
+        self.decline_button = QPushButton(self.tr("Decline"), self)
         self.decline_button.setObjectName("declineButton")
         self.decline_button.setIcon(icons.icon("phone-off", "#ffffff"))
         self.accept_button.clicked.connect(self._on_accept_clicked)
@@ -96,7 +95,8 @@ class IncomingCallWindow(QWidget):
         ringing = info.direction is Direction.INCOMING and info.state is CallState.RINGING
         if ringing and self._call_id != info.id:
             self._call_id = info.id
-            self.kind.setText(f"Incoming {kind_text(info.kind).lower()}")
+            self.kind.setText(self.tr("Incoming video call") if info.kind is CallKind.VIDEO
+                              else self.tr("Incoming voice call"))
             self.accept_button.setIcon(icons.icon(
                 "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
             self._show_name(self._model.other_name or "Someone")
@@ -115,7 +115,7 @@ class IncomingCallWindow(QWidget):
 
     def _show_name(self, name: str) -> None:
         self.name.setText(name)
-        self.setWindowTitle(f"{name} is calling")
+        self.setWindowTitle(self.tr("{name} is calling").format(name=name))
         self.avatar.setPixmap(avatar_pixmap(name, AVATAR, self.devicePixelRatioF()))
 
     def _on_accept_clicked(self) -> None:

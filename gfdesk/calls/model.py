@@ -230,7 +230,7 @@ class CallModel(QObject):
     def place_call(self, user_id: str, kind: CallKind = CallKind.VIDEO) -> None:
         """Call ``user_id`` (from a friend's row or a direct chat)."""
         if self.busy:
-            self.notice.emit("You are already in a call.")
+            self.notice.emit(self.tr("You are already in a call."))
             return
         bridge.spawn(self._place(user_id, kind), name="calls:place", owner=self,
                      group="action")
@@ -240,10 +240,10 @@ class CallModel(QObject):
             await self._prepare()
             await self.service.engine.place(user_id, kind)
         except CallError as exc:
-            self.notice.emit(f"Cannot call now: {exc}.")
+            self.notice.emit(self.tr("Cannot call now: {reason}.").format(reason=exc))
         except Exception as exc:
             log.warning("call: could not be placed (%s: %s)", type(exc).__name__, exc)
-            self.notice.emit("The call could not be placed; see the log.")
+            self.notice.emit(self.tr("The call could not be placed; see the log."))
 
     async def _prepare(self) -> None:
         self.setup = await self.service.prepare()
@@ -261,7 +261,7 @@ class CallModel(QObject):
             pass  # it stopped ringing meanwhile: its row said why
         except Exception as exc:
             log.warning("call: could not be accepted (%s: %s)", type(exc).__name__, exc)
-            self.notice.emit("The call could not be answered; see the log.")
+            self.notice.emit(self.tr("The call could not be answered; see the log."))
 
     def decline(self) -> None:
         """Refuse the incoming call that rings."""

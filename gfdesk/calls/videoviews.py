@@ -182,8 +182,8 @@ class PopOutWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, HANDLE_STRIP)
         layout.addWidget(self.video)
         self.setStyleSheet("#popOutWindow { background-color: #111214; }")
-        self.setToolTip("Drag this strip to move; its corner resizes; double click or "
-                        "Esc closes")
+        self.setToolTip(self.tr("Drag this strip to move; its corner resizes; double click or "
+                        "Esc closes"))
         self.resize(POP_OUT_SIZE)
         self._grab: QPoint | None = None
 

@@ -15,7 +15,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -39,6 +48,7 @@ from gfdesk.chat.messagemodel import (
     MessageListModel,
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit.avatar import AvatarCache, color_for
 from gfdesk.kit.avatarstore import AvatarStore
 
@@ -65,8 +75,8 @@ RULE = QColor("#3f4147")
 Index = QModelIndex | QPersistentModelIndex
 NameOf = Callable[[str], str]
 UrlOf = Callable[[str], "str | None"]
-DELETED_TEXT = "message deleted"
-EDITED_MARK = " (edited)"
+DELETED_TEXT = QT_TRANSLATE_NOOP("messagedelegate", "message deleted")
+EDITED_MARK = QT_TRANSLATE_NOOP("messagedelegate", " (edited)")
 
 
 def fitted(metrics: QFontMetricsF, text: str, available: int) -> tuple[str, int]:
@@ -96,7 +106,7 @@ class _Body:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.doc.setDefaultTextOption(option)
         if message.deleted:
-            self.doc.setPlainText(DELETED_TEXT)
+            self.doc.setPlainText(QCoreApplication.translate("messagedelegate", DELETED_TEXT))
             self.links: list[LinkSpan] = []
             cursor = QTextCursor(self.doc)
             cursor.select(QTextCursor.SelectionType.Document)
@@ -125,7 +135,7 @@ class _Body:
             cursor.movePosition(QTextCursor.MoveOperation.End)
             mark = QTextCharFormat()
             mark.setForeground(MUTED)
-            cursor.insertText(EDITED_MARK, mark)
+            cursor.insertText(QCoreApplication.translate("messagedelegate", EDITED_MARK), mark)
         self.doc.setTextWidth(max(40, width))
         self.height = int(self.doc.size().height() + 0.999)
 
@@ -221,10 +231,12 @@ class MessageDelegate(QStyledItemDelegate):
         if message.sender_id != self._me:
             return ""
         if message.state is SendState.SENDING:
-            return "Sending..."
+            return self.tr("Sending...")
         if message.state is SendState.FAILED:
-            reason = f" ({message.error})" if message.error else ""
-            return f"Failed to send{reason}. Click to retry."
+            if message.error:
+                return self.tr("Failed to send ({reason}). Click to retry.").format(
+                    reason=message.error)
+            return self.tr("Failed to send. Click to retry.")
         return ""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

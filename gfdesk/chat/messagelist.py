@@ -58,13 +58,13 @@ class MessageListView(QListView):
         bar.rangeChanged.connect(self._on_range_changed)
         bar.valueChanged.connect(self._on_value_changed)
         #: Shown when messages arrive below while the user reads older ones.
-        self.jump_button = QPushButton("New messages  \u2193", self)
+        self.jump_button = QPushButton(self.tr("New messages  \u2193"), self)
         self.jump_button.setObjectName("jumpButton")
         self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.jump_button.clicked.connect(self.jump_to_present)
         self.jump_button.hide()
         #: Shown while an older page loads.
-        self.loading_label = QLabel("Loading older messages...", self)
+        self.loading_label = QLabel(self.tr("Loading older messages..."), self)
         self.loading_label.setObjectName("loadingOlder")
         self.loading_label.hide()
         #: Shown over an empty conversation (the view words it).

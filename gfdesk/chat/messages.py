@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from gfdesk.i18nmark import formats, translate
 from gfdesk.timestamps import parse as parse_time
 
 #: A sender's messages closer than this share one header.
@@ -122,15 +123,15 @@ def starts_group(previous: ChatMessage | None, current: ChatMessage, tz: dt.tzin
 def day_label(day: dt.date, today: dt.date) -> str:
     """"Today", "Yesterday", or the date ("Monday, 3 March 2026")."""
     if day == today:
-        return "Today"
+        return translate("chat", "Today")
     if day == today - dt.timedelta(days=1):
-        return "Yesterday"
-    return f"{day:%A}, {day.day} {day:%B %Y}"
+        return translate("chat", "Yesterday")
+    return formats().date_long(day)
 
 
 def time_label(moment: dt.datetime, tz: dt.tzinfo) -> str:
     """The local wall-clock time of a message ("14:05")."""
-    return moment.astimezone(tz).strftime("%H:%M")
+    return formats().time(moment.astimezone(tz))
 
 
 def short_when(moment: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
@@ -138,17 +139,19 @@ def short_when(moment: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
     within a week, else "03/02/26"."""
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
     if local.date() == today:
-        return local.strftime("%H:%M")
+        return formats().time(local)
     if local.date() == today - dt.timedelta(days=1):
-        return "Yesterday"
+        return translate("chat", "Yesterday")
     if today - local.date() < dt.timedelta(days=7):
-        return local.strftime("%a")
-    return local.strftime("%d/%m/%y")
+        return formats().weekday_short(local.date())
+    return formats().date_short(local.date())
 
 
 def length_problem(body: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """Why ``body`` cannot be sent, for the composer ("" when it can)."""
     if len(body) > limit:
-        return (f"Messages can be at most {limit:,} characters; this one has "
-                f"{len(body):,}. Shorten it by {len(body) - limit:,}.")
+        number = formats().number
+        return translate("chat", "Messages can be at most {limit} characters; this one has "
+                         "{length}. Shorten it by {excess}.").format(
+            limit=number(limit), length=number(len(body)), excess=number(len(body) - limit))
     return ""

@@ -124,7 +124,7 @@ class ChatModel(QObject):
             summaries = await self.service.conversations()
         except Exception as exc:
             log.info("chat: conversation list not loaded (%s), retrying", exc)
-            self.notice.emit("Conversations could not be loaded yet; retrying.")
+            self.notice.emit(self.tr("Conversations could not be loaded yet; retrying."))
             self._retry(self._load_list(), "chat:list")
             summaries = []
         self.conversations.set_summaries(summaries)
@@ -176,7 +176,8 @@ class ChatModel(QObject):
             conversation_id = await self.service.find_or_create_direct(user_id)
         except Exception as exc:
             log.warning("chat: could not open a conversation with %s: %s", user_id, exc)
-            self.notice.emit(f"Could not start the conversation: {exc}")
+            self.notice.emit(
+                self.tr("Could not start the conversation: {reason}").format(reason=exc))
             return
         if self.conversations.get(conversation_id) is None:
             summary = await self.service.conversation(conversation_id)
@@ -295,9 +296,9 @@ class ChatModel(QObject):
         message = self.editable(message_id)
         body = text.strip()
         if message is None:
-            return "This message can no longer be edited."
+            return self.tr("This message can no longer be edited.")
         if not body:
-            return "A message cannot be empty; delete it instead."
+            return self.tr("A message cannot be empty; delete it instead.")
         problem = length_problem(body)
         if problem or body == message.body:
             return problem
@@ -344,7 +345,8 @@ class ChatModel(QObject):
             conversation_id = await self.service.create_group(title, member_ids)
         except Exception as exc:
             log.info("chat: group not created: %s", exc)
-            self.notice.emit(f"Could not create the group: {getattr(exc, 'message', exc)}")
+            self.notice.emit(self.tr("Could not create the group: {reason}").format(
+                reason=getattr(exc, "message", exc)))
             return
         summary = await self.service.conversation(conversation_id)
         if summary is not None:
@@ -360,7 +362,8 @@ class ChatModel(QObject):
             stored = await self.service.rename(conversation_id, title)
         except Exception as exc:
             log.info("chat: not renamed: %s", exc)
-            self.notice.emit(f"Could not rename: {getattr(exc, 'message', exc)}")
+            self.notice.emit(self.tr("Could not rename: {reason}").format(
+                reason=getattr(exc, "message", exc)))
             return
         summary = self.conversations.get(conversation_id)
         if summary is not None:

@@ -103,7 +103,7 @@ class OpenConversationModel(QObject):
         except Exception as exc:
             log.info("chat: history of %s not loaded (%s), retrying", self.conversation_id,
                      exc)
-            self.notice.emit("Messages could not be loaded yet; retrying.")
+            self.notice.emit(self.tr("Messages could not be loaded yet; retrying."))
             page = await retry(lambda: self.service.page(self.conversation_id, None),
                                what="chat: history", log=log, backoff=self._backoff)
             self.notice.emit("")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from gfdesk.i18nmark import plural, translate
+
 #: How long a typing event keeps its user shown.
 TYPING_TTL_S = 5.0
 #: At most one outgoing typing event per this many seconds.
@@ -62,10 +64,11 @@ def typing_label(names: Iterable[str]) -> str:
     if not names:
         return ""
     if len(names) >= COUNT_FROM:
-        return f"{len(names)} people are typing..."
+        return plural("%n people are typing...", len(names))
     if len(names) == 2:
-        return f"{names[0]} and {names[1]} are typing..."
-    return f"{names[0]} is typing..."
+        return translate("chat", "{first} and {second} are typing...").format(
+            first=names[0], second=names[1])
+    return translate("chat", "{name} is typing...").format(name=names[0])
 
 
 class TypingThrottle:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -41,14 +41,15 @@ from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagelist import MessageListView
 from gfdesk.chat.messages import MAX_MESSAGE_CHARS, length_problem
 from gfdesk.chat.model import ChatModel
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS * 3 // 4
-EMPTY_TEXT = "Pick a conversation to start chatting."
-EDITING_TEXT = "Editing your message · Enter to save · Esc to cancel"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a conversation to start chatting.")
+EDITING_TEXT = QT_TRANSLATE_NOOP("view", "Editing your message · Enter to save · Esc to cancel")
 
 STYLE = """
 #chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
@@ -120,7 +121,7 @@ class ChatView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(EMPTY_TEXT, self)
+        self._empty = QLabel(QCoreApplication.translate("view", EMPTY_TEXT), self)
         self._empty.setObjectName("chatEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack.addWidget(self._empty)
@@ -146,12 +147,12 @@ class ChatView(QWidget):
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 0, 0, 8)
         column.setSpacing(0)
-        title = QLabel("Messages", sidebar)
+        title = QLabel(self.tr("Messages"), sidebar)
         title.setObjectName("chatSidebarTitle")
         self.new_group = QToolButton(sidebar)
         self.new_group.setObjectName("newGroupButton")
-        self.new_group.setText("+ Group")
-        self.new_group.setToolTip("Make a group chat with friends")
+        self.new_group.setText(self.tr("+ Group"))
+        self.new_group.setToolTip(self.tr("Make a group chat with friends"))
         self.new_group.clicked.connect(self.open_group_dialog)
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 12, 0)
@@ -200,7 +201,7 @@ class ChatView(QWidget):
         row.addLayout(titles, 1)
         self.rename_button = QToolButton(header)
         self.rename_button.setObjectName("renameButton")
-        self.rename_button.setText("Rename")
+        self.rename_button.setText(self.tr("Rename"))
         self.rename_button.clicked.connect(self.open_rename_dialog)
         self.rename_button.hide()
         row.addWidget(self.rename_button)
@@ -234,7 +235,7 @@ class ChatView(QWidget):
         self._typing.setTextFormat(Qt.TextFormat.PlainText)
         self._typing.setFixedHeight(20)
         column.addWidget(self._typing)
-        self.edit_banner = QLabel(EDITING_TEXT, pane)
+        self.edit_banner = QLabel(QCoreApplication.translate("view", EDITING_TEXT), pane)
         self.edit_banner.setObjectName("editBanner")
         self.edit_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_banner.hide()
@@ -249,7 +250,7 @@ class ChatView(QWidget):
         self.composer.cancelled.connect(self.stop_editing)
         self.composer.edit_last_requested.connect(self._edit_last)
         box.addWidget(self.composer, 1)
-        self.send_button = QPushButton("Send", frame)
+        self.send_button = QPushButton(self.tr("Send"), frame)
         self.send_button.setObjectName("sendButton")
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send)
@@ -342,11 +343,11 @@ class ChatView(QWidget):
         for button in self.call_buttons.values():
             button.setVisible(summary.other_id is not None)
         if group:
-            self._subtitle.setText(f"{len(summary.member_ids)} members")
+            self._subtitle.setText(self.tr("%n members", "", len(summary.member_ids)))
         else:
             # The friends feature's word for this friend: the same as the friends list.
             self._subtitle.setText("Direct message" if status is None else status.text)
-        self.composer.setPlaceholderText(f"Message {summary.title}")
+        self.composer.setPlaceholderText(self.tr("Message {name}").format(name=summary.title))
 
     def _on_call_clicked(self, kind: str) -> None:
         summary = self._model.conversations.get(self._model.current_id or "")
@@ -385,10 +386,10 @@ class ChatView(QWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("messageMenu")
-        edit = menu.addAction("Edit message")
+        edit = menu.addAction(self.tr("Edit message"))
         edit.setObjectName("editMessage")
         edit.triggered.connect(lambda: self.start_editing(message_id))
-        delete = menu.addAction("Delete message")
+        delete = menu.addAction(self.tr("Delete message"))
         delete.setObjectName("deleteMessage")
         delete.triggered.connect(lambda: self._model.delete(message_id))
         menu.popup(where)
@@ -419,7 +420,7 @@ class ChatView(QWidget):
             self.start_editing(message.id)
 
     def _on_notice(self, text: str) -> None:
-        self._empty.setText(text or EMPTY_TEXT)
+        self._empty.setText(text or QCoreApplication.translate("view", EMPTY_TEXT))
         if text:
             self._show_hint(text, problem=True)
         else:
@@ -450,7 +451,9 @@ class ChatView(QWidget):
         if problem:
             self._show_hint(problem, problem=True)
         elif len(text) >= COUNT_FROM:
-            self._show_hint(f"{len(text):,} / {MAX_MESSAGE_CHARS:,} characters", problem=False)
+            self._show_hint(self.tr("{length} / {limit} characters").format(
+                length=formats().number(len(text)), limit=formats().number(MAX_MESSAGE_CHARS)),
+                problem=False)
         else:
             self.hint.hide()
 

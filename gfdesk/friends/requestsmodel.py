@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from gfdesk import bridge
 from gfdesk.friends.friendships import Friend, FriendshipsService, search_text
 from gfdesk.friends.relations import Relation
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.log import ui as log
 
 #: Keys typed within this pause make one search.
@@ -41,10 +42,22 @@ class Action(enum.Enum):
     UNBLOCK = "unblock"
 
 
-_DONE = {Action.REQUEST: "Friend request sent to {}.", Action.ACCEPT: "You and {} are friends.",
-         Action.DECLINE: "Declined {}'s request.", Action.CANCEL: "Request to {} cancelled.",
-         Action.REMOVE: "{} is no longer your friend.", Action.BLOCK: "{} is blocked.",
-         Action.UNBLOCK: "{} is no longer blocked."}
+_DONE = {Action.REQUEST: QT_TRANSLATE_NOOP("RequestsModel", "Friend request sent to {}."),
+         Action.ACCEPT: QT_TRANSLATE_NOOP("RequestsModel", "You and {} are friends."),
+         Action.DECLINE: QT_TRANSLATE_NOOP("RequestsModel", "Declined {}'s request."),
+         Action.CANCEL: QT_TRANSLATE_NOOP("RequestsModel", "Request to {} cancelled."),
+         Action.REMOVE: QT_TRANSLATE_NOOP("RequestsModel", "{} is no longer your friend."),
+         Action.BLOCK: QT_TRANSLATE_NOOP("RequestsModel", "{} is blocked."),
+         Action.UNBLOCK: QT_TRANSLATE_NOOP("RequestsModel", "{} is no longer blocked.")}
+_FAILED = {
+    Action.REQUEST: QT_TRANSLATE_NOOP("RequestsModel", "Could not request {name}: {reason}"),
+    Action.ACCEPT: QT_TRANSLATE_NOOP("RequestsModel", "Could not accept {name}: {reason}"),
+    Action.DECLINE: QT_TRANSLATE_NOOP("RequestsModel", "Could not decline {name}: {reason}"),
+    Action.CANCEL: QT_TRANSLATE_NOOP("RequestsModel", "Could not cancel {name}: {reason}"),
+    Action.REMOVE: QT_TRANSLATE_NOOP("RequestsModel", "Could not remove {name}: {reason}"),
+    Action.BLOCK: QT_TRANSLATE_NOOP("RequestsModel", "Could not block {name}: {reason}"),
+    Action.UNBLOCK: QT_TRANSLATE_NOOP("RequestsModel", "Could not unblock {name}: {reason}"),
+}
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,7 @@ class RequestsModel(QObject):
         except Exception as exc:
             log.info("friends: search failed: %s", exc)
             self.searching_changed.emit(False)
-            self.notice.emit(f"Search failed: {exc}", False)
+            self.notice.emit(self.tr("Search failed: {reason}").format(reason=exc), False)
             return
         self.results = [self.entry(p) for p in found]
         self.searching_changed.emit(False)
@@ -184,10 +197,10 @@ class RequestsModel(QObject):
             await work
         except Exception as exc:
             log.info("friends: %s %s refused: %s", action.value, player.user_id, exc)
-            self.notice.emit(f"Could not {action.value.replace('_', ' ')} {player.name}: "
-                             f"{getattr(exc, 'message', None) or exc}", False)
+            self.notice.emit(self.tr(_FAILED[action]).format(
+                name=player.name, reason=getattr(exc, "message", None) or exc), False)
         else:
-            self.notice.emit(_DONE[action].format(player.name), True)
+            self.notice.emit(self.tr(_DONE[action]).format(player.name), True)
         finally:
             self._busy.discard(player.user_id)
             self.busy_changed.emit(player.user_id, False)

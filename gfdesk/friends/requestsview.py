@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.friends.relations import Relation
 from gfdesk.friends.requestsmodel import Action, PlayerEntry, RequestsModel
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.elidedlabel import ElidedLabel
@@ -52,9 +53,13 @@ QPushButton#action_accept:disabled, QPushButton#action_request:disabled {
     background: #4e5058; color: #949ba4; }
 """
 #: What each button says.
-LABELS = {Action.REQUEST: "Add friend", Action.ACCEPT: "Accept", Action.DECLINE: "Decline",
-          Action.CANCEL: "Cancel request", Action.REMOVE: "Remove", Action.BLOCK: "Block",
-          Action.UNBLOCK: "Unblock"}
+LABELS = {Action.REQUEST: QT_TRANSLATE_NOOP("RequestsView", "Add friend"),
+          Action.ACCEPT: QT_TRANSLATE_NOOP("RequestsView", "Accept"),
+          Action.DECLINE: QT_TRANSLATE_NOOP("RequestsView", "Decline"),
+          Action.CANCEL: QT_TRANSLATE_NOOP("RequestsView", "Cancel request"),
+          Action.REMOVE: QT_TRANSLATE_NOOP("RequestsView", "Remove"),
+          Action.BLOCK: QT_TRANSLATE_NOOP("RequestsView", "Block"),
+          Action.UNBLOCK: QT_TRANSLATE_NOOP("RequestsView", "Unblock")}
 
 
 def actions_for(entry: PlayerEntry) -> tuple[Action, ...]:
@@ -100,7 +105,7 @@ class PlayerRow(QFrame):
         row.addLayout(stacked(name, detail), 1)
         self.buttons: list[QPushButton] = []
         for action in actions_for(entry):
-            button = QPushButton(LABELS[action], self)
+            button = QPushButton(QCoreApplication.translate("RequestsView", LABELS[action]), self)
             button.setObjectName(f"action_{action.value}")
             button.clicked.connect(lambda _=False, a=action: model.act(a, entry.player))
             row.addWidget(button)
@@ -128,7 +133,7 @@ class RequestsView(QWidget):
         self._avatars = avatars
         self.search = QLineEdit(self)
         self.search.setObjectName("playerSearch")
-        self.search.setPlaceholderText("Search players by username or name")
+        self.search.setPlaceholderText(self.tr("Search players by username or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
         self.search.textChanged.connect(model.search)
@@ -147,9 +152,9 @@ class RequestsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(_label("Add a friend", "requestsHeading", self))
-        layout.addWidget(_label("Find players by their username or display name and send "
-                                "them a request.", "requestsHint", self))
+        layout.addWidget(_label(self.tr("Add a friend"), "requestsHeading", self))
+        layout.addWidget(_label(self.tr("Find players by their username or display name and "
+                                        "send them a request."), "requestsHint", self))
         layout.addWidget(self.search)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
@@ -176,17 +181,18 @@ class RequestsView(QWidget):
         self.rows = []
         model = self._model
         if model.query.strip():
-            self._section("PLAYERS", model.results, self._results_empty())
-        self._section(f"INCOMING — {model.incoming_total}", model.incoming,
-                      "No pending requests.")
+            self._section(self.tr("PLAYERS"), model.results, self._results_empty())
+        self._section(self.tr("INCOMING — {count}").format(count=model.incoming_total),
+                      model.incoming, self.tr("No pending requests."))
         if model.outgoing:
-            self._section(f"SENT — {len(model.outgoing)}", model.outgoing, "")
+            self._section(self.tr("SENT — {count}").format(count=len(model.outgoing)),
+                          model.outgoing, "")
         self._column.addStretch(1)
 
     def _results_empty(self) -> str:
         if self._searching:
-            return "Searching…"
-        return f"No players match “{self._model.query.strip()}”."
+            return self.tr("Searching…")
+        return self.tr("No players match “{query}”.").format(query=self._model.query.strip())
 
     def _section(self, title: str, entries: Sequence[PlayerEntry], empty: str) -> None:
         parent = self._body

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from gfdesk.friends.games import CATALOGUE, clean_game, search_games
 from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit.labels import plain_label, stacked
 from gfdesk.userstatus import Status, status_text
 
 PLAIN_CHOICES = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE)
 HINTS = {
-    Status.ONLINE: "Friends see you online",
-    Status.AWAY: f"Also after {int(IDLE_AWAY_S // 60)} min idle",
-    Status.BUSY: "No pop-ups or sounds",
-    Status.INVISIBLE: "Look offline, still get everything",
+    Status.ONLINE: QT_TRANSLATE_NOOP("StatusPicker", "Friends see you online"),
+    Status.AWAY: QT_TRANSLATE_NOOP("StatusPicker", "Also after {minutes} min idle"),
+    Status.BUSY: QT_TRANSLATE_NOOP("StatusPicker", "No pop-ups or sounds"),
+    Status.INVISIBLE: QT_TRANSLATE_NOOP("StatusPicker", "Look offline, still get everything"),
 }
 GAME_ROLE = Qt.ItemDataRole.UserRole + 1
 STYLE = """
@@ -84,7 +85,8 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
     dot = QLabel(button)
     dot.setPixmap(status_dot(choice, 12))
     label = plain_label(choice.label, button, "statusChoiceLabel")
-    hint = plain_label(HINTS[choice], button, "statusChoiceHint", wrap=True)
+    hint = plain_label(QCoreApplication.translate("StatusPicker", HINTS[choice]).format(
+        minutes=int(IDLE_AWAY_S // 60)), button, "statusChoiceHint", wrap=True)
     texts = stacked(label, hint)
     row = QHBoxLayout(button)
     row.setContentsMargins(8, 4, 8, 4)
@@ -112,7 +114,7 @@ class StatusPicker(QFrame):
         self.setObjectName("statusPicker")
         self.setStyleSheet(STYLE)
         self._status = status
-        title = QLabel("SET YOUR STATUS", self)
+        title = QLabel(self.tr("SET YOUR STATUS"), self)
         title.setObjectName("statusPickerTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
@@ -124,13 +126,13 @@ class StatusPicker(QFrame):
             button.clicked.connect(lambda _=False, s=choice: self._pick(s))
             layout.addWidget(button)
             self.choices[choice] = button
-        games = QLabel("PLAYING", self)
+        games = QLabel(self.tr("PLAYING"), self)
         games.setObjectName("statusPickerTitle")
         layout.addSpacing(6)
         layout.addWidget(games)
         self.search = QLineEdit(self)
         self.search.setObjectName("gameSearch")
-        self.search.setPlaceholderText("Search games or type one")
+        self.search.setPlaceholderText(self.tr("Search games or type one"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_games)
         self.search.returnPressed.connect(self._pick_first_game)
@@ -205,7 +207,7 @@ class StatusPicker(QFrame):
 def status_menu(status: StatusModel, parent: QWidget | None = None,
                 choose_game: Callable[[], object] | None = None) -> QMenu:
     """The short status menu (tray): statuses, recent games, and "Choose a game…"."""
-    menu = QMenu("Status", parent)
+    menu = QMenu(QCoreApplication.translate("statuspicker", "Status"), parent)
     menu.setObjectName("statusMenu")
 
     def fill() -> None:
@@ -226,7 +228,7 @@ def status_menu(status: StatusModel, parent: QWidget | None = None,
             action.triggered.connect(lambda _=False, g=game: status.set_status(Status.IN_GAME, g))
         if choose_game is not None:
             menu.addSeparator()
-            pick = menu.addAction("Choose a game…")
+            pick = menu.addAction(QCoreApplication.translate("statuspicker", "Choose a game…"))
             pick.setObjectName("status_choose_game")
             pick.triggered.connect(choose_game)
 

@@ -229,11 +229,11 @@ class FriendsView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")
-        self.search.setPlaceholderText("Search friends")
+        self.search.setPlaceholderText(self.tr("Search friends"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.add_friend = QPushButton("Add friend", self)
+        self.add_friend = QPushButton(self.tr("Add friend"), self)
         self.add_friend.setObjectName("addFriendButton")
         self.add_friend.clicked.connect(lambda: self.show_requests(self.search.text()))
         self.summary = QLabel(self)
@@ -357,13 +357,16 @@ class FriendsView(QWidget):
             return
         query = self.search.text().strip()
         if self._model.rowCount() == 0:
-            self.empty_title.setText("No friends yet")
-            self.empty_body.setText("Find players by their username and send them a request.")
-            self.empty_action.setText("Add friend")
+            self.empty_title.setText(self.tr("No friends yet"))
+            self.empty_body.setText(
+                self.tr("Find players by their username and send them a request."))
+            self.empty_action.setText(self.tr("Add friend"))
         else:
-            self.empty_title.setText(f"No friends match “{query}”")
-            self.empty_body.setText("Check the spelling, or look for them among all players.")
-            self.empty_action.setText(f"Search all players for “{query}”")
+            self.empty_title.setText(self.tr("No friends match “{query}”").format(query=query))
+            self.empty_body.setText(
+                self.tr("Check the spelling, or look for them among all players."))
+            self.empty_action.setText(
+                self.tr("Search all players for “{query}”").format(query=query))
         self._list_stack.setCurrentWidget(self.empty)
 
     def _on_avatar_changed(self, url: str) -> None:
@@ -386,7 +389,7 @@ class FriendsView(QWidget):
         friend = Friend(str(index.data(USER_ID_ROLE)), "", str(index.data(NAME_ROLE) or ""))
         menu = QMenu(self)
         menu.setObjectName("friendMenu")
-        send = menu.addAction("Send message")
+        send = menu.addAction(self.tr("Send message"))
         send.setObjectName("friendMessage")
         send.triggered.connect(lambda: self._on_list_activated(index))
         user_id = str(index.data(USER_ID_ROLE) or "")
@@ -396,10 +399,10 @@ class FriendsView(QWidget):
             action.triggered.connect(
                 lambda _=False, k=kind: self.call_requested.emit(user_id, k))
         menu.addSeparator()
-        remove = menu.addAction("Remove friend")
+        remove = menu.addAction(self.tr("Remove friend"))
         remove.setObjectName("friendRemove")
         remove.triggered.connect(lambda: self._requests.act(Action.REMOVE, friend))
-        block = menu.addAction("Block")
+        block = menu.addAction(self.tr("Block"))
         block.setObjectName("friendBlock")
         block.triggered.connect(lambda: self._requests.act(Action.BLOCK, friend))
         menu.popup(self.list.viewport().mapToGlobal(point))

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from gfdesk import bridge
+from gfdesk.i18nmark import plural
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.notifications.service import Notification, NotificationsService
 from gfdesk.targets import Target
@@ -57,12 +59,12 @@ def ago_text(created_at: str, now: datetime) -> str:
         return ""
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("NotificationsModel", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return plural("%n min ago", int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return f"{int(seconds // 86400)} d ago"
+        return plural("%n h ago", int(seconds // 3600))
+    return plural("%n d ago", int(seconds // 86400))
 
 
 class NotificationsModel(QAbstractListModel):

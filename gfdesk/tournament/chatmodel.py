@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from gfdesk.i18nmark import formats
 from gfdesk.tournament.info import TournamentMessage
 
 #: Messages held at most.
@@ -93,13 +94,14 @@ class TournamentChatModel(QAbstractListModel):
         message = self._messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             state = self._states.get(message.id, "")
-            when = message.created_at.astimezone(self._tz).strftime("%H:%M")
-            suffix = {"sending": "  · sending…", "failed": "  · not sent"}.get(state, "")
+            when = formats().time(message.created_at.astimezone(self._tz))
+            suffix = {"sending": self.tr("  · sending…"),
+                      "failed": self.tr("  · not sent")}.get(state, "")
             return f"{self._name_of(message.sender_id)}  {when}{suffix}\n{message.body}"
         if role == SENDER_ROLE:
             return message.sender_id
         if role == STATE_ROLE:
             return self._states.get(message.id, "sent")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return message.created_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S")
+            return formats().date_time(message.created_at.astimezone(self._tz))
         return None

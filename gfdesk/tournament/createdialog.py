@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -49,31 +49,31 @@ class CreateTournamentDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New tournament")
+        self.setWindowTitle(self.tr("New tournament"))
         self.setObjectName("createTournament")
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setMaxLength(MAX_NAME_CHARS)
-        self.name.setPlaceholderText("Friday Night Cup")
+        self.name.setPlaceholderText(self.tr("Friday Night Cup"))
         self.game = QLineEdit(self)
         self.game.setMaxLength(MAX_NAME_CHARS)
-        self.game.setPlaceholderText("Arena Blitz")
+        self.game.setPlaceholderText(self.tr("Arena Blitz"))
         self.format = QComboBox(self)
         for fmt, title in FORMAT_TITLES.items():
-            self.format.addItem(title, fmt)
+            self.format.addItem(QCoreApplication.translate("tournament", title), fmt)
         self.format.setCurrentIndex(list(FORMAT_TITLES).index(Format.DOUBLE_ELIM))
         self.sizes = QComboBox(self)
         for size in SIZES:
-            self.sizes.addItem(f"{size} players", size)
+            self.sizes.addItem(self.tr("%n players", "", size), size)
         self.sizes.setCurrentIndex(SIZES.index(16))
         self.starts = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), self)
         self.starts.setCalendarPopup(True)
         self.starts.setDisplayFormat("yyyy-MM-dd HH:mm")
-        form.addRow("Name", self.name)
-        form.addRow("Game", self.game)
-        form.addRow("Format", self.format)
-        form.addRow("Size", self.sizes)
-        form.addRow("Starts", self.starts)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Game"), self.game)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Size"), self.sizes)
+        form.addRow(self.tr("Starts"), self.starts)
         self.problem = QLabel(self)
         self.problem.setObjectName("createProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,7 +81,7 @@ class CreateTournamentDialog(QDialog):
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
+from gfdesk.i18nmark import translate
 from gfdesk.log import rest as log
 from gfdesk.tournament.info import Entrant, Tournament, TournamentMessage
 from gfdesk.tournament.livebracket import LiveBracket, RowOutcome
@@ -232,7 +233,8 @@ class TournamentFeed:
             except BracketError as exc:
                 # A host half-way through writing a change (links ahead of their
                 # rows): the next row asks again; say so if it stays that way.
-                self._on_problem(f"The bracket could not be read: {exc}")
+                self._on_problem(translate("tournament", "The bracket could not be read: {reason}")
+                                 .format(reason=exc))
             except Exception as exc:
                 log.info("tournament %s: reload failed (%s), retrying", self.tournament_id,
                          exc)

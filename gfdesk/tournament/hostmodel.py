@@ -97,7 +97,7 @@ class HostModel(QObject):
             self.failed.emit(str(exc))
         except Exception as exc:
             log.warning("tournament: host action failed: %s", exc)
-            self.failed.emit(f"That did not work: {exc}")
+            self.failed.emit(self.tr("That did not work: {reason}").format(reason=exc))
         else:
             if success:
                 self.done.emit(success)

@@ -103,10 +103,10 @@ class HostConsoleView(QScrollArea):
     # -- building ---------------------------------------------------------------------------
 
     def _build_players(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Players and seeds", parent)
+        box = QGroupBox(self.tr("Players and seeds"), parent)
         box.setObjectName("hostPlayers")
         grid = QVBoxLayout(box)
-        hint = _label("Drag players to set their seeds (1 is the strongest).", box,
+        hint = _label(self.tr("Drag players to set their seeds (1 is the strongest)."), box,
                       "hostHint")
         hint.setWordWrap(True)
         grid.addWidget(hint)
@@ -117,19 +117,19 @@ class HostConsoleView(QScrollArea):
         self.seeds.model().rowsMoved.connect(self._on_seeds_moved)
         grid.addWidget(self.seeds)
         row = QHBoxLayout()
-        self.random_button = QPushButton("Random seeds", box)
+        self.random_button = QPushButton(self.tr("Random seeds"), box)
         self.random_button.clicked.connect(self._host.random_seeds)
-        self.remove_button = QPushButton("Remove player", box)
+        self.remove_button = QPushButton(self.tr("Remove player"), box)
         self.remove_button.clicked.connect(self._remove_selected)
         row.addWidget(self.random_button)
         row.addWidget(self.remove_button)
         grid.addLayout(row)
         search = QHBoxLayout()
         self.search = QLineEdit(box)
-        self.search.setPlaceholderText("Find a player to add")
+        self.search.setPlaceholderText(self.tr("Find a player to add"))
         self.search.returnPressed.connect(lambda: self._host.search(self.search.text()))
         search.addWidget(self.search, 1)
-        find = QPushButton("Find", box)
+        find = QPushButton(self.tr("Find"), box)
         find.clicked.connect(lambda: self._host.search(self.search.text()))
         search.addWidget(find)
         grid.addLayout(search)
@@ -140,18 +140,18 @@ class HostConsoleView(QScrollArea):
         self.found.hide()
         grid.addWidget(self.found)
         options = QHBoxLayout()
-        self.third_place = QCheckBox("Third-place match", box)
-        self.grand_final_reset = QCheckBox("Grand-final reset", box)
+        self.third_place = QCheckBox(self.tr("Third-place match"), box)
+        self.grand_final_reset = QCheckBox(self.tr("Grand-final reset"), box)
         self.grand_final_reset.setChecked(True)
         options.addWidget(self.third_place)
         options.addWidget(self.grand_final_reset)
         options.addStretch(1)
         grid.addLayout(options)
-        self.start_button = QPushButton("Start tournament", box)
+        self.start_button = QPushButton(self.tr("Start tournament"), box)
         self.start_button.setObjectName("hostPrimary")
         self.start_button.clicked.connect(self._start)
         grid.addWidget(self.start_button)
-        self.delete_button = QPushButton("Delete tournament", box)
+        self.delete_button = QPushButton(self.tr("Delete tournament"), box)
         self.delete_button.clicked.connect(lambda: self._confirm(
             self.delete_button, "Click again to delete it", self._host.delete_tournament))
         grid.addWidget(self.delete_button)
@@ -159,10 +159,10 @@ class HostConsoleView(QScrollArea):
         return box
 
     def _build_match(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Match", parent)
+        box = QGroupBox(self.tr("Match"), parent)
         box.setObjectName("hostMatch")
         grid = QGridLayout(box)
-        self.match_title = _label("Click a match in the bracket.", box, "hostMatchTitle")
+        self.match_title = _label(self.tr("Click a match in the bracket."), box, "hostMatchTitle")
         self.match_title.setWordWrap(True)
         grid.addWidget(self.match_title, 0, 0, 1, 2)
         self.player1 = ElidedLabel(box)
@@ -172,23 +172,23 @@ class HostConsoleView(QScrollArea):
         for spin in (self.score1, self.score2):
             spin.setRange(0, MAX_SCORE)
             spin.setFixedWidth(110)
-            spin.setToolTip("The live score: every change is broadcast to viewers")
+            spin.setToolTip(self.tr("The live score: every change is broadcast to viewers"))
             spin.valueChanged.connect(self._on_score_changed)
         grid.addWidget(self.player1, 1, 0)
         grid.addWidget(self.score1, 1, 1)
         grid.addWidget(self.player2, 2, 0)
         grid.addWidget(self.score2, 2, 1)
-        self.live_button = QPushButton("Mark live", box)
+        self.live_button = QPushButton(self.tr("Mark live"), box)
         self.live_button.clicked.connect(lambda: self._on_match(self._host.mark_live))
-        self.result_button = QPushButton("Report result", box)
+        self.result_button = QPushButton(self.tr("Report result"), box)
         self.result_button.setObjectName("hostPrimary")
         self.result_button.clicked.connect(self._report)
-        self.reset_button = QPushButton("Reset match", box)
+        self.reset_button = QPushButton(self.tr("Reset match"), box)
         self.reset_button.clicked.connect(lambda: self._on_match(
             lambda m: self._host.reset([m])))
         grid.addWidget(self.result_button, 3, 0, 1, 2)
-        self.forfeit1 = QPushButton("Player 1 forfeits", box)
-        self.forfeit2 = QPushButton("Player 2 forfeits", box)
+        self.forfeit1 = QPushButton(self.tr("Player 1 forfeits"), box)
+        self.forfeit2 = QPushButton(self.tr("Player 2 forfeits"), box)
         self.forfeit1.clicked.connect(lambda: self._forfeit(1))
         self.forfeit2.clicked.connect(lambda: self._forfeit(2))
         row = QHBoxLayout()
@@ -197,20 +197,20 @@ class HostConsoleView(QScrollArea):
         grid.addLayout(row, 4, 0, 1, 2)
         grid.addWidget(self.forfeit1, 5, 0, 1, 2)
         grid.addWidget(self.forfeit2, 6, 0, 1, 2)
-        self.disqualify = QCheckBox("Disqualify (leaves the tournament)", box)
+        self.disqualify = QCheckBox(self.tr("Disqualify (leaves the tournament)"), box)
         grid.addWidget(self.disqualify, 7, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self.match_box = box
         return box
 
     def _build_tournament(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Tournament", parent)
+        box = QGroupBox(self.tr("Tournament"), parent)
         row = QVBoxLayout(box)
-        self.next_round_button = QPushButton("Pair next round", box)
+        self.next_round_button = QPushButton(self.tr("Pair next round"), box)
         self.next_round_button.clicked.connect(self._host.next_round)
-        self.unstart_button = QPushButton("Take bracket back", box)
+        self.unstart_button = QPushButton(self.tr("Take bracket back"), box)
         self.unstart_button.clicked.connect(self._host.unstart)
-        self.finish_button = QPushButton("Finish tournament", box)
+        self.finish_button = QPushButton(self.tr("Finish tournament"), box)
         self.finish_button.clicked.connect(lambda: self._confirm(
             self.finish_button, "Click again to finish: results are final", self._host.finish))
         for button in (self.next_round_button, self.unstart_button, self.finish_button):
@@ -302,7 +302,8 @@ class HostConsoleView(QScrollArea):
     def _on_players_found(self, found: list[Profile]) -> None:
         self.found.clear()
         for profile in found:
-            item = QListWidgetItem(f"{profile.name}  (double-click to add)")
+            item = QListWidgetItem(
+                self.tr("{name}  (double-click to add)").format(name=profile.name))
             item.setData(ID, profile.id)
             self.found.addItem(item)
         self.found.setVisible(bool(found))
@@ -329,7 +330,7 @@ class HostConsoleView(QScrollArea):
         controls = (self.score1, self.score2, self.live_button, self.result_button,
                     self.reset_button, self.forfeit1, self.forfeit2, self.disqualify)
         if match is None:
-            self.match_title.setText("Click a match in the bracket.")
+            self.match_title.setText(self.tr("Click a match in the bracket."))
             self.player1.setText("")
             self.player2.setText("")
             for widget in controls:
@@ -344,7 +345,7 @@ class HostConsoleView(QScrollArea):
         for button, name in ((self.forfeit1, names[0]), (self.forfeit2, names[1])):
             short = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
                                                     FORFEIT_NAME_PX)
-            button.setText(f"{short} forfeits")
+            button.setText(self.tr("{name} forfeits").format(name=short))
         two = len(match.players) == 2
         score = self._bracket.card(match.id)
         with QSignalBlocker(self.score1), QSignalBlocker(self.score2):

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats, plural, translate
 from gfdesk.timestamps import parse as parse_time
 from gfdesk.timestamps import parse_or_none
 from gfdesk.tournament.matches import Format, Participant
@@ -58,15 +59,16 @@ class TournamentStatus(enum.Enum):
     @property
     def title(self) -> str:
         """How a list groups it ("Upcoming", "Live", "Finished")."""
-        return {TournamentStatus.REGISTRATION: "Upcoming", TournamentStatus.LIVE: "Live",
-                TournamentStatus.FINISHED: "Finished"}[self]
+        return {TournamentStatus.REGISTRATION: translate("tournament", "Upcoming"),
+                TournamentStatus.LIVE: translate("tournament", "Live"),
+                TournamentStatus.FINISHED: translate("tournament", "Finished")}[self]
 
 
 FORMAT_TITLES: dict[Format, str] = {
-    Format.SINGLE_ELIM: "Single elimination",
-    Format.DOUBLE_ELIM: "Double elimination",
-    Format.ROUND_ROBIN: "Round robin",
-    Format.SWISS: "Swiss",
+    Format.SINGLE_ELIM: QT_TRANSLATE_NOOP("tournament", "Single elimination"),
+    Format.DOUBLE_ELIM: QT_TRANSLATE_NOOP("tournament", "Double elimination"),
+    Format.ROUND_ROBIN: QT_TRANSLATE_NOOP("tournament", "Round robin"),
+    Format.SWISS: QT_TRANSLATE_NOOP("tournament", "Swiss"),
 }
 
 
@@ -122,13 +124,14 @@ class Tournament:
 
     @property
     def format_title(self) -> str:
-        return FORMAT_TITLES[self.format]
+        return translate("tournament", FORMAT_TITLES[self.format])
 
     def players_text(self) -> str:
         """"12 / 16 players" while registering, "16 players" after."""
         if self.status is TournamentStatus.REGISTRATION:
-            return f"{self.participant_count} / {self.max_participants} players"
-        return f"{self.participant_count} players"
+            return plural("{count} / %n players", self.max_participants).format(
+                count=self.participant_count)
+        return plural("%n players", self.participant_count)
 
 
 def tournament_row(tournament_id: str, host_id: str, name: str, game: str, format: Format,
@@ -198,5 +201,6 @@ class TournamentMessage:
 def message_problem(body: str) -> str:
     """Why ``body`` cannot be sent ("" when it can)."""
     if len(body) > MAX_MESSAGE_CHARS:
-        return f"Messages can be at most {MAX_MESSAGE_CHARS:,} characters."
+        return translate("tournament", "Messages can be at most {limit} characters.").format(
+            limit=formats().number(MAX_MESSAGE_CHARS))
     return ""

@@ -79,7 +79,7 @@ class TournamentsModel(QObject):
             self.list.set_tournaments(await self.service.tournaments())
         except Exception as exc:
             log.info("tournaments: list not loaded (%s), retrying", exc)
-            self.notice.emit("Tournaments could not be loaded yet; retrying.")
+            self.notice.emit(self.tr("Tournaments could not be loaded yet; retrying."))
             self._loading = bridge.spawn(self._load_list(), name="tournaments:list",
                                          owner=self, group="list")
 
@@ -167,8 +167,8 @@ class TournamentsModel(QObject):
             async with asyncio.timeout(10):
                 await self.service.outbox.drained()
         except TimeoutError:
-            self.notice.emit("Offline: the new tournament is saved and will be created "
-                             "when the server answers.")
+            self.notice.emit(self.tr("Offline: the new tournament is saved and will be created "
+                                     "when the server answers."))
             return
         self.open_tournament(tournament.id)
 
@@ -180,8 +180,8 @@ class TournamentsModel(QObject):
 
     def handle_rejection(self, rejection: Rejection) -> None:
         if rejection.write.table == "tournaments" and self.current is None:
-            self.notice.emit(f"The server refused {rejection.write.label}: "
-                             f"{rejection.reason}")
+            self.notice.emit(self.tr("The server refused {change}: {reason}").format(
+                change=rejection.write.label, reason=rejection.reason))
             self.refresh()
         if self.current is not None:
             self.current.handle_rejection(rejection)

@@ -114,7 +114,7 @@ class TournamentPage(QWidget):
         self.bracket_area = QSplitter(Qt.Orientation.Horizontal)
         self.bracket_area.setChildrenCollapsible(False)
         self.bracket_area.addWidget(self.bracket_stack)
-        self.tabs.addTab(self.bracket_area, "Bracket")
+        self.tabs.addTab(self.bracket_area, self.tr("Bracket"))
         self.standings = QTableView()
         self.standings.setObjectName("standingsTable")
         self.standings.setModel(model.standings)
@@ -125,7 +125,7 @@ class TournamentPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.standings.horizontalHeader().setStretchLastSection(False)
         model.standings.modelReset.connect(self._stretch_names)
-        self.tabs.addTab(self.standings, "Standings")
+        self.tabs.addTab(self.standings, self.tr("Standings"))
         self.console: HostConsoleView | None = None
         self.chat = TournamentChatPane(model.chat, model.send)
         self.chat.setMinimumWidth(CHAT_WIDTH)
@@ -153,10 +153,10 @@ class TournamentPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
-        self.register_button = QPushButton("Register", header)
+        self.register_button = QPushButton(self.tr("Register"), header)
         self.register_button.setObjectName("tournamentRegister")
         self.register_button.clicked.connect(self.model.register)
-        self.withdraw_button = QPushButton("Withdraw", header)
+        self.withdraw_button = QPushButton(self.tr("Withdraw"), header)
         self.withdraw_button.setObjectName("tournamentWithdraw")
         self.withdraw_button.clicked.connect(self.model.withdraw)
         row.addWidget(self.register_button)
@@ -168,15 +168,15 @@ class TournamentPage(QWidget):
         row = QHBoxLayout(tools)
         row.setContentsMargins(0, 0, 8, 0)
         row.setSpacing(4)
-        self.fit_button = QPushButton("Fit", tools)
-        self.fit_button.setToolTip("Show the whole bracket (0). Zoom: wheel, + and -; "
-                                   "drag to pan.")
+        self.fit_button = QPushButton(self.tr("Fit"), tools)
+        self.fit_button.setToolTip(self.tr("Show the whole bracket (0). Zoom: wheel, + and -; "
+                                   "drag to pan."))
         self.fit_button.clicked.connect(lambda: self.bracket_view.fit())
-        self.png_button = QPushButton("PNG", tools)
-        self.png_button.setToolTip("Export the bracket as a picture")
+        self.png_button = QPushButton(self.tr("PNG"), tools)
+        self.png_button.setToolTip(self.tr("Export the bracket as a picture"))
         self.png_button.clicked.connect(lambda: self._choose_file("png"))
-        self.csv_button = QPushButton("CSV", tools)
-        self.csv_button.setToolTip("Export the standings as a table")
+        self.csv_button = QPushButton(self.tr("CSV"), tools)
+        self.csv_button.setToolTip(self.tr("Export the standings as a table"))
         self.csv_button.clicked.connect(lambda: self._choose_file("csv"))
         for button in (self.fit_button, self.png_button, self.csv_button):
             button.setObjectName("pageTool")
@@ -199,7 +199,7 @@ class TournamentPage(QWidget):
             self.body.setSizes([max(1, self.width() - CHAT_WIDTH), CHAT_WIDTH])
         else:
             self.chat.setParent(None)
-            self.tabs.addTab(self.chat, "Chat")
+            self.tabs.addTab(self.chat, self.tr("Chat"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -241,29 +241,31 @@ class TournamentPage(QWidget):
         for button in (self.fit_button, self.png_button, self.csv_button):
             button.setVisible(started)
         league = tournament.format.is_league
-        self.tabs.setTabText(0, "Pairings" if league and started else
-                             "Players" if not started else "Bracket")
+        self.tabs.setTabText(0, self.tr("Pairings") if league and started else
+                             self.tr("Players") if not started else self.tr("Bracket"))
         self.bracket_stack.setCurrentIndex(1 if started else 0)
         if not started:
             self._fill_players()
 
     def _subtitle(self, t: Tournament) -> str:
-        status = {TournamentStatus.REGISTRATION: "Registration open",
-                  TournamentStatus.LIVE: "Live", TournamentStatus.FINISHED: "Finished"}[t.status]
+        status = {TournamentStatus.REGISTRATION: self.tr("Registration open"),
+                  TournamentStatus.LIVE: self.tr("Live"),
+                  TournamentStatus.FINISHED: self.tr("Finished")}[t.status]
         parts = [t.game, t.format_title, t.players_text(), status]
         bracket = self.model.feed.live.bracket
         winner = champion(bracket) if bracket is not None else None
         if winner is not None:
-            parts.append(f"Champion: {self.model.bracket.name_of(winner)}")
+            parts.append(self.tr("Champion: {name}").format(
+                name=self.model.bracket.name_of(winner)))
         if self.model.registered:
-            parts.append("You are in")
+            parts.append(self.tr("You are in"))
         return "  ·  ".join(parts)
 
     def _fill_players(self) -> None:
         self.players.clear()
         entrants = self.model.feed.entrants
         if not entrants:
-            self.players.addItem("Nobody has registered yet.")
+            self.players.addItem(self.tr("Nobody has registered yet."))
         for entrant in entrants:
             seed = "–" if entrant.seed is None else str(entrant.seed)
             self.players.addItem(f"{seed}.  {entrant.name}")
@@ -294,9 +296,9 @@ class TournamentPage(QWidget):
             else:
                 path.write_text(self.model.standings_csv(), encoding="utf-8")
         except OSError as exc:
-            self._on_notice(f"Could not export: {exc}")
+            self._on_notice(self.tr("Could not export: {reason}").format(reason=exc))
             return
-        self._on_notice(f"Exported to {path}")
+        self._on_notice(self.tr("Exported to {path}").format(path=path))
 
 
 #: Colours of the page (the shell's theme covers the rest).

@@ -17,6 +17,7 @@ from postgrest.exceptions import APIError
 from PySide6.QtCore import QObject, Signal
 
 from gfdesk import bridge
+from gfdesk.i18nmark import translate
 from gfdesk.log import ui as log
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.chatmodel import TournamentChatModel
@@ -46,11 +47,14 @@ def registration_problem(exc: BaseException) -> str:
     """Why registering or withdrawing did not work, for the player."""
     if isinstance(exc, APIError):
         if exc.code == "23505":
-            return "You are already registered."
+            return translate("TournamentPageModel", "You are already registered.")
         if exc.code == "42501":
-            return "Registration is closed (the tournament started, or it is full)."
-        return f"The server refused: {exc.message or exc.code}"
-    return "The server does not answer; try again when connected."
+            return translate("TournamentPageModel",
+                             "Registration is closed (the tournament started, or it is full).")
+        return translate("TournamentPageModel", "The server refused: {reason}").format(
+            reason=exc.message or exc.code)
+    return translate("TournamentPageModel",
+                     "The server does not answer; try again when connected.")
 
 
 class TournamentPageModel(QObject):
@@ -115,11 +119,12 @@ class TournamentPageModel(QObject):
         try:
             messages = await self.feed.load()
         except TournamentGone:
-            self.notice.emit("This tournament does not exist any more.")
+            self.notice.emit(self.tr("This tournament does not exist any more."))
             return
         except Exception as exc:
             log.info("tournament %s not loaded: %s", self.tournament_id, exc)
-            self.notice.emit(f"The tournament could not be loaded: {exc}")
+            self.notice.emit(self.tr("The tournament could not be loaded: {reason}").format(
+                reason=exc))
             return
         if self._closed:
             return
@@ -185,7 +190,8 @@ class TournamentPageModel(QObject):
             if join:
                 await self.service.register(self.tournament_id)
             elif not await self.service.withdraw(self.tournament_id):
-                self.notice.emit("You cannot withdraw any more: the tournament has started.")
+                self.notice.emit(
+                    self.tr("You cannot withdraw any more: the tournament has started."))
             self.feed.entrants = await self.service.entrants(self.tournament_id)
         except Exception as exc:
             self.notice.emit(registration_problem(exc))
@@ -234,8 +240,9 @@ class TournamentPageModel(QObject):
         if table == "tournament_messages":
             self.chat.set_state(rejection.write.id, "failed")
         elif table in HOST_TABLES and self.host is not None:
-            self.notice.emit(f"The server refused a change ({rejection.write.label}): "
-                             f"{rejection.reason}. Showing what the server has.")
+            self.notice.emit(self.tr("The server refused a change ({change}): {reason}. "
+                                     "Showing what the server has.").format(
+                change=rejection.write.label, reason=rejection.reason))
             self.feed.write_refused()
 
     # -- export -----------------------------------------------------------------------------

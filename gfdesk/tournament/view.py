@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.tournament.createdialog import CreateTournamentDialog, TournamentForm
 from gfdesk.tournament.listdelegate import TournamentDelegate
 from gfdesk.tournament.listmodel import ID_ROLE, KIND_ROLE, RowKind
@@ -29,7 +30,7 @@ from gfdesk.tournament.model import TournamentsModel
 from gfdesk.tournament.page import STYLE as PAGE_STYLE
 from gfdesk.tournament.page import TournamentPage
 
-EMPTY_TEXT = "Pick a tournament to follow its bracket live."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a tournament to follow its bracket live.")
 REFRESH_EVERY_S = 10.0
 SIDEBAR_WIDTH = 250
 
@@ -63,7 +64,7 @@ class TournamentsView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(EMPTY_TEXT, self)
+        self._empty = QLabel(QCoreApplication.translate("view", EMPTY_TEXT), self)
         self._empty.setObjectName("tournamentEmpty")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -85,12 +86,12 @@ class TournamentsView(QWidget):
         column.setSpacing(6)
         top = QHBoxLayout()
         top.setContentsMargins(16, 0, 12, 0)
-        title = QLabel("Tournaments", sidebar)
+        title = QLabel(self.tr("Tournaments"), sidebar)
         title.setObjectName("tournamentSidebarTitle")
         top.addWidget(title, 1)
-        self.new_button = QPushButton("New", sidebar)
+        self.new_button = QPushButton(self.tr("New"), sidebar)
         self.new_button.setObjectName("newTournament")
-        self.new_button.setToolTip("Create a tournament you host")
+        self.new_button.setToolTip(self.tr("Create a tournament you host"))
         self.new_button.clicked.connect(self.open_create_dialog)
         top.addWidget(self.new_button)
         column.addLayout(top)
@@ -136,7 +137,7 @@ class TournamentsView(QWidget):
             self.list.setCurrentIndex(self.model.list.index(row))
 
     def _on_notice(self, text: str) -> None:
-        self._empty.setText(text or EMPTY_TEXT)
+        self._empty.setText(text or QCoreApplication.translate("view", EMPTY_TEXT))
 
     def open_create_dialog(self) -> CreateTournamentDialog:
         """The form of a new tournament (window-modal)."""

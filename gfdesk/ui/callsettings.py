@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
@@ -50,11 +50,13 @@ from gfdesk.config import (
 )
 from gfdesk.core.icecredentials import IceCredentials
 from gfdesk.core.tokenstore import SecretStore, signalling_secret
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.log import ui as log
 
-AUTOMATIC_CAMERA = "Automatic (the first camera; a test pattern if there is none)"
-SYSTEM_DEFAULT = "System default"
-NO_CAMERA_FOUND = "No camera found: calls send a test pattern"
+AUTOMATIC_CAMERA = QT_TRANSLATE_NOOP(
+    "callsettings", "Automatic (the first camera; a test pattern if there is none)")
+SYSTEM_DEFAULT = QT_TRANSLATE_NOOP("callsettings", "System default")
+NO_CAMERA_FOUND = QT_TRANSLATE_NOOP("callsettings", "No camera found: calls send a test pattern")
 SERVER_LIST_HEIGHT = 64
 
 
@@ -117,10 +119,10 @@ class CallsPage(QWidget):
         self._typed: dict[IceServer, str] = {}
         self._removed: list[IceServer] = []
 
-        devices_box = QGroupBox("DEVICES", self)
+        devices_box = QGroupBox(self.tr("DEVICES"), self)
         self.camera = QComboBox(devices_box)
         self.camera.setObjectName("cameraChoice")
-        self.camera.addItem("Looking for cameras…", None)
+        self.camera.addItem(self.tr("Looking for cameras…"), None)
         self.camera.setEnabled(False)
         # Filled when the page is first shown: QtMultimedia starts its audio backend on
         # first use, which need not happen for someone who only opens Backend.
@@ -129,39 +131,40 @@ class CallsPage(QWidget):
         self._audio_listed = False
         form = QFormLayout(devices_box)
         form.setHorizontalSpacing(16)
-        form.addRow("Camera", self.camera)
-        form.addRow("Microphone", self.microphone)
-        form.addRow("Speaker", self.speaker)
+        form.addRow(self.tr("Camera"), self.camera)
+        form.addRow(self.tr("Microphone"), self.microphone)
+        form.addRow(self.tr("Speaker"), self.speaker)
 
-        ice_box = QGroupBox("STUN AND TURN SERVERS", self)
+        ice_box = QGroupBox(self.tr("STUN AND TURN SERVERS"), self)
         self.server_list = QListWidget(ice_box)
         self.server_list.setObjectName("iceServerList")
         self.server_list.setMaximumHeight(SERVER_LIST_HEIGHT)
         self.urls = QLineEdit(ice_box)
         self.urls.setObjectName("iceUrls")
-        self.urls.setPlaceholderText("turn:turn.example.org:3478 (several: separate with commas)")
+        self.urls.setPlaceholderText(
+            self.tr("turn:turn.example.org:3478 (several: separate with commas)"))
         self.username = QLineEdit(ice_box)
         self.username.setObjectName("iceUsername")
-        self.username.setPlaceholderText("TURN only")
+        self.username.setPlaceholderText(self.tr("TURN only"))
         self.credential = QLineEdit(ice_box)
         self.credential.setObjectName("iceCredential")
         self.credential.setEchoMode(QLineEdit.EchoMode.Password)
-        self.credential.setPlaceholderText("TURN only; kept in the system keyring")
+        self.credential.setPlaceholderText(self.tr("TURN only; kept in the system keyring"))
         self._fields = (self.urls, self.username, self.credential)
         for field in self._fields:
             # Never squeezed below a readable height when the dialog is short.
             field.setMinimumHeight(field.sizeHint().height())
-        self.add_button = QPushButton("Add server", ice_box)
+        self.add_button = QPushButton(self.tr("Add server"), ice_box)
         self.add_button.setObjectName("addIceServer")
-        self.remove_button = QPushButton("Remove", ice_box)
+        self.remove_button = QPushButton(self.tr("Remove"), ice_box)
         self.remove_button.setObjectName("removeIceServer")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         add_form = QFormLayout()
         add_form.setHorizontalSpacing(16)
-        add_form.addRow("URLs", self.urls)
-        add_form.addRow("Username", self.username)
-        add_form.addRow("Credential", self.credential)
+        add_form.addRow(self.tr("URLs"), self.urls)
+        add_form.addRow(self.tr("Username"), self.username)
+        add_form.addRow(self.tr("Credential"), self.credential)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
@@ -171,34 +174,34 @@ class CallsPage(QWidget):
         ice_layout.addLayout(add_form)
         ice_layout.addLayout(buttons)
 
-        signalling_box = QGroupBox("CALL SIGNALLING", self)
+        signalling_box = QGroupBox(self.tr("CALL SIGNALLING"), self)
         self.signalling = QLineEdit(signalling_box)
         self.signalling.setObjectName("signallingServer")
-        self.signalling.setPlaceholderText("Empty: Supabase Realtime (the default)")
+        self.signalling.setPlaceholderText(self.tr("Empty: Supabase Realtime (the default)"))
         # The file's own value, not GFDESK_SIGNALLING: this page edits the file.
         self.signalling.setText(read_signalling(config_file, env={}) or "")
         self.signalling_token = QLineEdit(signalling_box)
         self.signalling_token.setObjectName("signallingToken")
         self.signalling_token.setEchoMode(QLineEdit.EchoMode.Password)
         self.signalling_token.setPlaceholderText(
-            "Kept in the system keyring; empty: the project's anon key")
+            self.tr("Kept in the system keyring; empty: the project's anon key"))
         for field in (self.signalling, self.signalling_token):
             field.setMinimumHeight(field.sizeHint().height())
         signalling_form = QFormLayout(signalling_box)
         signalling_form.setHorizontalSpacing(16)
-        signalling_form.addRow("Socket.IO server", self.signalling)
-        signalling_form.addRow("Server token", self.signalling_token)
+        signalling_form.addRow(self.tr("Socket.IO server"), self.signalling)
+        signalling_form.addRow(self.tr("Server token"), self.signalling_token)
 
         self.feedback = QLabel(self)
         self.feedback.setObjectName("callsFeedback")
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
         self.feedback.setWordWrap(True)
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("saveCallSettings")
         self.save_button.clicked.connect(self._on_save_clicked)
-        note = QLabel("Changes apply from the next call. With no server, calls connect "
+        note = QLabel(self.tr("Changes apply from the next call. With no server, calls connect "
                       "directly (fine on one network; across the internet most need "
-                      "STUN, and TURN behind strict firewalls).", self)
+                      "STUN, and TURN behind strict firewalls)."), self)
         note.setObjectName("callsNote")
         note.setWordWrap(True)
         bottom = QHBoxLayout()
@@ -228,9 +231,9 @@ class CallsPage(QWidget):
     def _audio_choice(self, name: str, chosen: str | None) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.addItem(SYSTEM_DEFAULT, None)
+        combo.addItem(QCoreApplication.translate("callsettings", SYSTEM_DEFAULT), None)
         if chosen:
-            combo.addItem(f"{chosen} (not connected)", chosen)
+            combo.addItem(self.tr("{device} (not connected)").format(device=chosen), chosen)
             combo.setCurrentIndex(1)
         return combo
 
@@ -241,13 +244,13 @@ class CallsPage(QWidget):
                                (self.speaker, QMediaDevices.audioOutputs())):
             chosen = combo.currentData()
             combo.clear()
-            combo.addItem(SYSTEM_DEFAULT, None)
+            combo.addItem(QCoreApplication.translate("callsettings", SYSTEM_DEFAULT), None)
             for device in devices:
                 combo.addItem(device.description(), _device_id(device))
             if chosen:
                 index = combo.findData(chosen)
                 if index < 0:  # chosen before, not plugged in now: keep it
-                    combo.addItem(f"{chosen} (not connected)", chosen)
+                    combo.addItem(self.tr("{device} (not connected)").format(device=chosen), chosen)
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
 
@@ -258,14 +261,16 @@ class CallsPage(QWidget):
 
     def _on_cameras_listed(self, cameras: list[Any]) -> None:
         self.camera.clear()
-        self.camera.addItem(AUTOMATIC_CAMERA if cameras else NO_CAMERA_FOUND, None)
+        self.camera.addItem(QCoreApplication.translate(
+            "callsettings", AUTOMATIC_CAMERA if cameras else NO_CAMERA_FOUND), None)
         for camera in cameras:
             self.camera.addItem(camera.description, camera.name)
         chosen = self._devices.camera
         if chosen:
             index = self.camera.findData(chosen)
             if index < 0:
-                self.camera.addItem(f"{chosen} (not connected)", chosen)
+                self.camera.addItem(self.tr("{device} (not connected)").format(device=chosen),
+                                    chosen)
                 index = self.camera.count() - 1
             self.camera.setCurrentIndex(index)
         self.camera.setEnabled(True)

@@ -81,7 +81,7 @@ class CertificateDialog(QDialog):
         trust = QPushButton("Trust the new certificate" if changed else "They match: trust",
                             self)
         trust.setObjectName("trustCertificateButton")
-        cancel = QPushButton("Do not connect", self)
+        cancel = QPushButton(self.tr("Do not connect"), self)
         cancel.setObjectName("refuseCertificateButton")
         cancel.setDefault(True)  # the safe answer is the one Enter gives
         buttons.addButton(trust, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 from gfdesk.kit import icons
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.ui.sections import Section
@@ -39,16 +40,19 @@ TEXT_WIDTH = 500
 
 _WELCOME = {
     Section.FRIENDS: (
-        "Your friends will show up here",
-        "See who is online and what they are playing, then jump into a chat.",
+        QT_TRANSLATE_NOOP("EmptyState", "Your friends will show up here"),
+        QT_TRANSLATE_NOOP("EmptyState",
+                          "See who is online and what they are playing, then jump into a chat."),
     ),
     Section.CONVERSATIONS: (
-        "Your conversations will show up here",
-        "Direct messages and group chats with your squad, on every device.",
+        QT_TRANSLATE_NOOP("EmptyState", "Your conversations will show up here"),
+        QT_TRANSLATE_NOOP("EmptyState",
+                          "Direct messages and group chats with your squad, on every device."),
     ),
     Section.TOURNAMENTS: (
-        "Tournaments will show up here",
-        "Follow live brackets and scores as the matches are played.",
+        QT_TRANSLATE_NOOP("EmptyState", "Tournaments will show up here"),
+        QT_TRANSLATE_NOOP("EmptyState",
+                          "Follow live brackets and scores as the matches are played."),
     ),
 }
 
@@ -77,30 +81,33 @@ def empty_content(section: Section, status: ConnectionStatus) -> EmptyContent:
     if state is ConnectionState.NO_BACKEND:
         return EmptyContent(
             icon="no-backend",
-            title="No backend",
-            body="Run `gfdesk --demo` for the built-in demo hub, or add your GamerFlick "
-            "Supabase project in Settings.",
+            title=translate("EmptyState", "No backend"),
+            body=translate("EmptyState", "Run `gfdesk --demo` for the built-in demo hub, or add "
+                                    "your GamerFlick Supabase project in Settings."),
             action=EmptyAction.OPEN_SETTINGS,
-            action_text="Open Settings",
+            action_text=translate("EmptyState", "Open Settings"),
         )
     if state is ConnectionState.CONNECTING:
-        where = status.backend or "your backend"
+        where = status.backend or translate("EmptyState", "your backend")
         return EmptyContent(
             icon=section.icon_name,
-            title=f"Connecting to {where}…",
+            title=translate("EmptyState", "Connecting to {backend}…").format(backend=where),
             # The reason says what is under way ("starting the demo hub").
             body=f"{status.reason[:1].upper()}{status.reason[1:]}…" if status.reason
-            else "This usually takes a moment.",
+            else translate("EmptyState", "This usually takes a moment."),
             busy=True,
         )
     if state is ConnectionState.OFFLINE:
-        body = "Everything you missed comes in once you're back online."
+        body = translate("EmptyState", "Everything you missed comes in once you're back online.")
         if status.reason:
-            body += f"\nLast error: {status.reason}"
-        return EmptyContent(icon="offline", title="You're offline — gfdesk keeps retrying",
+            body += "\n" + translate("EmptyState", "Last error: {reason}").format(
+                reason=status.reason)
+        return EmptyContent(icon="offline",
+                            title=translate("EmptyState", "You're offline — gfdesk keeps retrying"),
                             body=body)
     title, body = _WELCOME[section]
-    return EmptyContent(icon=section.icon_name, title=title, body=body)
+    return EmptyContent(icon=section.icon_name, title=translate("EmptyState", title),
+                        body=translate("EmptyState", body))
 
 
 class Spinner(QWidget):

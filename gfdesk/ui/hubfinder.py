@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gfdesk import bridge
 from gfdesk.core.hubdiscovery import DiscoveredHub, HubBrowser
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.log import ui as log
 
 HUB_ROLE = Qt.ItemDataRole.UserRole + 1
-EMPTY_TEXT = "Looking for hubs on this network…"
-UNAVAILABLE_TEXT = "Hubs cannot be looked for here."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("hubfinder", "Looking for hubs on this network…")
+UNAVAILABLE_TEXT = QT_TRANSLATE_NOOP("hubfinder", "Hubs cannot be looked for here.")
 LIST_HEIGHT = 72
 
 
@@ -44,13 +45,14 @@ class HubFinderView(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None, *,
                  interfaces: list[str] | None = None) -> None:
-        super().__init__("HUBS ON THIS NETWORK", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("HUBS ON THIS NETWORK"))
         self.setObjectName("hubFinder")
         self._list = QListWidget(self)
         self._list.setObjectName("hubList")
         self._list.setMaximumHeight(LIST_HEIGHT)
         self._list.itemActivated.connect(self._on_item_activated)
-        self._empty = QLabel(EMPTY_TEXT, self)
+        self._empty = QLabel(QCoreApplication.translate("hubfinder", EMPTY_TEXT), self)
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
         self._empty.setObjectName("hubFinderEmpty")
         layout = QVBoxLayout(self)
@@ -68,7 +70,7 @@ class HubFinderView(QGroupBox):
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no event loop runs the app (a synchronous test)
-            self._empty.setText(UNAVAILABLE_TEXT)
+            self._empty.setText(QCoreApplication.translate("hubfinder", UNAVAILABLE_TEXT))
             return
         self._task = bridge.spawn(self._browse(), name="hubfinder:browse", owner=self)
 
@@ -85,7 +87,7 @@ class HubFinderView(QGroupBox):
             await self._browser.start()
         except OSError as exc:
             log.info("hub discovery unavailable: %s", exc)
-            self._empty.setText(UNAVAILABLE_TEXT)
+            self._empty.setText(QCoreApplication.translate("hubfinder", UNAVAILABLE_TEXT))
             return
         try:
             await asyncio.Event().wait()

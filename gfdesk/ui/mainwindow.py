@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,7 @@ from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.sections import Section
 from gfdesk.ui.sidebar import WIDTH as SIDEBAR_WIDTH
-from gfdesk.ui.sidebar import Sidebar
+from gfdesk.ui.sidebar import Sidebar, section_title
 from gfdesk.ui.statusbar import ConnectionIndicator
 from gfdesk.ui.usermessages import MessageBridge
 
@@ -269,11 +269,11 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         # Actions live on the window (there is no menu bar) so shortcuts work anywhere in it.
-        quit_action = QAction("Quit", self)
+        self._quit_action = quit_action = QAction(self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.quit)
-        settings_action = QAction("Settings", self)
+        self._settings_action = settings_action = QAction(self)
         settings_action.setObjectName("settingsAction")
         settings_action.setShortcuts(
             _key_sequences(QKeySequence.StandardKey.Preferences, "Ctrl+,")
@@ -281,12 +281,32 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.settings_requested)
         self.addAction(quit_action)
         self.addAction(settings_action)
+        self._section_actions = {}
         for section in Section:
-            action = QAction(section.title, self)
+            action = QAction(self)
+            self._section_actions[section] = action
             action.setObjectName(f"show{section.title}Action")
             action.setShortcut(QKeySequence(section.shortcut))
             action.triggered.connect(lambda _=False, s=section: self.show_section(s))
             self.addAction(action)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this window words itself; its children follow the same event.
+        self._quit_action.setText(self.tr("Quit"))
+        self._settings_action.setText(self.tr("Settings"))
+        for section, action in self._section_actions.items():
+            action.setText(section_title(section))
+        self._header_title.setText(section_title(self._sidebar.current()))
+        for section in Section:
+            page = self.section_widget(section)
+            if isinstance(page, EmptyState):
+                page.set_content(empty_content(section, self._status))
 
     def _side_by_side(self, section: Section, views: tuple[QWidget, ...]) -> QSplitter:
         splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)
@@ -306,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def _show_header(self, section: Section) -> None:
         self._header_icon.set_icon(icons.icon(section.icon_name, HEADER_ICON_COLOR))
-        self._header_title.setText(section.title)
+        self._header_title.setText(section_title(section))
 
     def _on_sidebar_section_selected(self, section: Section) -> None:
         index = self._index(section)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+
 
 class Section(enum.Enum):
     """A sidebar entry and the page it opens, in sidebar order."""
@@ -14,7 +16,8 @@ class Section(enum.Enum):
 
     @property
     def title(self) -> str:
-        """The user-facing name ("Friends")."""
+        """The user-facing name ("Friends"), in English: ``QCoreApplication.translate(
+        "Section", title)`` shows it in the user's language."""
         return _TITLES[self]
 
     @property
@@ -29,7 +32,7 @@ class Section(enum.Enum):
 
 
 _TITLES = {
-    Section.FRIENDS: "Friends",
-    Section.CONVERSATIONS: "Conversations",
-    Section.TOURNAMENTS: "Tournaments",
+    Section.FRIENDS: QT_TRANSLATE_NOOP("Section", "Friends"),
+    Section.CONVERSATIONS: QT_TRANSLATE_NOOP("Section", "Conversations"),
+    Section.TOURNAMENTS: QT_TRANSLATE_NOOP("Section", "Tournaments"),
 }

@@ -15,7 +15,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import PySide6
-from PySide6.QtCore import QSysInfo, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSysInfo,
+    Qt,
+    QUrl,
+    Signal,
+    qVersion,
+)
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +45,7 @@ import gfdesk
 from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
 from gfdesk.core.hubdiscovery import DiscoveredHub
 from gfdesk.core.profile import OwnProfile, check_profile
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
@@ -46,14 +54,16 @@ from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.desktopsettings import DesktopPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
+from gfdesk.ui.languagepage import LanguagePage
 
-TITLE = "Settings"
+TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
 KEY_PREFIX = 8
-DEMO_BACKEND = "Embedded demo hub"
+DEMO_BACKEND = QT_TRANSLATE_NOOP("SettingsDialog", "Embedded demo hub")
 LOGO_SIZE = 88
 DEFAULT_SIZE = (720, 700)
 PROFILE_LIST_HEIGHT = 96
-URL_PLACEHOLDER = "https://<project>.supabase.co or http://192.168.1.20:54321"
+URL_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "https://<project>.supabase.co or http://192.168.1.20:54321")
 
 
 def mask_key(key: str | None) -> str:
@@ -70,7 +80,8 @@ def mask_key(key: str | None) -> str:
 
 def describe_backend(profile: Profile) -> str:
     """Where ``profile`` connects: the demo hub or its URL."""
-    return DEMO_BACKEND if profile.is_demo else str(profile.url)
+    return (QCoreApplication.translate("SettingsDialog", DEMO_BACKEND) if profile.is_demo
+            else str(profile.url))
 
 
 def _plain_label(text: str, parent: QWidget, object_name: str = "") -> QLabel:
@@ -123,7 +134,7 @@ class SettingsDialog(QDialog):
         self._avatars = avatars
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
         self.setMinimumSize(600, 640)
         self.resize(*DEFAULT_SIZE)
         self._config_file = config.paths.config_file
@@ -134,12 +145,13 @@ class SettingsDialog(QDialog):
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
         if profile is not None:
-            tabs.addTab(self._profile_tab(profile), "Profile")
-        tabs.addTab(self._backend_tab(config), "Backend")
-        tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
+            tabs.addTab(self._profile_tab(profile), self.tr("Profile"))
+        tabs.addTab(self._backend_tab(config), self.tr("Backend"))
+        tabs.addTab(CallsPage(config.paths.config_file, parent=self), self.tr("Calls"))
         tabs.addTab(DesktopPage.for_dialog(self, config.paths.config_file), self.tr("Desktop"))
-        tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
-        tabs.addTab(self._about_tab(), "About")
+        tabs.addTab(LanguagePage(config.paths.config_file, parent=self), self.tr("Language"))
+        tabs.addTab(self._diagnostics_tab(config), self.tr("Diagnostics"))
+        tabs.addTab(self._about_tab(), self.tr("About"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         # Enter in the profile form adds the profile; it must not also close the
@@ -166,11 +178,15 @@ class SettingsDialog(QDialog):
                 return
         raise KeyError(title)
 
+    def show_page(self, page: QWidget) -> None:
+        """Bring the tab holding ``page`` to the front (titles change with the language)."""
+        self._tabs.setCurrentWidget(page)
+
     # -- Profile --------------------------------------------------------------------------
 
     def _profile_tab(self, profile: OwnProfile) -> QWidget:
         page = QWidget(self)
-        card = QGroupBox("HOW FRIENDS SEE YOU", page)
+        card = QGroupBox(self.tr("HOW FRIENDS SEE YOU"), page)
         self.profile_avatar = AvatarLabel(72, self._avatars, card)
         self.profile_avatar.set_player(profile.name, profile.avatar_url)
         self.display_name = _line_edit(card, "profileDisplayName", "Your display name")
@@ -180,7 +196,7 @@ class SettingsDialog(QDialog):
         self.profile_feedback = _plain_label("", card, "formError")
         self.profile_feedback.setWordWrap(True)
         self.profile_feedback.hide()
-        self.save_profile = QPushButton("Save profile", card)
+        self.save_profile = QPushButton(self.tr("Save profile"), card)
         self.save_profile.setObjectName("saveProfileButton")
         self.save_profile.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save_profile.clicked.connect(self._on_save_profile_clicked)
@@ -189,8 +205,8 @@ class SettingsDialog(QDialog):
             field.returnPressed.connect(self.save_profile.click)
         form = QFormLayout()
         form.setHorizontalSpacing(16)
-        form.addRow("Display name", self.display_name)
-        form.addRow("Picture URL", self.avatar_url)
+        form.addRow(self.tr("Display name"), self.display_name)
+        form.addRow(self.tr("Picture URL"), self.avatar_url)
         handle = _plain_label(f"@{profile.username}" if profile.username else "", card,
                               "settingsNote")
         top = QHBoxLayout()
@@ -240,15 +256,15 @@ class SettingsDialog(QDialog):
 
     def _backend_tab(self, config: AppConfig) -> QWidget:
         page = QWidget(self)
-        in_use = QGroupBox("IN USE", page)
+        in_use = QGroupBox(self.tr("IN USE"), page)
         form = QFormLayout(in_use)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(6)
         backend = describe_backend(config.profile)
         if not config.profile.is_demo:
             backend += f"  ·  key {mask_key(config.profile.anon_key)}"
-        form.addRow("Profile", _plain_label(config.profile.name, in_use, "inUseProfile"))
-        form.addRow("Backend", _plain_label(backend, in_use, "inUseBackend"))
+        form.addRow(self.tr("Profile"), _plain_label(config.profile.name, in_use, "inUseProfile"))
+        form.addRow(self.tr("Backend"), _plain_label(backend, in_use, "inUseBackend"))
         if self._account is not None or self._can_sign_in:
             signed_in = self._account is not None
             account_row = QHBoxLayout()
@@ -259,9 +275,9 @@ class SettingsDialog(QDialog):
             button.clicked.connect(
                 self._on_sign_out_clicked if signed_in else self._on_sign_in_clicked)
             account_row.addWidget(button)
-            form.addRow("Account", account_row)
+            form.addRow(self.tr("Account"), account_row)
 
-        listed = QGroupBox("PROFILES", page)
+        listed = QGroupBox(self.tr("PROFILES"), page)
         self._profiles = QListWidget(listed)
         self._profiles.setObjectName("profileList")
         self._profiles.setMinimumHeight(PROFILE_LIST_HEIGHT)
@@ -272,15 +288,15 @@ class SettingsDialog(QDialog):
 
         self._hubs = HubFinderView(page)
         self._hubs.hub_chosen.connect(self._on_hub_chosen)
-        adding = QGroupBox("ADD A SUPABASE PROJECT OR LAN HUB", page)
-        self._name = _line_edit(adding, "profileName", "lan-party")
-        self._url = _line_edit(adding, "profileUrl", URL_PLACEHOLDER)
-        self._key = _line_edit(adding, "profileKey", "The project's anon (public) key")
+        adding = QGroupBox(self.tr("ADD A SUPABASE PROJECT OR LAN HUB"), page)
+        self._name = _line_edit(adding, "profileName", self.tr("lan-party"))
+        self._url = _line_edit(adding, "profileUrl", self.tr(URL_PLACEHOLDER))
+        self._key = _line_edit(adding, "profileKey", self.tr("The project's anon (public) key"))
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._feedback = _plain_label("", adding, "formError")
         self._feedback.setWordWrap(True)
         self._feedback.hide()
-        self._add = QPushButton("Add profile", adding)
+        self._add = QPushButton(self.tr("Add profile"), adding)
         self._add.setObjectName("addProfileButton")
         self._add.setEnabled(False)
         self._add.clicked.connect(self._on_add_clicked)
@@ -289,9 +305,9 @@ class SettingsDialog(QDialog):
             field.returnPressed.connect(self._add.click)
         add_form = QFormLayout()
         add_form.setHorizontalSpacing(16)
-        add_form.addRow("Name", self._name)
-        add_form.addRow("URL", self._url)
-        add_form.addRow("Anon key", self._key)
+        add_form.addRow(self.tr("Name"), self._name)
+        add_form.addRow(self.tr("URL"), self._url)
+        add_form.addRow(self.tr("Anon key"), self._key)
         add_row = QHBoxLayout()
         add_row.addWidget(self._feedback, 1)
         add_row.addWidget(self._add, 0, Qt.AlignmentFlag.AlignTop)
@@ -300,8 +316,8 @@ class SettingsDialog(QDialog):
         adding_layout.addLayout(add_row)
 
         note = _plain_label(
-            "Switching takes effect on the next start: run gfdesk --profile NAME "
-            f"(profiles are saved in {self._config_file}).",
+            self.tr("Switching takes effect on the next start: run gfdesk --profile NAME "
+                    "(profiles are saved in {path}).").format(path=self._config_file),
             page, "settingsNote",
         )
         note.setWordWrap(True)
@@ -391,27 +407,29 @@ class SettingsDialog(QDialog):
 
     def _diagnostics_tab(self, config: AppConfig) -> QWidget:
         page = QWidget(self)
-        about = QGroupBox("VERSIONS", page)
+        about = QGroupBox(self.tr("VERSIONS"), page)
         versions = QFormLayout(about)
         versions.setHorizontalSpacing(16)
-        versions.addRow("gfdesk", _plain_label(gfdesk.__version__, about, "diagnosticValue"))
-        versions.addRow("Qt", _plain_label(f"{qVersion()} (PySide6 {PySide6.__version__})",
-                                           about, "diagnosticValue"))
-        versions.addRow("Python", _plain_label(platform.python_version(), about,
+        versions.addRow("gfdesk",  # i18n: verbatim
+                        _plain_label(gfdesk.__version__, about, "diagnosticValue"))
+        versions.addRow("Qt",  # i18n: verbatim
+                        _plain_label(f"{qVersion()} (PySide6 {PySide6.__version__})",
+                                     about, "diagnosticValue"))
+        versions.addRow("Python", _plain_label(platform.python_version(), about,  # i18n: verbatim
                                                "diagnosticValue"))
-        versions.addRow("System", _plain_label(QSysInfo.prettyProductName(), about,
+        versions.addRow(self.tr("System"), _plain_label(QSysInfo.prettyProductName(), about,
                                                "diagnosticValue"))
 
-        files = QGroupBox("FILES", page)
+        files = QGroupBox(self.tr("FILES"), page)
         files_form = QFormLayout(files)
         files_form.setHorizontalSpacing(16)
-        files_form.addRow("Settings", _plain_label(str(self._config_file), files,
+        files_form.addRow(self.tr("Settings"), _plain_label(str(self._config_file), files,
                                                    "diagnosticValue"))
         log_text = str(self._log_file) if self._log_file else "None: logging to the terminal only"
         log_label = _plain_label(log_text, files, "logFilePath")
         log_label.setWordWrap(True)
-        files_form.addRow("Log file", log_label)
-        self._open_logs = QPushButton("Open log folder", files)
+        files_form.addRow(self.tr("Log file"), log_label)
+        self._open_logs = QPushButton(self.tr("Open log folder"), files)
         self._open_logs.setObjectName("openLogFolder")
         self._open_logs.setIcon(icons.icon("folder", "#ffffff"))
         self._open_logs.setEnabled(self._log_file is not None)
@@ -434,7 +452,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(about)
         layout.addWidget(files)
         if config.problems:
-            problems = QGroupBox("SETTINGS PROBLEMS", page)
+            problems = QGroupBox(self.tr("SETTINGS PROBLEMS"), page)
             problems_layout = QVBoxLayout(problems)
             for problem in config.problems:
                 label = _plain_label(problem, problems, "settingsProblem")
@@ -463,18 +481,19 @@ class SettingsDialog(QDialog):
         logo = icons.IconLabel(LOGO_SIZE, page)
         logo.set_icon(theme.app_icon())
         title = _plain_label("gfdesk", page, "aboutTitle")
-        version = _plain_label(f"Version {gfdesk.__version__}", page, "aboutVersion")
+        version = _plain_label(self.tr("Version {version}").format(version=gfdesk.__version__),
+                               page, "aboutVersion")
         blurb = QLabel(
-            "GamerFlick on the desktop: see which friends are online, chat with typing "
+            self.tr("GamerFlick on the desktop: see which friends are online, chat with typing "
             "indicators, get live notifications, follow tournament brackets as scores "
             "come in, and take 1:1 video and audio calls. Lighter than a browser, and it "
-            "talks to the same Supabase backend as the GamerFlick mobile app.",
+            "talks to the same Supabase backend as the GamerFlick mobile app."),
             page,
         )
         blurb.setWordWrap(True)
         credits = QLabel(
-            "Built with Qt for Python (PySide6), qasync, aiortc and the official Supabase "
-            "Python clients.\nReleased under the MIT License.",
+            self.tr("Built with Qt for Python (PySide6), qasync, aiortc and the official Supabase "
+            "Python clients.\nReleased under the MIT License."),
             page,
         )
         credits.setObjectName("settingsNote")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
@@ -56,11 +59,16 @@ NAV_SELECTED_COLOR = "#ffffff"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 PRESENCE_TEXT = {
-    ConnectionState.ONLINE: "Online",
-    ConnectionState.CONNECTING: "Connecting…",
-    ConnectionState.OFFLINE: "Offline",
-    ConnectionState.NO_BACKEND: "No backend",
+    ConnectionState.ONLINE: QT_TRANSLATE_NOOP("AccountFooter", "Online"),
+    ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("AccountFooter", "Connecting…"),
+    ConnectionState.OFFLINE: QT_TRANSLATE_NOOP("AccountFooter", "Offline"),
+    ConnectionState.NO_BACKEND: QT_TRANSLATE_NOOP("AccountFooter", "No backend"),
 }
+
+
+def section_title(section: Section) -> str:
+    """The name of ``section`` in the user's language."""
+    return QCoreApplication.translate("Section", section.title)
 
 
 def plain_tooltip(text: str) -> str:
@@ -116,16 +124,12 @@ class AccountFooter(QFrame):
         self._status_button = QToolButton(self)
         self._status_button.setObjectName("statusButton")
         self._status_button.setText("▾")
-        self._status_button.setToolTip("Set your status")
-        self._status_button.setAccessibleName("Set your status")
         self._status_button.setAutoRaise(True)
         self._status_button.clicked.connect(self._emit_status_clicked)
         self._settings = QToolButton(self)
         self._settings.setObjectName("settingsButton")
         self._settings.setIcon(icons.icon("settings", NAV_COLOR, NAV_SELECTED_COLOR))
         self._settings.setIconSize(QSize(20, 20))
-        self._settings.setToolTip("Settings (Ctrl+,)")
-        self._settings.setAccessibleName("Settings")
         self._settings.setAutoRaise(True)
         self._settings.clicked.connect(self.settings_clicked)
 
@@ -144,16 +148,33 @@ class AccountFooter(QFrame):
         self._signed_in = False
         self._connection = ConnectionState.CONNECTING
         self._status: tuple[str, str] | None = None
+        self._display_name: str | None = None
+        self._retranslate()
         self.set_account(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._status_button.setToolTip(self.tr("Set your status"))
+        self._status_button.setAccessibleName(self.tr("Set your status"))
+        self._settings.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self._settings.setAccessibleName(self.tr("Settings"))
+        if self._display_name is None:
+            self._name.setText(self.tr("Not signed in"))
+        self._show_presence()
 
     def set_account(self, display_name: str | None, avatar_url: str | None = None,
                     avatars: AvatarStore | None = None) -> None:
         """Show who is signed in (their picture from ``avatars``); None means nobody:
         no status, no picture, nothing of the previous account."""
         self._signed_in = display_name is not None
+        self._display_name = display_name
         self._avatar.set_store(avatars if self._signed_in else None)
         self._avatar.set_player(display_name, avatar_url if self._signed_in else None)
-        self._name.setText(display_name if display_name is not None else "Not signed in")
+        self._name.setText(display_name if display_name is not None else self.tr("Not signed in"))
         self._name.setToolTip(plain_tooltip(display_name) if display_name else "")
         if not self._signed_in:
             self._status = None
@@ -183,7 +204,8 @@ class AccountFooter(QFrame):
             text, color = self._status
             state = "status"
         else:
-            text, state, color = PRESENCE_TEXT[self._connection], self._connection.value, None
+            text, state = self.tr(PRESENCE_TEXT[self._connection]), self._connection.value
+            color = None
         self._presence.setText(text)
         self._presence.setProperty("state", state)
         self._presence.setStyleSheet(f"color: {color};" if color else "")
@@ -257,7 +279,7 @@ class Sidebar(QFrame):
         brand.setObjectName("brand")
         logo = icons.IconLabel(LOGO_SIZE, brand)
         logo.set_icon(theme.app_icon())
-        name = QLabel("gfdesk", brand)
+        name = QLabel("gfdesk", brand)  # i18n: verbatim
         name.setObjectName("brandName")
         brand_layout = QHBoxLayout(brand)
         brand_layout.setContentsMargins(16, 14, 16, 14)
@@ -265,12 +287,11 @@ class Sidebar(QFrame):
         brand_layout.addWidget(logo)
         brand_layout.addWidget(name, 1)
 
-        heading = QLabel("NAVIGATE", self)
+        self._heading = heading = QLabel(self)
         heading.setObjectName("sidebarHeading")
 
         self._nav = QListWidget(self)
         self._nav.setObjectName("sidebarNav")
-        self._nav.setAccessibleName("Sections")
         self._nav.setIconSize(
             QSize(NAV_ICON_SIZE + round(NAV_ICON_SIZE * NAV_ICON_GAP), NAV_ICON_SIZE)
         )
@@ -282,10 +303,9 @@ class Sidebar(QFrame):
             item = QListWidgetItem(
                 icons.icon(section.icon_name, NAV_COLOR, NAV_SELECTED_COLOR,
                            space_after=NAV_ICON_GAP),
-                section.title,
+                section_title(section),
             )
             item.setData(SECTION_ROLE, section)
-            item.setToolTip(f"{section.title} ({section.shortcut})")
             self._nav.addItem(item)
         self._nav.setItemDelegate(_BadgeDelegate(self._nav))
         self._nav.setCurrentRow(0)
@@ -302,6 +322,19 @@ class Sidebar(QFrame):
         layout.addWidget(heading)
         layout.addWidget(self._nav, 1)
         layout.addWidget(self.footer)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._heading.setText(self.tr("NAVIGATE"))
+        self._nav.setAccessibleName(self.tr("Sections"))
+        for section in Section:
+            self._nav.item(list(Section).index(section)).setText(section_title(section))
+            self._show_badge(section)
 
     def current(self) -> Section:
         """The selected section."""
@@ -311,12 +344,19 @@ class Sidebar(QFrame):
     def set_badge(self, section: Section, count: int) -> None:
         """Show ``count`` (unread notifications, messages) on ``section``; 0 clears it."""
         item = self._nav.item(list(Section).index(section))
-        count = max(0, count)
-        item.setData(BADGE_ROLE, count)
-        item.setToolTip(f"{section.title} ({section.shortcut})"
-                        + (f" — {badge_text(count)} unread" if count else ""))
+        item.setData(BADGE_ROLE, max(0, count))
+        self._show_badge(section)
+
+    def _show_badge(self, section: Section) -> None:
+        item = self._nav.item(list(Section).index(section))
+        count = int(item.data(BADGE_ROLE) or 0)
+        title = section_title(section)
+        item.setToolTip(self.tr("{section} ({shortcut})").format(
+            section=title, shortcut=section.shortcut)
+            + (self.tr(" — {count} unread").format(count=badge_text(count)) if count else ""))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
-                     f"{count} unread" if count else "")
+                     self.tr("%n unread", "", count)
+                     if count else "")
 
     def badge(self, section: Section) -> int:
         """The count shown on ``section`` (0: none)."""

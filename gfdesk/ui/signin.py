@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,12 +45,14 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.session import Credentials
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 
-TITLE = "Sign in to GamerFlick"
-SIGN_UP_TITLE = "Create a GamerFlick account"
+TITLE = QT_TRANSLATE_NOOP("signin", "Sign in to GamerFlick")
+SIGN_UP_TITLE = QT_TRANSLATE_NOOP("signin", "Create a GamerFlick account")
 MIN_WIDTH = 420
 #: Hint under "Remember me" where no secure keyring exists.
-NO_KEYRING_HINT = "No secure password store on this system: you will sign in again next time."
+NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "signin", "No secure password store on this system: you will sign in again next time.")
 
 
 class SignInMode(enum.Enum):
@@ -81,11 +83,11 @@ def check_request(request: SignInRequest) -> str:
     'Enter a valid email address.'
     """
     if "@" not in request.email or request.email.startswith("@") or request.email.endswith("@"):
-        return "Enter a valid email address."
+        return QCoreApplication.translate("SignInForm", "Enter a valid email address.")
     if not request.password:
-        return "Enter your password."
+        return QCoreApplication.translate("SignInForm", "Enter your password.")
     if request.mode is SignInMode.SIGN_UP and not request.display_name.strip():
-        return "Choose a display name."
+        return QCoreApplication.translate("SignInForm", "Choose a display name.")
     return ""
 
 
@@ -128,19 +130,20 @@ class SignInForm(QWidget):
         self._message.setVisible(bool(message))
         self._email = QLineEdit(email, self)
         self._email.setObjectName("signInEmail")
-        self._email.setPlaceholderText("you@example.com")
+        self._email.setPlaceholderText(self.tr("you@example.com"))
         self._password = QLineEdit(self)
         self._password.setObjectName("signInPassword")
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
         self._display_name = QLineEdit(self)
         self._display_name.setObjectName("signInDisplayName")
-        self._display_name.setPlaceholderText("How friends see you")
-        self._remember = QCheckBox("Remember me on this computer", self)
+        self._display_name.setPlaceholderText(self.tr("How friends see you"))
+        self._remember = QCheckBox(self.tr("Remember me on this computer"), self)
         self._remember.setObjectName("signInRemember")
         self._remember.setChecked(keyring_available)
         self._remember.setEnabled(keyring_available)
-        self._keyring_hint = _label("" if keyring_available else NO_KEYRING_HINT, self,
-                                    "fieldHint")
+        self._keyring_hint = _label(
+            "" if keyring_available else QCoreApplication.translate("signin", NO_KEYRING_HINT),
+            self, "fieldHint")
         self._keyring_hint.setVisible(not keyring_available)
         self._error = _label("", self, "formError")
         self._error.hide()
@@ -161,9 +164,9 @@ class SignInForm(QWidget):
             line.returnPressed.connect(self._submit.click)
 
         self._form = QFormLayout()
-        self._form.addRow("Email", self._email)
-        self._form.addRow("Password", self._password)
-        self._form.addRow("Display name", self._display_name)
+        self._form.addRow(self.tr("Email"), self._email)
+        self._form.addRow(self.tr("Password"), self._password)
+        self._form.addRow(self.tr("Display name"), self._display_name)
         buttons = QHBoxLayout()
         buttons.addWidget(self._switch)
         buttons.addStretch(1)
@@ -191,7 +194,8 @@ class SignInForm(QWidget):
 
     def title(self) -> str:
         """What the holder's title says for the mode."""
-        return SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE
+        return QCoreApplication.translate(
+            "signin", SIGN_UP_TITLE if self._mode is SignInMode.SIGN_UP else TITLE)
 
     def set_private(self, private: bool) -> None:
         """Streamer mode: the email field shows dots, as the password does."""
@@ -206,8 +210,8 @@ class SignInForm(QWidget):
         self.mode_changed.emit()
         self._form.setRowVisible(self._display_name, signing_up)
         self._submit.setText(self._submit_text())
-        self._switch.setText("I already have an account" if signing_up
-                             else "Create an account")
+        self._switch.setText(self.tr("I already have an account") if signing_up
+                             else self.tr("Create an account"))
         self._set_error("")
 
     def set_busy(self, busy: bool) -> None:
@@ -222,8 +226,8 @@ class SignInForm(QWidget):
 
     def _submit_text(self) -> str:
         if self._mode is SignInMode.SIGN_UP:
-            return "Creating account…" if self._busy else "Create account"
-        return "Signing in…" if self._busy else "Sign in"
+            return self.tr("Creating account…") if self._busy else self.tr("Create account")
+        return self.tr("Signing in…") if self._busy else self.tr("Sign in")
 
     @property
     def busy(self) -> bool:

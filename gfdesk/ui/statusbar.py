@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.i18nmark import translate
 from gfdesk.kit import icons
 from gfdesk.kit.elidedlabel import ElidedLabel
 
@@ -31,17 +33,22 @@ def status_text(status: ConnectionStatus) -> str:
     """
     state = status.state
     if state is ConnectionState.ONLINE:
-        parts = ["Online"]
+        parts = [translate("ConnectionIndicator", "Online")]
         if status.backend:
             parts.append(status.backend)
         if status.rtt_ms is not None:
-            parts.append(f"{round(status.rtt_ms)} ms")
+            parts.append(translate("ConnectionIndicator", "{ms} ms").format(
+                ms=QLocale().toString(round(status.rtt_ms))))
         return " · ".join(parts)
     if state is ConnectionState.CONNECTING:
-        return f"Connecting to {status.backend}…" if status.backend else "Connecting…"
+        return (translate("ConnectionIndicator", "Connecting to {backend}…").format(
+                    backend=status.backend)
+                if status.backend else translate("ConnectionIndicator", "Connecting…"))
     if state is ConnectionState.OFFLINE:
-        return f"Offline — {status.reason}, retrying" if status.reason else "Offline — retrying"
-    return "No backend"
+        return (translate("ConnectionIndicator", "Offline — {reason}, retrying").format(
+                    reason=status.reason)
+                if status.reason else translate("ConnectionIndicator", "Offline — retrying"))
+    return translate("ConnectionIndicator", "No backend")
 
 
 class ConnectionIndicator(QWidget):
@@ -59,9 +66,16 @@ class ConnectionIndicator(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self._dot)
         layout.addWidget(self._text, 1)
+        self._status: ConnectionStatus | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._status is not None:
+            self.set_status(self._status)
+        super().changeEvent(event)
 
     def set_status(self, status: ConnectionStatus) -> None:
         """Show ``status``."""
+        self._status = status
         state_name = status.state.value
         self._dot.set_icon(icons.icon(DOT_ICONS[status.state], None))
         self._dot.setProperty("state", state_name)

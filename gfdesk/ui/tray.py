@@ -77,10 +77,10 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         """The context menu (it has no parent widget, so this object owns it)."""
         self.menu.setObjectName("trayMenu")
-        show_action = QAction("Show gfdesk", self.menu)
+        show_action = QAction(self.tr("Show gfdesk"), self.menu)
         show_action.setObjectName("trayShowAction")
         show_action.triggered.connect(self.show_requested)
-        quit_action = QAction("Quit", self.menu)
+        quit_action = QAction(self.tr("Quit"), self.menu)
         quit_action.setObjectName("trayQuitAction")
         quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(show_action)
@@ -110,14 +110,15 @@ class TrayIcon(QObject):
         """Offer "Accept" and "Decline" for a call from ``caller`` at the top of the menu,
         and say it rings with a notification (where the platform has them)."""
         self.clear_incoming_call()
-        kind = "video call" if video else "voice call"
-        header = QAction(f"{caller} — incoming {kind}", self.menu)
+        kind = self.tr("video call") if video else self.tr("voice call")
+        header = QAction(self.tr("{caller} — incoming {kind}").format(caller=caller, kind=kind),
+                         self.menu)
         header.setObjectName("trayCallHeader")
         header.setEnabled(False)
-        accept = QAction("Accept call", self.menu)
+        accept = QAction(self.tr("Accept call"), self.menu)
         accept.setObjectName("trayAcceptCall")
         accept.triggered.connect(self.call_accept_requested)
-        decline = QAction("Decline call", self.menu)
+        decline = QAction(self.tr("Decline call"), self.menu)
         decline.setObjectName("trayDeclineCall")
         decline.triggered.connect(self.call_decline_requested)
         separator = QAction(self.menu)
@@ -125,8 +126,10 @@ class TrayIcon(QObject):
         first = self.menu.actions()[0]
         self._call_actions = [header, accept, decline, separator]
         self.menu.insertActions(first, self._call_actions)
-        self.system_icon.setToolTip(f"{TOOLTIP} — {caller} is calling")
-        self.notify(f"Incoming {kind}", f"{caller} is calling")
+        self.system_icon.setToolTip(self.tr("{app} — {caller} is calling").format(app=TOOLTIP,
+                                                                                  caller=caller))
+        self.notify(self.tr("Incoming {kind}").format(kind=kind),
+                    self.tr("{caller} is calling").format(caller=caller))
 
     def clear_incoming_call(self) -> None:
         """Take the call's actions off the menu (it stopped ringing)."""
@@ -136,7 +139,8 @@ class TrayIcon(QObject):
             self.menu.removeAction(action)
             action.deleteLater()
         self._call_actions = []
-        self.system_icon.setToolTip(f"{TOOLTIP} — {self._badge} unread" if self._badge
+        self.system_icon.setToolTip(self.tr("{app} — {count} unread").format(
+            app=TOOLTIP, count=self._badge) if self._badge
                                     else TOOLTIP)
 
     def show(self) -> bool:
@@ -166,7 +170,8 @@ class TrayIcon(QObject):
             self.system_icon.setToolTip(TOOLTIP)
             return
         self.system_icon.setIcon(badged_icon(self._base_icon, count))
-        self.system_icon.setToolTip(f"{TOOLTIP} — {badge_text(count)} unread")
+        self.system_icon.setToolTip(self.tr("{app} — {count} unread").format(
+            app=TOOLTIP, count=badge_text(count)))
 
     def notify(self, title: str, body: str) -> bool:
         """Show a native notification; returns False where the platform has none."""

@@ -19,6 +19,9 @@ python="${PYTHON:-python3}"
 version="$(.venv-build/bin/python -c 'import gfdesk; print(gfdesk.__version__)')"
 arch="$(uname -m)"
 
+echo "== translations (.ts -> .qm)"
+.venv-build/bin/python scripts/translations.py build
+
 echo "== pyinstaller (packaging/gfdesk.spec: BUNDLE with CFBundleURLTypes gfdesk)"
 .venv-build/bin/python -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/gfdesk.spec

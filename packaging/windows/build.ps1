@@ -19,6 +19,10 @@ if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
 
 $Version = (& $Python -c "import gfdesk; print(gfdesk.__version__)").Trim()
 
+Write-Host "== translations (.ts -> .qm)"
+& $Python scripts\translations.py build
+if ($LASTEXITCODE -ne 0) { throw "translations build failed" }
+
 Write-Host "== pyinstaller (packaging\gfdesk.spec)"
 & $Python -m PyInstaller --noconfirm --clean --log-level WARN `
     --distpath dist --workpath build\pyinstaller packaging\gfdesk.spec
