@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
-from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load
+from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load, read_theme
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
 DEMO_CALL_BOT = "novastrike"
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     from gfdesk.ui.qtlog import uninstall_qt_message_handler
 
     theme.set_high_dpi_policy()
-    qapp = _create_qapplication()
+    qapp = _create_qapplication(read_theme(config.paths.config_file))
     try:
         return bridge.run(lambda: _run(qapp, config, log_file))
     finally:
@@ -107,9 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         uninstall_qt_message_handler()
 
 
-def _create_qapplication() -> QApplication:
+def _create_qapplication(theme_choice: str = "dark") -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from gfdesk.kit.palettes import ThemeName
     from gfdesk.ui import theme
     from gfdesk.ui.qtlog import install_qt_message_handler
 
@@ -122,7 +123,7 @@ def _create_qapplication() -> QApplication:
     qapp.setDesktopFileName("gfdesk")
     # main() owns shutdown; Qt must not end the loop under running tasks.
     qapp.setQuitOnLastWindowClosed(False)
-    theme.apply(qapp)
+    theme.apply(qapp, ThemeName(theme_choice))
     return qapp
 
 

@@ -527,3 +527,61 @@ def _line_of(text: str, table: str) -> int:
 def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+# ---- [appearance]: the theme (issue 17, themes part) ------------------------------------
+
+#: ``[appearance] theme`` values; ``system`` follows the OS colour scheme.
+THEMES = ("dark", "light", "system")
+DEFAULT_THEME = "dark"
+
+
+def read_theme(config_file: Path | None) -> str:
+    """``[appearance] theme`` as the file says now (``dark`` when unset or unreadable;
+    an unknown value means ``dark`` too, so a typo never leaves the app unstyled)."""
+    if config_file is None:
+        return DEFAULT_THEME
+    try:
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # load() reports an unreadable file at start-up; the look need not say it again.
+        return DEFAULT_THEME
+    table = data.get("appearance", {})
+    value = table.get("theme") if isinstance(table, dict) else None
+    if isinstance(value, str) and value.strip().lower() in THEMES:
+        return value.strip().lower()
+    return DEFAULT_THEME
+
+
+def save_theme(config_file: Path, theme: str) -> None:
+    """Replace the ``[appearance]`` table of the settings file with ``theme``, keeping
+    everything else (the same checks as ``save_calls``).
+
+    Raises:
+        ConfigError: ``theme`` is not one of ``THEMES``, or the file cannot be read,
+            parsed or edited safely.
+    """
+    if theme not in THEMES:
+        raise ConfigError(f"{theme!r} is not one of {', '.join(THEMES)}")
+    text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: {exc}; fix it before saving the theme") from exc
+    kept = _without_table(text, "appearance")
+    new_text = (kept.rstrip("\n") + ("\n\n" if kept.strip() else "")
+                + f"[appearance]\ntheme = {_toml_string(theme)}\n")
+    try:
+        after: dict[str, Any] | None = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        after = None
+    expected = {k: v for k, v in before.items() if k != "appearance"}
+    if after is None or {k: v for k, v in after.items() if k != "appearance"} != expected:
+        raise ConfigError(f"{config_file}: its [appearance] table could not be replaced "
+                          "safely; edit it by hand")
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_file.with_name(config_file.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new_text)
+    os.replace(partial, config_file)

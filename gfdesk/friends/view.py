@@ -55,6 +55,7 @@ from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status
 
 ROW_HEIGHT = 54
@@ -64,11 +65,11 @@ HEADER_PX = 11
 HEADER_HEIGHT = 30
 AVATAR = 34
 DOT = 12
-NAME_COLOR = "#f2f3f5"
-OFFLINE_NAME_COLOR = "#80848e"
-MUTED = "#949ba4"
-HOVER = "#35373c"
-SELECTED = "#404249"
+NAME_COLOR = "text_strong"
+OFFLINE_NAME_COLOR = "text_muted"
+MUTED = "text_muted"
+HOVER = "bg_hover"
+SELECTED = "bg_selected"
 
 #: Rows laid out per event-loop turn.
 LAYOUT_BATCH = 100
@@ -136,7 +137,7 @@ class FriendDelegate(QStyledItemDelegate):
         if self._starts_group(index):
             header = QRect(rect.left() + 12, rect.top(), rect.width() - 24, HEADER_HEIGHT)
             painter.setFont(header_font)
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme_color(MUTED))
             online, total = self.counts
             label = (f"ONLINE — {online}" if status is not Status.OFFLINE
                      else f"OFFLINE — {total - online}")
@@ -147,11 +148,11 @@ class FriendDelegate(QStyledItemDelegate):
         state = option.state
         if state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(SELECTED))
+            painter.setBrush(theme_color(SELECTED))
             painter.drawRoundedRect(QRectF(body), 6, 6)
         elif state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(HOVER))
+            painter.setBrush(theme_color(HOVER))
             painter.drawRoundedRect(QRectF(body), 6, 6)
         offline = status is Status.OFFLINE
         ratio = painter.device().devicePixelRatioF()
@@ -165,21 +166,22 @@ class FriendDelegate(QStyledItemDelegate):
         # The dot sits in a ring of the list's background, over the avatar's corner.
         dot = QRectF(body.left() + 8 + AVATAR - DOT + 1, top + AVATAR - DOT + 1, DOT, DOT)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#2b2d31"))
+        painter.setBrush(theme_color("bg_secondary"))
         painter.drawEllipse(dot.adjusted(-2.5, -2.5, 2.5, 2.5))
         painter.setBrush(QColor(status.color))
         painter.drawEllipse(dot)
         text_left = body.left() + 8 + AVATAR + 12
         text_width = body.right() - text_left - 8
         painter.setFont(name_font)
-        painter.setPen(QColor(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
+        painter.setPen(theme_color(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
         metrics = painter.fontMetrics()
         middle = body.top() + body.height() // 2
         painter.drawText(QRect(text_left, middle - metrics.height() - 1, text_width,
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
-        painter.setPen(QColor(Status.IN_GAME.color if status is Status.IN_GAME else MUTED))
+        painter.setPen(QColor(Status.IN_GAME.color) if status is Status.IN_GAME
+                       else theme_color(MUTED))
         metrics = painter.fontMetrics()
         sub = str(index.data(SUBTITLE_ROLE) or "")
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),

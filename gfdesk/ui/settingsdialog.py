@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +40,11 @@ from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
+from gfdesk.ui.appearancesettings import AppearancePage
 from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
+from gfdesk.ui.scrollingtabs import ScrollingTabWidget
 
 TITLE = "Settings"
 KEY_PREFIX = 8
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
         self._config_file = config.paths.config_file
         self._log_file = log_file
 
-        self._tabs = tabs = QTabWidget(self)
+        self._tabs = tabs = ScrollingTabWidget(self)
         tabs.setObjectName("settingsTabs")
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
@@ -136,6 +137,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._backend_tab(config), "Backend")
         tabs.addTab(CallsPage(config.paths.config_file, parent=self), "Calls")
         tabs.addTab(self._diagnostics_tab(config), "Diagnostics")
+        tabs.addTab(AppearancePage(config.paths.config_file, parent=self), self.tr("Appearance"))
         tabs.addTab(self._about_tab(), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

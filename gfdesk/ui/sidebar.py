@@ -39,8 +39,9 @@ from gfdesk.core.status import ConnectionState
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
-from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
 
@@ -51,8 +52,8 @@ NAV_ICON_SIZE = 20
 NAV_ICON_GAP = 0.4
 AVATAR_SIZE = 34
 STATUS_DOT = 11
-NAV_COLOR = "#949ba4"
-NAV_SELECTED_COLOR = "#ffffff"
+NAV_COLOR = "@text_muted"
+NAV_SELECTED_COLOR = "@text_strong"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 PRESENCE_TEXT = {
@@ -83,7 +84,7 @@ class _FooterAvatar(AvatarLabel):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dot = QRectF(AVATAR_SIZE - STATUS_DOT, AVATAR_SIZE - STATUS_DOT, STATUS_DOT, STATUS_DOT)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#232428"))
+        painter.setBrush(theme_color("bg_footer"))
         painter.drawEllipse(dot)
         painter.setBrush(QColor(self.dot_color))
         painter.drawEllipse(dot.adjusted(2, 2, -2, -2))
@@ -230,9 +231,9 @@ class _BadgeDelegate(QStyledItemDelegate):
         pill = QRectF(rect.right() - width - 10, rect.center().y() - height / 2 + 1,
                       width, height)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLOR))
+        painter.setBrush(theme_color("badge"))
         painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme_color("text_on_fill"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
