@@ -104,17 +104,18 @@ def dark_palette() -> QPalette:
     return palette_for(PALETTES[ThemeName.DARK])
 
 
-def system_theme() -> ThemeName:
-    """DARK or LIGHT as the OS colour scheme says (DARK when it says nothing)."""
-    hints = QGuiApplication.styleHints()
-    if hints.colorScheme() is Qt.ColorScheme.Light:
-        return ThemeName.LIGHT
-    return ThemeName.DARK
+def system_theme(scheme: Qt.ColorScheme | None = None) -> ThemeName:
+    """DARK or LIGHT as the OS colour scheme says (``scheme``, else asked of Qt's style
+    hints); DARK when the OS says nothing (Qt.ColorScheme.Unknown)."""
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return ThemeName.LIGHT if scheme is Qt.ColorScheme.Light else ThemeName.DARK
 
 
-def resolve(choice: ThemeName) -> ThemeName:
-    """The theme to show for the user's ``choice``: SYSTEM becomes DARK or LIGHT."""
-    return system_theme() if choice is ThemeName.SYSTEM else choice
+def resolve(choice: ThemeName, scheme: Qt.ColorScheme | None = None) -> ThemeName:
+    """The theme to show for the user's ``choice``: SYSTEM becomes DARK or LIGHT as the
+    OS colour scheme (``scheme``, else Qt's style hints) says."""
+    return system_theme(scheme) if choice is ThemeName.SYSTEM else choice
 
 
 def app_font(base: QFont) -> QFont:
@@ -125,16 +126,18 @@ def app_font(base: QFont) -> QFont:
     return font
 
 
-def apply(app: QApplication, choice: ThemeName = ThemeName.DARK) -> None:
+def apply(app: QApplication, choice: ThemeName = ThemeName.DARK,
+          scheme: Qt.ColorScheme | None = None) -> None:
     """Give ``app`` the gfdesk look for ``choice``, and its icon.
 
     Call once before any window is shown, then again for each change: the running
     app is restyled in place and painted widgets repaint with the new colours. With
-    SYSTEM the theme follows the OS colour scheme while the choice stands.
+    SYSTEM the theme follows the OS colour scheme while the choice stands; ``scheme``
+    stands in for the OS's answer (Qt's style hints) when given.
     """
     first = app.property(CHOICE_PROPERTY) is None
     app.setProperty(CHOICE_PROPERTY, choice.value)
-    shown = resolve(choice)
+    shown = resolve(choice, scheme)
     colors = PALETTES[shown]
     if first:
         app.setStyle(STYLE)
@@ -143,7 +146,7 @@ def apply(app: QApplication, choice: ThemeName = ThemeName.DARK) -> None:
         # Wayland compositors find the window's icon through the .desktop file's name.
         app.setDesktopFileName(DESKTOP_FILE_NAME)
         QGuiApplication.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: _on_color_scheme_changed(app))
+            lambda new_scheme: on_color_scheme_changed(app, new_scheme))
     elif themecolors.current_name() is shown and app.styleSheet():
         return
     log.info("theme: %s -> %s (%s)", themecolors.current_name().value, shown.value, choice.value)
@@ -161,6 +164,7 @@ def current_choice(app: QApplication) -> ThemeName:
     return ThemeName(value) if isinstance(value, str) else ThemeName.DARK
 
 
-def _on_color_scheme_changed(app: QObject) -> None:
+def on_color_scheme_changed(app: QObject, scheme: Qt.ColorScheme) -> None:
+    """The OS switched between light and dark: follow it if the user chose SYSTEM."""
     if isinstance(app, QApplication) and current_choice(app) is ThemeName.SYSTEM:
-        apply(app, ThemeName.SYSTEM)
+        apply(app, ThemeName.SYSTEM, scheme)
