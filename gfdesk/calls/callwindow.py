@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gfdesk.calls.callstats import CallStats, Quality
+from gfdesk.calls.callstats import CallStats
 from gfdesk.calls.model import CallModel
 from gfdesk.calls.states import CallInfo, CallKind, CallState
 from gfdesk.calls.videoviews import AvatarPane, PopOutWindow, SelfView
@@ -38,8 +38,6 @@ MINIMUM_SIZE = QSize(560, 400)
 #: An ended call's window stays this long to say why, then hides.
 LINGER_MS = 4000
 BUTTON_ICON = QSize(22, 22)
-QUALITY_COLORS = {Quality.GOOD: "#23a55a", Quality.FAIR: "#f0b232", Quality.POOR: "#f23f43",
-                  Quality.UNKNOWN: "#80848e"}
 #: Page of the picture stack.
 VIDEO_PAGE, AVATAR_PAGE, POPPED_PAGE = 0, 1, 2
 
@@ -160,7 +158,9 @@ class CallWindow(QWidget):
                 ) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
-        button.setIcon(icons.icon(icon, "@text_strong"))
+        # The hang-up button is a red fill in both themes: its icon stays white.
+        button.setIcon(icons.icon(icon, "@text_on_fill" if name == "hangUpButton"
+                                  else "@text_strong"))
         button.setIconSize(BUTTON_ICON)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
@@ -252,9 +252,12 @@ class CallWindow(QWidget):
             self.pictures.setCurrentIndex(AVATAR_PAGE)
 
     def _on_stats_updated(self, stats: CallStats) -> None:
-        color = QUALITY_COLORS[stats.quality]
         self.quality.setText(f"● {quality_text(stats)}")
-        self.quality.setStyleSheet(f"color: {color};")
+        if self.quality.property("quality") != stats.quality.name.lower():
+            # The stylesheet colours the line by this property, in the theme's colours.
+            self.quality.setProperty("quality", stats.quality.name.lower())
+            self.quality.style().unpolish(self.quality)
+            self.quality.style().polish(self.quality)
 
     def _on_sources_changed(self, video: str, audio: str) -> None:
         self.sources.setText(" · ".join(f"Sending: {s}" if i == 0 else s

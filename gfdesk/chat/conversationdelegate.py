@@ -79,7 +79,10 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(8, 2, -8, -2)
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The plain muted grey is too faint on the selection tint.
+        muted = TITLE_READ if selected else MUTED
+        if selected:
             self._round(painter, rect, theme_color(SELECTED))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             self._round(painter, rect, theme_color(HOVER))
@@ -113,7 +116,7 @@ class ConversationDelegate(QStyledItemDelegate):
                          title_metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight,
                                                   title_w))
         painter.setFont(self._small)
-        painter.setPen(theme_color(MUTED))
+        painter.setPen(theme_color(muted))
         painter.drawText(QRect(right - when_w, top, when_w, title_metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
         badge_w = 0
@@ -122,7 +125,7 @@ class ConversationDelegate(QStyledItemDelegate):
             badge_w = self._paint_badge(painter, right, line_top, small.height(), summary.unread)
         preview_w = right - x - (badge_w + 8 if badge_w else 0)
         painter.setFont(self._small)
-        painter.setPen(theme_color(TITLE_READ if summary.unread else MUTED))
+        painter.setPen(theme_color(TITLE_READ if summary.unread else muted))
         painter.drawText(QRect(x, line_top, preview_w, small.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          small.elidedText(summary.preview(), Qt.TextElideMode.ElideRight,

@@ -68,6 +68,9 @@ DOT = 12
 NAME_COLOR = "text_strong"
 OFFLINE_NAME_COLOR = "text_muted"
 MUTED = "text_muted"
+INGAME = "ingame_text"
+#: Muted text on a selected row (the plain muted grey is too faint there).
+SELECTED_MUTED = "text_soft"
 HOVER = "bg_hover"
 SELECTED = "bg_selected"
 
@@ -76,20 +79,6 @@ LAYOUT_BATCH = 100
 #: The search box never gets narrower than this (it must stay usable at the window's
 #: minimum size).
 SEARCH_MIN_WIDTH = 140
-#: Local look of the page's tabs, header row and empty state.
-PAGE_STYLE = """
-#friendsSummary { color: #949ba4; font-size: 12px; font-weight: 600; }
-QPushButton[friendsTab="true"] { color: #b5bac1; background: transparent; border: none;
-    border-radius: 4px; padding: 4px 10px; font-weight: 600; }
-QPushButton[friendsTab="true"]:hover { background: #35373c; color: #dbdee1; }
-QPushButton[friendsTab="true"]:checked { background: #404249; color: #ffffff; }
-#addFriendButton { background: #248046; color: white; border: none; border-radius: 4px;
-                   padding: 5px 10px; font-weight: 600; }
-#friendsEmptyTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; }
-#friendsEmptyBody { color: #949ba4; }
-#friendsEmptyAction { background: #5865f2; color: white; border: none; border-radius: 4px;
-                      padding: 6px 14px; }
-"""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -180,8 +169,11 @@ class FriendDelegate(QStyledItemDelegate):
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
-        painter.setPen(QColor(Status.IN_GAME.color) if status is Status.IN_GAME
-                       else theme_color(MUTED))
+        # "Playing ..." in the in-game violet, a lighter one than the status dot so it
+        # stays readable on a hovered or selected row.
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.setPen(theme_color(INGAME if status is Status.IN_GAME
+                                   else SELECTED_MUTED if selected else MUTED))
         metrics = painter.fontMetrics()
         sub = str(index.data(SUBTITLE_ROLE) or "")
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),
@@ -213,7 +205,6 @@ class FriendsView(QWidget):
                  avatars: AvatarStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("friendsView")
-        self.setStyleSheet(PAGE_STYLE)
         self.proxy = FriendsProxyModel(model, self)
         """The sorted, filtered model the list shows."""
         self._model = model

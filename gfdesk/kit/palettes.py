@@ -68,6 +68,7 @@ DARK: Mapping[str, str] = {
     "text": "#dbdee1",
     "text_soft": "#b5bac1",
     "text_muted": "#a1a7b0",
+    "ingame_text": "#b8abff",
     "text_disabled": "#5c5e66",
     "text_on_fill": "#ffffff",
     "text_on_light_fill": "#1e1f22",
@@ -146,6 +147,7 @@ LIGHT: Mapping[str, str] = {
     "text": "#2e3338",
     "text_soft": "#4e5058",
     "text_muted": "#5c5e66",
+    "ingame_text": "#4f37cf",
     "text_disabled": "#a3a6aa",
     "text_on_fill": "#ffffff",
     "text_on_light_fill": "#ffffff",
@@ -200,7 +202,8 @@ class TextPair:
     """A foreground token painted on a background token somewhere outside the stylesheet
     (a delegate, a painted badge), checked by the contrast test like the stylesheet's rules.
 
-    ``large`` marks large text or non-text UI, for which WCAG AA asks only 3:1.
+    ``large`` marks large text or non-text UI, for which WCAG AA asks only 3:1. A
+    translucent ``bg`` (a row tint) is taken over ``bg_secondary``, the lists' surface.
     """
 
     fg: str
@@ -220,7 +223,14 @@ PAINTED_PAIRS: tuple[TextPair, ...] = (
     TextPair("text_soft", "bg_secondary", "read conversation title"),
     TextPair("text_muted", "bg_secondary", "conversation preview, friend activity"),
     TextPair("text_on_fill", "badge", "unread badge count"),
+    TextPair("text_strong", "overlay_selected", "selected conversation title"),
+    TextPair("text_soft", "overlay_selected", "selected conversation preview and time"),
+    TextPair("text_muted", "overlay_hover_soft", "hovered conversation preview"),
     TextPair("text_strong", "bg_selected", "selected friend name"),
+    TextPair("ingame_text", "bg_secondary", "friend playing a game"),
+    TextPair("ingame_text", "bg_hover", "hovered friend playing a game"),
+    TextPair("ingame_text", "bg_selected", "selected friend playing a game"),
+    TextPair("text_soft", "bg_selected", "selected friend activity"),
     TextPair("text_muted", "bg_hover", "hovered friend activity"),
     TextPair("text_strong", "bg_unread", "unread notification title"),
     TextPair("text_muted", "bg_unread", "unread notification time"),

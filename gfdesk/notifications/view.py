@@ -42,14 +42,6 @@ TITLE_PX = 14
 BODY_PX = 12
 TIME_PX = 11
 GLYPH_PX = 16
-#: Local look of the centre's header (the heading, and a quiet text button).
-HEADER_STYLE = """
-#notificationsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
-#notificationsUnread { color: #949ba4; }
-#markAllReadButton { background: transparent; border: none; color: #00a8fc; padding: 4px 6px; }
-#markAllReadButton:hover { text-decoration: underline; }
-#markAllReadButton:disabled { color: #5c5e66; }
-"""
 BADGE = 36
 #: The type badge on an actor's avatar.
 CORNER = 16
@@ -187,7 +179,6 @@ class NotificationCentreView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationCentre")
-        self.setStyleSheet(HEADER_STYLE)
         self._model = model
         self.heading = QLabel("Inbox", self)
         self.heading.setObjectName("notificationsHeading")

@@ -76,10 +76,12 @@ def palette_for(colors: Mapping[str, str]) -> QPalette:
         role.ToolTipText: "text",
         role.PlaceholderText: "text_muted",
         role.Text: "text",
-        role.Button: "button",
-        role.ButtonText: "text_on_fill",
+        # Push buttons take their fills from the stylesheet; what Fusion still draws
+        # with Button (a combo box's arrow box, spin box steppers) sits inside a field.
+        role.Button: "bg_tertiary",
+        role.ButtonText: "text",
         role.BrightText: "text_on_fill",
-        role.Light: "button",
+        role.Light: "border",
         role.Midlight: "border",
         role.Mid: "bg_secondary",
         role.Dark: "bg_tertiary",
