@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import STATUS_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
@@ -99,7 +100,7 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme_color(RING))
             painter.drawEllipse(dot)
-            painter.setBrush(QColor(status.status.color))
+            painter.setBrush(themecolors.readable(status.status.color, "bg_secondary"))
             painter.drawEllipse(dot.adjusted(3, 3, -3, -3))
         x = ax + AVATAR + 12
         right = rect.right() - PAD

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.friends.games import CATALOGUE, clean_game, search_games
 from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
+from gfdesk.kit import themecolors
 from gfdesk.kit.labels import plain_label, stacked
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status, status_text
@@ -47,7 +48,7 @@ def status_dot(status: Status, size: int = 10) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(status.color))
+    painter.setBrush(themecolors.readable(status.color, "bg_floating"))
     painter.drawEllipse(QRectF(0, 0, size, size))
     if status is Status.INVISIBLE:
         painter.setBrush(theme_color("bg_floating"))

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -51,6 +51,7 @@ from gfdesk.friends.model import (
 from gfdesk.friends.requestsmodel import Action, RequestsModel
 from gfdesk.friends.requestsview import RequestsView
 from gfdesk.friends.service import Friend
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
@@ -157,7 +158,7 @@ class FriendDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme_color("bg_secondary"))
         painter.drawEllipse(dot.adjusted(-2.5, -2.5, 2.5, 2.5))
-        painter.setBrush(QColor(status.color))
+        painter.setBrush(themecolors.readable(status.color, "bg_secondary"))
         painter.drawEllipse(dot)
         text_left = body.left() + 8 + AVATAR + 12
         text_width = body.right() - text_left - 8

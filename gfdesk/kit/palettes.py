@@ -250,6 +250,21 @@ PAINTED_PAIRS: tuple[TextPair, ...] = (
 )
 
 
+def readable_on(color: str, background: str, ratio: float = AA_TEXT) -> str:
+    """``color`` mixed toward white (on a dark ``background``) or black (on a light one)
+    just enough to reach ``ratio`` against it, as ``#rrggbb``: an identity colour kept
+    recognisable as text on either theme."""
+    base, fg = rgba(background), rgba(color)
+    target = (255, 255, 255, 255) if luminance(base) < 0.18 else (0, 0, 0, 255)
+    for step in range(0, 101, 5):
+        t = step / 100
+        mixed = tuple(round(c + (g - c) * t) for c, g in zip(fg[:3], target[:3], strict=True))
+        candidate = (mixed[0], mixed[1], mixed[2], 255)
+        if contrast(candidate, base) >= ratio:
+            return "#{:02x}{:02x}{:02x}".format(*candidate[:3])
+    return "#{:02x}{:02x}{:02x}".format(*target[:3])
+
+
 def render_qss(template: str, palette: Mapping[str, str]) -> str:
     """``template`` with each ``@token`` replaced by the palette's colour.
 

@@ -9,12 +9,13 @@ pixmap) connects to ``notifier().changed`` and rebuilds it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
-from gfdesk.kit.palettes import DARK, ThemeName, rgba
+from gfdesk.kit.palettes import AA_LARGE, DARK, ThemeName, readable_on, rgba
 
 
 class ThemeNotifier(QObject):
@@ -77,3 +78,16 @@ def color(token: str) -> QColor:
     """
     r, g, b, a = rgba(_palette[token])
     return QColor(r, g, b, a)
+
+
+def readable(color_hex: str, background: str, ratio: float = AA_LARGE) -> QColor:
+    """``color_hex`` (a status or identity colour) adjusted, if it must be, to ``ratio``
+    against the current colour of the ``background`` token: 3:1 (WCAG's non-text
+    minimum) by default, for status dots; pass ``AA_TEXT`` for text."""
+    return QColor(_readable(color_hex, _palette[background], ratio))
+
+
+@functools.lru_cache(maxsize=128)
+def _readable(color_hex: str, background_hex: str, ratio: float) -> str:
+    # A handful of status and identity colours on a few backgrounds: never fills.
+    return readable_on(color_hex, background_hex, ratio)

@@ -51,8 +51,8 @@ UNREAD_DOT = 8
 TYPE_STYLE = {
     "friend_request": ("#5865f2", "+"),
     "friend_accepted": ("#23a55a", "✓"),
-    "tournament": ("#f0b232", "★"),
-    "match_ready": ("#f0b232", "★"),
+    "tournament": ("#c27c0e", "★"),
+    "match_ready": ("#c27c0e", "★"),
     "message": ("#7b61ff", "✉"),
     "mention": ("#eb459e", "@"),
 }

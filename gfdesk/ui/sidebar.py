@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.core.status import ConnectionState
-from gfdesk.kit import icons
+from gfdesk.kit import icons, themecolors
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.palettes import AA_TEXT
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
@@ -86,7 +87,7 @@ class _FooterAvatar(AvatarLabel):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme_color("bg_footer"))
         painter.drawEllipse(dot)
-        painter.setBrush(QColor(self.dot_color))
+        painter.setBrush(themecolors.readable(self.dot_color, "bg_footer"))
         painter.drawEllipse(dot.adjusted(2, 2, -2, -2))
         painter.end()
 
@@ -146,6 +147,11 @@ class AccountFooter(QFrame):
         self._connection = ConnectionState.CONNECTING
         self._status: tuple[str, str] | None = None
         self.set_account(None)
+        # The status line's colour is worked out per theme.
+        themecolors.notifier().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str) -> None:
+        self._show_presence()
 
     def set_account(self, display_name: str | None, avatar_url: str | None = None,
                     avatars: AvatarStore | None = None) -> None:
@@ -187,7 +193,9 @@ class AccountFooter(QFrame):
             text, state, color = PRESENCE_TEXT[self._connection], self._connection.value, None
         self._presence.setText(text)
         self._presence.setProperty("state", state)
-        self._presence.setStyleSheet(f"color: {color};" if color else "")
+        # The status colour as text, deepened where the theme needs it for 4.5:1.
+        readable = themecolors.readable(color, "bg_footer", AA_TEXT).name() if color else None
+        self._presence.setStyleSheet(f"color: {readable};" if readable else "")
         self._avatar.dot_color = color
         self._avatar.update()
         self._repolish(self._presence)

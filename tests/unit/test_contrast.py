@@ -16,6 +16,7 @@ from importlib import resources
 
 import pytest
 
+from gfdesk.kit.avatar import AVATAR_COLORS
 from gfdesk.kit.palettes import (
     AA_LARGE,
     AA_TEXT,
@@ -26,9 +27,11 @@ from gfdesk.kit.palettes import (
     ThemeName,
     contrast,
     over,
+    readable_on,
     render_qss,
     rgba,
 )
+from gfdesk.notifications.view import DEFAULT_STYLE, TYPE_STYLE
 
 THEMES = (ThemeName.DARK, ThemeName.LIGHT)
 #: Where a rule without its own background can sit.
@@ -139,6 +142,27 @@ def test_qpalette_roles_meet_wcag_aa(name: ThemeName, fg: str, bg: str) -> None:
     # HighlightedText/Highlight, PlaceholderText/Base (ui.theme.palette_for).
     palette = PALETTES[name]
     assert contrast(rgba(palette[fg]), rgba(palette[bg])) >= AA_TEXT
+
+
+@pytest.mark.parametrize("color", AVATAR_COLORS)
+def test_white_initials_are_readable_on_every_avatar_colour(color: str) -> None:
+    assert contrast(rgba("#ffffff"), rgba(color)) >= AA_TEXT
+
+
+@pytest.mark.parametrize("name", THEMES, ids=lambda n: n.value)
+@pytest.mark.parametrize("color", AVATAR_COLORS)
+def test_sender_names_in_their_colour_are_readable(name: ThemeName, color: str) -> None:
+    background = PALETTES[name]["bg_primary"]
+    shown = readable_on(color, background)
+    assert contrast(rgba(shown), rgba(background)) >= AA_TEXT
+    # Still the person's colour, not plain white or black.
+    assert shown not in ("#ffffff", "#000000")
+
+
+@pytest.mark.parametrize(("color", "glyph"), [*TYPE_STYLE.values(), DEFAULT_STYLE])
+def test_notification_glyphs_stand_out_on_their_discs(color: str, glyph: str) -> None:
+    # A symbol on a small disc: non-text UI, 3:1.
+    assert contrast(rgba("#ffffff"), rgba(color)) >= AA_LARGE, glyph
 
 
 @pytest.mark.parametrize(("fg", "bg", "expected"), [
