@@ -5,9 +5,10 @@ and players, with a status dot). Names and games are remote text: drawn with
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gfdesk.kit import themecolors
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.tournament.info import Tournament, TournamentStatus
@@ -53,7 +54,7 @@ class TournamentDelegate(QStyledItemDelegate):
             painter.setBrush(theme_color("bg_selected" if state & QStyle.StateFlag.State_Selected
                                     else "bg_hover"))
             painter.drawRoundedRect(rect.adjusted(8, 2, -8, -2), 6, 6)
-        dot = QColor(STATUS_COLORS[tournament.status])
+        dot = themecolors.readable(STATUS_COLORS[tournament.status], "bg_secondary")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(dot)
         painter.drawEllipse(QRectF(rect.left() + 18, rect.top() + 14, 8, 8))
