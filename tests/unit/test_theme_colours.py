@@ -14,8 +14,6 @@ PACKAGE = Path(gfdesk.__file__).parent
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\d")
 #: File -> how many fixed colours it may spell, and why.
 ALLOWED = {
-    # The two themes' tables.
-    "kit/palettes.py": 126,
     # Identity colours (10), the signed-out grey, the user glyph and white initials.
     "kit/avatar.py": 13,
     # The unread badge red, the same in both themes (the palettes' badge token).
@@ -37,8 +35,8 @@ def test_no_module_spells_a_colour_the_themes_do_not_know() -> None:
     found = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative.startswith("hub/"):
-            continue  # the server draws nothing
+        if relative.startswith("hub/") or relative == "kit/palettes.py":
+            continue  # the server draws nothing; the palettes are where colours live
         lines = path.read_text(encoding="utf-8").splitlines()
         count = sum(len(COLOUR.findall(line)) for line in lines)
         if count:
