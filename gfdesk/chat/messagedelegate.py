@@ -176,6 +176,11 @@ class MessageDelegate(QStyledItemDelegate):
         self._measure()
         #: The viewport width rows are laid out for (the view keeps it current).
         self.width = 0
+        # Cached bodies carry their link and mark colours: a new theme lays them out anew.
+        themecolors.notifier().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str) -> None:
+        self._bodies.clear()
 
     def _measure(self) -> None:
         # Metrics of the fonts, made once per font change rather than on every paint.

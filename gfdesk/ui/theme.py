@@ -155,9 +155,11 @@ def apply(app: QApplication, choice: ThemeName = ThemeName.DARK,
     themecolors.set_palette(shown, colors)
     app.setPalette(palette_for(colors))
     app.setStyleSheet(stylesheet(shown))
-    for widget in app.allWidgets():
-        # Delegates and painted widgets read their colours at paint time.
-        widget.update()
+    for window in app.topLevelWidgets():
+        # Delegates and painted widgets read their colours at paint time; a window's
+        # update repaints every child in it (asking each widget would wrap hundreds of
+        # Qt-internal widgets in Python objects for nothing).
+        window.update()
 
 
 def current_choice(app: QApplication) -> ThemeName:
