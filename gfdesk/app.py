@@ -41,7 +41,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gfdesk import __version__, log
-from gfdesk.config import AppConfig, ConfigError, Overrides, Profile, load, read_language
+from gfdesk.config import (
+    AppConfig,
+    ConfigError,
+    Overrides,
+    Profile,
+    load,
+    read_language,
+    read_theme,
+)
 from gfdesk.i18nmark import translate
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
@@ -136,7 +144,7 @@ def _main(args: argparse.Namespace, *, demo: bool) -> int:
     from gfdesk.ui.qtlog import uninstall_qt_message_handler
 
     theme.set_high_dpi_policy()
-    qapp = _create_qapplication()
+    qapp = _create_qapplication(read_theme(config.paths.config_file))
     try:
         return bridge.run(lambda: _run(qapp, config, log_file, self_check=args.self_check,
                                        instance=instance, links=tuple(args.links),
@@ -148,9 +156,10 @@ def _main(args: argparse.Namespace, *, demo: bool) -> int:
         uninstall_qt_message_handler()
 
 
-def _create_qapplication() -> QApplication:
+def _create_qapplication(theme_choice: str = "dark") -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from gfdesk.kit.palettes import ThemeName
     from gfdesk.ui import theme
     from gfdesk.ui.qtlog import install_qt_message_handler
 
@@ -163,7 +172,7 @@ def _create_qapplication() -> QApplication:
     qapp.setDesktopFileName("gfdesk")
     # main() owns shutdown; Qt must not end the loop under running tasks.
     qapp.setQuitOnLastWindowClosed(False)
-    theme.apply(qapp)
+    theme.apply(qapp, ThemeName(theme_choice))
     return qapp
 
 

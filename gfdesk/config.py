@@ -679,3 +679,41 @@ def save_language(config_file: Path, code: str) -> None:
     code = language_code(code)
     text, before = _parsed(config_file, "the language")
     _replace_table(config_file, text, before, ["[language]", f"code = {_toml_string(code)}"])
+
+
+# ---- [appearance]: the theme (issue 17, themes part) ------------------------------------
+
+#: ``[appearance] theme`` values; ``system`` follows the OS colour scheme.
+THEMES = ("dark", "light", "system")
+DEFAULT_THEME = "dark"
+
+
+def read_theme(config_file: Path | None) -> str:
+    """``[appearance] theme`` as the file says now (``dark`` when unset or unreadable;
+    an unknown value means ``dark`` too, so a typo never leaves the app unstyled)."""
+    if config_file is None:
+        return DEFAULT_THEME
+    try:
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # load() reports an unreadable file at start-up; the look need not say it again.
+        return DEFAULT_THEME
+    table = data.get("appearance", {})
+    value = table.get("theme") if isinstance(table, dict) else None
+    if isinstance(value, str) and value.strip().lower() in THEMES:
+        return value.strip().lower()
+    return DEFAULT_THEME
+
+
+def save_theme(config_file: Path, theme: str) -> None:
+    """Replace the ``[appearance]`` table of the settings file with ``theme``, keeping
+    everything else (the same checks as ``save_calls``).
+
+    Raises:
+        ConfigError: ``theme`` is not one of ``THEMES``, or the file cannot be read,
+            parsed or edited safely.
+    """
+    if theme not in THEMES:
+        raise ConfigError(f"{theme!r} is not one of {', '.join(THEMES)}")
+    text, before = _parsed(config_file, "the theme")
+    _replace_table(config_file, text, before, ["[appearance]", f"theme = {_toml_string(theme)}"])

@@ -1,6 +1,6 @@
 """Render gfdesk's main screens offscreen to docs/screenshots/*.png.
 
-    python scripts/screenshots.py [--out DIR] [--only NAME ...] [--scale 2]
+    python scripts/screenshots.py [--out DIR] [--only NAME ...] [--scale 2] [--theme light]
 
 Each screen is a name and a function that builds a widget; ``render`` sizes it,
 lets the event loop settle and saves a PNG. Add a screen by appending to
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from gfdesk.config import AppConfig, Paths, Profile  # noqa: E402
 from gfdesk.core.status import ConnectionState, ConnectionStatus  # noqa: E402
+from gfdesk.kit.palettes import ThemeName  # noqa: E402
 from gfdesk.ui import theme  # noqa: E402
 from gfdesk.ui.mainwindow import MainWindow  # noqa: E402
 from gfdesk.ui.sections import Section  # noqa: E402
@@ -433,6 +434,8 @@ def tournament_window(name: str, tab: str, *, as_host: bool = False) -> Callable
         tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == tab))
         return window
 
+    return build
+
 
 CALL_WINDOW_SIZE = QSize(960, 640)
 INCOMING_SIZE = QSize(340, 300)
@@ -608,6 +611,7 @@ SCREENS: list[Screen] = [
     Screen("incoming-call", call_screen(incoming=True), INCOMING_SIZE),
     Screen("settings-calls", settings_dialog("Calls"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
+    Screen("settings-appearance", settings_dialog("Appearance"), DIALOG_SIZE),
 ]
 
 
@@ -620,17 +624,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--platform", default="offscreen",
                         help="Qt platform: offscreen (default), or xcb under Xvfb for the "
                              "call screens' video")
+    parser.add_argument("--theme", choices=[ThemeName.DARK.value, ThemeName.LIGHT.value],
+                        default=ThemeName.DARK.value,
+                        help="the theme to render in; light PNGs get a -light suffix")
     args = parser.parse_args(argv)
     os.environ["QT_QPA_PLATFORM"] = args.platform
     # A fixed scale, so the PNGs do not depend on the machine that made them.
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     theme.set_high_dpi_policy()
     app = QApplication(sys.argv[:1])
-    theme.apply(app)
+    chosen = ThemeName(args.theme)
+    theme.apply(app, chosen)
+    suffix = "" if chosen is ThemeName.DARK else f"-{chosen.value}"
     for screen in SCREENS:
         if args.only and screen.name not in args.only:
             continue
-        path = render(screen.build(), args.out / f"{screen.name}.png", screen.size)
+        path = render(screen.build(), args.out / f"{screen.name}{suffix}.png", screen.size)
         print(path)
     return 0
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gfdesk.calls.callstats import CallStats, Quality
+from gfdesk.calls.callstats import CallStats
 from gfdesk.calls.model import CallModel
 from gfdesk.calls.states import CallInfo, CallKind, CallState
 from gfdesk.calls.videoviews import AvatarPane, PopOutWindow, SelfView
@@ -38,29 +38,8 @@ MINIMUM_SIZE = QSize(560, 400)
 #: An ended call's window stays this long to say why, then hides.
 LINGER_MS = 4000
 BUTTON_ICON = QSize(22, 22)
-QUALITY_COLORS = {Quality.GOOD: "#23a55a", Quality.FAIR: "#f0b232", Quality.POOR: "#f23f43",
-                  Quality.UNKNOWN: "#80848e"}
 #: Page of the picture stack.
 VIDEO_PAGE, AVATAR_PAGE, POPPED_PAGE = 0, 1, 2
-
-STYLE = """
-#callWindow { background-color: #1e1f22; }
-#callName { color: #f2f3f5; font-size: 17px; font-weight: 700; }
-#callState { color: #b5bac1; font-size: 13px; }
-#callQuality { color: #b5bac1; font-size: 12px; }
-#callStage, #remoteVideo { background-color: #000000; }
-#avatarPane, #poppedPane { background-color: #111214; }
-#avatarCaption, #poppedPane { color: #b5bac1; font-size: 14px; }
-#callSources { color: #949ba4; font-size: 12px; }
-#callControls QPushButton { background-color: #2b2d31; color: #f2f3f5; border: none;
-    border-radius: 22px; min-width: 44px; min-height: 44px; padding: 0 14px; font-weight: 600; }
-#callControls QPushButton:hover { background-color: #3a3c42; }
-#callControls QPushButton:checked { background-color: #f2f3f5; color: #1e1f22; }
-#callControls QPushButton:disabled { color: #5c5e66; }
-#callControls #hangUpButton { background-color: #da373c; }
-#callControls #hangUpButton:hover { background-color: #a12d31; }
-"""
-
 
 class _Stage(QWidget):
     """The picture area: the picture stack fills it, the self-view floats over it."""
@@ -91,7 +70,6 @@ class CallWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("callWindow")
         self.setWindowTitle(self.tr("Call"))
-        self.setStyleSheet(STYLE)
         self.resize(DEFAULT_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
         self._model = model
@@ -180,7 +158,9 @@ class CallWindow(QWidget):
                 ) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
-        button.setIcon(icons.icon(icon, "#f2f3f5"))
+        # The hang-up button is a red fill in both themes: its icon stays white.
+        button.setIcon(icons.icon(icon, "@text_on_fill" if name == "hangUpButton"
+                                  else "@text_strong"))
         button.setIconSize(BUTTON_ICON)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
@@ -201,9 +181,10 @@ class CallWindow(QWidget):
         self._set_checked(self.mute, not info.sending_audio)
         self._set_checked(self.camera, info.kind is CallKind.VIDEO and not info.sending_video)
         self.mute.setIcon(icons.icon("mic-off" if not info.sending_audio else "mic",
-                                     "#1e1f22" if not info.sending_audio else "#f2f3f5"))
-        self.camera.setIcon(icons.icon("video-off" if self.camera.isChecked() else "video",
-                                       "#1e1f22" if self.camera.isChecked() else "#f2f3f5"))
+                                     "@bg_tertiary" if not info.sending_audio else "@text_strong"))
+        camera_on = self.camera.isChecked()
+        self.camera.setIcon(icons.icon("video-off" if camera_on else "video",
+                                       "@bg_tertiary" if camera_on else "@text_strong"))
         self._show_self_view()
         if info.state is CallState.CONNECTED:
             self._clock.start()
@@ -272,9 +253,12 @@ class CallWindow(QWidget):
             self.pictures.setCurrentIndex(AVATAR_PAGE)
 
     def _on_stats_updated(self, stats: CallStats) -> None:
-        color = QUALITY_COLORS[stats.quality]
         self.quality.setText(f"● {quality_text(stats)}")
-        self.quality.setStyleSheet(f"color: {color};")
+        if self.quality.property("quality") != stats.quality.name.lower():
+            # The stylesheet colours the line by this property, in the theme's colours.
+            self.quality.setProperty("quality", stats.quality.name.lower())
+            self.quality.style().unpolish(self.quality)
+            self.quality.style().polish(self.quality)
 
     def _on_sources_changed(self, video: str, audio: str) -> None:
         self.sources.setText(" · ".join(f"Sending: {s}" if i == 0 else s

@@ -22,19 +22,6 @@ from gfdesk.kit.avatar import avatar_pixmap
 SIZE = QSize(340, 300)
 AVATAR = 88
 
-STYLE = """
-#incomingCallWindow { background-color: #2b2d31; }
-#incomingName { color: #f2f3f5; font-size: 18px; font-weight: 700; }
-#incomingKind { color: #b5bac1; font-size: 13px; }
-#incomingCallWindow QPushButton { border: none; border-radius: 20px; min-height: 40px;
-    padding: 0 18px; color: #ffffff; font-weight: 600; font-size: 14px; }
-#acceptButton { background-color: #248046; }
-#acceptButton:hover { background-color: #1a6334; }
-#declineButton { background-color: #da373c; }
-#declineButton:hover { background-color: #a12d31; }
-"""
-
-
 class IncomingCallWindow(QWidget):
     """Rings for an incoming call.
 
@@ -49,7 +36,6 @@ class IncomingCallWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("incomingCallWindow")
         self.setWindowTitle(self.tr("Incoming call"))
-        self.setStyleSheet(STYLE)
         self.setFixedSize(SIZE)
         self._model = model
         self.ringer = ringer if ringer is not None else Ringer(parent=self)

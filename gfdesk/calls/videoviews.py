@@ -10,12 +10,13 @@ surface covers any child widget), and it can be dragged anywhere inside the pict
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
 
 from gfdesk.calls.render import VideoRenderer
 from gfdesk.kit.avatar import avatar_pixmap
+from gfdesk.kit.themecolors import color as theme_color
 
 SELF_VIEW_SIZE = QSize(224, 126)
 #: Distance the self-view keeps from the picture's edges when it is placed.
@@ -99,7 +100,7 @@ class SelfView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = self.rect()
-        painter.fillRect(rect, QColor("#111214"))
+        painter.fillRect(rect, theme_color("bg_floating"))
         image = self._renderer.image
         if image is not None and not image.isNull():
             scaled = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -107,21 +108,21 @@ class SelfView(QWidget):
             target.moveCenter(rect.center())
             painter.drawImage(target, image)
         else:
-            painter.setPen(QColor("#80848e"))
+            painter.setPen(theme_color("text_muted"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Camera off")
         if self.label:
             band = QRect(0, rect.height() - 22, rect.width(), 22)
-            painter.fillRect(band, QColor(0, 0, 0, 170))
+            painter.fillRect(band, theme_color("video_band"))
             font = QFont(painter.font())
             font.setPixelSize(LABEL_PX)
             painter.setFont(font)
-            painter.setPen(QColor("#f2f3f5"))
+            painter.setPen(theme_color("text_on_fill"))
             text_rect = band.adjusted(8, 0, -8, 0)
             text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight,
                                                     text_rect.width())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter
                              | Qt.AlignmentFlag.AlignLeft, text)
-        painter.setPen(QColor("#7b61ff"))
+        painter.setPen(theme_color("accent"))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()
 
@@ -181,9 +182,8 @@ class PopOutWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, HANDLE_STRIP)
         layout.addWidget(self.video)
-        self.setStyleSheet("#popOutWindow { background-color: #111214; }")
         self.setToolTip(self.tr("Drag this strip to move; its corner resizes; double click or "
-                        "Esc closes"))
+                                "Esc closes"))
         self.resize(POP_OUT_SIZE)
         self._grab: QPoint | None = None
 

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from gfdesk.chat.conversations import ConversationKind, ConversationSummary
 from gfdesk.chat.listmodel import STATUS_ROLE, SUMMARY_ROLE
 from gfdesk.chat.messages import short_when
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
-from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.badge import badge_text
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import StatusInfo
 
 ROW_HEIGHT = 62
@@ -25,13 +27,13 @@ AVATAR = 40
 PAD = 10
 DOT = 14
 
-TITLE = QColor("#f2f3f5")
-TITLE_READ = QColor("#b5bac1")
-MUTED = QColor("#949ba4")
-SELECTED = QColor(78, 80, 88, 150)
-HOVER = QColor(78, 80, 88, 80)
-BADGE = QColor(BADGE_COLOR)
-RING = QColor("#2b2d31")
+TITLE = "text_strong"
+TITLE_READ = "text_soft"
+MUTED = "text_muted"
+SELECTED = "overlay_selected"
+HOVER = "overlay_hover_soft"
+BADGE = "badge"
+RING = "bg_secondary"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -86,10 +88,13 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(8, 2, -8, -2)
-        if option.state & QStyle.StateFlag.State_Selected:
-            self._round(painter, rect, SELECTED)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The plain muted grey is too faint on the selection tint.
+        muted = TITLE_READ if selected else MUTED
+        if selected:
+            self._round(painter, rect, theme_color(SELECTED))
         elif option.state & QStyle.StateFlag.State_MouseOver:
-            self._round(painter, rect, HOVER)
+            self._round(painter, rect, theme_color(HOVER))
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         ax, ay = rect.left() + PAD, rect.center().y() - AVATAR // 2
         url = (self._avatar_url_of(summary.other_id)
@@ -101,9 +106,9 @@ class ConversationDelegate(QStyledItemDelegate):
         if summary.kind is ConversationKind.DIRECT and status is not None:
             dot = QRectF(ax + AVATAR - DOT + 2, ay + AVATAR - DOT + 2, DOT, DOT)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(RING)
+            painter.setBrush(theme_color(RING))
             painter.drawEllipse(dot)
-            painter.setBrush(QColor(status.status.color))
+            painter.setBrush(themecolors.readable(status.status.color, "bg_secondary"))
             painter.drawEllipse(dot.adjusted(3, 3, -3, -3))
         x = ax + AVATAR + 12
         right = rect.right() - PAD
@@ -113,14 +118,14 @@ class ConversationDelegate(QStyledItemDelegate):
         title_metrics = self._title_metrics
         top = rect.center().y() - (title_metrics.height() + small.height() + 2) // 2
         painter.setFont(self._title)
-        painter.setPen(TITLE if summary.unread else TITLE_READ)
+        painter.setPen(theme_color(TITLE if summary.unread else TITLE_READ))
         title_w = right - x - when_w - 8
         painter.drawText(QRect(x, top, title_w, title_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          title_metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight,
                                                   title_w))
         painter.setFont(self._small)
-        painter.setPen(MUTED)
+        painter.setPen(theme_color(muted))
         painter.drawText(QRect(right - when_w, top, when_w, title_metrics.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
         badge_w = 0
@@ -129,7 +134,7 @@ class ConversationDelegate(QStyledItemDelegate):
             badge_w = self._paint_badge(painter, right, line_top, small.height(), summary.unread)
         preview_w = right - x - (badge_w + 8 if badge_w else 0)
         painter.setFont(self._small)
-        painter.setPen(TITLE_READ if summary.unread else MUTED)
+        painter.setPen(theme_color(TITLE_READ if summary.unread else muted))
         painter.drawText(QRect(x, line_top, preview_w, small.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          small.elidedText(self.preview_text(summary),
@@ -152,7 +157,7 @@ class ConversationDelegate(QStyledItemDelegate):
         badge = QRectF(right - w, top + (height - h) / 2, w, h)
         path = QPainterPath()
         path.addRoundedRect(badge, h / 2, h / 2)
-        painter.fillPath(path, BADGE)
-        painter.setPen(QColor("#ffffff"))
+        painter.fillPath(path, theme_color(BADGE))
+        painter.setPen(theme_color("text_on_fill"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         return int(w)

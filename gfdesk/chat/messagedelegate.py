@@ -49,8 +49,11 @@ from gfdesk.chat.messagemodel import (
 )
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache, color_for
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.palettes import AA_TEXT
+from gfdesk.kit.themecolors import color as theme_color
 
 AVATAR = 40
 LEFT = 16
@@ -64,13 +67,13 @@ STATUS_GAP = 2
 CACHE_SIZE = 4000
 HEIGHT_CACHE_SIZE = 200_000
 
-TEXT = QColor("#dbdee1")
-MUTED = QColor("#949ba4")
-NAME = QColor("#f2f3f5")
-LINK = QColor("#00a8fc")
-DANGER = QColor("#f23f43")
-HOVER = QColor(46, 48, 53, 160)
-RULE = QColor("#3f4147")
+TEXT = "text"
+MUTED = "text_muted"
+NAME = "text_strong"
+LINK = "link"
+DANGER = "danger_text"
+HOVER = "row_hover"
+RULE = "border"
 
 Index = QModelIndex | QPersistentModelIndex
 NameOf = Callable[[str], str]
@@ -90,6 +93,12 @@ def fitted(metrics: QFontMetricsF, text: str, available: int) -> tuple[str, int]
         return text, width
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, available), available
 
+
+
+def _sender_color(name: str) -> QColor:
+    """A sender's identity colour, lifted on a dark theme and deepened on a light one
+    just enough for 4.5:1 on the message list."""
+    return themecolors.readable(color_for(name), "bg_primary", AA_TEXT)
 
 class _Body:
     """A laid-out message body and its links."""
@@ -112,7 +121,7 @@ class _Body:
             cursor.select(QTextCursor.SelectionType.Document)
             fmt = QTextCharFormat()
             fmt.setFontItalic(True)
-            fmt.setForeground(MUTED)
+            fmt.setForeground(theme_color(MUTED))
             cursor.mergeCharFormat(fmt)
             self.doc.setTextWidth(max(40, width))
             self.height = int(self.doc.size().height() + 0.999)
@@ -124,7 +133,7 @@ class _Body:
             cursor.setPosition(span.start)
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setForeground(LINK)
+            fmt.setForeground(theme_color(LINK))
             fmt.setFontUnderline(True)
             fmt.setAnchor(True)
             fmt.setAnchorHref(span.url)
@@ -134,7 +143,7 @@ class _Body:
             cursor = QTextCursor(self.doc)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             mark = QTextCharFormat()
-            mark.setForeground(MUTED)
+            mark.setForeground(theme_color(MUTED))
             cursor.insertText(QCoreApplication.translate("messagedelegate", EDITED_MARK), mark)
         self.doc.setTextWidth(max(40, width))
         self.height = int(self.doc.size().height() + 0.999)
@@ -177,6 +186,11 @@ class MessageDelegate(QStyledItemDelegate):
         self._measure()
         #: The viewport width rows are laid out for (the view keeps it current).
         self.width = 0
+        # Cached bodies carry their link and mark colours: a new theme lays them out anew.
+        themecolors.notifier().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str) -> None:
+        self._bodies.clear()
 
     def _measure(self) -> None:
         # Metrics of the fonts, made once per font change rather than on every paint.
@@ -271,7 +285,7 @@ class MessageDelegate(QStyledItemDelegate):
         row_top = rect.top() + (DAY_HEIGHT if day else 0)
         if option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(QRect(rect.left(), row_top, rect.width(), rect.bottom() - row_top),
-                             HOVER)
+                             theme_color(HOVER))
         if day:
             self._paint_day(painter, QRect(rect.left(), rect.top(), rect.width(), DAY_HEIGHT),
                             message)
@@ -280,7 +294,7 @@ class MessageDelegate(QStyledItemDelegate):
         elif option.state & QStyle.StateFlag.State_MouseOver:
             # A continuation row shows its time in the avatar's column while hovered.
             painter.setFont(self._tiny)
-            painter.setPen(MUTED)
+            painter.setPen(theme_color(MUTED))
             painter.drawText(QRect(rect.left(), body_rect.top(), TEXT_X - 8,
                                    self._body_metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -289,7 +303,7 @@ class MessageDelegate(QStyledItemDelegate):
         status = self._status_text(message)
         if status:
             painter.setFont(self._small)
-            painter.setPen(DANGER if message.state is SendState.FAILED else MUTED)
+            painter.setPen(theme_color(DANGER if message.state is SendState.FAILED else MUTED))
             painter.drawText(QRect(body_rect.left(), body_rect.bottom() + 1 + STATUS_GAP,
                                    body_rect.width(), self._small_metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
@@ -302,12 +316,12 @@ class MessageDelegate(QStyledItemDelegate):
         metrics = self._day_metrics
         text_w = metrics.horizontalAdvance(label) + 16
         mid_y = rect.center().y() + 4
-        painter.setPen(RULE)
+        painter.setPen(theme_color(RULE))
         left, right = rect.left() + LEFT, rect.right() - RIGHT
         cx = (left + right) // 2
         painter.drawLine(left, mid_y, cx - text_w // 2, mid_y)
         painter.drawLine(cx + text_w // 2, mid_y, right, mid_y)
-        painter.setPen(MUTED)
+        painter.setPen(theme_color(MUTED))
         painter.drawText(QRect(cx - text_w // 2, mid_y - 10, text_w, 20),
                          Qt.AlignmentFlag.AlignCenter, label)
 
@@ -321,14 +335,14 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawPixmap(rect.left() + LEFT, top, picture)
         painter.setFont(self._name_font)
         metrics = self._name_metrics
-        painter.setPen(QColor(color_for(name)).lighter(135) if message.sender_id != self._me
-                       else NAME)
+        painter.setPen(_sender_color(name) if message.sender_id != self._me
+                       else theme_color(NAME))
         shown, name_w = fitted(self.name_metrics, name,
                                max(20, rect.width() - TEXT_X - RIGHT - 60))
         painter.drawText(QRect(rect.left() + TEXT_X, top, name_w, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         painter.setFont(self._small)
-        painter.setPen(MUTED)
+        painter.setPen(theme_color(MUTED))
         stamp = time_label(message.created_at, self._tz)
         painter.drawText(QRect(rect.left() + TEXT_X + name_w + 8, top, 80, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stamp)
@@ -340,7 +354,7 @@ class MessageDelegate(QStyledItemDelegate):
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = QPalette()
         palette.setColor(QPalette.ColorRole.Text,
-                         MUTED if message.state is SendState.SENDING else TEXT)
+                         theme_color(MUTED if message.state is SendState.SENDING else TEXT))
         context.palette = palette
         context.clip = QRectF(0, 0, rect.width(), rect.height())
         body.doc.documentLayout().draw(painter, context)

@@ -51,39 +51,6 @@ COUNT_FROM = MAX_MESSAGE_CHARS * 3 // 4
 EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a conversation to start chatting.")
 EDITING_TEXT = QT_TRANSLATE_NOOP("view", "Editing your message · Enter to save · Esc to cancel")
 
-STYLE = """
-#chatSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
-#chatSidebarTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; padding: 16px 16px 8px; }
-#conversationList, #messageList { background: transparent; border: none; outline: none; }
-#chatPane { background-color: #313338; }
-#chatHeader { background-color: #313338; border-bottom: 1px solid #26272b; }
-#chatTitle { color: #f2f3f5; font-size: 16px; font-weight: 700; }
-#chatSubtitle { color: #949ba4; font-size: 13px; }
-#typingLine { color: #b5bac1; font-size: 12px; padding: 0 18px; }
-#composerFrame { background-color: #383a40; border-radius: 8px; }
-#composer { background: transparent; border: none; color: #dbdee1; font-size: 15px; }
-#composerHint { color: #949ba4; font-size: 12px; padding: 0 18px; }
-#composerHint[problem="true"] { color: #f23f43; }
-#sendButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 6px;
-              padding: 6px 14px; font-weight: 600; }
-#sendButton:disabled { background-color: #4e5058; color: #949ba4; }
-#chatEmpty, #conversationEmpty { color: #949ba4; font-size: 15px; }
-#editBanner { color: #dbdee1; background: #2b2d31; border-radius: 6px; padding: 4px 10px;
-              font-size: 12px; margin: 0 16px 4px 16px; }
-#newGroupButton, #renameButton { color: #b5bac1; background: transparent; border: none;
-                                 font-size: 13px; padding: 4px 8px; border-radius: 4px; }
-#newGroupButton:hover, #renameButton:hover { background: #35373c; color: #ffffff; }
-#chatHeader QPushButton { background: transparent; border: none; border-radius: 6px;
-                          padding: 6px; }
-#chatHeader QPushButton:hover { background-color: #3a3c42; }
-#jumpButton { background-color: #7b61ff; color: #ffffff; border: none; border-radius: 14px;
-              padding: 6px 16px; font-size: 13px; font-weight: 600; }
-#jumpButton:hover { background-color: #8f7aff; }
-#loadingOlder { background-color: #2b2d31; color: #b5bac1; border-radius: 10px;
-                padding: 4px 12px; font-size: 12px; }
-"""
-
-
 class ChatView(QWidget):
     """The chat page of the main window.
 
@@ -106,7 +73,6 @@ class ChatView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
-        self.setStyleSheet(STYLE)
         self._model = model
         self._open_url = open_url
         self._avatars = avatars
@@ -210,7 +176,7 @@ class ChatView(QWidget):
                                 ("video", "video", "Start a video call")):
             button = QPushButton(header)
             button.setObjectName(f"{kind}CallButton")
-            button.setIcon(icons.icon(icon, "#b5bac1"))
+            button.setIcon(icons.icon(icon, "@icon"))
             button.setIconSize(QSize(20, 20))
             button.setToolTip(tip)
             button.setAccessibleName(tip)

@@ -33,25 +33,6 @@ from gfdesk.kit.labels import plain_label, stacked
 ROW_AVATAR = 36
 #: A player's name keeps at least this much room beside the buttons.
 NAME_MIN_WIDTH = 70
-STYLE = """
-#requestsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
-#requestsHint, #requestsEmpty { color: #949ba4; }
-#requestsSection { color: #949ba4; font-size: 11px; font-weight: 700; padding-top: 10px; }
-#playerName { color: #f2f3f5; font-weight: 600; }
-#playerDetail { color: #949ba4; font-size: 12px; }
-#playerRow { border-radius: 6px; }
-#playerRow:hover { background: #35373c; }
-#requestsNotice[ok="true"] { color: #23a55a; }
-#requestsNotice[ok="false"] { color: #f23f43; }
-#playerRow QPushButton { padding: 5px 10px; border-radius: 4px; min-height: 18px; }
-#playerRow QPushButton#action_block { background: transparent; color: #f23f43;
-                                      padding: 5px 6px; }
-#playerRow QPushButton#action_block:hover { background: #3b2a2c; }
-QPushButton#action_accept, QPushButton#action_request {
-    background: #248046; color: white; border: none; border-radius: 4px; padding: 5px 12px; }
-QPushButton#action_accept:disabled, QPushButton#action_request:disabled {
-    background: #4e5058; color: #949ba4; }
-"""
 #: What each button says.
 LABELS = {Action.REQUEST: QT_TRANSLATE_NOOP("RequestsView", "Add friend"),
           Action.ACCEPT: QT_TRANSLATE_NOOP("RequestsView", "Accept"),
@@ -128,7 +109,6 @@ class RequestsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestsView")
-        self.setStyleSheet(STYLE)
         self._model = model
         self._avatars = avatars
         self.search = QLineEdit(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from gfdesk.friends.games import CATALOGUE, clean_game, search_games
 from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.kit import themecolors
 from gfdesk.kit.labels import plain_label, stacked
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status, status_text
 
 PLAIN_CHOICES = (Status.ONLINE, Status.AWAY, Status.BUSY, Status.INVISIBLE)
@@ -40,24 +42,6 @@ HINTS = {
     Status.INVISIBLE: QT_TRANSLATE_NOOP("StatusPicker", "Look offline, still get everything"),
 }
 GAME_ROLE = Qt.ItemDataRole.UserRole + 1
-STYLE = """
-#statusPicker { background: #111214; border: 1px solid #1e1f22; border-radius: 8px; }
-#statusPickerTitle { color: #b5bac1; font-size: 11px; font-weight: 700; }
-QPushButton[statusChoice="true"] { background: transparent; border: none; border-radius: 4px;
-    padding: 0; min-height: 38px; }
-QPushButton[statusChoice="true"]:hover { background: #5865f2; }
-QPushButton[statusChoice="true"]:checked { background: #35373c; }
-#statusChoiceLabel { color: #f2f3f5; font-weight: 600; }
-#statusChoiceHint { color: #b5bac1; font-size: 11px; }
-#gameSearch { background: #1e1f22; border: 1px solid #1e1f22; border-radius: 4px;
-              padding: 5px 8px; color: #dbdee1; }
-#gameList { background: transparent; border: none; color: #dbdee1; outline: none; }
-#gameList::item { padding: 3px 2px; border-radius: 4px; }
-#gameList::item:selected { background: #35373c; color: #ffffff; }
-#gameList::item:hover { background: #5865f2; color: #ffffff; }
-"""
-
-
 def status_dot(status: Status, size: int = 10) -> QPixmap:
     """A filled presence dot for menus and buttons."""
     pixmap = QPixmap(size, size)
@@ -65,10 +49,10 @@ def status_dot(status: Status, size: int = 10) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(status.color))
+    painter.setBrush(themecolors.readable(status.color, "bg_floating"))
     painter.drawEllipse(QRectF(0, 0, size, size))
     if status is Status.INVISIBLE:
-        painter.setBrush(QColor("#111214"))
+        painter.setBrush(theme_color("bg_floating"))
         inner = size * 0.25
         painter.drawEllipse(QRectF(inner, inner, size - 2 * inner, size - 2 * inner))
     painter.end()
@@ -112,7 +96,6 @@ class StatusPicker(QFrame):
     def __init__(self, status: StatusModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPicker")
-        self.setStyleSheet(STYLE)
         self._status = status
         title = QLabel(self.tr("SET YOUR STATUS"), self)
         title.setObjectName("statusPickerTitle")

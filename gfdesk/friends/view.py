@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -51,10 +51,12 @@ from gfdesk.friends.model import (
 from gfdesk.friends.requestsmodel import Action, RequestsModel
 from gfdesk.friends.requestsview import RequestsView
 from gfdesk.friends.service import Friend
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status
 
 ROW_HEIGHT = 54
@@ -64,31 +66,20 @@ HEADER_PX = 11
 HEADER_HEIGHT = 30
 AVATAR = 34
 DOT = 12
-NAME_COLOR = "#f2f3f5"
-OFFLINE_NAME_COLOR = "#80848e"
-MUTED = "#949ba4"
-HOVER = "#35373c"
-SELECTED = "#404249"
+NAME_COLOR = "text_strong"
+OFFLINE_NAME_COLOR = "text_muted"
+MUTED = "text_muted"
+INGAME = "ingame_text"
+#: Muted text on a selected row (the plain muted grey is too faint there).
+SELECTED_MUTED = "text_soft"
+HOVER = "bg_hover"
+SELECTED = "bg_selected"
 
 #: Rows laid out per event-loop turn.
 LAYOUT_BATCH = 100
 #: The search box never gets narrower than this (it must stay usable at the window's
 #: minimum size).
 SEARCH_MIN_WIDTH = 140
-#: Local look of the page's tabs, header row and empty state.
-PAGE_STYLE = """
-#friendsSummary { color: #949ba4; font-size: 12px; font-weight: 600; }
-QPushButton[friendsTab="true"] { color: #b5bac1; background: transparent; border: none;
-    border-radius: 4px; padding: 4px 10px; font-weight: 600; }
-QPushButton[friendsTab="true"]:hover { background: #35373c; color: #dbdee1; }
-QPushButton[friendsTab="true"]:checked { background: #404249; color: #ffffff; }
-#addFriendButton { background: #248046; color: white; border: none; border-radius: 4px;
-                   padding: 5px 10px; font-weight: 600; }
-#friendsEmptyTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; }
-#friendsEmptyBody { color: #949ba4; }
-#friendsEmptyAction { background: #5865f2; color: white; border: none; border-radius: 4px;
-                      padding: 6px 14px; }
-"""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -136,7 +127,7 @@ class FriendDelegate(QStyledItemDelegate):
         if self._starts_group(index):
             header = QRect(rect.left() + 12, rect.top(), rect.width() - 24, HEADER_HEIGHT)
             painter.setFont(header_font)
-            painter.setPen(QColor(MUTED))
+            painter.setPen(theme_color(MUTED))
             online, total = self.counts
             label = (f"ONLINE — {online}" if status is not Status.OFFLINE
                      else f"OFFLINE — {total - online}")
@@ -147,11 +138,11 @@ class FriendDelegate(QStyledItemDelegate):
         state = option.state
         if state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(SELECTED))
+            painter.setBrush(theme_color(SELECTED))
             painter.drawRoundedRect(QRectF(body), 6, 6)
         elif state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(HOVER))
+            painter.setBrush(theme_color(HOVER))
             painter.drawRoundedRect(QRectF(body), 6, 6)
         offline = status is Status.OFFLINE
         ratio = painter.device().devicePixelRatioF()
@@ -165,21 +156,25 @@ class FriendDelegate(QStyledItemDelegate):
         # The dot sits in a ring of the list's background, over the avatar's corner.
         dot = QRectF(body.left() + 8 + AVATAR - DOT + 1, top + AVATAR - DOT + 1, DOT, DOT)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#2b2d31"))
+        painter.setBrush(theme_color("bg_secondary"))
         painter.drawEllipse(dot.adjusted(-2.5, -2.5, 2.5, 2.5))
-        painter.setBrush(QColor(status.color))
+        painter.setBrush(themecolors.readable(status.color, "bg_secondary"))
         painter.drawEllipse(dot)
         text_left = body.left() + 8 + AVATAR + 12
         text_width = body.right() - text_left - 8
         painter.setFont(name_font)
-        painter.setPen(QColor(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
+        painter.setPen(theme_color(OFFLINE_NAME_COLOR if offline else NAME_COLOR))
         metrics = painter.fontMetrics()
         middle = body.top() + body.height() // 2
         painter.drawText(QRect(text_left, middle - metrics.height() - 1, text_width,
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
-        painter.setPen(QColor(Status.IN_GAME.color if status is Status.IN_GAME else MUTED))
+        # "Playing ..." in the in-game violet, a lighter one than the status dot so it
+        # stays readable on a hovered or selected row.
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.setPen(theme_color(INGAME if status is Status.IN_GAME
+                                   else SELECTED_MUTED if selected else MUTED))
         metrics = painter.fontMetrics()
         sub = str(index.data(SUBTITLE_ROLE) or "")
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),
@@ -211,7 +206,6 @@ class FriendsView(QWidget):
                  avatars: AvatarStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("friendsView")
-        self.setStyleSheet(PAGE_STYLE)
         self.proxy = FriendsProxyModel(model, self)
         """The sorted, filtered model the list shows."""
         self._model = model

@@ -6,6 +6,9 @@ Each QIcon renders its SVG at the exact size and device pixel ratio it is painte
 so it stays crisp on any screen instead of being scaled from a small bitmap, and ``IconLabel``
 paints a QIcon at paint time, so an icon stays sharp when its window moves to a
 screen with another scale factor.
+
+A colour may be a theme token (``"@icon"``, ``"@text_strong"``): such an icon reads the
+current theme's colour when it draws, so it follows a theme change on the next repaint.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
 
 from gfdesk import appresources
+from gfdesk.kit import themecolors
 
 #: Sizes a scalable icon reports to those who ask (window managers, the tray).
 ADVERTISED_SIZES = (16, 24, 32, 48, 64, 128, 256)
-#: The default tint: Discord-style muted grey on charcoal.
-DEFAULT_COLOR = "#b5bac1"
+#: The default tint: the theme's icon colour (muted grey on charcoal in the dark theme).
+DEFAULT_COLOR = "@icon"
 
 
 def resource(name: str) -> Path:
@@ -36,15 +40,24 @@ def resource(name: str) -> Path:
 
 
 def svg_data(name: str, color: str | None = None) -> bytes:
-    """The bytes of ``icons/<name>.svg`` with ``currentColor`` replaced by ``color``.
+    """The bytes of ``icons/<name>.svg`` with ``currentColor`` replaced by ``color``
+    (a ``#rrggbb`` colour, or a ``@token`` of the current theme).
 
     Raises:
         FileNotFoundError: there is no icon of that name.
+        KeyError: ``color`` names no theme token.
     """
     data = resource(f"icons/{name}.svg").read_bytes()
     if color is not None:
-        data = data.replace(b"currentColor", color.encode("ascii"))
+        data = data.replace(b"currentColor", resolve_color(color).encode("ascii"))
     return data
+
+
+def resolve_color(color: str) -> str:
+    """``color`` itself, or the current theme's ``#rrggbb`` for a ``@token``."""
+    if not color.startswith("@"):
+        return color
+    return themecolors.color(color[1:]).name()
 
 
 def render_svg(data: bytes | QSvgRenderer, size: QSize, device_pixel_ratio: float = 1.0,
@@ -90,15 +103,17 @@ def icon(name: str, color: str | None = DEFAULT_COLOR, selected_color: str | Non
         space_after: transparent room right of the drawing, as a fraction of its
             size; item views have no stylesheet property for the icon-text gap.
     """
-    data = (svg_data(name, color), svg_data(name, selected_color) if selected_color else None)
-    renderers: dict[bool, QSvgRenderer] = {}
+    # Keyed by theme as well: a token colour draws anew after a theme change.
+    renderers: dict[tuple[bool, str], QSvgRenderer] = {}
 
     def draw(size: QSize, scale: float, mode: QIcon.Mode) -> QPixmap:
-        selected = mode in (QIcon.Mode.Selected, QIcon.Mode.Active) and data[1] is not None
-        if selected not in renderers:
-            renderers[selected] = QSvgRenderer(QByteArray(data[selected] or data[0]))
+        selected = mode in (QIcon.Mode.Selected, QIcon.Mode.Active) and bool(selected_color)
+        key = (selected, themecolors.current_name().value)
+        if key not in renderers:
+            renderers[key] = QSvgRenderer(QByteArray(
+                svg_data(name, selected_color if selected else color)))
         side = min(size.height(), round(size.width() / (1 + space_after)))
-        result = render_svg(renderers[selected], QSize(side, side), scale,
+        result = render_svg(renderers[key], QSize(side, side), scale,
                             canvas=QSize(side + round(side * space_after), side))
         return _dimmed(result) if mode is QIcon.Mode.Disabled else result
 
@@ -122,11 +137,11 @@ class _LazyIconEngine(QIconEngine):
     def __init__(self, draw: IconPainter) -> None:
         super().__init__()
         self._draw = draw
-        self._cache: dict[tuple[int, int, float, QIcon.Mode], QPixmap] = {}
+        self._cache: dict[tuple[int, int, float, QIcon.Mode, str], QPixmap] = {}
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
                      scale: float) -> QPixmap:
-        key = (size.width(), size.height(), scale, mode)
+        key = (size.width(), size.height(), scale, mode, themecolors.current_name().value)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = self._draw(size, scale, mode)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.notifications.model import (
     ACTOR_ROLE,
     BODY_ROLE,
@@ -41,14 +42,6 @@ TITLE_PX = 14
 BODY_PX = 12
 TIME_PX = 11
 GLYPH_PX = 16
-#: Local look of the centre's header (the heading, and a quiet text button).
-HEADER_STYLE = """
-#notificationsHeading { color: #f2f3f5; font-size: 16px; font-weight: 700; }
-#notificationsUnread { color: #949ba4; }
-#markAllReadButton { background: transparent; border: none; color: #00a8fc; padding: 4px 6px; }
-#markAllReadButton:hover { text-decoration: underline; }
-#markAllReadButton:disabled { color: #5c5e66; }
-"""
 BADGE = 36
 #: The type badge on an actor's avatar.
 CORNER = 16
@@ -58,15 +51,15 @@ UNREAD_DOT = 8
 TYPE_STYLE = {
     "friend_request": ("#5865f2", "+"),
     "friend_accepted": ("#23a55a", "✓"),
-    "tournament": ("#f0b232", "★"),
-    "match_ready": ("#f0b232", "★"),
+    "tournament": ("#c27c0e", "★"),
+    "match_ready": ("#c27c0e", "★"),
     "message": ("#7b61ff", "✉"),
     "mention": ("#eb459e", "@"),
 }
 DEFAULT_STYLE = ("#4e5058", "•")
-UNREAD_BG = "#32343a"
-HOVER = "#393b41"
-ACCENT = "#7b61ff"
+UNREAD_BG = "bg_unread"
+HOVER = "bg_unread_hover"
+ACCENT = "accent"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,8 +106,8 @@ class NotificationDelegate(QStyledItemDelegate):
         body_rect = QRect(option.rect).adjusted(6, 3, -6, -3)
         unread = bool(index.data(UNREAD_ROLE))
         state = option.state
-        background = HOVER if state & QStyle.StateFlag.State_MouseOver else (
-            UNREAD_BG if unread else None)
+        background = theme_color(HOVER) if state & QStyle.StateFlag.State_MouseOver else (
+            theme_color(UNREAD_BG) if unread else None)
         if background is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(background))
@@ -132,19 +125,19 @@ class NotificationDelegate(QStyledItemDelegate):
             corner = QRectF(badge.right() - CORNER + 3, badge.bottom() - CORNER + 3,
                             CORNER, CORNER)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#2b2d31"))
+            painter.setBrush(theme_color("bg_secondary"))
             painter.drawEllipse(corner.adjusted(-2, -2, 2, 2))
             painter.setBrush(QColor(color))
             painter.drawEllipse(corner)
             painter.setFont(fonts.corner)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(theme_color("text_on_fill"))
             painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, glyph)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(color))
             painter.drawEllipse(badge)
             painter.setFont(fonts.glyph)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(theme_color("text_on_fill"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
 
         left = int(badge.right()) + 14
@@ -154,19 +147,19 @@ class NotificationDelegate(QStyledItemDelegate):
         right = body_rect.right() - 28
         width = max(10, right - left - time_width - 10)
         mid = body_rect.top() + body_rect.height() // 2
-        painter.setPen(QColor("#949ba4"))
+        painter.setPen(theme_color("text_muted"))
         painter.drawText(QRect(right - time_width, mid - 20, time_width, 18),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
 
         painter.setFont(fonts.title_unread if unread else fonts.title_read)
-        painter.setPen(QColor("#f2f3f5" if unread else "#b5bac1"))
+        painter.setPen(theme_color("text_strong" if unread else "text_soft"))
         metrics = painter.fontMetrics()
         title = str(index.data(TITLE_ROLE) or "")
         painter.drawText(QRect(left, mid - metrics.height() - 1, width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
         painter.setFont(fonts.body)
-        painter.setPen(QColor("#949ba4"))
+        painter.setPen(theme_color("text_muted"))
         metrics = painter.fontMetrics()
         text = self.body_text(index)
         full_width = right - left
@@ -175,7 +168,7 @@ class NotificationDelegate(QStyledItemDelegate):
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, full_width))
         if unread:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(ACCENT))
+            painter.setBrush(theme_color(ACCENT))
             painter.drawEllipse(QRectF(body_rect.right() - 18, mid - UNREAD_DOT / 2,
                                        UNREAD_DOT, UNREAD_DOT))
         painter.restore()
@@ -194,7 +187,6 @@ class NotificationCentreView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationCentre")
-        self.setStyleSheet(HEADER_STYLE)
         self._model = model
         self.heading = QLabel(self.tr("Inbox"), self)
         self.heading.setObjectName("notificationsHeading")

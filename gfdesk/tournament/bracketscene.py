@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -22,25 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.fonts import font_at
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.cards import Card, Line, LineState
 from gfdesk.tournament.layout import CARD_H, CARD_W
 
-BACKGROUND = QColor("#2b2d31")
-CARD = QColor("#383a40")
-CARD_BORDER = QColor("#1f2023")
-SCORE_BOX = QColor("#2e3035")
-WINNER_BOX = QColor("#7b61ff")
-TEXT = QColor("#f2f3f5")
-DIM = QColor("#949ba4")
-HINT = QColor("#6d6f78")
-LIVE = QColor("#f23f43")
-MINE = QColor("#f0b232")
-SELECTED = QColor("#8f7aff")
-CONNECTOR = QColor("#4e5058")
-HEADER = QColor("#b5bac1")
+BACKGROUND = "bg_secondary"
+CARD = "bracket_card"
+CARD_BORDER = "border_dark"
+SCORE_BOX = "bracket_score"
+WINNER_BOX = "accent_fill"
+TEXT = "text_strong"
+DIM = "text_muted"
+HINT = "text_muted"
+LIVE = "danger"
+MINE = "warning"
+SELECTED = "selected_ring"
+CONNECTOR = "bracket_connector"
+HEADER = "text_soft"
 AVATAR = 18
 SCORE_W = 30
 #: Z order: connectors under cards.
@@ -93,16 +95,16 @@ class MatchCardItem(QGraphicsItem):
         card = self.card
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(0, 0, CARD_W, CARD_H)
-        border = (SELECTED if self.selected else LIVE if card.live else CARD_BORDER)
+        border = theme_color(SELECTED if self.selected else LIVE if card.live else CARD_BORDER)
         painter.setPen(QPen(border, 2 if (self.selected or card.live) else 1))
-        painter.setBrush(CARD)
+        painter.setBrush(theme_color(CARD))
         painter.drawRoundedRect(rect, 6, 6)
         if card.mine:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(MINE)
+            painter.setBrush(theme_color(MINE))
             painter.drawRoundedRect(QRectF(0, 0, 4, CARD_H), 2, 2)
         half = CARD_H / 2
-        painter.setPen(QPen(CARD_BORDER, 1))
+        painter.setPen(QPen(theme_color(CARD_BORDER), 1))
         painter.drawLine(QPointF(8, half), QPointF(CARD_W - 1, half))
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         self._line(painter, card.top, 0.0, card, ratio)
@@ -117,37 +119,37 @@ class MatchCardItem(QGraphicsItem):
         box = QRectF(CARD_W - SCORE_W, top + 1, SCORE_W - 1, half - 2)
         won = line.state is LineState.WINNER
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(WINNER_BOX if won and line.score else SCORE_BOX)
+        painter.setBrush(theme_color(WINNER_BOX if won and line.score else SCORE_BOX))
         painter.drawRect(box)
         if line.state in (LineState.WAITING, LineState.BYE):
             painter.setFont(fonts.small)
-            painter.setPen(HINT)
+            painter.setPen(theme_color(HINT))
             painter.drawText(QRectF(12, top, CARD_W - SCORE_W - 16, half),
                              int(Qt.AlignmentFlag.AlignVCenter), line.hint)
             return
         avatar = self._avatars.get(line.name, AVATAR, ratio)
         painter.drawPixmap(QPointF(10, top + (half - AVATAR) / 2), avatar)
         painter.setFont(fonts.small)
-        painter.setPen(DIM)
+        painter.setPen(theme_color(DIM))
         painter.drawText(QRectF(32, top, 20, half), int(Qt.AlignmentFlag.AlignVCenter),
                          "" if line.seed is None else str(line.seed))
         painter.setFont(fonts.bold if won else fonts.name)
-        painter.setPen(TEXT if line.state is not LineState.LOSER else DIM)
+        painter.setPen(theme_color(TEXT if line.state is not LineState.LOSER else DIM))
         width = CARD_W - SCORE_W - 58
         shown = painter.fontMetrics().elidedText(line.name, Qt.TextElideMode.ElideRight,
                                                  int(width))
         painter.drawText(QRectF(52, top, width, half), int(Qt.AlignmentFlag.AlignVCenter),
                          shown)
-        painter.setPen(LIVE if card.live_score else TEXT if won else DIM)
+        painter.setPen(theme_color(LIVE if card.live_score else TEXT if won else DIM))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), line.score)
 
     def _live_pill(self, painter: QPainter) -> None:
         pill = QRectF(CARD_W - 44, -9, 38, 14)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(LIVE)
+        painter.setBrush(theme_color(LIVE))
         painter.drawRoundedRect(pill, 7, 7)
         painter.setFont(self._fonts.pill)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme_color("text_on_fill"))
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), "LIVE")
 
 
@@ -158,13 +160,16 @@ class BracketScene(QGraphicsScene):
                  ) -> None:
         super().__init__(parent)
         self.model = model
-        self.setBackgroundBrush(QBrush(BACKGROUND))
+        self.setBackgroundBrush(QBrush(theme_color(BACKGROUND)))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._avatars = AvatarCache()
         self._fonts = CardFonts(font_at(base_font, 13), font_at(base_font, 13, bold=True),
                                 font_at(base_font, 11), font_at(base_font, 9, bold=True))
         self.cards: dict[str, MatchCardItem] = {}
         model.rebuilt.connect(self.rebuild)
+        # Cards paint with the current colours; the background, headings and
+        # connectors are items made at build time, so a theme change rebuilds them.
+        themecolors.notifier().changed.connect(self._on_theme_changed)
         model.match_changed.connect(self.refresh)
         model.selection_changed.connect(self._on_selection_changed)
         self.rebuild()
@@ -181,10 +186,10 @@ class BracketScene(QGraphicsScene):
         for header in placed.headers:
             text = QGraphicsSimpleTextItem(header.title)
             text.setFont(header_font)
-            text.setBrush(HEADER)
+            text.setBrush(theme_color(HEADER))
             text.setPos(header.x + 2, header.y + 10)
             self.addItem(text)
-        pen = QPen(CONNECTOR, 2)
+        pen = QPen(theme_color(CONNECTOR), 2)
         for connector in placed.connectors:
             path = QPainterPath(QPointF(*connector.points[0]))
             for point in connector.points[1:]:
@@ -203,6 +208,10 @@ class BracketScene(QGraphicsScene):
             self.addItem(item)
             self.cards[match_id] = item
         self.setSceneRect(QRectF(0, 0, placed.width, placed.height))
+
+    def _on_theme_changed(self, _name: str) -> None:
+        self.setBackgroundBrush(QBrush(theme_color(BACKGROUND)))
+        self.rebuild()
 
     def refresh(self, match_id: str) -> None:
         """One match changed: its card (only) shows it."""

@@ -5,10 +5,12 @@ and players, with a status dot). Names and games are remote text: drawn with
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gfdesk.kit import themecolors
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.tournament.info import Tournament, TournamentStatus
 from gfdesk.tournament.listmodel import KIND_ROLE, TOURNAMENT_ROLE, RowKind
 
@@ -40,7 +42,7 @@ class TournamentDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if index.data(KIND_ROLE) is RowKind.HEADING:
             painter.setFont(heading)
-            painter.setPen(QColor("#949ba4"))
+            painter.setPen(theme_color("text_muted"))
             painter.drawText(rect.adjusted(16, 8, -8, 0), int(Qt.AlignmentFlag.AlignVCenter),
                              str(index.data()).upper())
             painter.restore()
@@ -49,24 +51,24 @@ class TournamentDelegate(QStyledItemDelegate):
         state = option.state
         if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#404249" if state & QStyle.StateFlag.State_Selected
-                                    else "#35373c"))
+            painter.setBrush(theme_color("bg_selected" if state & QStyle.StateFlag.State_Selected
+                                    else "bg_hover"))
             painter.drawRoundedRect(rect.adjusted(8, 2, -8, -2), 6, 6)
-        dot = QColor(STATUS_COLORS[tournament.status])
+        dot = themecolors.readable(STATUS_COLORS[tournament.status], "bg_secondary")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(dot)
         painter.drawEllipse(QRectF(rect.left() + 18, rect.top() + 14, 8, 8))
         text_left = rect.left() + 34
         width = rect.width() - 34 - 16
         painter.setFont(title)
-        painter.setPen(QColor("#f2f3f5"))
+        painter.setPen(theme_color("text_strong"))
         metrics = painter.fontMetrics()
         painter.drawText(QRectF(text_left, rect.top() + 6, width, 20),
                          int(Qt.AlignmentFlag.AlignVCenter),
                          metrics.elidedText(tournament.name, Qt.TextElideMode.ElideRight,
                                             int(width)))
         painter.setFont(detail)
-        painter.setPen(QColor("#949ba4"))
+        painter.setPen(theme_color("text_muted"))
         line = f"{tournament.game} · {tournament.format_title} · {tournament.players_text()}"
         painter.drawText(QRectF(text_left, rect.top() + 28, width, 18),
                          int(Qt.AlignmentFlag.AlignVCenter),

@@ -301,26 +301,3 @@ class TournamentPage(QWidget):
         self._on_notice(self.tr("Exported to {path}").format(path=path))
 
 
-#: Colours of the page (the shell's theme covers the rest).
-STYLE = """
-#tournamentHeader { background-color: #313338; border-bottom: 1px solid #26272b; }
-#tournamentTitle { color: #f2f3f5; font-size: 18px; font-weight: 700; }
-#tournamentSubtitle { color: #949ba4; font-size: 13px; }
-#tournamentNotice { color: #f0b232; background-color: #2b2d31; padding: 6px 20px; }
-#tournamentRegister, #hostPrimary { background-color: #7b61ff; color: #ffffff; border: none;
-    border-radius: 6px; padding: 6px 14px; font-weight: 600; }
-#tournamentRegister:disabled, #hostPrimary:disabled { background-color: #4e5058;
-    color: #949ba4; }
-#tournamentChat { background-color: #2b2d31; border-left: 1px solid #1f2023; }
-#tournamentChatTitle { color: #f2f3f5; font-size: 14px; font-weight: 700; }
-#tournamentChatList, #tournamentPlayers, #standingsTable { background: transparent;
-    border: none; color: #dbdee1; }
-#tournamentChatProblem, #hostStatus[problem="true"] { color: #f23f43; }
-#hostStatus { color: #b5bac1; }
-#hostConsole, #hostConsoleBody { background-color: #313338; }
-#hostHint { color: #949ba4; }
-#pageTool { padding: 2px 10px; font-size: 12px; min-height: 20px; }
-#standingsTable QHeaderView::section { background-color: #2b2d31; color: #949ba4;
-    border: none; border-bottom: 1px solid #1f2023; padding: 4px 8px; font-weight: 600; }
-#standingsTable::item { padding: 0 6px; }
-"""

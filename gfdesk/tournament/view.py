@@ -27,22 +27,11 @@ from gfdesk.tournament.createdialog import CreateTournamentDialog, TournamentFor
 from gfdesk.tournament.listdelegate import TournamentDelegate
 from gfdesk.tournament.listmodel import ID_ROLE, KIND_ROLE, RowKind
 from gfdesk.tournament.model import TournamentsModel
-from gfdesk.tournament.page import STYLE as PAGE_STYLE
 from gfdesk.tournament.page import TournamentPage
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a tournament to follow its bracket live.")
 REFRESH_EVERY_S = 10.0
 SIDEBAR_WIDTH = 250
-
-STYLE = PAGE_STYLE + """
-#tournamentSidebar { background-color: #2b2d31; border-right: 1px solid #1f2023; }
-#tournamentSidebarTitle { color: #f2f3f5; font-size: 15px; font-weight: 700; }
-#tournamentList { background: transparent; border: none; outline: none; }
-#tournamentEmpty { color: #949ba4; font-size: 15px; }
-#newTournament { background-color: #3ba55c; color: #ffffff; border: none; border-radius: 6px;
-    padding: 5px 12px; font-weight: 600; }
-"""
-
 
 class TournamentsView(QWidget):
     """The Tournaments page of the main window.
@@ -55,7 +44,6 @@ class TournamentsView(QWidget):
     def __init__(self, model: TournamentsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tournamentsView")
-        self.setStyleSheet(STYLE)
         self.model = model
         self.page: TournamentPage | None = None
         self._refreshed_at = time.monotonic()

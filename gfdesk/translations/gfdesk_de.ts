@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>AppearancePage</name>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>System (follow the OS colour scheme)</source>
+        <translation>System (Farbschema des Betriebssystems folgen)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>The theme applies at once and is kept for the next start.</source>
+        <translation>Das Design gilt sofort und bleibt für den nächsten Start gespeichert.</translation>
+    </message>
+    <message>
+        <source>Applied, but not saved: %s</source>
+        <translation>Angewendet, aber nicht gespeichert: %s</translation>
+    </message>
+</context>
+<context>
     <name>CallModel</name>
     <message>
         <source>You are already in a call.</source>
@@ -497,7 +524,7 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>FriendsView</name>
     <message>
         <source>Search friends</source>
-        <extracomment>Rows laid out per event-loop turn. The search box never gets narrower than this (it must stay usable at the window&apos;s minimum size). Local look of the page&apos;s tabs, header row and empty state.</extracomment>
+        <extracomment>Muted text on a selected row (the plain muted grey is too faint there). Rows laid out per event-loop turn. The search box never gets narrower than this (it must stay usable at the window&apos;s minimum size).</extracomment>
         <translation>Freunde suchen</translation>
     </message>
     <message>
@@ -800,7 +827,7 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>NotificationDelegate</name>
     <message>
         <source>Hidden in streamer mode</source>
-        <extracomment>Local look of the centre&apos;s header (the heading, and a quiet text button). The type badge on an actor&apos;s avatar. Badge colour and glyph per notification type.</extracomment>
+        <extracomment>The type badge on an actor&apos;s avatar. Badge colour and glyph per notification type.</extracomment>
         <translation>Im Streamer-Modus ausgeblendet</translation>
     </message>
 </context>
@@ -1068,6 +1095,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Desktop</source>
         <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>HOW FRIENDS SEE YOU</source>

@@ -31,9 +31,9 @@ FADE_MS = 250
 MAX_ROWS = 3
 ICON_SIZE = 18
 LEVEL_ICONS = {
-    MessageLevel.INFO: ("info", "#00a8fc"),
-    MessageLevel.WARNING: ("warning", "#f0b232"),
-    MessageLevel.ERROR: ("error", "#f23f43"),
+    MessageLevel.INFO: ("info", "@info"),
+    MessageLevel.WARNING: ("warning", "@warning"),
+    MessageLevel.ERROR: ("error", "@danger"),
 }
 
 
@@ -64,7 +64,7 @@ class MessageRow(QFrame):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self)
         close.setObjectName("messageDismiss")
-        close.setIcon(icons.icon("close", "#b5bac1", "#ffffff"))
+        close.setIcon(icons.icon("close", "@icon", "@text_strong"))
         close.setToolTip(self.tr("Dismiss"))
         close.setAccessibleName(self.tr("Dismiss message"))
         close.setAutoRaise(True)

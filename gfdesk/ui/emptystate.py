@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 from gfdesk.kit import icons
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.ui.sections import Section
 
 ICON_SIZE = 56
 #: The round backdrop behind the icon (its radius is in the stylesheet).
 ICON_BACKDROP = 112
-ICON_COLOR = "#6d6f78"
+ICON_COLOR = "@icon_empty"
 SPINNER_SIZE = 28
 SPINNER_STEP_MS = 33
-SPINNER_COLOR = "#7b61ff"
+SPINNER_COLOR = "accent"
 #: Title and body wrap at this width; a fixed width keeps Qt's height-for-width honest.
 TEXT_WIDTH = 500
 
@@ -133,10 +134,10 @@ class Spinner(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(3, 3, SPINNER_SIZE - 6, SPINNER_SIZE - 6)
-        track = QPen(QColor(255, 255, 255, 28), 3)
+        track = QPen(theme_color("spinner_track"), 3)
         painter.setPen(track)
         painter.drawEllipse(rect)
-        arc = QPen(QColor(SPINNER_COLOR), 3)
+        arc = QPen(theme_color(SPINNER_COLOR), 3)
         arc.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(arc)
         # Qt angles are in 1/16 degree, counter-clockwise: negate to spin clockwise.

@@ -43,7 +43,7 @@ from gfdesk.ui.usermessages import MessageBridge
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)
 HEADER_ICON_SIZE = 22
-HEADER_ICON_COLOR = "#80848e"
+HEADER_ICON_COLOR = "@icon_faint"
 #: No pane of a section's splitter gets narrower than this (a list must stay readable).
 PANE_MIN_WIDTH = 280
 #: The width of a splitter's handle, in pixels.

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,11 +49,13 @@ from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui import theme
+from gfdesk.ui.appearancesettings import AppearancePage
 from gfdesk.ui.callsettings import CallsPage
 from gfdesk.ui.desktopsettings import DesktopPage
 from gfdesk.ui.hubfinder import HubFinderView
 from gfdesk.ui.keycheck import key_problem
 from gfdesk.ui.languagepage import LanguagePage
+from gfdesk.ui.scrollingtabs import ScrollingTabWidget
 
 TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
 KEY_PREFIX = 8
@@ -140,7 +141,7 @@ class SettingsDialog(QDialog):
         self._config_file = config.paths.config_file
         self._log_file = log_file
 
-        self._tabs = tabs = QTabWidget(self)
+        self._tabs = tabs = ScrollingTabWidget(self)
         tabs.setObjectName("settingsTabs")
         tabs.setDocumentMode(True)
         tabs.tabBar().setDrawBase(False)
@@ -149,6 +150,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._backend_tab(config), self.tr("Backend"))
         tabs.addTab(CallsPage(config.paths.config_file, parent=self), self.tr("Calls"))
         tabs.addTab(DesktopPage.for_dialog(self, config.paths.config_file), self.tr("Desktop"))
+        tabs.addTab(AppearancePage(config.paths.config_file, parent=self), self.tr("Appearance"))
         tabs.addTab(LanguagePage(config.paths.config_file, parent=self), self.tr("Language"))
         tabs.addTab(self._diagnostics_tab(config), self.tr("Diagnostics"))
         tabs.addTab(self._about_tab(), self.tr("About"))

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
-from gfdesk.kit import icons
+from gfdesk.kit import icons, themecolors
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
-from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.palettes import AA_TEXT
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
 
@@ -54,8 +56,8 @@ NAV_ICON_SIZE = 20
 NAV_ICON_GAP = 0.4
 AVATAR_SIZE = 34
 STATUS_DOT = 11
-NAV_COLOR = "#949ba4"
-NAV_SELECTED_COLOR = "#ffffff"
+NAV_COLOR = "@text_muted"
+NAV_SELECTED_COLOR = "@text_strong"
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 PRESENCE_TEXT = {
@@ -91,9 +93,9 @@ class _FooterAvatar(AvatarLabel):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dot = QRectF(AVATAR_SIZE - STATUS_DOT, AVATAR_SIZE - STATUS_DOT, STATUS_DOT, STATUS_DOT)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#232428"))
+        painter.setBrush(theme_color("bg_footer"))
         painter.drawEllipse(dot)
-        painter.setBrush(QColor(self.dot_color))
+        painter.setBrush(themecolors.readable(self.dot_color, "bg_footer"))
         painter.drawEllipse(dot.adjusted(2, 2, -2, -2))
         painter.end()
 
@@ -151,6 +153,11 @@ class AccountFooter(QFrame):
         self._display_name: str | None = None
         self._retranslate()
         self.set_account(None)
+        # The status line's colour is worked out per theme.
+        themecolors.notifier().changed.connect(self._on_theme_changed)
+
+    def _on_theme_changed(self, _name: str) -> None:
+        self._show_presence()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -208,7 +215,9 @@ class AccountFooter(QFrame):
             color = None
         self._presence.setText(text)
         self._presence.setProperty("state", state)
-        self._presence.setStyleSheet(f"color: {color};" if color else "")
+        # The status colour as text, deepened where the theme needs it for 4.5:1.
+        readable = themecolors.readable(color, "bg_footer", AA_TEXT).name() if color else None
+        self._presence.setStyleSheet(f"color: {readable};" if readable else "")
         self._avatar.dot_color = color
         self._avatar.update()
         self._repolish(self._presence)
@@ -252,9 +261,9 @@ class _BadgeDelegate(QStyledItemDelegate):
         pill = QRectF(rect.right() - width - 10, rect.center().y() - height / 2 + 1,
                       width, height)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLOR))
+        painter.setBrush(theme_color("badge"))
         painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme_color("text_on_fill"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 

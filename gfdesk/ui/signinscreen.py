@@ -30,18 +30,6 @@ from gfdesk.ui.signin import SignInForm, SignInMode, SignInRequest
 
 CARD_WIDTH = 440
 LOGO_SIZE = 56
-STYLE = """
-#signInScreen { background-color: #313338; }
-#signInCard { background-color: #2b2d31; border-radius: 10px; }
-#signInScreenTitle { color: #f2f3f5; font-size: 22px; font-weight: 700; }
-#signInScreenSubtitle { color: #b5bac1; }
-#signInDemo { background-color: #7b61ff; color: white; border: none; border-radius: 6px;
-              padding: 8px 14px; font-weight: 600; }
-#signInDemo:hover { background-color: #8f7aff; }
-#signInOr { color: #80848e; font-size: 11px; font-weight: 700; }
-"""
-
-
 def describe(profile: Profile) -> str:
     """How the switcher lists a profile."""
     where = "the embedded demo hub" if profile.is_demo else str(profile.url)
@@ -71,7 +59,6 @@ class SignInScreen(QWidget):
                  keyring_available: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
-        self.setStyleSheet(STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._current = current
         self._demo = demo_credentials

@@ -1,20 +1,25 @@
-"""The look of gfdesk: Fusion, a dark palette, the packaged stylesheet and the app icon.
+"""The look of gfdesk: Fusion, a dark or light palette, the stylesheet and the app icon.
 
 ``set_high_dpi_policy()`` must run before the QApplication exists; ``apply()`` right
-after. The palette matters as much as the stylesheet: widgets the stylesheet does not
+after, and again whenever the user picks another theme (it restyles the running app).
+The palette matters as much as the stylesheet: widgets the stylesheet does not
 reach (menus from the platform, tooltips, message boxes) take their colours from it.
+The colours themselves live in ``kit/palettes.py``; the stylesheet is a template that
+names them (``@text``), so both themes share every rule.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gfdesk import appresources
-from gfdesk.kit import icons
+from gfdesk.kit import icons, themecolors
+from gfdesk.kit.palettes import PALETTES, ThemeName, render_qss, rgba
 from gfdesk.log import ui as log
 
 STYLE = "Fusion"
@@ -26,17 +31,8 @@ FONT_FAMILIES = (
     "Inter", "Segoe UI", "Noto Sans", "Ubuntu", "Cantarell", "Helvetica Neue",
     "DejaVu Sans", "Arial",
 )
-
-# Charcoal tones after Discord's and Steam's dark themes, one violet accent.
-BG_TERTIARY = "#1e1f22"
-BG_SECONDARY = "#2b2d31"
-BG_PRIMARY = "#313338"
-BG_FLOATING = "#111214"
-TEXT_NORMAL = "#dbdee1"
-TEXT_MUTED = "#949ba4"
-TEXT_DISABLED = "#5c5e66"
-ACCENT = "#7b61ff"
-LINK = "#00a8fc"
+#: Set on the QApplication: the user's choice (``dark``, ``light``, ``system``).
+CHOICE_PROPERTY = "gfdeskThemeChoice"
 
 
 def set_high_dpi_policy() -> None:
@@ -58,45 +54,70 @@ def app_icon() -> QIcon:
     return icons.icon(APP_ICON, color=None)
 
 
-def stylesheet() -> str:
-    """The packaged stylesheet."""
-    return appresources.read_text(STYLESHEET)
+def stylesheet(name: ThemeName = ThemeName.DARK) -> str:
+    """The packaged stylesheet with the colours of theme ``name`` (DARK or LIGHT)."""
+    return render_qss(appresources.read_text(STYLESHEET), PALETTES[name])
 
 
-def dark_palette() -> QPalette:
-    """The palette matching the stylesheet, for what the stylesheet does not style."""
+def palette_for(colors: Mapping[str, str]) -> QPalette:
+    """The QPalette matching the stylesheet, for what the stylesheet does not style."""
+    def qcolor(token: str) -> QColor:
+        return QColor(*rgba(colors[token]))
+
     palette = QPalette()
     role = QPalette.ColorRole
     group = QPalette.ColorGroup
-    colors = {
-        role.Window: BG_PRIMARY,
-        role.WindowText: TEXT_NORMAL,
-        role.Base: BG_TERTIARY,
-        role.AlternateBase: BG_SECONDARY,
-        role.ToolTipBase: BG_FLOATING,
-        role.ToolTipText: TEXT_NORMAL,
-        role.PlaceholderText: TEXT_MUTED,
-        role.Text: TEXT_NORMAL,
-        role.Button: "#4e5058",
-        role.ButtonText: "#ffffff",
-        role.BrightText: "#ffffff",
-        role.Light: "#4e5058",
-        role.Midlight: "#3f4147",
-        role.Mid: BG_SECONDARY,
-        role.Dark: BG_TERTIARY,
-        role.Shadow: "#000000",
-        role.Highlight: ACCENT,
-        role.HighlightedText: "#ffffff",
-        role.Link: LINK,
-        role.LinkVisited: "#c27cff",
+    tokens = {
+        role.Window: "bg_primary",
+        role.WindowText: "text",
+        role.Base: "bg_tertiary",
+        role.AlternateBase: "bg_secondary",
+        role.ToolTipBase: "bg_floating",
+        role.ToolTipText: "text",
+        role.PlaceholderText: "text_muted",
+        role.Text: "text",
+        # Push buttons take their fills from the stylesheet; what Fusion still draws
+        # with Button (a combo box's arrow box, spin box steppers) sits inside a field.
+        role.Button: "bg_tertiary",
+        role.ButtonText: "text",
+        role.BrightText: "text_on_fill",
+        role.Light: "border",
+        role.Midlight: "border",
+        role.Mid: "bg_secondary",
+        role.Dark: "bg_tertiary",
+        role.Shadow: "shadow",
+        role.Highlight: "accent_fill",
+        role.HighlightedText: "text_on_fill",
+        role.Link: "link",
+        role.LinkVisited: "mention",
+        role.Accent: "accent_fill",
     }
-    for which, value in colors.items():
-        palette.setColor(which, QColor(value))
+    for which, token in tokens.items():
+        palette.setColor(which, qcolor(token))
     for which in (role.WindowText, role.Text, role.ButtonText, role.Light):
-        palette.setColor(group.Disabled, which, QColor(TEXT_DISABLED))
-    palette.setColor(group.Disabled, role.Button, QColor(BG_SECONDARY))
-    palette.setColor(group.Disabled, role.Highlight, QColor("#3f4147"))
+        palette.setColor(group.Disabled, which, qcolor("text_disabled"))
+    palette.setColor(group.Disabled, role.Button, qcolor("button_disabled"))
+    palette.setColor(group.Disabled, role.Highlight, qcolor("border"))
     return palette
+
+
+def dark_palette() -> QPalette:
+    """The dark theme's palette."""
+    return palette_for(PALETTES[ThemeName.DARK])
+
+
+def system_theme(scheme: Qt.ColorScheme | None = None) -> ThemeName:
+    """DARK or LIGHT as the OS colour scheme says (``scheme``, else asked of Qt's style
+    hints); DARK when the OS says nothing (Qt.ColorScheme.Unknown)."""
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return ThemeName.LIGHT if scheme is Qt.ColorScheme.Light else ThemeName.DARK
+
+
+def resolve(choice: ThemeName, scheme: Qt.ColorScheme | None = None) -> ThemeName:
+    """The theme to show for the user's ``choice``: SYSTEM becomes DARK or LIGHT as the
+    OS colour scheme (``scheme``, else Qt's style hints) says."""
+    return system_theme(scheme) if choice is ThemeName.SYSTEM else choice
 
 
 def app_font(base: QFont) -> QFont:
@@ -107,12 +128,47 @@ def app_font(base: QFont) -> QFont:
     return font
 
 
-def apply(app: QApplication) -> None:
-    """Give ``app`` the gfdesk look and icon. Call once, before any window is shown."""
-    app.setStyle(STYLE)
-    app.setPalette(dark_palette())
-    app.setFont(app_font(app.font()))
-    app.setStyleSheet(stylesheet())
-    app.setWindowIcon(app_icon())
-    # Wayland compositors find the window's icon through the .desktop file's name.
-    app.setDesktopFileName(DESKTOP_FILE_NAME)
+def apply(app: QApplication, choice: ThemeName = ThemeName.DARK,
+          scheme: Qt.ColorScheme | None = None) -> None:
+    """Give ``app`` the gfdesk look for ``choice``, and its icon.
+
+    Call once before any window is shown, then again for each change: the running
+    app is restyled in place and painted widgets repaint with the new colours. With
+    SYSTEM the theme follows the OS colour scheme while the choice stands; ``scheme``
+    stands in for the OS's answer (Qt's style hints) when given.
+    """
+    first = app.property(CHOICE_PROPERTY) is None
+    app.setProperty(CHOICE_PROPERTY, choice.value)
+    shown = resolve(choice, scheme)
+    colors = PALETTES[shown]
+    if first:
+        app.setStyle(STYLE)
+        app.setFont(app_font(app.font()))
+        app.setWindowIcon(app_icon())
+        # Wayland compositors find the window's icon through the .desktop file's name.
+        app.setDesktopFileName(DESKTOP_FILE_NAME)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda new_scheme: on_color_scheme_changed(app, new_scheme))
+    elif themecolors.current_name() is shown and app.styleSheet():
+        return
+    log.info("theme: %s -> %s (%s)", themecolors.current_name().value, shown.value, choice.value)
+    themecolors.set_palette(shown, colors)
+    app.setPalette(palette_for(colors))
+    app.setStyleSheet(stylesheet(shown))
+    for window in app.topLevelWidgets():
+        # Delegates and painted widgets read their colours at paint time; a window's
+        # update repaints every child in it (asking each widget would wrap hundreds of
+        # Qt-internal widgets in Python objects for nothing).
+        window.update()
+
+
+def current_choice(app: QApplication) -> ThemeName:
+    """What the user chose for ``app`` (DARK before any ``apply``)."""
+    value = app.property(CHOICE_PROPERTY)
+    return ThemeName(value) if isinstance(value, str) else ThemeName.DARK
+
+
+def on_color_scheme_changed(app: QObject, scheme: Qt.ColorScheme) -> None:
+    """The OS switched between light and dark: follow it if the user chose SYSTEM."""
+    if isinstance(app, QApplication) and current_choice(app) is ThemeName.SYSTEM:
+        apply(app, ThemeName.SYSTEM, scheme)

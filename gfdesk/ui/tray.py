@@ -11,10 +11,11 @@ import html
 import sys
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.badge import badge_text
+from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.log import ui as log
 from gfdesk.ui import theme
 
@@ -43,13 +44,13 @@ def badged_icon(base: QIcon, count: int) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLOR))
+        painter.setBrush(theme_color("badge"))
         painter.drawRoundedRect(rect, diameter / 2, diameter / 2)
         font = QFont(painter.font())
         font.setBold(True)
         font.setPixelSize(max(6, round(diameter * 0.7)))
         painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(theme_color("text_on_fill"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         result.addPixmap(pixmap)

@@ -160,7 +160,7 @@ def test_diagnostics_show_the_log_file(ui_app: QApplication, qtbot: QtBot,
     assert child(dialog, QPushButton, "openLogFolder").isEnabled()
     tabs = child(dialog, QTabWidget, "settingsTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Backend", "Calls", "Desktop", "Language", "Diagnostics", "About"]
+        "Backend", "Calls", "Desktop", "Appearance", "Language", "Diagnostics", "About"]
 
 
 def test_without_a_log_file_the_folder_button_is_off(ui_app: QApplication, qtbot: QtBot,

@@ -6,9 +6,10 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QListWidget
 from pytestqt.qtbot import QtBot
 
+from gfdesk.kit.badge import BADGE_COLOR
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.sections import Section
-from gfdesk.ui.sidebar import BADGE_COLOR, Sidebar, badge_text
+from gfdesk.ui.sidebar import Sidebar, badge_text
 from gfdesk.ui.usermessages import MessageBridge
 
 

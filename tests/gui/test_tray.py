@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from gfdesk.ui.tray import BADGE_COLOR, TrayIcon, badge_text
+from gfdesk.kit.badge import BADGE_COLOR
+from gfdesk.ui.tray import TrayIcon, badge_text
 
 
 @pytest.fixture

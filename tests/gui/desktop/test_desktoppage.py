@@ -121,7 +121,8 @@ async def test_the_dialogs_tab_applies_live_to_the_signed_in_account(
         tabs = dialog.findChild(QTabWidget, "settingsTabs")
         assert tabs is not None
         index = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Desktop")
-        page = tabs.widget(index)
+        # Each page sits in a scroll area (the dialog may be shorter than the page).
+        page = tabs.widget(index).findChild(DesktopPage)
         assert isinstance(page, DesktopPage)
         page.idle_minutes.setValue(2)
         assert friends.status.idle_away_s == 120  # type: ignore[attr-defined]
