@@ -37,7 +37,7 @@ from gfdesk.kit.palettes import ThemeName  # noqa: E402
 from gfdesk.ui import theme  # noqa: E402
 from gfdesk.ui.mainwindow import MainWindow  # noqa: E402
 from gfdesk.ui.sections import Section  # noqa: E402
-from gfdesk.ui.settingsdialog import SettingsDialog  # noqa: E402
+from gfdesk.ui.settingsdialog import DEFAULT_SIZE, SettingsDialog  # noqa: E402
 from gfdesk.ui.usermessages import MessageBridge  # noqa: E402
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WINDOW_SIZE = QSize(1100, 720)
-DIALOG_SIZE = QSize(720, 700)
+DIALOG_SIZE = QSize(*DEFAULT_SIZE)
 DEMO_ACCOUNT = "Nova Quinn"
 #: Looks like an anon key (a JWT) but is not one: only its first 8 characters show.
 SAMPLE_KEY = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.sample-not-a-real-key.signature"
@@ -612,6 +612,8 @@ SCREENS: list[Screen] = [
     Screen("settings-calls", settings_dialog("Calls"), DIALOG_SIZE),
     Screen("settings-diagnostics", settings_dialog("Diagnostics"), DIALOG_SIZE),
     Screen("settings-appearance", settings_dialog("Appearance"), DIALOG_SIZE),
+    Screen("settings-desktop", settings_dialog("Desktop"), DIALOG_SIZE),
+    Screen("settings-language", settings_dialog("Language"), DIALOG_SIZE),
 ]
 
 

@@ -61,7 +61,7 @@ TITLE = QT_TRANSLATE_NOOP("SettingsDialog", "Settings")
 KEY_PREFIX = 8
 DEMO_BACKEND = QT_TRANSLATE_NOOP("SettingsDialog", "Embedded demo hub")
 LOGO_SIZE = 88
-DEFAULT_SIZE = (720, 700)
+DEFAULT_SIZE = (960, 720)  # wide enough for every tab title in English and German
 PROFILE_LIST_HEIGHT = 96
 URL_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "SettingsDialog", "https://<project>.supabase.co or http://192.168.1.20:54321")
