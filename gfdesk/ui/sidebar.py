@@ -11,6 +11,7 @@ not guess it is HTML.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -38,11 +39,15 @@ from PySide6.QtWidgets import (
 from gfdesk.core.status import ConnectionState
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
-from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import BADGE_COLOR, badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
+
+if TYPE_CHECKING:
+    # Only for annotations: the store (and the Qt image classes it loads) is needed
+    # once someone signs in, not to show the window.
+    from gfdesk.kit.avatarstore import AvatarStore
 
 WIDTH = 240
 LOGO_SIZE = 30
