@@ -44,11 +44,12 @@ PROBE = textwrap.dedent(
     """
 )
 
-#: Loaded only after the window shows (or never, for a session without calls).
+#: Loaded only after the window shows (or never, for a session without calls). Not
+#: PySide6.QtNetwork: the single-instance check (QLocalSocket) must run before the window.
 HEAVY = (
     "aiortc", "av", "supabase", "realtime", "postgrest", "supabase_auth", "gotrue",
     "httpx", "aiohttp", "websockets", "cryptography", "zeroconf", "PySide6.QtMultimedia",
-    "PySide6.QtNetwork", "gfdesk.hub", "gfdesk.core.backend", "gfdesk.accountflow",
+    "gfdesk.hub", "gfdesk.core.backend", "gfdesk.accountflow",
     "gfdesk.tournament", "gfdesk.chat", "gfdesk.friends", "gfdesk.notifications",
     "gfdesk.calls", "gfdesk.ui.settingsdialog", "gfdesk.ui.signinscreen", "gfdesk.ui.tray",
     "gfdesk.kit.avatarstore",
