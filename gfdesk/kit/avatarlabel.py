@@ -6,12 +6,18 @@ stays sharp on any screen scale and repaints itself when its picture comes in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from gfdesk.kit.avatar import avatar_pixmap
-from gfdesk.kit.avatarstore import AvatarStore
+
+if TYPE_CHECKING:
+    # Only for annotations: the store (and the Qt image classes it loads) is needed
+    # once someone signs in, not to show the window.
+    from gfdesk.kit.avatarstore import AvatarStore
 
 
 class AvatarLabel(QWidget):

@@ -15,6 +15,7 @@ Closing the window (Ctrl+Q) is the quit path: the composition root watches
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.kit import icons
-from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.sections import Section
@@ -39,6 +39,11 @@ from gfdesk.ui.sidebar import WIDTH as SIDEBAR_WIDTH
 from gfdesk.ui.sidebar import Sidebar, section_title
 from gfdesk.ui.statusbar import ConnectionIndicator
 from gfdesk.ui.usermessages import MessageBridge
+
+if TYPE_CHECKING:
+    # Only for annotations: the store (and the Qt image classes it loads) is needed
+    # once someone signs in, not to show the window.
+    from gfdesk.kit.avatarstore import AvatarStore
 
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)

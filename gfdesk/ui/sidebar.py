@@ -11,6 +11,7 @@ not guess it is HTML.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -41,13 +42,17 @@ from gfdesk.core.status import ConnectionState
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons, themecolors
 from gfdesk.kit.avatarlabel import AvatarLabel
-from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.palettes import AA_TEXT
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
+
+if TYPE_CHECKING:
+    # Only for annotations: the store (and the Qt image classes it loads) is needed
+    # once someone signs in, not to show the window.
+    from gfdesk.kit.avatarstore import AvatarStore
 
 WIDTH = 240
 LOGO_SIZE = 30
