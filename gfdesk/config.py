@@ -292,6 +292,19 @@ def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallD
     _replace_table(config_file, text, before, lines)
 
 
+def _table(config_file: Path | None, name: str) -> dict[str, Any]:
+    """The settings file's table ``name`` ({} when there is no file, no such table, or
+    the file cannot be read: ``load`` reports that at start-up, once)."""
+    if config_file is None:
+        return {}
+    try:
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    table = data.get(name)
+    return table if isinstance(table, dict) else {}
+
+
 def _parsed(config_file: Path, what: str) -> tuple[str, dict[str, Any]]:
     """The settings file's text and its parsed tables ("" and {} when there is none).
 
@@ -588,13 +601,7 @@ class DesktopSettings:
 def read_desktop(config_file: Path) -> DesktopSettings:
     """The ``[desktop]`` table as the file holds it; a value of the wrong type keeps its
     default (an unreadable file gives the defaults: ``load`` reports it)."""
-    try:
-        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return DesktopSettings()
-    table = data.get("desktop", {})
-    if not isinstance(table, dict):
-        return DesktopSettings()
+    table = _table(config_file, "desktop")
     defaults = DesktopSettings()
     chosen: dict[str, Any] = {}
     for name in ("close_to_tray", "hint_shown", "streamer_mode", "streamer_auto",
@@ -654,14 +661,8 @@ def language_code(value: object) -> str:
 
 def read_language(config_file: Path | None) -> str:
     """The language chosen in the settings file ("system" when none or a bad one)."""
-    if config_file is None:
-        return SYSTEM_LANGUAGE
-    try:
-        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return SYSTEM_LANGUAGE
-    table = data.get("language", {})
-    if not isinstance(table, dict) or "code" not in table:
+    table = _table(config_file, "language")
+    if "code" not in table:
         return SYSTEM_LANGUAGE
     try:
         return language_code(table["code"])
@@ -691,15 +692,7 @@ DEFAULT_THEME = "dark"
 def read_theme(config_file: Path | None) -> str:
     """``[appearance] theme`` as the file says now (``dark`` when unset or unreadable;
     an unknown value means ``dark`` too, so a typo never leaves the app unstyled)."""
-    if config_file is None:
-        return DEFAULT_THEME
-    try:
-        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        # load() reports an unreadable file at start-up; the look need not say it again.
-        return DEFAULT_THEME
-    table = data.get("appearance", {})
-    value = table.get("theme") if isinstance(table, dict) else None
+    value = _table(config_file, "appearance").get("theme")
     if isinstance(value, str) and value.strip().lower() in THEMES:
         return value.strip().lower()
     return DEFAULT_THEME

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
-from gfdesk.accountflow import AccountFlow
 from gfdesk.config import AppConfig, DesktopSettings, Overrides, Paths, load, read_desktop
-from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.desktop.autostart import Autostart
 from gfdesk.desktop.prefs import DesktopPrefs
@@ -27,8 +25,8 @@ from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.settingsdialog import SettingsDialog
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
+from tests.gui.desktop.demoflow import demo_flow
 from tests.helpers.logfail import ExpectedLogs
-from tests.helpers.memkeyring import MemoryKeyring
 
 # A toast plays the notification sound; this machine has no audio server.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
@@ -108,10 +106,7 @@ async def test_the_dialogs_tab_applies_live_to_the_signed_in_account(
     window = MainWindow(MessageBridge())
     tray = TrayIcon(window)
     shell = DesktopShell(window, tray, config.paths.config_file, warn=lambda _t: None)
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))

@@ -11,8 +11,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from gfdesk import bridge
-from gfdesk.accountflow import AccountFlow
-from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.desktop.shell import DesktopShell
 from gfdesk.desktop.sound import sound_file
@@ -22,7 +20,7 @@ from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
-from tests.helpers.memkeyring import MemoryKeyring
+from tests.gui.desktop.demoflow import demo_flow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "QSoundEffect", "PulseAudio")
@@ -44,10 +42,7 @@ async def test_a_toasted_notification_plays_the_sound_unless_it_is_off(
     tray = TrayIcon(window)
     tray.notify = lambda _t, _b: True  # type: ignore[method-assign]
     shell = DesktopShell(window, tray, None, warn=lambda _t: None)
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))

@@ -18,9 +18,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gfdesk import bridge
-from gfdesk.accountflow import AccountFlow
 from gfdesk.chat.listmodel import SUMMARY_ROLE
-from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.desktop.prefs import DesktopPrefs
 from gfdesk.desktop.shell import DesktopShell
@@ -32,7 +30,7 @@ from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
-from tests.helpers.memkeyring import MemoryKeyring
+from tests.gui.desktop.demoflow import demo_flow
 
 # A toast plays the notification sound; this machine has no audio server.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
@@ -58,10 +56,7 @@ async def test_streamer_mode_hides_each_listed_item(
     tray.notify = notify  # type: ignore[method-assign]
     shell = DesktopShell(window, tray, tmp_path / "config.toml", warn=lambda _t: None)
     shell.start()
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
@@ -112,10 +107,7 @@ async def test_the_features_of_a_new_sign_in_start_hidden(
     tray = TrayIcon(window)
     shell = DesktopShell(window, tray, None, warn=lambda _t: None)
     shell.prefs.update(streamer_mode=True)
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
         await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
