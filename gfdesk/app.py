@@ -123,6 +123,9 @@ def _create_qapplication() -> QApplication:
     # main() owns shutdown; Qt must not end the loop under running tasks.
     qapp.setQuitOnLastWindowClosed(False)
     theme.apply(qapp)
+    from gfdesk.kit.focusring import FocusRing
+
+    FocusRing(qapp)  # owned by the application: a visible ring after Tab, everywhere
     return qapp
 
 
