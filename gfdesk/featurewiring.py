@@ -23,6 +23,7 @@ The connections, in one place:
     calls.incoming_changed          -> the tray's ringing entry; its accept/decline ->
                                        calls.accept / calls.decline
     calls.notice                    -> the window's message banner
+    chat, friends, tournaments      -> the quick switcher's sources (Ctrl+K)
 """
 
 from __future__ import annotations
@@ -142,6 +143,7 @@ class Wiring:
             # The tray outlives the account: these go with it at aclose.
             self._tray_calls = [tray.call_accept_requested.connect(self.calls.accept),
                                 tray.call_decline_requested.connect(self.calls.decline)]
+        window.set_switcher_sources([chat, friends, self.tournaments])
         picker = friends.status_picker(window)
         window.set_status_picker(picker.popup_at)
         if self._tray is not None:
@@ -182,6 +184,7 @@ class Wiring:
         if menu is not None:
             menu.deleteLater()
         self._window.set_status_picker(None)
+        self._window.set_switcher_sources(())
         for feature in reversed(self.features):
             try:
                 await feature.aclose()

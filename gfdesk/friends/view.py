@@ -229,6 +229,7 @@ class FriendsView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")
+        self.search.setAccessibleName(self.tr("Search friends"))
         self.search.setPlaceholderText("Search friends")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
@@ -242,6 +243,7 @@ class FriendsView(QWidget):
 
         self.list = QListView(self)
         self.list.setObjectName("friendsList")
+        self.list.setAccessibleName(self.tr("Friends"))
         self.list.setModel(self.proxy)
         self.delegate = FriendDelegate(self.list, avatars)
         self.list.setItemDelegate(self.delegate)

@@ -199,6 +199,7 @@ class NotificationCentreView(QWidget):
         self.mark_all.clicked.connect(model.mark_all_read)
         self.list = QListView(self)
         self.list.setObjectName("notificationsList")
+        self.list.setAccessibleName(self.tr("Notifications"))
         self.list.setModel(model)
         self.list.setItemDelegate(NotificationDelegate(self.list, avatars))
         if avatars is not None:
