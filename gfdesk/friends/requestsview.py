@@ -128,6 +128,7 @@ class RequestsView(QWidget):
         self._avatars = avatars
         self.search = QLineEdit(self)
         self.search.setObjectName("playerSearch")
+        self.search.setAccessibleName(self.tr("Find players"))
         self.search.setPlaceholderText("Search players by username or name")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QGraphicsView,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 INTERACTIVE: tuple[type[QWidget], ...] = (
     QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView, QComboBox,
-    QAbstractSpinBox, QAbstractSlider, QTabBar,
+    QAbstractSpinBox, QAbstractSlider, QTabBar, QGraphicsView,
 )
 #: Controls whose inner widgets are parts of them, not controls of their own.
 _COMPOSITES: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QLineEdit, QTabBar)
@@ -68,7 +69,7 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
 
 def describe(widget: QWidget) -> str:
     """Which widget, for a failure message: its class, name and where it sits."""
-    path = []
+    path: list[str] = []
     node: QWidget | None = widget
     while node is not None and len(path) < 5:
         path.append(node.objectName() or type(node).__name__)

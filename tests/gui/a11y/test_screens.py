@@ -5,30 +5,44 @@ the screen reaches every control."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from gfdesk import bridge
+from gfdesk import config as gfconfig
 from gfdesk.accountflow import AccountFlow
-from gfdesk.config import Profile
+from gfdesk.calls.feature import CallsFeature
+from gfdesk.chat.feature import ChatFeature
+from gfdesk.config import Paths, Profile
 from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.friends.feature import FriendsFeature
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+from gfdesk.hub.demo.world import TOURNAMENT_NAME
 from gfdesk.hub.runner import RunningHub
+from gfdesk.tournament.feature import TournamentFeature
+from gfdesk.tournament.matches import Format
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.sections import Section
+from gfdesk.ui.settingsdialog import SettingsDialog
 from gfdesk.ui.usermessages import MessageBridge
 from tests.helpers.a11y import missing_names
 from tests.helpers.memkeyring import MemoryKeyring
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+# The offscreen platform's notes on windows, and a machine without sound devices.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise", "PulseAudioService",
+                                       "No audio device detected")
 
 DEMO = Profile("demo")
+F = TypeVar("F")
 
 
 @pytest.fixture
@@ -76,10 +90,151 @@ async def signed_in(app: App) -> None:
         await app.online.wait()
 
 
+async def until(check: Callable[[], bool], signal: SignalInstance) -> None:
+    """Wait until ``check()`` holds, looking again whenever ``signal`` fires."""
+    changed = asyncio.Event()
+    signal.connect(changed.set)
+    try:
+        async with asyncio.timeout(15):
+            while not check():
+                changed.clear()
+                await changed.wait()
+    finally:
+        signal.disconnect(changed.set)
+
+
+async def finished(task_name: str) -> None:
+    """Wait for the bridge tasks of that name (a conversation's first page loading)."""
+    await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == task_name))
+
+
+def feature(app: App, kind: type[F]) -> F:
+    return next(f for f in app.flow.features if isinstance(f, kind))
+
+
+async def open_conversation(app: App) -> ChatFeature:
+    chat = feature(app, ChatFeature)
+    first = chat.model.conversations.summaries()[0]
+    opened = bridge.next_emit(chat.conversation_opened, 15)
+    chat.open_conversation(first.id)
+    await opened
+    await finished("chat:open")
+    app.window.show_section(Section.CONVERSATIONS)
+    return chat
+
+
+async def open_tournament(app: App, name: str = TOURNAMENT_NAME) -> TournamentFeature:
+    tournaments = feature(app, TournamentFeature)
+    target = next(t for t in tournaments.model.list.tournaments() if t.name == name)
+    opened = bridge.next_emit(tournaments.tournament_opened, 15)
+    tournaments.open_tournament(target.id)
+    await opened
+    page = tournaments.model.current
+    assert page is not None
+    if not page.is_loaded:
+        await bridge.next_emit(page.loaded, 15)
+    app.window.show_section(Section.TOURNAMENTS)
+    return tournaments
+
+
+async def host_a_tournament(app: App) -> TournamentFeature:
+    tournaments = feature(app, TournamentFeature)
+    opened = bridge.next_emit(tournaments.tournament_opened, 15)
+    tournaments.model.create(name="Keyboard Cup", game="Arena Blitz",
+                             format=Format.SINGLE_ELIM, max_participants=8, starts_at=None)
+    await opened
+    await finished("tournaments:create")
+    page = tournaments.model.current
+    assert page is not None
+    if not page.is_loaded:
+        await bridge.next_emit(page.loaded, 15)
+    app.window.show_section(Section.TOURNAMENTS)
+    view = tournaments.view.page
+    assert view is not None and view.console is not None and view.console.isVisible()
+    return tournaments
+
+
+def assert_named(root: QWidget, screen: str) -> None:
+    problems = missing_names(root)
+    assert not problems, f"{screen}:\n" + "\n".join(problems)
+
+
 async def test_every_section_names_its_controls(app: App) -> None:
     await signed_in(app)
-    problems = []
     for section in Section:
         app.window.show_section(section)
-        problems += [f"{section.name}: {p}" for p in missing_names(app.window)]
-    assert not problems, "\n".join(problems)
+        assert_named(app.window, section.title)
+
+
+async def test_the_friend_requests_page_names_its_controls(app: App) -> None:
+    await signed_in(app)
+    feature(app, FriendsFeature).show_requests()
+    app.window.show_section(Section.FRIENDS)
+    assert_named(app.window, "friend requests")
+
+
+async def test_an_open_conversation_names_its_controls(app: App) -> None:
+    await signed_in(app)
+    await open_conversation(app)
+    assert_named(app.window, "open conversation")
+
+
+async def test_a_tournament_with_its_bracket_names_its_controls(app: App) -> None:
+    await signed_in(app)
+    await open_tournament(app)
+    assert_named(app.window, "tournament page")
+
+
+async def test_the_host_console_names_its_controls(app: App) -> None:
+    await signed_in(app)
+    await host_a_tournament(app)
+    assert_named(app.window, "host console")
+
+
+async def test_the_sign_in_screen_names_its_controls(app: App) -> None:
+    app.flow.ask_sign_in()
+    screen = app.window.sign_in_screen()
+    assert screen is not None and screen.isVisible()
+    assert_named(app.window, "sign-in")
+
+
+async def test_the_status_picker_names_its_controls(app: App) -> None:
+    await signed_in(app)
+    picker = feature(app, FriendsFeature).status_picker(app.window)
+    picker.show()
+    try:
+        assert_named(picker, "status picker")
+    finally:
+        picker.close()
+
+
+async def test_the_settings_dialog_names_the_controls_of_every_tab(
+        app: App, tmp_path: Path) -> None:
+    paths = Paths(config_dir=tmp_path / "config", data_dir=tmp_path / "data",
+                  log_dir=tmp_path / "log")
+    config = gfconfig.load(gfconfig.Overrides(demo=True), env={}, paths=paths)
+    dialog = SettingsDialog(config, None, app.window, account="Demo Player (demo@x)")
+    dialog.show()
+    try:
+        tabs = dialog.findChild(QTabWidget)
+        assert tabs is not None
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            assert_named(dialog, f"settings, {tabs.tabText(index)}")
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+async def test_the_call_windows_name_their_controls(app: App) -> None:
+    await signed_in(app)
+    calls = feature(app, CallsFeature)
+    friend = feature(app, FriendsFeature).switcher_entries()[0]
+    calls.place_call(friend.id, "video")
+    await until(lambda: calls.view.isVisible(), calls.model.call_changed)
+    assert_named(calls.view, "call window")
+    calls.incoming.show()
+    assert_named(calls.incoming, "incoming call window")
+    calls.incoming.hide()
+    calls.view.hang_up.click()
+    await calls.service.engine.wait_idle()
