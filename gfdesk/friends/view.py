@@ -225,7 +225,8 @@ class FriendsView(QWidget):
             tabs.addButton(button)
         self.friends_tab.setChecked(True)
         self.friends_tab.clicked.connect(self.show_friends)
-        self.requests_tab.clicked.connect(self.show_requests)
+        # Not the slot itself: clicked(bool) would hand it the checked state as a query.
+        self.requests_tab.clicked.connect(lambda: self.show_requests())
 
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")

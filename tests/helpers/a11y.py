@@ -117,3 +117,48 @@ def _item_name(index: QModelIndex) -> str:
         if isinstance(value, str) and value.strip():
             return value
     return ""
+
+
+def tab_reachable(widget: QWidget) -> bool:
+    """Whether Tab may land on ``widget`` (a focus policy with Tab, enabled, shown)."""
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled() \
+        and widget.isVisible()
+
+
+def walk_tab_chain(start: QWidget, limit: int = 400) -> list[QWidget]:
+    """Press Tab from ``start`` until focus comes back to it (or ``limit`` presses);
+    returns the widgets focus visited, in order, ``start`` first."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    assert QApplication.focusWidget() is start, f"cannot focus {describe(start)}"
+    visited = [start]
+    for _ in range(limit):
+        current = QApplication.focusWidget()
+        assert current is not None, "focus left the window"
+        QTest.keyClick(current, Qt.Key.Key_Tab)
+        after = QApplication.focusWidget()
+        assert after is not None, "focus left the window"
+        if after is start:
+            return visited
+        assert after is not current, f"Tab is trapped in {describe(current)}"
+        visited.append(after)
+    raise AssertionError(f"Tab never came back to {describe(start)}")
+
+
+def _in_a_visited_group(widget: QWidget, seen: set[int]) -> bool:
+    # Buttons of an exclusive group are one stop for Tab, like radio buttons: Tab lands
+    # on the checked one and the arrow keys move between them.
+    group = widget.group() if isinstance(widget, QAbstractButton) else None
+    return group is not None and group.exclusive() and \
+        any(id(b) in seen for b in group.buttons())
+
+
+def unreachable(root: QWidget, visited: list[QWidget]) -> list[str]:
+    """The controls of ``root`` that Tab never reached."""
+    seen = set(map(id, visited))
+    return [describe(w) for w in interactive_widgets(root)
+            if w.isEnabled() and id(w) not in seen
+            and not (w.focusProxy() is not None and id(w.focusProxy()) in seen)
+            and not _in_a_visited_group(w, seen)]

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from gfdesk import bridge
@@ -33,7 +34,13 @@ from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.sections import Section
 from gfdesk.ui.settingsdialog import SettingsDialog
 from gfdesk.ui.usermessages import MessageBridge
-from tests.helpers.a11y import missing_names
+from tests.helpers.a11y import (
+    interactive_widgets,
+    missing_names,
+    tab_reachable,
+    unreachable,
+    walk_tab_chain,
+)
 from tests.helpers.memkeyring import MemoryKeyring
 
 # The offscreen platform's notes on windows, and a machine without sound devices.
@@ -204,6 +211,8 @@ async def test_the_status_picker_names_its_controls(app: App) -> None:
     picker.show()
     try:
         assert_named(picker, "status picker")
+        picker.activateWindow()
+        assert_tab_reaches_everything(app, "status picker", picker)
     finally:
         picker.close()
 
@@ -231,10 +240,120 @@ async def test_the_call_windows_name_their_controls(app: App) -> None:
     calls = feature(app, CallsFeature)
     friend = feature(app, FriendsFeature).switcher_entries()[0]
     calls.place_call(friend.id, "video")
-    await until(lambda: calls.view.isVisible(), calls.model.call_changed)
-    assert_named(calls.view, "call window")
-    calls.incoming.show()
-    assert_named(calls.incoming, "incoming call window")
-    calls.incoming.hide()
-    calls.view.hang_up.click()
+    try:
+        await until(lambda: calls.view.isVisible(), calls.model.call_changed)
+        assert_named(calls.view, "call window")
+        calls.incoming.show()
+        assert_named(calls.incoming, "incoming call window")
+        calls.incoming.hide()
+    finally:
+        calls.view.hang_up.click()
     await calls.service.engine.wait_idle()
+
+
+def assert_tab_reaches_everything(app: App, screen: str,
+                                  root: QWidget | None = None) -> list[QWidget]:
+    """Tab from the start of ``root`` (the window: its section list) comes back to it
+    having reached every control of the screen; returns the widgets in Tab order."""
+    root = root or app.window
+    start = app.window.findChild(QWidget, "sidebarNav") if root is app.window else None
+    if start is None or not start.isVisible():
+        start = next(w for w in interactive_widgets(root) if tab_reachable(w))
+    visited = walk_tab_chain(start)
+    missed = unreachable(root, visited)
+    assert not missed, f"{screen}: Tab never reaches\n" + "\n".join(missed)
+    return visited
+
+
+async def test_tab_reaches_every_control_of_every_section(app: App) -> None:
+    await signed_in(app)
+    assert app.window.isActiveWindow()
+    for section in Section:
+        app.window.show_section(section)
+        assert_tab_reaches_everything(app, section.title)
+
+
+async def test_the_friends_and_requests_tabs_switch_with_the_arrow_keys(app: App) -> None:
+    await signed_in(app)
+    friends = feature(app, FriendsFeature)
+    view = friends.view
+    view.friends_tab.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(view.friends_tab, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is view.requests_tab
+    assert view.requests_tab.isChecked()
+    QTest.keyClick(view.requests_tab, Qt.Key.Key_Left)
+    assert QApplication.focusWidget() is view.friends_tab and view.friends_tab.isChecked()
+
+
+async def test_tab_reaches_every_control_of_the_other_screens(app: App, tmp_path: Path) -> None:
+    await signed_in(app)
+    friends = feature(app, FriendsFeature)
+    friends.show_requests()
+    app.window.show_section(Section.FRIENDS)
+    assert_tab_reaches_everything(app, "friend requests")
+    friends.view.show_friends()
+    chat = await open_conversation(app)
+    visited = assert_tab_reaches_everything(app, "open conversation")
+    assert chat.view.findChild(QWidget, "composer") in visited  # Tab leaves the composer
+    await open_tournament(app)
+    assert_tab_reaches_everything(app, "tournament page")
+    await host_a_tournament(app)
+    assert_tab_reaches_everything(app, "host console")
+
+
+async def test_tab_reaches_every_control_of_the_sign_in_screen(app: App) -> None:
+    app.flow.ask_sign_in()
+    screen = app.window.sign_in_screen()
+    assert screen is not None
+    assert_tab_reaches_everything(app, "sign-in", screen)
+
+
+def inside(widget: QWidget, ancestor: QWidget) -> bool:
+    node: QWidget | None = widget
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parentWidget()
+    return False
+
+
+async def test_tab_order_runs_down_the_sidebar_then_into_the_page(app: App) -> None:
+    await signed_in(app)
+    app.window.show_section(Section.FRIENDS)
+    visited = assert_tab_reaches_everything(app, "Friends")
+    sidebar = app.window.findChild(QWidget, "sidebar")
+    page = app.window.section_widget(Section.FRIENDS)
+    assert sidebar is not None
+    in_sidebar = [i for i, w in enumerate(visited) if inside(w, sidebar)]
+    in_page = [i for i, w in enumerate(visited) if inside(w, page)]
+    # Column by column: the section list, the account card under it, then the page
+    # (its own views left to right: friends, then notifications).
+    assert in_sidebar == list(range(len(in_sidebar))) and in_page
+    assert in_page == list(range(len(in_sidebar), len(in_sidebar) + len(in_page)))
+    friends = feature(app, FriendsFeature).view
+    firsts = [next(i for i, w in enumerate(visited) if inside(w, v))
+              for v in (friends, page.findChild(QWidget, "notificationCentre"))
+              if v is not None]
+    assert firsts == sorted(firsts) and len(firsts) == 2
+
+
+async def test_the_bracket_is_played_from_the_keyboard(app: App) -> None:
+    await signed_in(app)
+    tournaments = await open_tournament(app)
+    page = tournaments.view.page
+    assert page is not None
+    view = page.bracket_view
+    order = view.card_order()
+    assert len(order) > 2
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    model = tournaments.model.current
+    assert model is not None
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert model.bracket.selected == order[0]
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert model.bracket.selected == order[1]
+    assert view.accessibleDescription()
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert model.bracket.selected == order[0]
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert model.bracket.selected == order[-1]
