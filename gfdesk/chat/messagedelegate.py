@@ -41,6 +41,7 @@ from gfdesk.chat.messagemodel import (
 from gfdesk.chat.messages import ChatMessage, SendState, day_label, time_label
 from gfdesk.kit.avatar import AvatarCache, color_for
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.emoji import GlyphCheck, HasGlyph, apply_to_document
 
 AVATAR = 40
 LEFT = 16
@@ -84,7 +85,8 @@ def fitted(metrics: QFontMetricsF, text: str, available: int) -> tuple[str, int]
 class _Body:
     """A laid-out message body and its links."""
 
-    def __init__(self, message: ChatMessage, width: int, font: QFont) -> None:
+    def __init__(self, message: ChatMessage, width: int, font: QFont,
+                 has_glyph: HasGlyph) -> None:
         #: What was laid out (compared on each use: copying it back out of ``doc`` is
         #: not free): the body, and whether it was edited or deleted.
         self.text = message.body
@@ -119,6 +121,9 @@ class _Body:
             fmt.setAnchor(True)
             fmt.setAnchorHref(span.url)
             cursor.mergeCharFormat(fmt)
+        # After the links (found in the body as sent): emoji no font can draw read as
+        # their names instead of empty boxes.
+        apply_to_document(self.doc, has_glyph)
         if message.edited_at is not None:
             # Appended after the links were found: the mark is never part of a link.
             cursor = QTextCursor(self.doc)
@@ -171,6 +176,7 @@ class MessageDelegate(QStyledItemDelegate):
     def _measure(self) -> None:
         # Metrics of the fonts, made once per font change rather than on every paint.
         self._body_metrics = QFontMetrics(self._font)
+        self._glyphs = GlyphCheck(self._font)
         self._name_metrics = QFontMetrics(self._name_font)
         self.name_metrics = QFontMetricsF(self._name_font)
         """The sender name's metrics, fractional (see ``fitted``)."""
@@ -192,7 +198,7 @@ class MessageDelegate(QStyledItemDelegate):
         body = self._bodies.get(key)
         if body is None or body.text != message.body \
                 or body.version != (message.edited_at, message.deleted_at):
-            body = _Body(message, width, self._font)
+            body = _Body(message, width, self._font, self._glyphs)
             self._bodies[key] = body
             if len(self._bodies) > CACHE_SIZE:
                 self._bodies.popitem(last=False)
