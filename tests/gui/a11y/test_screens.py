@@ -23,6 +23,7 @@ from gfdesk.config import Paths, Profile
 from gfdesk.core.backend import BackendService
 from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.friends.feature import FriendsFeature
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
@@ -46,6 +47,7 @@ from tests.helpers.memkeyring import MemoryKeyring
 # The offscreen platform's notes on windows, and a machine without sound devices.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "PulseAudioService",
+                                       "does not support grabbing the keyboard",
                                        "No audio device detected")
 
 DEMO = Profile("demo")
@@ -357,3 +359,57 @@ async def test_the_bracket_is_played_from_the_keyboard(app: App) -> None:
     assert model.bracket.selected == order[0]
     QTest.keyClick(view, Qt.Key.Key_End)
     assert model.bracket.selected == order[-1]
+
+
+async def test_ctrl_k_lists_the_accounts_friends_conversations_and_tournaments(
+        app: App) -> None:
+    await signed_in(app)
+    chat = feature(app, ChatFeature)
+    friends = feature(app, FriendsFeature)
+    tournaments = feature(app, TournamentFeature)
+    QTest.keyClick(app.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    switcher = app.window.quick_switcher()
+    assert switcher is not None
+    listed = switcher.entries()
+    kinds = [e.kind for e in listed]
+    # Conversations first (most recent first, as their list), then friends, then cups.
+    assert kinds == sorted(kinds, key=[SwitcherKind.CONVERSATION, SwitcherKind.FRIEND,
+                                       SwitcherKind.TOURNAMENT].index)
+    assert {e.id for e in listed if e.kind is SwitcherKind.FRIEND} == \
+        set(friends.service.friends)
+    assert [e.id for e in listed if e.kind is SwitcherKind.CONVERSATION] == \
+        [s.id for s in chat.model.conversations.summaries()]
+    running = next(t for t in tournaments.model.list.tournaments()
+                   if t.name == TOURNAMENT_NAME)
+    QTest.keyClicks(switcher.search, TOURNAMENT_NAME[:6].lower())
+    assert switcher.current_entry() == SwitcherEntry(
+        SwitcherKind.TOURNAMENT, running.id, TOURNAMENT_NAME,
+        f"{running.game} · {running.status.title}")
+    opened = bridge.next_emit(tournaments.tournament_opened, 15)
+    QTest.keyClick(switcher.search, Qt.Key.Key_Return)
+    assert await opened == (running.id,)
+    assert app.window.current_section() is Section.TOURNAMENTS
+
+
+async def test_a_friend_chosen_in_the_switcher_opens_the_chat_with_them(app: App) -> None:
+    await signed_in(app)
+    chat = feature(app, ChatFeature)
+    friend = feature(app, FriendsFeature).switcher_entries()[0]
+    switcher = app.window.open_quick_switcher()
+    QTest.keyClicks(switcher.search, friend.title)
+    assert switcher.current_entry() == friend
+    opened = bridge.next_emit(chat.conversation_opened, 15)
+    QTest.keyClick(switcher.search, Qt.Key.Key_Return)
+    conversation_id, = await opened
+    await finished("chat:open-direct")
+    summary = chat.model.conversations.get(conversation_id)
+    assert summary is not None and summary.other_id == friend.id
+    assert app.window.current_section() is Section.CONVERSATIONS
+
+
+async def test_signed_out_the_switcher_lists_nothing_of_the_account(app: App) -> None:
+    await signed_in(app)
+    await app.flow.sign_out()
+    switcher = app.window.open_quick_switcher()
+    assert switcher.entries() == []
+    switcher.close()
