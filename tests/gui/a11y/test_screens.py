@@ -25,10 +25,13 @@ from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.friends.feature import FriendsFeature
+from gfdesk.friends.model import SUBTITLE_ROLE
 from gfdesk.hub.context import HubConfig
 from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.demo.world import TOURNAMENT_NAME
 from gfdesk.hub.runner import RunningHub
+from gfdesk.notifications.feature import NotificationsFeature
+from gfdesk.notifications.model import BODY_ROLE
 from gfdesk.tournament.feature import TournamentFeature
 from gfdesk.tournament.matches import Format
 from gfdesk.ui.mainwindow import MainWindow
@@ -413,3 +416,20 @@ async def test_signed_out_the_switcher_lists_nothing_of_the_account(app: App) ->
     switcher = app.window.open_quick_switcher()
     assert switcher.entries() == []
     switcher.close()
+
+
+async def test_list_items_describe_what_their_rows_paint(app: App) -> None:
+    await signed_in(app)
+    friends = feature(app, FriendsFeature)
+    first = friends.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.AccessibleDescriptionRole) == first.data(SUBTITLE_ROLE)
+    assert first.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    chat = feature(app, ChatFeature)
+    conversations = chat.model.conversations
+    for row, summary in enumerate(conversations.summaries()):
+        described = conversations.index(row).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+        assert (str(summary.unread) in described) if summary.unread else described == ""
+    notifications = feature(app, NotificationsFeature).model
+    if notifications.rowCount():
+        index = notifications.index(0)
+        assert index.data(BODY_ROLE) in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
