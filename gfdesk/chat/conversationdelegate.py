@@ -18,6 +18,7 @@ from gfdesk.chat.messages import short_when
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import BADGE_COLOR, badge_text
+from gfdesk.kit.emoji import GlyphCheck, with_fallback
 from gfdesk.userstatus import StatusInfo
 
 ROW_HEIGHT = 62
@@ -34,6 +35,8 @@ BADGE = QColor(BADGE_COLOR)
 RING = QColor("#2b2d31")
 
 Index = QModelIndex | QPersistentModelIndex
+#: A preview is cut here before painting (far more than one row can show).
+PREVIEW_CHARS = 300
 
 
 class ConversationDelegate(QStyledItemDelegate):
@@ -68,6 +71,9 @@ class ConversationDelegate(QStyledItemDelegate):
         self._title_metrics = QFontMetrics(self._title)
         self._small_metrics = QFontMetrics(self._small)
         self._badge_metrics = QFontMetrics(self._badge)
+        # Emoji no font can draw are painted as their names, not as empty boxes.
+        self._title_glyphs = GlyphCheck(self._title)
+        self._small_glyphs = GlyphCheck(self._small)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
@@ -109,8 +115,9 @@ class ConversationDelegate(QStyledItemDelegate):
         title_w = right - x - when_w - 8
         painter.drawText(QRect(x, top, title_w, title_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title_metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight,
-                                                  title_w))
+                         title_metrics.elidedText(with_fallback(summary.title,
+                                                                self._title_glyphs),
+                                                  Qt.TextElideMode.ElideRight, title_w))
         painter.setFont(self._small)
         painter.setPen(MUTED)
         painter.drawText(QRect(right - when_w, top, when_w, title_metrics.height()),
@@ -124,8 +131,11 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(TITLE_READ if summary.unread else MUTED)
         painter.drawText(QRect(x, line_top, preview_w, small.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         small.elidedText(summary.preview(), Qt.TextElideMode.ElideRight,
-                                          preview_w))
+                         small.elidedText(
+                             # More than a row shows: elided below anyway.
+                             with_fallback(summary.preview()[:PREVIEW_CHARS],
+                                           self._small_glyphs),
+                             Qt.TextElideMode.ElideRight, preview_w))
         painter.restore()
 
     @staticmethod
