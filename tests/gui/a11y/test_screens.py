@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
 from gfdesk import config as gfconfig
@@ -238,6 +239,27 @@ async def test_the_settings_dialog_names_the_controls_of_every_tab(
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_tab_reaches_every_control_of_every_settings_tab(
+        ui_app: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    # Synchronous: no loop runs, so the dialog's hub finder does not browse the network.
+    paths = Paths(config_dir=tmp_path / "config", data_dir=tmp_path / "data",
+                  log_dir=tmp_path / "log")
+    config = gfconfig.load(gfconfig.Overrides(demo=True), env={}, paths=paths)
+    dialog = SettingsDialog(config, None, account="Demo Player (demo@x)")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        start = next(w for w in interactive_widgets(dialog) if tab_reachable(w))
+        missed = unreachable(dialog, walk_tab_chain(start))
+        assert not missed, f"settings, {tabs.tabText(index)}: Tab never reaches\n" + \
+            "\n".join(missed)
 
 
 async def test_the_call_windows_name_their_controls(app: App) -> None:
