@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -270,8 +271,16 @@ async def test_the_call_windows_name_their_controls(app: App) -> None:
     try:
         await until(lambda: calls.view.isVisible(), calls.model.call_changed)
         assert_named(calls.view, "call window")
+        calls.view.activateWindow()
+        qapp = QGuiApplication.instance()
+        assert isinstance(qapp, QGuiApplication)
+        await until(calls.view.isActiveWindow, qapp.focusWindowChanged)
+        assert_tab_reaches_everything(app, "call window", calls.view)
         calls.incoming.show()
         assert_named(calls.incoming, "incoming call window")
+        calls.incoming.activateWindow()
+        await until(calls.incoming.isActiveWindow, qapp.focusWindowChanged)
+        assert_tab_reaches_everything(app, "incoming call window", calls.incoming)
         calls.incoming.hide()
     finally:
         calls.view.hang_up.click()
