@@ -54,6 +54,7 @@ from gfdesk.friends.service import Friend
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
+from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.userstatus import Status
 
@@ -177,11 +178,12 @@ class FriendDelegate(QStyledItemDelegate):
         middle = body.top() + body.height() // 2
         painter.drawText(QRect(text_left, middle - metrics.height() - 1, text_width,
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
+                         metrics.elidedText(drawable(name, name_font),
+                                            Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
         painter.setPen(QColor(Status.IN_GAME.color if status is Status.IN_GAME else MUTED))
         metrics = painter.fontMetrics()
-        sub = str(index.data(SUBTITLE_ROLE) or "")
+        sub = drawable(str(index.data(SUBTITLE_ROLE) or ""), sub_font)
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(sub, Qt.TextElideMode.ElideRight, text_width))

@@ -135,3 +135,25 @@ def apply_to_document(document: QTextDocument, has_glyph: HasGlyph) -> bool:
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(names, cursor.charFormat())
     return bool(spans)
+
+
+#: Fonts ``drawable`` keeps a check for (a delegate paints with a handful).
+_FONT_CHECKS = 32
+_checks: dict[str, GlyphCheck] = {}
+
+
+def drawable(text: str, font: QFont) -> str:
+    """``text`` as it can be painted in ``font``: emoji without a glyph as names.
+
+    For painting code that changes fonts as it goes (a delegate's title, then its
+    body); the checks are kept per font, and text without emoji is returned at once.
+    """
+    if not any(is_emoji(ord(c)) for c in text):
+        return text
+    key = font.key()
+    check = _checks.get(key)
+    if check is None:
+        if len(_checks) >= _FONT_CHECKS:
+            _checks.clear()
+        check = _checks[key] = GlyphCheck(font)
+    return with_fallback(text, check)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.notifications.model import (
     ACTOR_ROLE,
@@ -69,6 +70,9 @@ HOVER = "#393b41"
 ACCENT = "#7b61ff"
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: A body is cut here before painting (far more than one row can show).
+BODY_CHARS = 300
 
 
 class _RowFonts(NamedTuple):
@@ -153,14 +157,16 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.setFont(fonts.title_unread if unread else fonts.title_read)
         painter.setPen(QColor("#f2f3f5" if unread else "#b5bac1"))
         metrics = painter.fontMetrics()
-        title = str(index.data(TITLE_ROLE) or "")
+        title = drawable(str(index.data(TITLE_ROLE) or ""), painter.font())
         painter.drawText(QRect(left, mid - metrics.height() - 1, width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
         painter.setFont(fonts.body)
         painter.setPen(QColor("#949ba4"))
         metrics = painter.fontMetrics()
-        text = str(index.data(BODY_ROLE) or "").replace("\n", " ")
+        # Cut before the emoji check: far more than one row shows, elided below anyway.
+        text = drawable(str(index.data(BODY_ROLE) or "")[:BODY_CHARS].replace("\n", " "),
+                        painter.font())
         full_width = right - left
         painter.drawText(QRect(left, mid + 2, full_width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,

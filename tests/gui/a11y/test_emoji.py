@@ -13,6 +13,7 @@ from gfdesk.chat.messages import ChatMessage, SendState
 from gfdesk.kit.emoji import (
     GlyphCheck,
     apply_to_document,
+    drawable,
     emoji_name,
     fallback_spans,
     with_fallback,
@@ -110,3 +111,14 @@ def test_a_chat_message_shows_names_only_where_this_machine_lacks_the_font(
     else:  # no emoji font on this machine: names, not empty boxes
         assert body.doc.toPlainText() == "gg :grinning_face:"
     assert body.text == f"gg {GRIN}"  # the cache still knows the message as sent
+
+
+def test_drawable_follows_the_fonts_of_this_machine(qapp: QApplication) -> None:
+    font = QFont()
+    assert drawable("no emoji here", font) == "no emoji here"
+    expected = f"gg {GRIN}" if GlyphCheck(font)(ord(GRIN)) else "gg :grinning_face:"
+    assert drawable(f"gg {GRIN}", font) == expected
+    bold = QFont(font)
+    bold.setBold(True)
+    assert drawable(f"gg {GRIN}", bold) == (
+        f"gg {GRIN}" if GlyphCheck(bold)(ord(GRIN)) else "gg :grinning_face:")
