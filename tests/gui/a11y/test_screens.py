@@ -341,7 +341,14 @@ async def test_tab_reaches_every_control_of_the_sign_in_screen(app: App) -> None
     app.flow.ask_sign_in()
     screen = app.window.sign_in_screen()
     assert screen is not None
-    assert_tab_reaches_everything(app, "sign-in", screen)
+    visited = assert_tab_reaches_everything(app, "sign-in", screen)
+    names = [w.objectName() for w in visited]
+    # Top to bottom: the profile, the demo shortcut, then the form in reading order.
+    order = ["profileSwitcher", "signInDemo", "signInEmail", "signInPassword",
+             "signInRemember", "signInSubmit", "signInSwitchMode"]
+    shown = [n for n in order if n in names]
+    assert [n for n in names if n in order] == shown
+    assert {"signInEmail", "signInPassword", "signInSubmit"} <= set(shown)
 
 
 def inside(widget: QWidget, ancestor: QWidget) -> bool:
