@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -141,3 +142,23 @@ def test_the_ring_follows_a_widget_its_scroll_area_scrolls(
     after = _ring_rect(ring, area)
     assert after.top() == before.top() - 10
     assert after.contains(QRect(edits[1].mapTo(area, QPoint(0, 0)), edits[1].size()))
+
+
+def test_the_ring_goes_around_a_whole_list(ring: FocusRing, ui_app: QApplication,
+                                           qtbot: QtBot) -> None:
+    form = QWidget()
+    qtbot.addWidget(form)
+    field = QLineEdit(form)
+    listing = QListWidget(form)
+    listing.addItems(["one", "two", "three"])
+    layout = QVBoxLayout(form)
+    layout.addWidget(field)
+    layout.addWidget(listing)
+    form.resize(300, 300)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+    assert ring.target() is listing
+    assert _ring_rect(ring, form).contains(_in_window(listing))
