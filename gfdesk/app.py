@@ -120,12 +120,12 @@ def _create_qapplication() -> QApplication:
     qapp.setApplicationDisplayName("gfdesk")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("gfdesk")
-    # main() owns shutdown; Qt must not end the loop under running tasks.
-    qapp.setQuitOnLastWindowClosed(False)
-    theme.apply(qapp)
     from gfdesk.kit.focusring import FocusRing
 
     FocusRing(qapp)  # owned by the application: a visible ring after Tab, everywhere
+    # main() owns shutdown; Qt must not end the loop under running tasks.
+    qapp.setQuitOnLastWindowClosed(False)
+    theme.apply(qapp)
     return qapp
 
 

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status_bar)
 
         self._add_actions()
+        self._add_switcher_action()
         self._show_header(self._sidebar.current())
         self.set_connection_status(ConnectionStatus(ConnectionState.CONNECTING))
 
@@ -326,6 +327,14 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.settings_requested)
         self.addAction(quit_action)
         self.addAction(settings_action)
+        for section in Section:
+            action = QAction(section.title, self)
+            action.setObjectName(f"show{section.title}Action")
+            action.setShortcut(QKeySequence(section.shortcut))
+            action.triggered.connect(lambda _=False, s=section: self.show_section(s))
+            self.addAction(action)
+
+    def _add_switcher_action(self) -> None:
         switcher_action = QAction(self.tr("Quick switcher"), self)
         switcher_action.setObjectName("quickSwitcherAction")
         switcher_action.setShortcut(QKeySequence(QUICK_SWITCHER_SHORTCUT))
@@ -334,12 +343,6 @@ class MainWindow(QMainWindow):
         # (tests/gui/a11y/test_switcher.py types it in a field).
         switcher_action.triggered.connect(self.open_quick_switcher)
         self.addAction(switcher_action)
-        for section in Section:
-            action = QAction(section.title, self)
-            action.setObjectName(f"show{section.title}Action")
-            action.setShortcut(QKeySequence(section.shortcut))
-            action.triggered.connect(lambda _=False, s=section: self.show_section(s))
-            self.addAction(action)
 
     def _side_by_side(self, section: Section, views: tuple[QWidget, ...]) -> QSplitter:
         splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)
