@@ -181,6 +181,9 @@ def _create_qapplication(theme_choice: str = "dark") -> QApplication:
     qapp.setApplicationDisplayName("gfdesk")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("gfdesk")
+    from gfdesk.kit.focusring import FocusRing
+
+    FocusRing(qapp)  # owned by the application: a visible ring after Tab, everywhere
     # main() owns shutdown; Qt must not end the loop under running tasks.
     qapp.setQuitOnLastWindowClosed(False)
     theme.apply(qapp, ThemeName(theme_choice))

@@ -12,14 +12,21 @@ What other parts need from a feature it publishes as its own Qt signals (friends
 announces who is online, notifications what a click opens); the account flow connects
 them and the shell lays the views out. No feature imports another, nor the shell.
 
+A feature with things to jump to (friends, conversations, tournaments) also follows
+``Switchable``: the quick switcher (Ctrl+K) asks each one for its ``SwitcherEntry``s when
+it opens and hands the chosen entry back to the feature that listed it, so the shell
+never reaches into a feature's models.
+
 Must not import Qt, the hub or any feature at run time.
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -74,4 +81,38 @@ class Feature(Protocol):
 
     async def aclose(self) -> None:
         """Leave its channels and stop its work (the outbox keeps unsent writes)."""
+        ...
+
+
+class SwitcherKind(enum.Enum):
+    """What a quick-switcher entry is (its icon, and the section it opens)."""
+
+    FRIEND = "friend"
+    CONVERSATION = "conversation"
+    TOURNAMENT = "tournament"
+
+
+@dataclass(frozen=True)
+class SwitcherEntry:
+    """One thing the quick switcher can open."""
+
+    kind: SwitcherKind
+    id: str
+    """The feature's own id for it (a user id, a conversation id, a tournament id)."""
+    title: str
+    """What the user searches and reads (a name); remote text, shown as plain text."""
+    detail: str = ""
+    """A second, searchable line ("Playing Valorant", "Group", "Live")."""
+
+
+@runtime_checkable
+class Switchable(Protocol):
+    """A feature that lists entries in the quick switcher (Ctrl+K)."""
+
+    def switcher_entries(self) -> Sequence[SwitcherEntry]:
+        """What it holds now, in the order it would list them (asked at each opening)."""
+        ...
+
+    def open_switcher_entry(self, entry: SwitcherEntry) -> None:
+        """Open ``entry``, one of those it listed (the switcher has closed)."""
         ...

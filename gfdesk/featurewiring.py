@@ -25,6 +25,7 @@ The connections, in one place:
     calls.notice                    -> the window's message banner
     (desktop.shell, on features_changed) notifications.toasted -> the notification sound;
     streamer mode -> ``set_streamer_mode``; the idle delay -> ``set_idle_away_minutes``
+    chat, friends, tournaments      -> the quick switcher's sources (Ctrl+K)
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ class Wiring:
             # The tray outlives the account: these go with it at aclose.
             self._tray_calls = [tray.call_accept_requested.connect(self.calls.accept),
                                 tray.call_decline_requested.connect(self.calls.decline)]
+        window.set_switcher_sources([chat, friends, self.tournaments])
         picker = friends.status_picker(window)
         window.set_status_picker(picker.popup_at)
         if self._tray is not None:
@@ -195,6 +197,7 @@ class Wiring:
         if menu is not None:
             menu.deleteLater()
         self._window.set_status_picker(None)
+        self._window.set_switcher_sources(())
         for feature in reversed(self.features):
             try:
                 await feature.aclose()

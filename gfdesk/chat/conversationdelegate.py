@@ -19,6 +19,7 @@ from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
+from gfdesk.kit.emoji import GlyphCheck, with_fallback
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import StatusInfo
 
@@ -36,6 +37,8 @@ BADGE = "badge"
 RING = "bg_secondary"
 
 Index = QModelIndex | QPersistentModelIndex
+#: A preview is cut here before painting (far more than one row can show).
+PREVIEW_CHARS = 300
 
 
 class ConversationDelegate(QStyledItemDelegate):
@@ -72,6 +75,9 @@ class ConversationDelegate(QStyledItemDelegate):
         self._title_metrics = QFontMetrics(self._title)
         self._small_metrics = QFontMetrics(self._small)
         self._badge_metrics = QFontMetrics(self._badge)
+        # Emoji no font can draw are painted as their names, not as empty boxes.
+        self._title_glyphs = GlyphCheck(self._title)
+        self._small_glyphs = GlyphCheck(self._small)
 
     def preview_text(self, summary: ConversationSummary) -> str:
         """The second line as painted (hidden in streamer mode)."""
@@ -122,8 +128,9 @@ class ConversationDelegate(QStyledItemDelegate):
         title_w = right - x - when_w - 8
         painter.drawText(QRect(x, top, title_w, title_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title_metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight,
-                                                  title_w))
+                         title_metrics.elidedText(with_fallback(summary.title,
+                                                                self._title_glyphs),
+                                                  Qt.TextElideMode.ElideRight, title_w))
         painter.setFont(self._small)
         painter.setPen(theme_color(muted))
         painter.drawText(QRect(right - when_w, top, when_w, title_metrics.height()),
@@ -137,8 +144,11 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(theme_color(TITLE_READ if summary.unread else muted))
         painter.drawText(QRect(x, line_top, preview_w, small.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         small.elidedText(self.preview_text(summary),
-                                          Qt.TextElideMode.ElideRight, preview_w))
+                         small.elidedText(
+                             # More than a row shows: elided below anyway.
+                             with_fallback(self.preview_text(summary)[:PREVIEW_CHARS],
+                                           self._small_glyphs),
+                             Qt.TextElideMode.ElideRight, preview_w))
         painter.restore()
 
     @staticmethod

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gfdesk.chat.conversations import ConversationKind
 from gfdesk.chat.model import ChatModel
 from gfdesk.chat.service import ChatService
 from gfdesk.chat.typingstate import TYPING_TTL_S
 from gfdesk.chat.view import ChatView
+from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.userstatus import StatusInfo
 
 if TYPE_CHECKING:
@@ -118,3 +120,14 @@ class ChatFeature(QObject):
         """The user's friends (connect the friends feature's ``friends_changed``): who a
         new group can be made with."""
         self.model.set_friends(friends)
+
+    def switcher_entries(self) -> list[SwitcherEntry]:
+        """The conversations as the list orders them (``gfdesk.feature.Switchable``)."""
+        direct, group = self.tr("Direct message"), self.tr("Group")
+        return [SwitcherEntry(SwitcherKind.CONVERSATION, s.id, s.title,
+                              group if s.kind is ConversationKind.GROUP else direct)
+                for s in self.model.conversations.summaries()]
+
+    def open_switcher_entry(self, entry: SwitcherEntry) -> None:
+        """A conversation chosen in the quick switcher."""
+        self.open_conversation(entry.id)

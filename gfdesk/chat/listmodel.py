@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -65,6 +66,11 @@ class ConversationListModel(QAbstractListModel):
             return summary
         if role == Qt.ItemDataRole.DisplayRole:
             return summary.title
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            # The unread count the delegate paints as a pill, for a screen reader.
+            return QCoreApplication.translate(
+                "ConversationListModel", "%n unread", "", summary.unread) \
+                if summary.unread else ""
         if role == ID_ROLE:
             return summary.id
         if role == ONLINE_ROLE:

@@ -52,6 +52,7 @@ from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache, color_for
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.emoji import GlyphCheck, HasGlyph, apply_to_document
 from gfdesk.kit.palettes import AA_TEXT
 from gfdesk.kit.themecolors import color as theme_color
 
@@ -103,7 +104,8 @@ def _sender_color(name: str) -> QColor:
 class _Body:
     """A laid-out message body and its links."""
 
-    def __init__(self, message: ChatMessage, width: int, font: QFont) -> None:
+    def __init__(self, message: ChatMessage, width: int, font: QFont,
+                 has_glyph: HasGlyph) -> None:
         #: What was laid out (compared on each use: copying it back out of ``doc`` is
         #: not free): the body, and whether it was edited or deleted.
         self.text = message.body
@@ -138,6 +140,9 @@ class _Body:
             fmt.setAnchor(True)
             fmt.setAnchorHref(span.url)
             cursor.mergeCharFormat(fmt)
+        # After the links (found in the body as sent): emoji no font can draw read as
+        # their names instead of empty boxes.
+        apply_to_document(self.doc, has_glyph)
         if message.edited_at is not None:
             # Appended after the links were found: the mark is never part of a link.
             cursor = QTextCursor(self.doc)
@@ -195,6 +200,7 @@ class MessageDelegate(QStyledItemDelegate):
     def _measure(self) -> None:
         # Metrics of the fonts, made once per font change rather than on every paint.
         self._body_metrics = QFontMetrics(self._font)
+        self._glyphs = GlyphCheck(self._font)
         self._name_metrics = QFontMetrics(self._name_font)
         self.name_metrics = QFontMetricsF(self._name_font)
         """The sender name's metrics, fractional (see ``fitted``)."""
@@ -216,7 +222,7 @@ class MessageDelegate(QStyledItemDelegate):
         body = self._bodies.get(key)
         if body is None or body.text != message.body \
                 or body.version != (message.edited_at, message.deleted_at):
-            body = _Body(message, width, self._font)
+            body = _Body(message, width, self._font, self._glyphs)
             self._bodies[key] = body
             if len(self._bodies) > CACHE_SIZE:
                 self._bodies.popitem(last=False)

@@ -38,6 +38,7 @@ class MessageListView(QListView):
     def __init__(self, delegate: MessageDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageList")
+        self.setAccessibleName(self.tr("Messages"))
         self._delegate = delegate
         self.setItemDelegate(delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

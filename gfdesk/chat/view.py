@@ -127,6 +127,7 @@ class ChatView(QWidget):
         column.addLayout(heading)
         self.conversation_list = QListView(sidebar)
         self.conversation_list.setObjectName("conversationList")
+        self.conversation_list.setAccessibleName(self.tr("Conversations"))
         self.conversation_list.setModel(self._model.conversations)
         self.conversation_delegate = ConversationDelegate(
             self._model.tz, parent=self, avatars=self._avatars,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
 
+from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.friends.model import FriendsModel
 from gfdesk.friends.requestsmodel import RequestsModel
 from gfdesk.friends.service import Friend, FriendsService
@@ -158,6 +159,20 @@ class FriendsFeature(QObject):
         picker = self.status_picker()
         picker.popup_at(QCursor.pos() + QPoint(0, 0))
         picker.search.setFocus()
+
+    # -- the quick switcher (gfdesk.feature.Switchable) ---------------------------------
+
+    def switcher_entries(self) -> list[SwitcherEntry]:
+        """Every friend, by name, with their status as the detail line."""
+        friends = sorted(self.service.friends.values(), key=lambda f: f.name.casefold())
+        return [SwitcherEntry(SwitcherKind.FRIEND, f.user_id, f.name,
+                              self._statuses[f.user_id].text
+                              if f.user_id in self._statuses else "")
+                for f in friends]
+
+    def open_switcher_entry(self, entry: SwitcherEntry) -> None:
+        """A friend chosen in the switcher: message them (``message_requested``)."""
+        self.message_requested.emit(entry.id)
 
     # -- requests -------------------------------------------------------------------------
 

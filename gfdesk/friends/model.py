@@ -118,7 +118,8 @@ class FriendsModel(QAbstractListModel):
             return row.friend.user_id
         if role == STATUS_ROLE:
             return row.status
-        if role == SUBTITLE_ROLE:
+        if role in (SUBTITLE_ROLE, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # A screen reader says the status line the delegate paints under the name.
             return subtitle(row, self._now())
         if role == GAME_ROLE:
             return row.presence.game

@@ -113,6 +113,7 @@ class RequestsView(QWidget):
         self._avatars = avatars
         self.search = QLineEdit(self)
         self.search.setObjectName("playerSearch")
+        self.search.setAccessibleName(self.tr("Find players"))
         self.search.setPlaceholderText(self.tr("Search players by username or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)

@@ -55,6 +55,7 @@ from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
+from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status
@@ -168,7 +169,8 @@ class FriendDelegate(QStyledItemDelegate):
         middle = body.top() + body.height() // 2
         painter.drawText(QRect(text_left, middle - metrics.height() - 1, text_width,
                                metrics.height()), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
+                         metrics.elidedText(drawable(name, name_font),
+                                            Qt.TextElideMode.ElideRight, text_width))
         painter.setFont(sub_font)
         # "Playing ..." in the in-game violet, a lighter one than the status dot so it
         # stays readable on a hovered or selected row.
@@ -176,7 +178,7 @@ class FriendDelegate(QStyledItemDelegate):
         painter.setPen(theme_color(INGAME if status is Status.IN_GAME
                                    else SELECTED_MUTED if selected else MUTED))
         metrics = painter.fontMetrics()
-        sub = str(index.data(SUBTITLE_ROLE) or "")
+        sub = drawable(str(index.data(SUBTITLE_ROLE) or ""), sub_font)
         painter.drawText(QRect(text_left, middle + 1, text_width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(sub, Qt.TextElideMode.ElideRight, text_width))
@@ -219,10 +221,12 @@ class FriendsView(QWidget):
             tabs.addButton(button)
         self.friends_tab.setChecked(True)
         self.friends_tab.clicked.connect(self.show_friends)
-        self.requests_tab.clicked.connect(self.show_requests)
+        # Not the slot itself: clicked(bool) would hand it the checked state as a query.
+        self.requests_tab.clicked.connect(lambda: self.show_requests())
 
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")
+        self.search.setAccessibleName(self.tr("Search friends"))
         self.search.setPlaceholderText(self.tr("Search friends"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
@@ -236,6 +240,7 @@ class FriendsView(QWidget):
 
         self.list = QListView(self)
         self.list.setObjectName("friendsList")
+        self.list.setAccessibleName(self.tr("Friends"))
         self.list.setModel(self.proxy)
         self.delegate = FriendDelegate(self.list, avatars)
         self.list.setItemDelegate(self.delegate)

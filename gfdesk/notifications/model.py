@@ -104,6 +104,11 @@ class NotificationsModel(QAbstractListModel):
             return item.title
         if role == BODY_ROLE:
             return item.body
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            # What the delegate paints beside the title, for a screen reader.
+            unread = QCoreApplication.translate("NotificationsModel", "unread")
+            return ", ".join(part for part in (item.body, ago_text(item.created_at, self._now()),
+                                               unread if item.unread else "") if part)
         if role == UNREAD_ROLE:
             return item.unread
         if role == TIME_ROLE:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.notifications.model import (
@@ -62,6 +63,9 @@ HOVER = "bg_unread_hover"
 ACCENT = "accent"
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: A body is cut here before painting (far more than one row can show).
+BODY_CHARS = 300
 
 
 class _RowFonts(NamedTuple):
@@ -154,14 +158,15 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.setFont(fonts.title_unread if unread else fonts.title_read)
         painter.setPen(theme_color("text_strong" if unread else "text_soft"))
         metrics = painter.fontMetrics()
-        title = str(index.data(TITLE_ROLE) or "")
+        title = drawable(str(index.data(TITLE_ROLE) or ""), painter.font())
         painter.drawText(QRect(left, mid - metrics.height() - 1, width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
         painter.setFont(fonts.body)
         painter.setPen(theme_color("text_muted"))
         metrics = painter.fontMetrics()
-        text = self.body_text(index)
+        # Cut before the emoji check: far more than one row shows, elided below anyway.
+        text = drawable(self.body_text(index)[:BODY_CHARS], painter.font())
         full_width = right - left
         painter.drawText(QRect(left, mid + 2, full_width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft,
@@ -199,6 +204,7 @@ class NotificationCentreView(QWidget):
         self.mark_all.clicked.connect(model.mark_all_read)
         self.list = QListView(self)
         self.list.setObjectName("notificationsList")
+        self.list.setAccessibleName(self.tr("Notifications"))
         self.list.setModel(model)
         self.delegate = NotificationDelegate(self.list, avatars)
         """Paints the rows."""

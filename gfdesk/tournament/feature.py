@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.tournament.model import TournamentsModel
 from gfdesk.tournament.service import TournamentService
 from gfdesk.tournament.view import TournamentsView
@@ -74,3 +75,13 @@ class TournamentFeature(QObject):
     def open_tournament(self, tournament_id: str) -> None:
         """Show ``tournament_id`` (a clicked notification, a link)."""
         self.model.open_tournament(tournament_id)
+
+    def switcher_entries(self) -> list[SwitcherEntry]:
+        """The tournaments as the list orders them (``gfdesk.feature.Switchable``)."""
+        return [SwitcherEntry(SwitcherKind.TOURNAMENT, t.id, t.name,
+                              f"{t.game} · {t.status.title}")
+                for t in self.model.list.tournaments()]
+
+    def open_switcher_entry(self, entry: SwitcherEntry) -> None:
+        """A tournament chosen in the quick switcher."""
+        self.open_tournament(entry.id)

@@ -106,6 +106,7 @@ class TournamentPage(QWidget):
         self.bracket_view.match_clicked.connect(model.bracket.select)
         self.players = QListWidget()
         self.players.setObjectName("tournamentPlayers")
+        self.players.setAccessibleName(self.tr("Players"))
         self.players.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.bracket_stack = QStackedWidget()
         self.bracket_stack.addWidget(self.players)

@@ -85,6 +85,7 @@ class TournamentsView(QWidget):
         column.addLayout(top)
         self.list = QListView(sidebar)
         self.list.setObjectName("tournamentList")
+        self.list.setAccessibleName(self.tr("Tournaments"))
         self.list.setModel(self.model.list)
         self.list.setItemDelegate(TournamentDelegate(self))
         self.list.setMouseTracking(True)

@@ -83,6 +83,19 @@
     </message>
 </context>
 <context>
+    <name>BracketView</name>
+    <message>
+        <source>{match} (live)</source>
+        <extracomment>Zoom limits (scene units per pixel: 1 is the cards&apos; own size). Zoom factor per wheel notch and per key press.</extracomment>
+        <translation>{match} (live)</translation>
+    </message>
+    <message>
+        <source>Bracket</source>
+        <extracomment>The first look at a large bracket is not shrunk below this (it starts at the top left, readable, instead of a whole picture too small to read); ``fit`` goes further. A press and release this close (pixels) is a click, not a drag.</extracomment>
+        <translation>Turnierbaum</translation>
+    </message>
+</context>
+<context>
     <name>CallModel</name>
     <message>
         <source>You are already in a call.</source>
@@ -228,6 +241,17 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>ChatFeature</name>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
     <name>ChatModel</name>
     <message>
         <source>Conversations could not be loaded yet; retrying.</source>
@@ -269,6 +293,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Make a group chat with friends</source>
         <translation>Gruppenchat mit Freunden erstellen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -314,6 +342,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Message</source>
+        <extracomment>The composer grows up to this many lines, then scrolls.</extracomment>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <source>Online</source>
@@ -348,6 +384,7 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>ConversationDelegate</name>
     <message>
         <source>Hidden in streamer mode</source>
+        <extracomment>A preview is cut here before painting (far more than one row can show).</extracomment>
         <translation>Im Streamer-Modus ausgeblendet</translation>
     </message>
 </context>
@@ -530,6 +567,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Add friend</source>
         <translation>Freund hinzufügen</translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation>Freunde</translation>
     </message>
     <message>
         <source>No friends yet</source>
@@ -766,6 +807,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>Quick switcher</source>
+        <translation>Schnellwechsler</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -786,8 +831,13 @@ Schließ das Fenster, um es zurückzuholen.</translation>
 <context>
     <name>MessageListView</name>
     <message>
+        <source>Messages</source>
+        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn.</extracomment>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
         <source>New messages  ↓</source>
-        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn. Shown when messages arrive below while the user reads older ones.</extracomment>
+        <extracomment>Shown when messages arrive below while the user reads older ones.</extracomment>
         <translation>Neue Nachrichten  ↓</translation>
     </message>
     <message>
@@ -819,6 +869,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Alle als gelesen markieren</translation>
     </message>
     <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
         <source>You&apos;re all caught up.</source>
         <translation>Du bist auf dem neuesten Stand.</translation>
     </message>
@@ -827,7 +881,7 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>NotificationDelegate</name>
     <message>
         <source>Hidden in streamer mode</source>
-        <extracomment>The type badge on an actor&apos;s avatar. Badge colour and glyph per notification type.</extracomment>
+        <extracomment>The type badge on an actor&apos;s avatar. Badge colour and glyph per notification type. A body is cut here before painting (far more than one row can show).</extracomment>
         <translation>Im Streamer-Modus ausgeblendet</translation>
     </message>
 </context>
@@ -845,6 +899,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>just now</source>
         <extracomment>Who it is from, as an ``Actor`` (None: not said, or not known yet). Refresh cadence of &quot;5 min ago&quot;.</extracomment>
         <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>ungelesen</translation>
     </message>
 </context>
 <context>
@@ -906,6 +964,50 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>Drag this strip to move; its corner resizes; double click or Esc closes</source>
         <extracomment>Distance the self-view keeps from the picture&apos;s edges when it is placed. The self-view&apos;s label (what is sent), in pixels. Height of the pop-out&apos;s bottom strip (drag, resize grip), outside the picture. Where it is, in the picture area&apos;s coordinates. The user moved it: layout changes keep it where it was put (inside bounds).</extracomment>
         <translation>Zum Verschieben diese Leiste ziehen; die Ecke ändert die Größe; Doppelklick oder Esc schließt</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Friend</source>
+        <extracomment>Rows of the list visible without scrolling. How far below the top of the window the switcher opens, in pixels. The sidebar icon of each kind.</extracomment>
+        <translation>Freund</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Tournament</source>
+        <translation>Turnier</translation>
+    </message>
+    <message>
+        <source>Quick switcher</source>
+        <translation>Schnellwechsler</translation>
+    </message>
+    <message>
+        <source>Find a friend, conversation or tournament</source>
+        <translation>Freund, Unterhaltung oder Turnier finden</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Type part of a name; Up and Down choose, Enter opens, Escape closes</source>
+        <translation>Tippe einen Teil eines Namens; Pfeil hoch und runter wählen, Eingabe öffnet, Escape schließt</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Nothing to switch to yet</source>
+        <translation>Noch nichts zum Wechseln</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1115,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Unblock</source>
         <translation>Blockierung aufheben</translation>
+    </message>
+    <message>
+        <source>Find players</source>
+        <translation>Spieler finden</translation>
     </message>
     <message>
         <source>Search players by username or name</source>
@@ -1359,8 +1465,16 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>SPIELT</translation>
     </message>
     <message>
+        <source>Search games</source>
+        <translation>Spiele suchen</translation>
+    </message>
+    <message>
         <source>Search games or type one</source>
         <translation>Spiele suchen oder eins eintippen</translation>
+    </message>
+    <message>
+        <source>Games</source>
+        <translation>Spiele</translation>
     </message>
 </context>
 <context>
@@ -1410,7 +1524,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <name>TournamentPage</name>
     <message>
         <source>Bracket</source>
-        <extracomment>The longest side of an exported bracket picture, in pixels. The chat pane&apos;s width beside the tabs, and the host console&apos;s beside the bracket. From this page width on the chat sits beside the bracket; narrower, it is a tab.</extracomment>
         <translation>Bracket</translation>
     </message>
     <message>
@@ -1459,6 +1572,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>Players</source>
+        <extracomment>The longest side of an exported bracket picture, in pixels. The chat pane&apos;s width beside the tabs, and the host console&apos;s beside the bracket. From this page width on the chat sits beside the bracket; narrower, it is a tab.</extracomment>
         <translation>Spieler</translation>
     </message>
     <message>

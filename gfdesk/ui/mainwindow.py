@@ -8,13 +8,16 @@ side by side in a splitter whose panes keep a readable minimum width. While nobo
 signed in, ``show_sign_in`` replaces sidebar and sections with the sign-in screen.
 Messages from the ``MessageBridge`` appear in a banner above the pages.
 
+Ctrl+1..3 show the sections; Ctrl+K opens the quick switcher over the window, listing
+what the features given to ``set_switcher_sources`` publish (``gfdesk.feature.Switchable``).
+
 Closing the window (Ctrl+Q) is the quit path: the composition root watches
 ``lastWindowClosed`` and shuts the services down in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
@@ -43,7 +46,9 @@ from gfdesk.ui.usermessages import MessageBridge
 if TYPE_CHECKING:
     # Only for annotations: the store (and the Qt image classes it loads) is needed
     # once someone signs in, not to show the window.
+    from gfdesk.feature import Switchable, SwitcherEntry
     from gfdesk.kit.avatarstore import AvatarStore
+    from gfdesk.ui.switcher import QuickSwitcher
 
 TITLE = "gfdesk"
 DEFAULT_SIZE = QSize(1100, 720)
@@ -56,6 +61,7 @@ SPLITTER_HANDLE = 4
 #: The smallest window still holds the sidebar and two panes at their minimum: a
 #: smaller one would squeeze them below it whatever the splitter says.
 MINIMUM_SIZE = QSize(max(800, SIDEBAR_WIDTH + 2 * PANE_MIN_WIDTH + SPLITTER_HANDLE), 520)
+QUICK_SWITCHER_SHORTCUT = "Ctrl+K"
 
 
 def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QKeySequence]:
@@ -141,6 +147,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._screens)
         self._status = ConnectionStatus(ConnectionState.CONNECTING)
         self._open_status_picker: Callable[[QPoint], object] | None = None
+        self._switcher_sources: tuple[Switchable, ...] = ()
+        self._switcher: QuickSwitcher | None = None
         self._sidebar.footer.status_clicked.connect(self._on_footer_status_clicked)
 
         self._indicator = ConnectionIndicator(self)
@@ -151,6 +159,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status_bar)
 
         self._add_actions()
+        self._add_switcher_action()
         self._show_header(self._sidebar.current())
         self.set_connection_status(ConnectionStatus(ConnectionState.CONNECTING))
 
@@ -184,6 +193,48 @@ class MainWindow(QMainWindow):
     def _on_footer_status_clicked(self, where: QPoint) -> None:
         if self._open_status_picker is not None:
             self._open_status_picker(where)
+
+    # -- the quick switcher -------------------------------------------------------------
+
+    def set_switcher_sources(self, sources: Sequence[Switchable]) -> None:
+        """The features whose entries the quick switcher lists (empty: signed out)."""
+        self._switcher_sources = tuple(sources)
+
+    def open_quick_switcher(self) -> QuickSwitcher:
+        """Open the quick switcher (Ctrl+K) over the window; returns it."""
+        from gfdesk.ui.switcher import QuickSwitcher
+
+        old, self._switcher = self._switcher, None
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        switcher = QuickSwitcher(self._switcher_sources, self)
+        switcher.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        switcher.entry_chosen.connect(self._on_switcher_entry_chosen)
+        switcher.destroyed.connect(lambda: self._forget_switcher(switcher))
+        self._switcher = switcher
+        switcher.popup_over(self)
+        return switcher
+
+    def quick_switcher(self) -> QuickSwitcher | None:
+        """The quick switcher while it is open."""
+        if self._switcher is not None and not self._switcher.isVisible():
+            return None  # closed, its deletion pending
+        return self._switcher
+
+    def _forget_switcher(self, switcher: QuickSwitcher) -> None:
+        if self._switcher is switcher:
+            self._switcher = None
+
+    def _on_switcher_entry_chosen(self, source: Switchable, entry: SwitcherEntry) -> None:
+        from gfdesk.feature import SwitcherKind
+
+        # A friend's entry opens the direct conversation with them.
+        section = {SwitcherKind.FRIEND: Section.CONVERSATIONS,
+                   SwitcherKind.CONVERSATION: Section.CONVERSATIONS,
+                   SwitcherKind.TOURNAMENT: Section.TOURNAMENTS}[entry.kind]
+        self.show_section(section)
+        source.open_switcher_entry(entry)
 
     def account_footer(self) -> QWidget:
         """The profile card (avatar, name, status, settings)."""
@@ -312,6 +363,16 @@ class MainWindow(QMainWindow):
             page = self.section_widget(section)
             if isinstance(page, EmptyState):
                 page.set_content(empty_content(section, self._status))
+
+    def _add_switcher_action(self) -> None:
+        switcher_action = QAction(self.tr("Quick switcher"), self)
+        switcher_action.setObjectName("quickSwitcherAction")
+        switcher_action.setShortcut(QKeySequence(QUICK_SWITCHER_SHORTCUT))
+        # Line edits know Ctrl+K as "delete to the end of the line" on Linux and macOS
+        # but do not claim it as a shortcut override: the window's action wins there too
+        # (tests/gui/a11y/test_switcher.py types it in a field).
+        switcher_action.triggered.connect(self.open_quick_switcher)
+        self.addAction(switcher_action)
 
     def _side_by_side(self, section: Section, views: tuple[QWidget, ...]) -> QSplitter:
         splitter = QSplitter(Qt.Orientation.Horizontal, self._stack)

@@ -13,10 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFocusFrame,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QTabWidget,
     QWidget,
 )
@@ -24,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from gfdesk import config as gfconfig
 from gfdesk.kit import icons, themecolors
-from gfdesk.kit.palettes import DARK, LIGHT, PALETTES, ThemeName
+from gfdesk.kit.palettes import DARK, LIGHT, ThemeName
 from gfdesk.ui import theme
 from gfdesk.ui.appearancesettings import AppearancePage
 from gfdesk.ui.mainwindow import MainWindow
@@ -121,25 +118,3 @@ def test_settings_pages_scroll_instead_of_squeezing_fields(
             if field.isVisibleTo(page) and field.objectName() != "qt_spinbox_lineedit":
                 assert field.height() >= field.sizeHint().height(), (
                     f"{tabs.tabText(index)}: {field.objectName()} is squeezed")
-
-
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-@pytest.mark.parametrize("name", [ThemeName.DARK, ThemeName.LIGHT], ids=lambda n: n.value)
-def test_a_focus_frame_draws_the_theme_focus_ring(themed: QApplication, qtbot: QtBot,
-                                                   name: ThemeName) -> None:
-    theme.apply(themed, name)
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    layout = QHBoxLayout(holder)
-    button = QPushButton("Focus me")
-    layout.addWidget(button)
-    holder.show()
-    qtbot.waitExposed(holder)
-    frame = QFocusFrame(holder)
-    frame.setWidget(button)
-    image = holder.grab().toImage()
-    ring = QColor(PALETTES[name]["focus_ring"]).name()
-    drawn = sum(image.pixelColor(x, y).name() == ring
-                for x in range(image.width()) for y in range(image.height()))
-    # Both long sides of the button, at least.
-    assert drawn >= 2 * button.width()
