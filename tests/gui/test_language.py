@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,29 +18,9 @@ from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.sections import Section
 from gfdesk.ui.usermessages import MessageBridge
 from tests.gui.finders import child
+from tests.gui.languages import languages
 
-
-def _reset(app: QApplication) -> None:
-    for languages in app.findChildren(Languages):
-        languages.apply("en")
-        languages.setParent(None)
-        languages.deleteLater()
-    i18nmark.install(None)
-    i18nmark.install_plural(None)
-    i18nmark.install_formats(None)
-
-
-@pytest.fixture
-def languages(ui_app: QApplication) -> Iterator[Languages]:
-    """The application's translators; English and the default formats again after."""
-    default = QLocale()
-    _reset(ui_app)
-    chosen = Languages(None, ui_app)
-    try:
-        yield chosen
-    finally:
-        _reset(ui_app)
-        QLocale.setDefault(default)
+__all__ = ["languages"]  # the fixture
 
 
 def _nav_texts(window: MainWindow) -> list[str]:
