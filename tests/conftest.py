@@ -5,13 +5,18 @@
   others a plain asyncio loop, via pytest-asyncio's loop-factory hook. Those tests are
   marked ``gui`` automatically, so ``pytest -m "not gui"`` is the fast Qt-free run.
 - An unexpected WARNING log record fails the test (tests/helpers/logfail.py).
+- After each Qt test, cyclic garbage is collected on the main (GUI) thread: left for
+  Python's automatic collection, a later test's worker thread (a hub, a media thread)
+  could be the one that frees those Qt objects ("Timers cannot be stopped from another
+  thread", and now and then a crash in the next event).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keyring must never reach a developer's real keychain from a test.
@@ -42,3 +47,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _wants_qt(item):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    yield
+    if _wants_qt(item):
+        gc.collect()
