@@ -215,10 +215,29 @@ class StatusPicker(QFrame):
         self.search.setFocus()
 
 
+class _StatusMenu(QMenu):
+    """A menu that re-words itself (its title, then ``refill``) when the language changes."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.refill: Callable[[], None] | None = None
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setTitle(QCoreApplication.translate("statuspicker", "Status"))
+        if self.refill is not None:
+            self.refill()
+
+
 def status_menu(status: StatusModel, parent: QWidget | None = None,
                 choose_game: Callable[[], object] | None = None) -> QMenu:
     """The short status menu (tray): statuses, recent games, and "Choose a game…"."""
-    menu = QMenu(QCoreApplication.translate("statuspicker", "Status"), parent)
+    menu = _StatusMenu(parent)
     menu.setObjectName("statusMenu")
 
     def fill() -> None:
@@ -244,5 +263,6 @@ def status_menu(status: StatusModel, parent: QWidget | None = None,
             pick.triggered.connect(choose_game)
 
     menu.aboutToShow.connect(fill)
+    menu.refill = fill
     fill()
     return menu

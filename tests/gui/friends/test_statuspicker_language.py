@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from gfdesk.friends.statusmodel import StatusModel
-from gfdesk.friends.statuspicker import StatusPicker
+from gfdesk.friends.statuspicker import StatusPicker, status_menu
 from gfdesk.ui.language import Languages
 from gfdesk.userstatus import Status
 from tests.gui.languages import languages
@@ -45,3 +45,21 @@ def test_the_picker_switches_language_live(qtbot: QtBot, languages: Languages) -
     assert picker.search.placeholderText() == "Search games or type one"
     assert _hint(picker, Status.ONLINE) == "Friends see you online"
     assert picker.choices[Status.INVISIBLE].accessibleName() == "Invisible"
+
+
+def test_the_status_menu_switches_language_live(qtbot: QtBot, languages: Languages) -> None:
+    menu = status_menu(StatusModel(), choose_game=lambda: None)
+    qtbot.addWidget(menu)
+
+    def texts() -> list[str]:
+        return [action.text() for action in menu.actions() if action.text()]
+
+    assert texts()[-1] == "Choose a game…"
+    languages.apply("de")
+    qtbot.waitUntil(lambda: texts()[-1] == "Spiel auswählen…")
+    assert "Unsichtbar" in texts()
+    assert menu.title() == "Status"
+
+    languages.apply("en")
+    qtbot.waitUntil(lambda: texts()[-1] == "Choose a game…")
+    assert "Invisible" in texts()
