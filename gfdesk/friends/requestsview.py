@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -113,8 +113,6 @@ class RequestsView(QWidget):
         self._avatars = avatars
         self.search = QLineEdit(self)
         self.search.setObjectName("playerSearch")
-        self.search.setAccessibleName(self.tr("Find players"))
-        self.search.setPlaceholderText(self.tr("Search players by username or name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
         self.search.textChanged.connect(model.search)
@@ -133,9 +131,10 @@ class RequestsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(_label(self.tr("Add a friend"), "requestsHeading", self))
-        layout.addWidget(_label(self.tr("Find players by their username or display name and "
-                                        "send them a request."), "requestsHint", self))
+        self._heading = _label("", "requestsHeading", self)
+        self._hint = _label("", "requestsHint", self)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._hint)
         layout.addWidget(self.search)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
@@ -146,6 +145,21 @@ class RequestsView(QWidget):
         model.searching_changed.connect(self._on_searching_changed)
         model.busy_changed.connect(self._on_busy_changed)
         model.notice.connect(self._on_notice)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this view words itself; the sections and rows are laid out again
+        # from the model (their titles count what is there now).
+        self.search.setAccessibleName(self.tr("Find players"))
+        self.search.setPlaceholderText(self.tr("Search players by username or name"))
+        self._heading.setText(self.tr("Add a friend"))
+        self._hint.setText(self.tr("Find players by their username or display name and "
+                                   "send them a request."))
         self.rebuild()
 
     def set_query(self, text: str) -> None:

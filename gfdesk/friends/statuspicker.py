@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,12 +65,11 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
     button.setObjectName(f"status_{choice.value}")
     button.setProperty("statusChoice", True)
     button.setCheckable(True)
-    button.setAccessibleName(choice.label)
     dot = QLabel(button)
     dot.setPixmap(status_dot(choice, 12))
-    label = plain_label(choice.label, button, "statusChoiceLabel")
-    hint = plain_label(QCoreApplication.translate("StatusPicker", HINTS[choice]).format(
-        minutes=int(IDLE_AWAY_S // 60)), button, "statusChoiceHint", wrap=True)
+    label = plain_label("", button, "statusChoiceLabel")
+    hint = plain_label("", button, "statusChoiceHint", wrap=True)
+    _word_choice(button, choice)
     texts = stacked(label, hint)
     row = QHBoxLayout(button)
     row.setContentsMargins(8, 4, 8, 4)
@@ -82,6 +81,18 @@ def _choice_button(choice: Status, parent: QWidget) -> QPushButton:
         child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
     button.setMinimumHeight(button.sizeHint().height())
     return button
+
+
+def _word_choice(button: QPushButton, choice: Status) -> None:
+    """(Re)set a choice button's texts in the current language."""
+    button.setAccessibleName(choice.label)
+    label = button.findChild(QLabel, "statusChoiceLabel")
+    hint = button.findChild(QLabel, "statusChoiceHint")
+    if label is not None:
+        label.setText(choice.label)
+    if hint is not None:
+        hint.setText(QCoreApplication.translate("StatusPicker", HINTS[choice]).format(
+            minutes=int(IDLE_AWAY_S // 60)))
 
 
 class StatusPicker(QFrame):
@@ -97,8 +108,9 @@ class StatusPicker(QFrame):
         super().__init__(parent)
         self.setObjectName("statusPicker")
         self._status = status
-        title = QLabel(self.tr("SET YOUR STATUS"), self)
+        title = QLabel(self)
         title.setObjectName("statusPickerTitle")
+        self._title = title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
         layout.setSpacing(2)
@@ -109,21 +121,19 @@ class StatusPicker(QFrame):
             button.clicked.connect(lambda _=False, s=choice: self._pick(s))
             layout.addWidget(button)
             self.choices[choice] = button
-        games = QLabel(self.tr("PLAYING"), self)
+        games = QLabel(self)
         games.setObjectName("statusPickerTitle")
+        self._games_title = games
         layout.addSpacing(6)
         layout.addWidget(games)
         self.search = QLineEdit(self)
         self.search.setObjectName("gameSearch")
-        self.search.setAccessibleName(self.tr("Search games"))
-        self.search.setPlaceholderText(self.tr("Search games or type one"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_games)
         self.search.returnPressed.connect(self._pick_first_game)
         layout.addWidget(self.search)
         self.games = QListWidget(self)
         self.games.setObjectName("gameList")
-        self.games.setAccessibleName(self.tr("Games"))
         self.games.setMinimumHeight(180)
         self.games.itemActivated.connect(self._pick_game)
         self.games.itemClicked.connect(self._pick_game)
@@ -132,6 +142,22 @@ class StatusPicker(QFrame):
         status.recent_games_changed.connect(lambda _: self._fill_games(self.search.text()))
         self._sync()
         self._fill_games("")
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this picker words itself.
+        self._title.setText(self.tr("SET YOUR STATUS"))
+        self._games_title.setText(self.tr("PLAYING"))
+        for choice, button in self.choices.items():
+            _word_choice(button, choice)
+        self.search.setAccessibleName(self.tr("Search games"))
+        self.search.setPlaceholderText(self.tr("Search games or type one"))
+        self.games.setAccessibleName(self.tr("Games"))
 
     def _sync(self, *_args: object) -> None:
         for choice, button in self.choices.items():
@@ -189,10 +215,29 @@ class StatusPicker(QFrame):
         self.search.setFocus()
 
 
+class _StatusMenu(QMenu):
+    """A menu that re-words itself (its title, then ``refill``) when the language changes."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.refill: Callable[[], None] | None = None
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setTitle(QCoreApplication.translate("statuspicker", "Status"))
+        if self.refill is not None:
+            self.refill()
+
+
 def status_menu(status: StatusModel, parent: QWidget | None = None,
                 choose_game: Callable[[], object] | None = None) -> QMenu:
     """The short status menu (tray): statuses, recent games, and "Choose a game…"."""
-    menu = QMenu(QCoreApplication.translate("statuspicker", "Status"), parent)
+    menu = _StatusMenu(parent)
     menu.setObjectName("statusMenu")
 
     def fill() -> None:
@@ -218,5 +263,6 @@ def status_menu(status: StatusModel, parent: QWidget | None = None,
             pick.triggered.connect(choose_game)
 
     menu.aboutToShow.connect(fill)
+    menu.refill = fill
     fill()
     return menu

@@ -12,6 +12,7 @@ first row of each group, Discord-style. An empty list says why and what to do.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -226,12 +227,10 @@ class FriendsView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("friendsSearch")
-        self.search.setAccessibleName(self.tr("Search friends"))
-        self.search.setPlaceholderText(self.tr("Search friends"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.add_friend = QPushButton(self.tr("Add friend"), self)
+        self.add_friend = QPushButton(self)
         self.add_friend.setObjectName("addFriendButton")
         self.add_friend.clicked.connect(lambda: self.show_requests(self.search.text()))
         self.summary = QLabel(self)
@@ -240,7 +239,6 @@ class FriendsView(QWidget):
 
         self.list = QListView(self)
         self.list.setObjectName("friendsList")
-        self.list.setAccessibleName(self.tr("Friends"))
         self.list.setModel(self.proxy)
         self.delegate = FriendDelegate(self.list, avatars)
         self.list.setItemDelegate(self.delegate)
@@ -298,6 +296,21 @@ class FriendsView(QWidget):
         self._requests.incoming_count_changed.connect(self._on_incoming_count_changed)
         self._on_counts_changed(model.online_count(), model.rowCount())
         self._on_incoming_count_changed(self._requests.incoming_total)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this view words itself; the empty state follows the list as it is now.
+        self.search.setAccessibleName(self.tr("Search friends"))
+        self.search.setPlaceholderText(self.tr("Search friends"))
+        self.add_friend.setText(self.tr("Add friend"))
+        self.list.setAccessibleName(self.tr("Friends"))
+        self._update_empty()
+        self.list.viewport().update()
 
     def _tab(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -193,18 +202,17 @@ class NotificationCentreView(QWidget):
         super().__init__(parent)
         self.setObjectName("notificationCentre")
         self._model = model
-        self.heading = QLabel(self.tr("Inbox"), self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("notificationsHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.unread_label = QLabel(self)
         self.unread_label.setObjectName("notificationsUnread")
         self.unread_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.mark_all = QPushButton(self.tr("Mark all read"), self)
+        self.mark_all = QPushButton(self)
         self.mark_all.setObjectName("markAllReadButton")
         self.mark_all.clicked.connect(model.mark_all_read)
         self.list = QListView(self)
         self.list.setObjectName("notificationsList")
-        self.list.setAccessibleName(self.tr("Notifications"))
         self.list.setModel(model)
         self.delegate = NotificationDelegate(self.list, avatars)
         """Paints the rows."""
@@ -216,7 +224,7 @@ class NotificationCentreView(QWidget):
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.clicked.connect(self._on_list_clicked)
-        self.empty = QLabel(self.tr("You're all caught up."), self)
+        self.empty = QLabel(self)
         self.empty.setObjectName("notificationsEmpty")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -237,6 +245,21 @@ class NotificationCentreView(QWidget):
         model.modelReset.connect(self._update_empty)
         self._on_unread_changed(model.unread_count())
         self._update_empty()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this view words itself; the rows are painted in the language of now.
+        self.heading.setText(self.tr("Inbox"))
+        self.mark_all.setText(self.tr("Mark all read"))
+        self.list.setAccessibleName(self.tr("Notifications"))
+        self.empty.setText(self.tr("You're all caught up."))
+        self._on_unread_changed(self._model.unread_count())
+        self.list.viewport().update()
 
     def set_bodies_hidden(self, hidden: bool) -> None:
         """Streamer mode: paint no notification's body."""
