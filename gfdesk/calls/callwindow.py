@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QHideEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -69,12 +69,12 @@ class CallWindow(QWidget):
     def __init__(self, model: CallModel, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("callWindow")
-        self.setWindowTitle(self.tr("Call"))
         self.resize(DEFAULT_SIZE)
         self.setMinimumSize(MINIMUM_SIZE)
         self._model = model
         self.pop_out: PopOutWindow | None = None
         """The pop-out window while the picture is in it."""
+        self._stats: CallStats | None = None
 
         self.name = self._label("callName")
         self.state = self._label("callState")
@@ -95,8 +95,7 @@ class CallWindow(QWidget):
         self.remote_video.setObjectName("remoteVideo")
         self.remote_video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.avatar = AvatarPane(self.pictures)
-        self.popped = QLabel(self.tr("The picture is in the pop-out window.\n"
-                             "Close that window to bring it back."), self.pictures)
+        self.popped = QLabel(self.pictures)
         self.popped.setObjectName("poppedPane")
         self.popped.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for page in (self.remote_video, self.avatar, self.popped):
@@ -145,8 +144,26 @@ class CallWindow(QWidget):
         model.name_changed.connect(self._on_name_changed)
         model.stats_updated.connect(self._on_stats_updated)
         model.sources_changed.connect(self._on_sources_changed)
+        self._retranslate()
         if model.info is not None:
             self._on_call_changed(model.info)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this window words itself, recomputed from the call as it stands.
+        self.popped.setText(self.tr("The picture is in the pop-out window.\n"
+                                    "Close that window to bring it back."))
+        if self._model.info is None:
+            self.setWindowTitle(self.tr("Call"))
+            return
+        self._show_state()
+        self._show_picture()
+        if self._stats is not None and self.quality.text():
+            self._on_stats_updated(self._stats)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -253,6 +270,7 @@ class CallWindow(QWidget):
             self.pictures.setCurrentIndex(AVATAR_PAGE)
 
     def _on_stats_updated(self, stats: CallStats) -> None:
+        self._stats = stats
         self.quality.setText(f"● {quality_text(stats)}")
         if self.quality.property("quality") != stats.quality.name.lower():
             # The stylesheet colours the line by this property, in the theme's colours.

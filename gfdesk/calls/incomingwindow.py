@@ -9,7 +9,7 @@ stops ringing (accepted here or elsewhere, declined, cancelled, missed).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -35,11 +35,12 @@ class IncomingCallWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("incomingCallWindow")
-        self.setWindowTitle(self.tr("Incoming call"))
         self.setFixedSize(SIZE)
         self._model = model
         self.ringer = ringer if ringer is not None else Ringer(parent=self)
         self._call_id: str | None = None
+        self._call_kind: CallKind | None = None
+        self._caller: str | None = None
 
         self.avatar = QLabel(self)
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,10 +52,10 @@ class IncomingCallWindow(QWidget):
         self.kind.setObjectName("incomingKind")
         self.kind.setTextFormat(Qt.TextFormat.PlainText)
         self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button = QPushButton(self)
         self.accept_button.setObjectName("acceptButton")
         self.accept_button.setIcon(icons.icon("phone", "#ffffff"))
-        self.decline_button = QPushButton(self.tr("Decline"), self)
+        self.decline_button = QPushButton(self)
         self.decline_button.setObjectName("declineButton")
         self.decline_button.setIcon(icons.icon("phone-off", "#ffffff"))
         self.accept_button.clicked.connect(self._on_accept_clicked)
@@ -76,13 +77,31 @@ class IncomingCallWindow(QWidget):
 
         model.call_changed.connect(self._on_call_changed)
         model.name_changed.connect(self._on_name_changed)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this window words itself, from the call it rings for (if any).
+        self.accept_button.setText(self.tr("Accept"))
+        self.decline_button.setText(self.tr("Decline"))
+        if self._call_kind is not None:
+            self.kind.setText(self.tr("Incoming video call") if self._call_kind is CallKind.VIDEO
+                              else self.tr("Incoming voice call"))
+        if self._caller is None:
+            self.setWindowTitle(self.tr("Incoming call"))
+        else:
+            self.setWindowTitle(self.tr("{name} is calling").format(name=self._caller))
 
     def _on_call_changed(self, info: CallInfo) -> None:
         ringing = info.direction is Direction.INCOMING and info.state is CallState.RINGING
         if ringing and self._call_id != info.id:
             self._call_id = info.id
-            self.kind.setText(self.tr("Incoming video call") if info.kind is CallKind.VIDEO
-                              else self.tr("Incoming voice call"))
+            self._call_kind = info.kind
+            self._retranslate()
             self.accept_button.setIcon(icons.icon(
                 "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
             self._show_name(self._model.other_name or "Someone")
@@ -101,6 +120,7 @@ class IncomingCallWindow(QWidget):
 
     def _show_name(self, name: str) -> None:
         self.name.setText(name)
+        self._caller = name
         self.setWindowTitle(self.tr("{name} is calling").format(name=name))
         self.avatar.setPixmap(avatar_pixmap(name, AVATAR, self.devicePixelRatioF()))
 

@@ -9,7 +9,7 @@ surface covers any child widget), and it can be dragged anywhere inside the pict
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
@@ -182,10 +182,19 @@ class PopOutWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, HANDLE_STRIP)
         layout.addWidget(self.video)
-        self.setToolTip(self.tr("Drag this strip to move; its corner resizes; double click or "
-                                "Esc closes"))
+        self._retranslate()
         self.resize(POP_OUT_SIZE)
         self._grab: QPoint | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this window words itself (its title is a fixed name for capture software).
+        self.setToolTip(self.tr("Drag this strip to move; its corner resizes; double click or "
+                                "Esc closes"))
 
     def resizeEvent(self, event: object) -> None:
         self.grip.resize(HANDLE_STRIP, HANDLE_STRIP)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,7 +106,6 @@ class TournamentPage(QWidget):
         self.bracket_view.match_clicked.connect(model.bracket.select)
         self.players = QListWidget()
         self.players.setObjectName("tournamentPlayers")
-        self.players.setAccessibleName(self.tr("Players"))
         self.players.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.bracket_stack = QStackedWidget()
         self.bracket_stack.addWidget(self.players)
@@ -115,7 +114,7 @@ class TournamentPage(QWidget):
         self.bracket_area = QSplitter(Qt.Orientation.Horizontal)
         self.bracket_area.setChildrenCollapsible(False)
         self.bracket_area.addWidget(self.bracket_stack)
-        self.tabs.addTab(self.bracket_area, self.tr("Bracket"))
+        self.tabs.addTab(self.bracket_area, "")
         self.standings = QTableView()
         self.standings.setObjectName("standingsTable")
         self.standings.setModel(model.standings)
@@ -126,7 +125,7 @@ class TournamentPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.standings.horizontalHeader().setStretchLastSection(False)
         model.standings.modelReset.connect(self._stretch_names)
-        self.tabs.addTab(self.standings, self.tr("Standings"))
+        self.tabs.addTab(self.standings, "")
         self.console: HostConsoleView | None = None
         self.chat = TournamentChatPane(model.chat, model.send)
         self.chat.setMinimumWidth(CHAT_WIDTH)
@@ -139,6 +138,30 @@ class TournamentPage(QWidget):
         model.entrants_changed.connect(self._refresh)
         model.notice.connect(self._on_notice)
         model.bracket.rebuilt.connect(self._refresh)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this page words itself; the state-dependent texts come from _refresh.
+        self.players.setAccessibleName(self.tr("Players"))
+        self.tabs.setTabText(self.tabs.indexOf(self.bracket_area), self.tr("Bracket"))
+        self.tabs.setTabText(self.tabs.indexOf(self.standings), self.tr("Standings"))
+        chat = self.tabs.indexOf(self.chat)
+        if chat >= 0:
+            self.tabs.setTabText(chat, self.tr("Chat"))
+        self.register_button.setText(self.tr("Register"))
+        self.withdraw_button.setText(self.tr("Withdraw"))
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show the whole bracket (0). Zoom: wheel, + and -; "
+                                   "drag to pan."))
+        self.png_button.setText(self.tr("PNG"))
+        self.png_button.setToolTip(self.tr("Export the bracket as a picture"))
+        self.csv_button.setText(self.tr("CSV"))
+        self.csv_button.setToolTip(self.tr("Export the standings as a table"))
         self._refresh()
 
     def _build_header(self) -> QWidget:
@@ -154,10 +177,10 @@ class TournamentPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         row.addLayout(titles, 1)
-        self.register_button = QPushButton(self.tr("Register"), header)
+        self.register_button = QPushButton(header)
         self.register_button.setObjectName("tournamentRegister")
         self.register_button.clicked.connect(self.model.register)
-        self.withdraw_button = QPushButton(self.tr("Withdraw"), header)
+        self.withdraw_button = QPushButton(header)
         self.withdraw_button.setObjectName("tournamentWithdraw")
         self.withdraw_button.clicked.connect(self.model.withdraw)
         row.addWidget(self.register_button)
@@ -169,15 +192,11 @@ class TournamentPage(QWidget):
         row = QHBoxLayout(tools)
         row.setContentsMargins(0, 0, 8, 0)
         row.setSpacing(4)
-        self.fit_button = QPushButton(self.tr("Fit"), tools)
-        self.fit_button.setToolTip(self.tr("Show the whole bracket (0). Zoom: wheel, + and -; "
-                                   "drag to pan."))
+        self.fit_button = QPushButton(tools)
         self.fit_button.clicked.connect(lambda: self.bracket_view.fit())
-        self.png_button = QPushButton(self.tr("PNG"), tools)
-        self.png_button.setToolTip(self.tr("Export the bracket as a picture"))
+        self.png_button = QPushButton(tools)
         self.png_button.clicked.connect(lambda: self._choose_file("png"))
-        self.csv_button = QPushButton(self.tr("CSV"), tools)
-        self.csv_button.setToolTip(self.tr("Export the standings as a table"))
+        self.csv_button = QPushButton(tools)
         self.csv_button.clicked.connect(lambda: self._choose_file("csv"))
         for button in (self.fit_button, self.png_button, self.csv_button):
             button.setObjectName("pageTool")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,12 +47,13 @@ class TournamentsView(QWidget):
         self.model = model
         self.page: TournamentPage | None = None
         self._refreshed_at = time.monotonic()
+        self._notice = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(QCoreApplication.translate("view", EMPTY_TEXT), self)
+        self._empty = QLabel(self)
         self._empty.setObjectName("tournamentEmpty")
         self._empty.setTextFormat(Qt.TextFormat.PlainText)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,6 +65,21 @@ class TournamentsView(QWidget):
         model.notice.connect(self._on_notice)
         model.list.modelReset.connect(self._select_current)
         model.list.layoutChanged.connect(self._select_current)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this view words itself; the open page follows the same event.
+        self._title.setText(self.tr("Tournaments"))
+        self.new_button.setText(self.tr("New"))
+        self.new_button.setToolTip(self.tr("Create a tournament you host"))
+        self.list.setAccessibleName(self.tr("Tournaments"))
+        self._empty.setText(self._notice or QCoreApplication.translate("view", EMPTY_TEXT))
+        self.list.viewport().update()
 
     def _build_sidebar(self) -> QWidget:
         sidebar = QFrame(self)
@@ -74,18 +90,16 @@ class TournamentsView(QWidget):
         column.setSpacing(6)
         top = QHBoxLayout()
         top.setContentsMargins(16, 0, 12, 0)
-        title = QLabel(self.tr("Tournaments"), sidebar)
-        title.setObjectName("tournamentSidebarTitle")
-        top.addWidget(title, 1)
-        self.new_button = QPushButton(self.tr("New"), sidebar)
+        self._title = QLabel(sidebar)
+        self._title.setObjectName("tournamentSidebarTitle")
+        top.addWidget(self._title, 1)
+        self.new_button = QPushButton(sidebar)
         self.new_button.setObjectName("newTournament")
-        self.new_button.setToolTip(self.tr("Create a tournament you host"))
         self.new_button.clicked.connect(self.open_create_dialog)
         top.addWidget(self.new_button)
         column.addLayout(top)
         self.list = QListView(sidebar)
         self.list.setObjectName("tournamentList")
-        self.list.setAccessibleName(self.tr("Tournaments"))
         self.list.setModel(self.model.list)
         self.list.setItemDelegate(TournamentDelegate(self))
         self.list.setMouseTracking(True)
@@ -126,6 +140,7 @@ class TournamentsView(QWidget):
             self.list.setCurrentIndex(self.model.list.index(row))
 
     def _on_notice(self, text: str) -> None:
+        self._notice = text
         self._empty.setText(text or QCoreApplication.translate("view", EMPTY_TEXT))
 
     def open_create_dialog(self) -> CreateTournamentDialog:

@@ -119,12 +119,12 @@
     <name>CallWindow</name>
     <message>
         <source>Call</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Anruf</translation>
     </message>
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Das Bild ist im abgelösten Fenster.
 Schließ das Fenster, um es zurückzuholen.</translation>
     </message>

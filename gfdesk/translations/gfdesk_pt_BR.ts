@@ -119,12 +119,12 @@
     <name>CallWindow</name>
     <message>
         <source>Call</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Chamada</translation>
     </message>
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>A imagem está na janela destacada.
 Feche essa janela para trazê-la de volta.</translation>
     </message>
