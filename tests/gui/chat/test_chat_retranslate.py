@@ -1,0 +1,39 @@
+"""The chat view and its composer re-word themselves when the language changes live."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gfdesk.chat.model import ChatModel
+from gfdesk.chat.service import ChatService
+from gfdesk.chat.view import ChatView
+from gfdesk.ui.language import Languages
+from tests.gui.languages import languages
+
+__all__ = ["languages"]
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def test_chat_view_rewords_itself_live(qtbot: QtBot, languages: Languages) -> None:
+    service = ChatService(None, None, None, "me")  # type: ignore[arg-type]
+    view = ChatView(ChatModel(service, tz=dt.UTC))
+    qtbot.addWidget(view)
+    view.show()
+    languages.apply("de")
+    qtbot.waitUntil(lambda: view.send_button.text() == "Senden")
+    assert view.new_group.text() == "+ Gruppe"
+    assert view.new_group.toolTip() == "Gruppenchat mit Freunden erstellen"
+    assert view.conversation_list.accessibleName() == "Unterhaltungen"
+    assert view.rename_button.text() == "Umbenennen"
+    assert view._empty.text() == "Wähl eine Unterhaltung, um loszuchatten."
+    assert view.composer.accessibleName() == "Nachricht"
+    languages.apply("en")
+    qtbot.waitUntil(lambda: view.send_button.text() == "Send")
+    assert view.new_group.text() == "+ Group"
+    assert view.conversation_list.accessibleName() == "Conversations"
+    assert view._empty.text() == "Pick a conversation to start chatting."
+    assert view.composer.accessibleName() == "Message"
