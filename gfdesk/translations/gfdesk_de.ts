@@ -1680,7 +1680,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Show gfdesk</source>
-        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px.</extracomment>
+        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px. The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>gfdesk anzeigen</translation>
     </message>
     <message>
@@ -1689,7 +1689,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>video call</source>
-        <extracomment>The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>Videoanruf</translation>
     </message>
     <message>

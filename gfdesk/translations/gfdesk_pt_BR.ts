@@ -1680,7 +1680,7 @@ Lançado sob a Licença MIT.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Show gfdesk</source>
-        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px.</extracomment>
+        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px. The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>Mostrar o gfdesk</translation>
     </message>
     <message>
@@ -1689,7 +1689,6 @@ Lançado sob a Licença MIT.</translation>
     </message>
     <message>
         <source>video call</source>
-        <extracomment>The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>chamada de vídeo</translation>
     </message>
     <message>
