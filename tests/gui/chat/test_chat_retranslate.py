@@ -1,4 +1,4 @@
-"""The chat view and its composer re-word themselves when the language changes live."""
+"""The chat view, its message list and its composer re-word themselves live."""
 
 from __future__ import annotations
 
@@ -31,9 +31,13 @@ def test_chat_view_rewords_itself_live(qtbot: QtBot, languages: Languages) -> No
     assert view.rename_button.text() == "Umbenennen"
     assert view._empty.text() == "Wähl eine Unterhaltung, um loszuchatten."
     assert view.composer.accessibleName() == "Nachricht"
+    assert view.message_list.accessibleName() == "Nachrichten"
+    assert view.message_list.jump_button.text() == "Neue Nachrichten  \u2193"
+    assert view.message_list.loading_label.text() == "Ältere Nachrichten werden geladen …"
     languages.apply("en")
     qtbot.waitUntil(lambda: view.send_button.text() == "Send")
     assert view.new_group.text() == "+ Group"
     assert view.conversation_list.accessibleName() == "Conversations"
     assert view._empty.text() == "Pick a conversation to start chatting."
     assert view.composer.accessibleName() == "Message"
+    assert view.message_list.loading_label.text() == "Loading older messages..."
