@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
+from gfdesk.chat.groupdialog import GroupDialog, RenameDialog
 from gfdesk.chat.model import ChatModel
 from gfdesk.chat.service import ChatService
 from gfdesk.chat.view import ChatView
@@ -41,3 +42,22 @@ def test_chat_view_rewords_itself_live(qtbot: QtBot, languages: Languages) -> No
     assert view._empty.text() == "Pick a conversation to start chatting."
     assert view.composer.accessibleName() == "Message"
     assert view.message_list.loading_label.text() == "Loading older messages..."
+
+
+def test_group_and_rename_dialogs_reword_themselves_live(qtbot: QtBot,
+                                                         languages: Languages) -> None:
+    group = GroupDialog([])
+    rename = RenameDialog("Squad")
+    for dialog in (group, rename):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    languages.apply("de")
+    qtbot.waitUntil(lambda: group.create_button.text() == "Gruppe erstellen")
+    assert group.windowTitle() == "Neue Gruppe"
+    qtbot.waitUntil(lambda: rename.save.text() == "Speichern")
+    assert rename.windowTitle() == "Unterhaltung umbenennen"
+    languages.apply("en")
+    qtbot.waitUntil(lambda: group.create_button.text() == "Create group")
+    qtbot.waitUntil(lambda: rename.save.text() == "Save")
+    assert group.windowTitle() == "New group"
+    assert rename.windowTitle() == "Rename conversation"
