@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,15 +47,12 @@ class GroupDialog(QDialog):
     def __init__(self, friends: Iterable[FriendCard], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("groupDialog")
-        self.setWindowTitle(self.tr("New group"))
         self.setMinimumSize(380, 460)
         self.title = QLineEdit(self)
         self.title.setObjectName("groupTitle")
-        self.title.setPlaceholderText(self.tr("Group name"))
         self.title.setMaxLength(TITLE_MAX_CHARS)
         self.search = QLineEdit(self)
         self.search.setObjectName("groupFriendSearch")
-        self.search.setPlaceholderText(self.tr("Search friends"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setObjectName("groupFriends")
@@ -70,7 +67,7 @@ class GroupDialog(QDialog):
         self.empty.setVisible(self.list.count() == 0)
         self.chosen_label = _plain("", self, "groupChosen")
         buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(self.tr("Create group"), self)
+        self.create_button = QPushButton(self)
         self.create_button.setObjectName("createGroupButton")
         self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -90,6 +87,18 @@ class GroupDialog(QDialog):
         self.list.itemChanged.connect(self._update)
         self.search.textChanged.connect(self._filter)
         self._update()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New group"))
+        self.title.setPlaceholderText(self.tr("Group name"))
+        self.search.setPlaceholderText(self.tr("Search friends"))
+        self.create_button.setText(self.tr("Create group"))
 
     def chosen(self) -> list[str]:
         """The checked friends' ids."""
@@ -127,7 +136,6 @@ class RenameDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("renameDialog")
-        self.setWindowTitle(self.tr("Rename conversation"))
         self.field = QLineEdit(title, self)
         self.field.setObjectName("renameTitle")
         self.field.setMaxLength(TITLE_MAX_CHARS)
@@ -135,7 +143,7 @@ class RenameDialog(QDialog):
         self.problem = _plain("", self, "formError")
         self.problem.hide()
         buttons = QDialogButtonBox(self)
-        self.save = QPushButton(self.tr("Save"), self)
+        self.save = QPushButton(self)
         self.save.setObjectName("renameButton")
         self.save.setDefault(True)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -146,6 +154,16 @@ class RenameDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Rename conversation"))
+        self.save.setText(self.tr("Save"))
 
     def _on_save_clicked(self) -> None:
         try:

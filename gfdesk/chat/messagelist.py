@@ -7,7 +7,7 @@ rows under the user's eyes where they were. Links open only on click.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton, QWidget
 
@@ -38,7 +38,6 @@ class MessageListView(QListView):
     def __init__(self, delegate: MessageDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageList")
-        self.setAccessibleName(self.tr("Messages"))
         self._delegate = delegate
         self.setItemDelegate(delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -59,13 +58,13 @@ class MessageListView(QListView):
         bar.rangeChanged.connect(self._on_range_changed)
         bar.valueChanged.connect(self._on_value_changed)
         #: Shown when messages arrive below while the user reads older ones.
-        self.jump_button = QPushButton(self.tr("New messages  \u2193"), self)
+        self.jump_button = QPushButton(self)
         self.jump_button.setObjectName("jumpButton")
         self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.jump_button.clicked.connect(self.jump_to_present)
         self.jump_button.hide()
         #: Shown while an older page loads.
-        self.loading_label = QLabel(self.tr("Loading older messages..."), self)
+        self.loading_label = QLabel(self)
         self.loading_label.setObjectName("loadingOlder")
         self.loading_label.hide()
         #: Shown over an empty conversation (the view words it).
@@ -75,6 +74,19 @@ class MessageListView(QListView):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # The texts this list words itself (the view words the empty conversation).
+        self.setAccessibleName(self.tr("Messages"))
+        self.jump_button.setText(self.tr("New messages  \u2193"))
+        self.loading_label.setText(self.tr("Loading older messages..."))
+        self._place_overlays()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()

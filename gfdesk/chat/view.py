@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -82,12 +82,14 @@ class ChatView(QWidget):
         #: The message being edited (None: the composer writes a new one).
         self.editing_id: str | None = None
         self._restoring = False
+        # The model's last notice ("" when none): the empty page shows it instead.
+        self._notice = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(QCoreApplication.translate("view", EMPTY_TEXT), self)
+        self._empty = QLabel(self)
         self._empty.setObjectName("chatEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack.addWidget(self._empty)
@@ -105,6 +107,27 @@ class ChatView(QWidget):
         if avatars is not None:
             avatars.changed.connect(lambda _url: self.conversation_list.viewport().update())
             avatars.changed.connect(lambda _url: self.message_list.viewport().update())
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Everything this view words itself; its children follow the same event.
+        self._sidebar_title.setText(self.tr("Messages"))
+        self.new_group.setText(self.tr("+ Group"))
+        self.new_group.setToolTip(self.tr("Make a group chat with friends"))
+        self.conversation_list.setAccessibleName(self.tr("Conversations"))
+        self.rename_button.setText(self.tr("Rename"))
+        self.edit_banner.setText(QCoreApplication.translate("view", EDITING_TEXT))
+        self.send_button.setText(self.tr("Send"))
+        self._empty.setText(self._notice or QCoreApplication.translate("view", EMPTY_TEXT))
+        self._header = ()  # the subtitle and the placeholder are worded anew
+        self._refresh_header()
+        if not (self._notice and self.hint.text() == self._notice):
+            self._update_hint()
 
     def _build_sidebar(self) -> QWidget:
         sidebar = QFrame(self)
@@ -113,12 +136,10 @@ class ChatView(QWidget):
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 0, 0, 8)
         column.setSpacing(0)
-        title = QLabel(self.tr("Messages"), sidebar)
+        title = self._sidebar_title = QLabel(sidebar)
         title.setObjectName("chatSidebarTitle")
         self.new_group = QToolButton(sidebar)
         self.new_group.setObjectName("newGroupButton")
-        self.new_group.setText(self.tr("+ Group"))
-        self.new_group.setToolTip(self.tr("Make a group chat with friends"))
         self.new_group.clicked.connect(self.open_group_dialog)
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 12, 0)
@@ -127,7 +148,6 @@ class ChatView(QWidget):
         column.addLayout(heading)
         self.conversation_list = QListView(sidebar)
         self.conversation_list.setObjectName("conversationList")
-        self.conversation_list.setAccessibleName(self.tr("Conversations"))
         self.conversation_list.setModel(self._model.conversations)
         self.conversation_delegate = ConversationDelegate(
             self._model.tz, parent=self, avatars=self._avatars,
@@ -168,7 +188,6 @@ class ChatView(QWidget):
         row.addLayout(titles, 1)
         self.rename_button = QToolButton(header)
         self.rename_button.setObjectName("renameButton")
-        self.rename_button.setText(self.tr("Rename"))
         self.rename_button.clicked.connect(self.open_rename_dialog)
         self.rename_button.hide()
         row.addWidget(self.rename_button)
@@ -202,7 +221,7 @@ class ChatView(QWidget):
         self._typing.setTextFormat(Qt.TextFormat.PlainText)
         self._typing.setFixedHeight(20)
         column.addWidget(self._typing)
-        self.edit_banner = QLabel(QCoreApplication.translate("view", EDITING_TEXT), pane)
+        self.edit_banner = QLabel(pane)
         self.edit_banner.setObjectName("editBanner")
         self.edit_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_banner.hide()
@@ -217,7 +236,7 @@ class ChatView(QWidget):
         self.composer.cancelled.connect(self.stop_editing)
         self.composer.edit_last_requested.connect(self._edit_last)
         box.addWidget(self.composer, 1)
-        self.send_button = QPushButton(self.tr("Send"), frame)
+        self.send_button = QPushButton(frame)
         self.send_button.setObjectName("sendButton")
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send)
@@ -387,6 +406,7 @@ class ChatView(QWidget):
             self.start_editing(message.id)
 
     def _on_notice(self, text: str) -> None:
+        self._notice = text
         self._empty.setText(text or QCoreApplication.translate("view", EMPTY_TEXT))
         if text:
             self._show_hint(text, problem=True)

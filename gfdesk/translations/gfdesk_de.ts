@@ -832,17 +832,15 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>MessageListView</name>
     <message>
         <source>Messages</source>
-        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn.</extracomment>
+        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn. Shown when messages arrive below while the user reads older ones. Shown while an older page loads. Shown over an empty conversation (the view words it).</extracomment>
         <translation>Nachrichten</translation>
     </message>
     <message>
         <source>New messages  ↓</source>
-        <extracomment>Shown when messages arrive below while the user reads older ones.</extracomment>
         <translation>Neue Nachrichten  ↓</translation>
     </message>
     <message>
         <source>Loading older messages...</source>
-        <extracomment>Shown while an older page loads.</extracomment>
         <translation>Ältere Nachrichten werden geladen …</translation>
     </message>
 </context>
@@ -1680,7 +1678,7 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Show gfdesk</source>
-        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px.</extracomment>
+        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px. The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>gfdesk anzeigen</translation>
     </message>
     <message>
@@ -1689,7 +1687,6 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
     <message>
         <source>video call</source>
-        <extracomment>The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>Videoanruf</translation>
     </message>
     <message>

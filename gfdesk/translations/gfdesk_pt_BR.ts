@@ -832,17 +832,15 @@ Feche essa janela para trazê-la de volta.</translation>
     <name>MessageListView</name>
     <message>
         <source>Messages</source>
-        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn.</extracomment>
+        <extracomment>Load the older page when the list is scrolled this close to its top. Rows laid out per event-loop turn. Shown when messages arrive below while the user reads older ones. Shown while an older page loads. Shown over an empty conversation (the view words it).</extracomment>
         <translation>Mensagens</translation>
     </message>
     <message>
         <source>New messages  ↓</source>
-        <extracomment>Shown when messages arrive below while the user reads older ones.</extracomment>
         <translation>Novas mensagens  ↓</translation>
     </message>
     <message>
         <source>Loading older messages...</source>
-        <extracomment>Shown while an older page loads.</extracomment>
         <translation>Carregando mensagens antigas...</translation>
     </message>
 </context>
@@ -1680,7 +1678,7 @@ Lançado sob a Licença MIT.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Show gfdesk</source>
-        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px.</extracomment>
+        <extracomment>Rendered sizes of the badged icon; trays ask for 16 to 64 px. The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>Mostrar o gfdesk</translation>
     </message>
     <message>
@@ -1689,7 +1687,6 @@ Lançado sob a Licença MIT.</translation>
     </message>
     <message>
         <source>video call</source>
-        <extracomment>The badge shown (&quot;&quot; for none): the icon is drawn again only when it changes.</extracomment>
         <translation>chamada de vídeo</translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import sys
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -78,10 +78,10 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         """The context menu (it has no parent widget, so this object owns it)."""
         self.menu.setObjectName("trayMenu")
-        show_action = QAction(self.tr("Show gfdesk"), self.menu)
+        show_action = self._show_action = QAction(self.menu)
         show_action.setObjectName("trayShowAction")
         show_action.triggered.connect(self.show_requested)
-        quit_action = QAction(self.tr("Quit"), self.menu)
+        quit_action = self._quit_action = QAction(self.menu)
         quit_action.setObjectName("trayQuitAction")
         quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(show_action)
@@ -97,6 +97,39 @@ class TrayIcon(QObject):
         self.system_icon.activated.connect(self._on_system_icon_activated)
         self.destroyed.connect(self.menu.deleteLater)
         self._call_actions: list[QAction] = []
+        # The call that rings (caller, video), None when none: its entries are worded anew.
+        self._ringing: tuple[str, bool] | None = None
+        # This object is no widget: its menu tells it the language changed.
+        self.menu.installEventFilter(self)
+        self._retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return super().eventFilter(watched, event)
+
+    def _retranslate(self) -> None:
+        # Everything this icon words itself (the status menu words itself).
+        self._show_action.setText(self.tr("Show gfdesk"))
+        self._quit_action.setText(self.tr("Quit"))
+        if self._ringing is not None and self._call_actions:
+            caller, video = self._ringing
+            header, accept, decline = self._call_actions[:3]
+            header.setText(self._call_header(caller, video))
+            accept.setText(self.tr("Accept call"))
+            decline.setText(self.tr("Decline call"))
+            self.system_icon.setToolTip(self.tr("{app} — {caller} is calling").format(
+                app=TOOLTIP, caller=caller))
+        elif self._badge:
+            self.system_icon.setToolTip(self.tr("{app} — {count} unread").format(
+                app=TOOLTIP, count=self._badge))
+
+    def _call_kind(self, video: bool) -> str:
+        return self.tr("video call") if video else self.tr("voice call")
+
+    def _call_header(self, caller: str, video: bool) -> str:
+        return self.tr("{caller} — incoming {kind}").format(caller=caller,
+                                                             kind=self._call_kind(video))
 
     def set_status_menu(self, menu: QMenu | None) -> None:
         """Offer ``menu`` (the user's online status) above "Quit"; None removes it."""
@@ -111,9 +144,9 @@ class TrayIcon(QObject):
         """Offer "Accept" and "Decline" for a call from ``caller`` at the top of the menu,
         and say it rings with a notification (where the platform has them)."""
         self.clear_incoming_call()
-        kind = self.tr("video call") if video else self.tr("voice call")
-        header = QAction(self.tr("{caller} — incoming {kind}").format(caller=caller, kind=kind),
-                         self.menu)
+        kind = self._call_kind(video)
+        self._ringing = (caller, video)
+        header = QAction(self._call_header(caller, video), self.menu)
         header.setObjectName("trayCallHeader")
         header.setEnabled(False)
         accept = QAction(self.tr("Accept call"), self.menu)
@@ -134,6 +167,7 @@ class TrayIcon(QObject):
 
     def clear_incoming_call(self) -> None:
         """Take the call's actions off the menu (it stopped ringing)."""
+        self._ringing = None
         if not self._call_actions:
             return
         for action in self._call_actions:
