@@ -64,7 +64,7 @@ from gfdesk.tournament.bracket import (  # noqa: E402
 PLAYERS = 256
 TOURNAMENT_ID = str(uuid.UUID("0d9d8a52-3c1e-4f6b-9a57-2b4c6e8f1a03"))
 
-#: Measurements that need the Qt view or the hub (``bench/bracketview.py``): each takes
+#: Measurements that need the Qt view or the hub (``bench/support/bracketview.py``): each takes
 #: the parsed arguments and the generated bracket and returns its figures, which are
 #: printed and merged into the JSON line.
 VIEW_MEASUREMENTS: list[Callable[[argparse.Namespace, Bracket], dict[str, float]]] = []
@@ -148,7 +148,7 @@ def main() -> None:
                         help="engine figures only (no Qt, no hub)")
     args = parser.parse_args()
     if not args.no_view:
-        from bracketview import measure_scores, measure_view
+        from support.bracketview import measure_scores, measure_view
 
         VIEW_MEASUREMENTS.extend([measure_view, measure_scores])
     repeats = args.repeats or (15 if args.quick else 50)

@@ -44,7 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from appside import StallMeter, signed_in  # noqa: E402
+from support.appside import StallMeter, signed_in  # noqa: E402
 
 FRIENDS = 2_000
 ONLINE = 300

@@ -46,7 +46,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from appside import StallMeter, signed_in  # noqa: E402
+from support.appside import StallMeter, signed_in  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 FRIENDS = 10
