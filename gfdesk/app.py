@@ -93,11 +93,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.demo and (args.url or args.anon_key):
         parser.error("--demo and --url/--anon-key are different backends: pick one")
-    from gfdesk.desktop.links import is_link
+    if args.links:
+        # Only with links: it loads uuid, whose import costs the window a few ms.
+        from gfdesk.desktop.links import is_link
 
-    for link in args.links:
-        if not is_link(link):
-            parser.error(f"{link[:80]!r} is not a gfdesk:// link")
+        for link in args.links:
+            if not is_link(link):
+                parser.error(f"{link[:80]!r} is not a gfdesk:// link")
     return args
 
 
@@ -175,7 +177,7 @@ def _create_qapplication(theme_choice: str = "dark") -> QApplication:
     from gfdesk.ui.qtlog import install_qt_message_handler
 
     install_qt_message_handler()
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp = QApplication.instance() or theme.new_application(sys.argv[0])
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("gfdesk")
     qapp.setApplicationDisplayName("gfdesk")

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gfdesk import appresources
 from gfdesk.kit import themecolors
@@ -189,6 +189,10 @@ class IconLabel(QWidget):
         self._size = size
         self._icon = QIcon()
         self.setFixedSize(box or size, box or size)
+        # Lets the stylesheet paint a background and border on this plain QWidget (the
+        # empty state's backdrop). Not QStyle.drawPrimitive in paintEvent: touching QStyle
+        # from Python builds its dozen large enums, about 8 ms before the first window.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
     def icon(self) -> QIcon:
         """The icon shown."""
@@ -201,10 +205,6 @@ class IconLabel(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        # Lets the stylesheet paint a background and border on this plain QWidget.
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
         target = QRect(0, 0, self._size, self._size)
         target.moveCenter(self.rect().center())
         self._icon.paint(painter, target)

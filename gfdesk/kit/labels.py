@@ -2,7 +2,8 @@
 
 Qt guesses whether a label's text is HTML; a name or a reason from the network must
 never be rendered as markup, so every such label is made here with
-``Qt.PlainText``. ``stacked`` puts a title and its detail line one above the other.
+``Qt.PlainText``; ``plain_tooltip`` does the same for a tooltip. ``stacked`` puts a
+title and its detail line one above the other.
 """
 
 from __future__ import annotations
@@ -30,3 +31,12 @@ def stacked(*widgets: QWidget) -> QVBoxLayout:
     for widget in widgets:
         column.addWidget(widget)
     return column
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` verbatim (QToolTip would render "<b>" as bold)."""
+    # Imported here: the module costs the first window about a millisecond, and the
+    # first tooltip with remote text comes later.
+    import html
+
+    return f"<qt>{html.escape(text)}</qt>"

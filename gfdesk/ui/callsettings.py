@@ -51,6 +51,7 @@ from gfdesk.config import (
 from gfdesk.core.icecredentials import IceCredentials
 from gfdesk.core.tokenstore import SecretStore, signalling_secret
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.kit.restyle import repolish
 from gfdesk.log import ui as log
 
 AUTOMATIC_CAMERA = QT_TRANSLATE_NOOP(
@@ -381,5 +382,4 @@ class CallsPage(QWidget):
     def _say(self, text: str, *, success: bool) -> None:
         self.feedback.setText(text)
         self.feedback.setProperty("kind", "success" if success else "error")
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+        repolish(self.feedback)

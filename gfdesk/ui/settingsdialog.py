@@ -48,6 +48,7 @@ from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.restyle import repolish
 from gfdesk.ui import theme
 from gfdesk.ui.appearancesettings import AppearancePage
 from gfdesk.ui.callsettings import CallsPage
@@ -99,11 +100,6 @@ def _line_edit(parent: QWidget, object_name: str, placeholder: str) -> QLineEdit
     field.setObjectName(object_name)
     field.setPlaceholderText(placeholder)
     return field
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class SettingsDialog(QDialog):
@@ -251,7 +247,7 @@ class SettingsDialog(QDialog):
         self.save_profile.setEnabled(True)
         self.profile_feedback.setText(text)
         self.profile_feedback.setProperty("kind", "success" if ok else "error")
-        _repolish(self.profile_feedback)
+        repolish(self.profile_feedback)
         self.profile_feedback.show()
 
     # -- Backend --------------------------------------------------------------------------
@@ -402,7 +398,7 @@ class SettingsDialog(QDialog):
     def _show_feedback(self, text: str, *, success: bool) -> None:
         self._feedback.setText(text)
         self._feedback.setProperty("kind", "success" if success else "error")
-        _repolish(self._feedback)
+        repolish(self._feedback)
         self._feedback.show()
 
     # -- Diagnostics -----------------------------------------------------------------------

@@ -10,7 +10,6 @@ not guess it is HTML.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -44,7 +43,9 @@ from gfdesk.kit import icons, themecolors
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.labels import plain_tooltip
 from gfdesk.kit.palettes import AA_TEXT
+from gfdesk.kit.restyle import repolish
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
@@ -76,11 +77,6 @@ PRESENCE_TEXT = {
 def section_title(section: Section) -> str:
     """The name of ``section`` in the user's language."""
     return QCoreApplication.translate("Section", section.title)
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` verbatim (QToolTip would render "<b>" as bold)."""
-    return f"<qt>{html.escape(text)}</qt>"
 
 
 class _FooterAvatar(AvatarLabel):
@@ -192,7 +188,7 @@ class AccountFooter(QFrame):
             self._status = None
         self._status_button.setVisible(self._signed_in)
         self.setProperty("signedIn", self._signed_in)
-        self._repolish(self._name)
+        repolish(self._name)
         self._show_presence()
 
     def set_connection_state(self, state: ConnectionState) -> None:
@@ -225,7 +221,7 @@ class AccountFooter(QFrame):
         self._presence.setStyleSheet(f"color: {readable};" if readable else "")
         self._avatar.dot_color = color
         self._avatar.update()
-        self._repolish(self._presence)
+        repolish(self._presence)
 
     def _emit_status_clicked(self) -> None:
         self.status_clicked.emit(self.mapToGlobal(QPoint(0, 0)))
@@ -236,11 +232,6 @@ class AccountFooter(QFrame):
             self._emit_status_clicked()
             return
         super().mouseReleaseEvent(event)
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class _BadgeDelegate(QStyledItemDelegate):

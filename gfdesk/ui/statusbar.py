@@ -6,8 +6,6 @@ in a status may come from the network: it is shown as plain text.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -15,6 +13,8 @@ from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.i18nmark import translate
 from gfdesk.kit import icons
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.labels import plain_tooltip
+from gfdesk.kit.restyle import repolish
 
 DOT_SIZE = 10
 DOT_ICONS = {
@@ -82,9 +82,7 @@ class ConnectionIndicator(QWidget):
         self._text.setText(status_text(status))
         # The reason is often longer than the bar has room for, and it may come from
         # the server: escaped so the tooltip shows it verbatim.
-        self._text.setToolTip(f"<qt>{html.escape(status.reason)}</qt>" if status.reason else "")
+        self._text.setToolTip(plain_tooltip(status.reason) if status.reason else "")
         self.setProperty("state", state_name)
         # Dynamic properties only restyle after an explicit re-polish.
-        for widget in (self, self._text):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        repolish(self, self._text)

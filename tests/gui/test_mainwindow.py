@@ -142,6 +142,33 @@ def test_set_section_view_replaces_the_empty_state(window: MainWindow, qtbot: Qt
     assert child(window, QStackedWidget, "sectionStack").currentWidget() is view
 
 
+def test_a_section_first_shown_later_shows_the_state_it_missed(window: MainWindow) -> None:
+    # Only the shown section's empty state is built with the window; the others are
+    # built when first shown, and must then say what the current state is.
+    stack = child(window, QStackedWidget, "sectionStack")
+    assert sum(isinstance(stack.widget(i), EmptyState) for i in range(stack.count())) == 1
+    window.set_connection_status(STATUSES[ConnectionState.OFFLINE][0])
+    window.show_section(Section.TOURNAMENTS)
+    shown = stack.currentWidget()
+    assert isinstance(shown, EmptyState)
+    assert "connection refused" in shown.body()
+    assert window.section_widget(Section.TOURNAMENTS) is shown
+
+
+def test_clearing_the_views_puts_the_shown_sections_empty_state_back(window: MainWindow) -> None:
+    window.set_connection_status(STATUSES[ConnectionState.ONLINE][0])
+    for section in Section:
+        window.set_section_view(section, QLabel(section.name))
+    window.show_section(Section.CONVERSATIONS)
+    window.clear_section_views()
+    stack = child(window, QStackedWidget, "sectionStack")
+    shown = stack.currentWidget()
+    assert isinstance(shown, EmptyState)
+    assert shown.title() == _empty(window, Section.CONVERSATIONS).title()
+    assert window.current_section() is Section.CONVERSATIONS
+    assert _empty(window, Section.FRIENDS).title() == "Your friends will show up here"
+
+
 def test_show_section_switches_and_signals_once(window: MainWindow, qtbot: QtBot) -> None:
     assert window.current_section() is Section.FRIENDS
     with qtbot.waitSignal(window.section_changed, timeout=1000) as blocker:
