@@ -7,8 +7,9 @@ nothing into the user's password store). ``SelfCheck`` then follows the real app
 starts, stage by stage: the window shows, the demo user is signed in, friends are
 online, the conversations load, a message sent to a bot friend gets its answer over
 the hub's realtime channel, the call encoders (PyAV) exist, Qt's multimedia backend
-loads and a video sink takes a picture, and Qt's ICU services answer (the last three
-catch a bundle that left a native library or data out). It closes the
+loads and a video sink takes a picture, Qt's ICU services answer and the LAN discovery
+library reads an mDNS record (the last four catch a bundle that left a native library,
+data or a module out). It closes the
 window (the normal quit path) when all passed or on the first stage that did not pass
 in time; the exit code and the stage that failed (on stderr) say which.
 """
@@ -189,6 +190,27 @@ class SelfCheck:
         self._qt_multimedia()
         if sys.platform.startswith("linux"):  # Qt uses ICU there (the OS's own elsewhere)
             self._text_services()
+        self._lan_discovery()
+
+    def _lan_discovery(self) -> None:
+        """The LAN hub discovery's modules load (zeroconf: the Linux bundle carries its
+        pure-Python modules, not the compiled ones) and parse an mDNS record."""
+        import importlib
+
+        from zeroconf import const
+        from zeroconf._dns import DNSText
+        from zeroconf._protocol.incoming import DNSIncoming
+        from zeroconf._protocol.outgoing import DNSOutgoing
+
+        for module in ("gfdesk.core.hubdiscovery", "gfdesk.hub.discovery"):
+            importlib.import_module(module)
+        out = DNSOutgoing(const._FLAGS_QR_RESPONSE | const._FLAGS_AA)
+        out.add_answer_at_time(DNSText("self-check._gfdesk._tcp.local.", const._TYPE_TXT,
+                                       const._CLASS_IN, 120, b"\x04ok=1"), 0)
+        parsed = DNSIncoming(out.packets()[0])
+        if not parsed.answers() or parsed.answers()[0].name != "self-check._gfdesk._tcp.local.":
+            raise StageFailed("zeroconf did not read back an mDNS record it wrote")
+        say("ok: LAN discovery (zeroconf) loads and reads mDNS records")
 
     def _qt_multimedia(self) -> None:
         """Qt's multimedia backend loads and a video sink takes a picture: without the

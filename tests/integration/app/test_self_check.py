@@ -27,7 +27,8 @@ def test_it_passes_once_friends_are_online_and_a_message_arrived(tmp_path: Path)
     result = self_check(tmp_path, "90")
     assert result.returncode == 0, result.stderr
     for stage in ("friends online", "a chat message arrived",
-                  "Qt's multimedia backend loaded, a video sink takes pictures"):
+                  "Qt's multimedia backend loaded, a video sink takes pictures",
+                  "LAN discovery (zeroconf) loads and reads mDNS records"):
         assert f"self-check: ok: {stage}" in result.stderr
     if sys.platform.startswith("linux"):
         assert "self-check: ok: text services" in result.stderr
