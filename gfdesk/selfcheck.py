@@ -6,8 +6,10 @@ running copy's data, lock or single-instance socket), and the null keyring (so i
 nothing into the user's password store). ``SelfCheck`` then follows the real app as it
 starts, stage by stage: the window shows, the demo user is signed in, friends are
 online, the conversations load, a message sent to a bot friend gets its answer over
-the hub's realtime channel, the call encoders (PyAV) exist and Qt's multimedia backend
-loads (the last two catch a bundle that left a native library out). It closes the
+the hub's realtime channel, the call encoders (PyAV) exist, Qt's multimedia backend
+loads and a video sink takes a picture, Qt's ICU services answer and the LAN discovery
+library reads an mDNS record (the last four catch a bundle that left a native library,
+data or a module out). It closes the
 window (the normal quit path) when all passed or on the first stage that did not pass
 in time; the exit code and the stage that failed (on stderr) say which.
 """
@@ -186,16 +188,70 @@ class SelfCheck:
         say(f"  answered {time.monotonic() - sent:.1f} s after sending")
         self._media_codecs()
         self._qt_multimedia()
+        if sys.platform.startswith("linux"):  # Qt uses ICU there (the OS's own elsewhere)
+            self._text_services()
+        self._lan_discovery()
+
+    def _lan_discovery(self) -> None:
+        """The LAN hub discovery's modules load (zeroconf: the Linux bundle carries its
+        pure-Python modules, not the compiled ones) and parse an mDNS record."""
+        import importlib
+
+        from zeroconf import const
+        from zeroconf._dns import DNSText
+        from zeroconf._protocol.incoming import DNSIncoming
+        from zeroconf._protocol.outgoing import DNSOutgoing
+
+        for module in ("gfdesk.core.hubdiscovery", "gfdesk.hub.discovery"):
+            importlib.import_module(module)
+        out = DNSOutgoing(const._FLAGS_QR_RESPONSE | const._FLAGS_AA)
+        out.add_answer_at_time(DNSText("self-check._gfdesk._tcp.local.", const._TYPE_TXT,
+                                       const._CLASS_IN, 120, b"\x04ok=1"), 0)
+        parsed = DNSIncoming(out.packets()[0])
+        if not parsed.answers() or parsed.answers()[0].name != "self-check._gfdesk._tcp.local.":
+            raise StageFailed("zeroconf did not read back an mDNS record it wrote")
+        say("ok: LAN discovery (zeroconf) loads and reads mDNS records")
 
     def _qt_multimedia(self) -> None:
-        """Qt's multimedia backend loads: without it (a plugin or a library it links
-        against missing) a call's video has nowhere to go, and Qt only warns."""
-        from PySide6.QtMultimedia import QMediaFormat
+        """Qt's multimedia backend loads and a video sink takes a picture: without the
+        backend (its plugin or a library it links against missing) ``QVideoSink``
+        drops every frame, so a call's video has nowhere to go, and Qt only warns."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtMultimedia import (
+            QMediaFormat,
+            QVideoFrame,
+            QVideoFrameFormat,
+            QVideoSink,
+        )
 
         if not QMediaFormat().supportedVideoCodecs(QMediaFormat.ConversionMode.Decode):
             raise StageFailed("Qt's multimedia backend did not load (no video codecs): "
                               "the call window cannot show video")
-        say("ok: Qt's multimedia backend loaded")
+        frame = QVideoFrame(QVideoFrameFormat(QSize(64, 48),
+                                              QVideoFrameFormat.PixelFormat.Format_YUV420P))
+        sink = QVideoSink()
+        sink.setVideoFrame(frame)
+        if not sink.videoFrame().isValid():
+            raise StageFailed("a QVideoSink dropped a picture (no video sink backend): "
+                              "the call window cannot show video")
+        say("ok: Qt's multimedia backend loaded, a video sink takes pictures")
+
+    def _text_services(self) -> None:
+        """Qt's ICU services answer: collation, time-zone names and a legacy encoding
+        (the Linux bundle carries a trimmed ICU data library, packaging/linux/icudata.py;
+        a tree it should have kept shows here)."""
+        from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+        german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+        if QCollator(german).compare("\u00c4pfel", "Zebra") >= 0:
+            raise StageFailed("ICU's collation data is missing (\u00c4 sorts after Z)")
+        zone = QTimeZone(b"Europe/Berlin").displayName(
+            QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, german)
+        if not zone or zone.startswith(("UTC", "GMT")):
+            raise StageFailed(f"ICU's time-zone names are missing (Europe/Berlin: {zone!r})")
+        if not QStringDecoder("Shift_JIS").isValid():
+            raise StageFailed("ICU's converters are missing (no Shift_JIS)")
+        say("ok: text services (ICU collation, time-zone names, converters)")
 
     def _media_codecs(self) -> None:
         """The call encoders exist (PyAV's native libraries load and have the encoders)."""

@@ -24,6 +24,18 @@ echo "== pyinstaller (packaging/gfdesk.spec)"
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/gfdesk.spec
 
+# The target: under 250 MB (decimal) unpacked. A bundle past it fails the build
+# (and CI's bundle step) instead of growing unnoticed; packaging/README.md lists what
+# is trimmed. GFDESK_BUNDLE_LIMIT (bytes) moves the limit.
+limit="${GFDESK_BUNDLE_LIMIT:-250000000}"
+bytes="$(du -sb dist/gfdesk | cut -f1)"
+echo "== bundle size: $bytes bytes ($((bytes / 1000000)) MB), limit $limit"
+if [ "$bytes" -gt "$limit" ]; then
+  echo "error: dist/gfdesk is $bytes bytes, over the limit of $limit (packaging/README.md" \
+       "says what is trimmed; bench/bundle.py shows the size by part)" >&2
+  exit 1
+fi
+
 echo "== tarball $name.tar.gz"
 stage="build/$name"
 rm -rf "$stage"
