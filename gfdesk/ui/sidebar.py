@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -45,6 +44,7 @@ from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.palettes import AA_TEXT
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
@@ -105,7 +105,7 @@ class _FooterAvatar(AvatarLabel):
         painter.end()
 
 
-class AccountFooter(QFrame):
+class AccountFooter(Retranslating, QFrame):
     """Avatar, display name, the user's status (or the connection's word) and the
     settings button.
 
@@ -163,11 +163,6 @@ class AccountFooter(QFrame):
 
     def _on_theme_changed(self, _name: str) -> None:
         self._show_presence()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._status_button.setToolTip(self.tr("Set your status"))
@@ -273,7 +268,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class Sidebar(QFrame):
+class Sidebar(Retranslating, QFrame):
     """Brand, navigation and account footer.
 
     Signals:
@@ -337,11 +332,6 @@ class Sidebar(QFrame):
         layout.addWidget(self._nav, 1)
         layout.addWidget(self.footer)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._heading.setText(self.tr("NAVIGATE"))
