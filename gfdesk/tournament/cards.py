@@ -14,10 +14,23 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 from gfdesk.tournament.graph import Bracket
 from gfdesk.tournament.layout import slot_hint, tag
-from gfdesk.tournament.matches import Match, MatchStatus, describe
+from gfdesk.tournament.matches import Match, MatchStatus, Section
 from gfdesk.tournament.scores import LiveScore
+
+
+def describe_shown(match: Match) -> str:
+    """``describe`` for the screen, in the user's language ("Losers round 3, match 2")."""
+    if match.bracket is Section.GRAND_FINAL:
+        return (translate("cards", "Grand final") if match.round == 1
+                else translate("cards", "Grand final reset"))
+    text = {Section.WINNERS: QT_TRANSLATE_NOOP("cards", "Winners round {round}, match {match}"),
+            Section.LOSERS: QT_TRANSLATE_NOOP("cards", "Losers round {round}, match {match}"),
+            Section.ROUND_ROBIN: QT_TRANSLATE_NOOP("cards", "Round {round}, match {match}"),
+            }[match.bracket]
+    return translate("cards", text).format(round=match.round, match=match.position)
 
 
 class LineState(enum.Enum):
@@ -96,7 +109,7 @@ def card(bracket: Bracket, match: Match, *, names: Mapping[str, str],
     else:
         scores = (None, None)
     return Card(
-        match_id=match.id, tag=tag(match), title=describe(match).capitalize(),
+        match_id=match.id, tag=tag(match), title=describe_shown(match),
         status=match.status,
         top=_line(bracket, match, 1, names, seeds, scores[0]),
         bottom=_line(bracket, match, 2, names, seeds, scores[1]),

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.tournament.bracketmodel import BracketModel
+from gfdesk.tournament.cards import describe_shown
 from gfdesk.tournament.hostmodel import HostModel
 from gfdesk.tournament.info import Tournament, TournamentStatus
 from gfdesk.tournament.layout import tag
-from gfdesk.tournament.matches import Format, MatchStatus, describe
+from gfdesk.tournament.matches import Format, MatchStatus
 from gfdesk.tournament.service import Profile
 
 ID = Qt.ItemDataRole.UserRole + 1
@@ -153,7 +154,7 @@ class HostConsoleView(QScrollArea):
         grid.addWidget(self.start_button)
         self.delete_button = QPushButton(self.tr("Delete tournament"), box)
         self.delete_button.clicked.connect(lambda: self._confirm(
-            self.delete_button, "Click again to delete it", self._host.delete_tournament))
+            self.delete_button, self.tr("Click again to delete it"), self._host.delete_tournament))
         grid.addWidget(self.delete_button)
         self.players_box = box
         return box
@@ -212,7 +213,8 @@ class HostConsoleView(QScrollArea):
         self.unstart_button.clicked.connect(self._host.unstart)
         self.finish_button = QPushButton(self.tr("Finish tournament"), box)
         self.finish_button.clicked.connect(lambda: self._confirm(
-            self.finish_button, "Click again to finish: results are final", self._host.finish))
+            self.finish_button, self.tr("Click again to finish: results are final"),
+            self._host.finish))
         for button in (self.next_round_button, self.unstart_button, self.finish_button):
             row.addWidget(button)
         self.tournament_box = box
@@ -279,7 +281,7 @@ class HostConsoleView(QScrollArea):
                        self.delete_button):
             button.setEnabled(not busy)
         if busy:
-            self._show("Working…", problem=False)
+            self._show(self.tr("Working…"), problem=False)
         self._refresh()
 
     def _show(self, text: str, *, problem: bool) -> None:
@@ -308,7 +310,7 @@ class HostConsoleView(QScrollArea):
             self.found.addItem(item)
         self.found.setVisible(bool(found))
         if not found:
-            self._show("No player found by that name.", problem=True)
+            self._show(self.tr("No player found by that name."), problem=True)
 
     def _add_found(self, item: QListWidgetItem) -> None:
         self._host.add_player(str(item.data(ID)))
@@ -338,7 +340,7 @@ class HostConsoleView(QScrollArea):
             return
         names = [self._bracket.name_of(p) if p else "—" for p in (match.player1_id,
                                                                  match.player2_id)]
-        self.match_title.setText(f"{describe(match).capitalize()} ({tag(match)}): "
+        self.match_title.setText(f"{describe_shown(match)} ({tag(match)}): "
                                  f"{match.status.value}")
         self.player1.setText(names[0])
         self.player2.setText(names[1])
@@ -361,8 +363,9 @@ class HostConsoleView(QScrollArea):
         self.live_button.setEnabled(match.status is MatchStatus.READY and not busy)
         self.result_button.setEnabled(two and match.status is not MatchStatus.PENDING
                                       and not busy)
-        self.result_button.setText("Correct result" if match.status is MatchStatus.DONE
-                                   else "Report result")
+        self.result_button.setText(self.tr("Correct result")
+                                   if match.status is MatchStatus.DONE
+                                   else self.tr("Report result"))
         self.reset_button.setEnabled(two and match.status in (MatchStatus.LIVE,
                                                               MatchStatus.DONE) and not busy)
         for widget in (self.forfeit1, self.forfeit2, self.disqualify):
