@@ -340,8 +340,11 @@ class HostConsoleView(QScrollArea):
             return
         names = [self._bracket.name_of(p) if p else "—" for p in (match.player1_id,
                                                                  match.player2_id)]
-        self.match_title.setText(f"{describe_shown(match)} ({tag(match)}): "
-                                 f"{match.status.value}")
+        status = {MatchStatus.PENDING: self.tr("waiting for players"),
+                  MatchStatus.READY: self.tr("ready"), MatchStatus.LIVE: self.tr("live"),
+                  MatchStatus.DONE: self.tr("done")}[match.status]
+        self.match_title.setText(self.tr("{match} ({tag}): {status}").format(
+            match=describe_shown(match), tag=tag(match), status=status))
         self.player1.setText(names[0])
         self.player2.setText(names[1])
         for button, name in ((self.forfeit1, names[0]), (self.forfeit2, names[1])):

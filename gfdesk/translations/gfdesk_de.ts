@@ -941,6 +941,26 @@ Sag der Gruppe hallo!</translation>
         <translation>{name}  (Doppelklick zum Hinzufügen)</translation>
     </message>
     <message>
+        <source>waiting for players</source>
+        <translation>wartet auf Spieler</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>{match} ({tag}): {status}</source>
+        <translation>{match} ({tag}): {status}</translation>
+    </message>
+    <message>
         <source>Correct result</source>
         <translation>Ergebnis korrigieren</translation>
     </message>

@@ -941,6 +941,26 @@ Diga oi para o grupo!</translation>
         <translation>{name}  (clique duas vezes para adicionar)</translation>
     </message>
     <message>
+        <source>waiting for players</source>
+        <translation>aguardando jogadores</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>pronta</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>ao vivo</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>encerrada</translation>
+    </message>
+    <message>
+        <source>{match} ({tag}): {status}</source>
+        <translation>{match} ({tag}): {status}</translation>
+    </message>
+    <message>
         <source>Correct result</source>
         <translation>Corrigir resultado</translation>
     </message>
