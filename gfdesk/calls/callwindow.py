@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QHideEvent, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from gfdesk.calls.states import CallInfo, CallKind, CallState
 from gfdesk.calls.videoviews import AvatarPane, PopOutWindow, SelfView
 from gfdesk.calls.wording import kind_text, quality_text, state_text, timer_text
 from gfdesk.kit import icons
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.timer import NamedTimer
 
 DEFAULT_SIZE = QSize(960, 640)
@@ -58,7 +59,7 @@ class _Stage(QWidget):
             self.floating.place()
 
 
-class CallWindow(QWidget):
+class CallWindow(Retranslating, QWidget):
     """The window of the call in progress.
 
     Args:
@@ -147,11 +148,6 @@ class CallWindow(QWidget):
         self._retranslate()
         if model.info is not None:
             self._on_call_changed(model.info)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this window words itself, recomputed from the call as it stands.

@@ -9,7 +9,7 @@ stops ringing (accepted here or elsewhere, declined, cancelled, missed).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,11 +18,12 @@ from gfdesk.calls.ringer import Ringer
 from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
 from gfdesk.kit import icons
 from gfdesk.kit.avatar import avatar_pixmap
+from gfdesk.kit.retranslate import Retranslating
 
 SIZE = QSize(340, 300)
 AVATAR = 88
 
-class IncomingCallWindow(QWidget):
+class IncomingCallWindow(Retranslating, QWidget):
     """Rings for an incoming call.
 
     Args:
@@ -78,11 +79,6 @@ class IncomingCallWindow(QWidget):
         model.call_changed.connect(self._on_call_changed)
         model.name_changed.connect(self._on_name_changed)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this window words itself, from the call it rings for (if any).

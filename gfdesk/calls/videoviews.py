@@ -9,13 +9,14 @@ surface covers any child widget), and it can be dragged anywhere inside the pict
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QLabel, QSizeGrip, QVBoxLayout, QWidget
 
 from gfdesk.calls.render import VideoRenderer
 from gfdesk.kit.avatar import avatar_pixmap
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 
 SELF_VIEW_SIZE = QSize(224, 126)
@@ -157,7 +158,7 @@ class AvatarPane(QWidget):
         self.caption.setText(caption)
 
 
-class PopOutWindow(QWidget):
+class PopOutWindow(Retranslating, QWidget):
     """The other side's picture alone, in a window without frame or title bar (for a
     streamer's capture software). A thin strip along its bottom edge (outside the
     video surface, which takes the mouse on some platforms) moves it when dragged,
@@ -185,11 +186,6 @@ class PopOutWindow(QWidget):
         self._retranslate()
         self.resize(POP_OUT_SIZE)
         self._grab: QPoint | None = None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this window words itself (its title is a fixed name for capture software).

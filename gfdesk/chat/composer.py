@@ -3,15 +3,17 @@ Up in an empty box edits your last message, Escape leaves editing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from gfdesk.kit.retranslate import Retranslating
 
 #: The composer grows up to this many lines, then scrolls.
 COMPOSER_MAX_LINES = 8
 
 
-class Composer(QPlainTextEdit):
+class Composer(Retranslating, QPlainTextEdit):
     """The message box: Enter sends, Shift+Enter starts a new line.
 
     Signals:
@@ -32,11 +34,6 @@ class Composer(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Message"))

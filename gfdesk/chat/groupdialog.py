@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.chat.rooms import TITLE_MAX_CHARS, clean_title
 from gfdesk.kit.labels import plain_label
+from gfdesk.kit.retranslate import Retranslating
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FriendCard = tuple[str, str, "str | None"]
@@ -35,7 +36,7 @@ def _plain(text: str, parent: QWidget, name: str = "") -> QLabel:
     return plain_label(text, parent, name, wrap=True)
 
 
-class GroupDialog(QDialog):
+class GroupDialog(Retranslating, QDialog):
     """Name a group and pick its members among the user's friends.
 
     Signals:
@@ -89,11 +90,6 @@ class GroupDialog(QDialog):
         self._update()
         self._retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("New group"))
         self.title.setPlaceholderText(self.tr("Group name"))
@@ -124,7 +120,7 @@ class GroupDialog(QDialog):
         self.accept()
 
 
-class RenameDialog(QDialog):
+class RenameDialog(Retranslating, QDialog):
     """A conversation's new name.
 
     Signals:
@@ -155,11 +151,6 @@ class RenameDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Rename conversation"))

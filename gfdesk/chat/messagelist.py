@@ -7,12 +7,13 @@ rows under the user's eyes where they were. Links open only on click.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPushButton, QWidget
 
 from gfdesk.chat.messagedelegate import MessageDelegate
 from gfdesk.chat.messagemodel import MESSAGE_ROLE
+from gfdesk.kit.retranslate import Retranslating
 
 #: Load the older page when the list is scrolled this close to its top.
 LOAD_OLDER_AT_PX = 300
@@ -20,7 +21,7 @@ LOAD_OLDER_AT_PX = 300
 LAYOUT_BATCH = 200
 
 
-class MessageListView(QListView):
+class MessageListView(Retranslating, QListView):
     """The message list: pixel scrolling, stable position, link and retry clicks.
 
     Signals:
@@ -75,11 +76,6 @@ class MessageListView(QListView):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # The texts this list words itself (the view words the empty conversation).

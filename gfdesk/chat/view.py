@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -45,13 +45,14 @@ from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.retranslate import Retranslating
 
 #: Show the character count from this length on.
 COUNT_FROM = MAX_MESSAGE_CHARS * 3 // 4
 EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a conversation to start chatting.")
 EDITING_TEXT = QT_TRANSLATE_NOOP("view", "Editing your message · Enter to save · Esc to cancel")
 
-class ChatView(QWidget):
+class ChatView(Retranslating, QWidget):
     """The chat page of the main window.
 
     Args:
@@ -108,11 +109,6 @@ class ChatView(QWidget):
             avatars.changed.connect(lambda _url: self.conversation_list.viewport().update())
             avatars.changed.connect(lambda _url: self.message_list.viewport().update())
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this view words itself; its children follow the same event.

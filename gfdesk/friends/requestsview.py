@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.labels import plain_label, stacked
+from gfdesk.kit.retranslate import Retranslating
 
 ROW_AVATAR = 36
 #: A player's name keeps at least this much room beside the buttons.
@@ -102,7 +103,7 @@ def _label(text: str, name: str, parent: QWidget) -> QLabel:
     return plain_label(text, parent, name, wrap=True)
 
 
-class RequestsView(QWidget):
+class RequestsView(Retranslating, QWidget):
     """Player search, incoming requests and sent requests."""
 
     def __init__(self, model: RequestsModel, avatars: AvatarStore | None = None,
@@ -146,11 +147,6 @@ class RequestsView(QWidget):
         model.busy_changed.connect(self._on_busy_changed)
         model.notice.connect(self._on_notice)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this view words itself; the sections and rows are laid out again

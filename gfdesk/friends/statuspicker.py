@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from gfdesk.friends.statusmodel import IDLE_AWAY_S, StatusModel
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
 from gfdesk.kit import themecolors
 from gfdesk.kit.labels import plain_label, stacked
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status, status_text
 
@@ -95,7 +96,7 @@ def _word_choice(button: QPushButton, choice: Status) -> None:
             minutes=int(IDLE_AWAY_S // 60)))
 
 
-class StatusPicker(QFrame):
+class StatusPicker(Retranslating, QFrame):
     """The status choices and the game list.
 
     Signals:
@@ -143,11 +144,6 @@ class StatusPicker(QFrame):
         self._sync()
         self._fill_games("")
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this picker words itself.
@@ -215,18 +211,13 @@ class StatusPicker(QFrame):
         self.search.setFocus()
 
 
-class _StatusMenu(QMenu):
+class _StatusMenu(Retranslating, QMenu):
     """A menu that re-words itself (its title, then ``refill``) when the language changes."""
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.refill: Callable[[], None] | None = None
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("statuspicker", "Status"))

@@ -12,7 +12,6 @@ first row of each group, Discord-style. An empty list says why and what to do.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -58,6 +57,7 @@ from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.badge import badge_text
 from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.userstatus import Status
 
@@ -186,7 +186,7 @@ class FriendDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class FriendsView(QWidget):
+class FriendsView(Retranslating, QWidget):
     """The Friends and Requests tabs.
 
     Args:
@@ -297,11 +297,6 @@ class FriendsView(QWidget):
         self._on_counts_changed(model.online_count(), model.rowCount())
         self._on_incoming_count_changed(self._requests.incoming_total)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this view words itself; the empty state follows the list as it is now.

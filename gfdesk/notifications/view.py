@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.emoji import drawable
 from gfdesk.kit.fonts import DerivedFonts, font_at
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.notifications.model import (
     ACTOR_ROLE,
@@ -188,7 +188,7 @@ class NotificationDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class NotificationCentreView(QWidget):
+class NotificationCentreView(Retranslating, QWidget):
     """The list of notifications.
 
     Signals:
@@ -246,11 +246,6 @@ class NotificationCentreView(QWidget):
         self._on_unread_changed(model.unread_count())
         self._update_empty()
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this view words itself; the rows are painted in the language of now.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.tournament.bracket import champion
 from gfdesk.tournament.bracketscene import BACKGROUND, BracketScene
 from gfdesk.tournament.bracketview import BracketView
@@ -75,7 +76,7 @@ def render_png(scene: BracketScene, path: Path) -> None:
         raise OSError(f"could not write {path}")
 
 
-class TournamentPage(QWidget):
+class TournamentPage(Retranslating, QWidget):
     """The page of one tournament.
 
     Args:
@@ -139,11 +140,6 @@ class TournamentPage(QWidget):
         model.notice.connect(self._on_notice)
         model.bracket.rebuilt.connect(self._refresh)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this page words itself; the state-dependent texts come from _refresh.

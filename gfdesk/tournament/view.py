@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.tournament.createdialog import CreateTournamentDialog, TournamentForm
 from gfdesk.tournament.listdelegate import TournamentDelegate
 from gfdesk.tournament.listmodel import ID_ROLE, KIND_ROLE, RowKind
@@ -33,7 +34,7 @@ EMPTY_TEXT = QT_TRANSLATE_NOOP("view", "Pick a tournament to follow its bracket 
 REFRESH_EVERY_S = 10.0
 SIDEBAR_WIDTH = 250
 
-class TournamentsView(QWidget):
+class TournamentsView(Retranslating, QWidget):
     """The Tournaments page of the main window.
 
     Args:
@@ -66,11 +67,6 @@ class TournamentsView(QWidget):
         model.list.modelReset.connect(self._select_current)
         model.list.layoutChanged.connect(self._select_current)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this view words itself; the open page follows the same event.

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from gfdesk.config import LANGUAGES, SYSTEM_LANGUAGE, ConfigError, read_language, save_language
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.ui.language import NATIVE_NAMES, Languages, resolve
 
 
@@ -26,7 +27,7 @@ def application_languages() -> Languages:
     return found if found is not None else Languages(None, app)
 
 
-class LanguagePage(QWidget):
+class LanguagePage(Retranslating, QWidget):
     """Radio buttons for the languages; the chosen one is saved and applied.
 
     Signals:
@@ -76,11 +77,6 @@ class LanguagePage(QWidget):
         """Check ``code`` and apply it, as a click would."""
         self._buttons[code].setChecked(True)
         self._apply(code)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._heading.setText(self.tr("LANGUAGE"))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.kit import icons
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.ui.banner import MessageArea
 from gfdesk.ui.emptystate import EmptyAction, EmptyState, empty_content
 from gfdesk.ui.sections import Section
@@ -77,7 +78,7 @@ def _key_sequences(standard: QKeySequence.StandardKey, explicit: str) -> list[QK
     return list(unique.values())
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The gfdesk window.
 
     Signals:
@@ -341,11 +342,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=section: self.show_section(s))
             self.addAction(action)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         # Everything this window words itself; its children follow the same event.

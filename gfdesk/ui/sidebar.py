@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -46,6 +45,7 @@ from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.labels import plain_tooltip
 from gfdesk.kit.palettes import AA_TEXT
 from gfdesk.kit.restyle import repolish
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.ui import theme
 from gfdesk.ui.sections import Section
@@ -101,7 +101,7 @@ class _FooterAvatar(AvatarLabel):
         painter.end()
 
 
-class AccountFooter(QFrame):
+class AccountFooter(Retranslating, QFrame):
     """Avatar, display name, the user's status (or the connection's word) and the
     settings button.
 
@@ -159,11 +159,6 @@ class AccountFooter(QFrame):
 
     def _on_theme_changed(self, _name: str) -> None:
         self._show_presence()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._status_button.setToolTip(self.tr("Set your status"))
@@ -264,7 +259,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class Sidebar(QFrame):
+class Sidebar(Retranslating, QFrame):
     """Brand, navigation and account footer.
 
     Signals:
@@ -328,11 +323,6 @@ class Sidebar(QFrame):
         layout.addWidget(self._nav, 1)
         layout.addWidget(self.footer)
         self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._heading.setText(self.tr("NAVIGATE"))

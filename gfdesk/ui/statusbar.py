@@ -6,7 +6,7 @@ in a status may come from the network: it is shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gfdesk.core.status import ConnectionState, ConnectionStatus
@@ -15,6 +15,7 @@ from gfdesk.kit import icons
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.labels import plain_tooltip
 from gfdesk.kit.restyle import repolish
+from gfdesk.kit.retranslate import Retranslating
 
 DOT_SIZE = 10
 DOT_ICONS = {
@@ -51,7 +52,7 @@ def status_text(status: ConnectionStatus) -> str:
     return translate("ConnectionIndicator", "No backend")
 
 
-class ConnectionIndicator(QWidget):
+class ConnectionIndicator(Retranslating, QWidget):
     """Dot plus text for a ``ConnectionStatus``; the ``state`` property drives the QSS."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,10 +69,9 @@ class ConnectionIndicator(QWidget):
         layout.addWidget(self._text, 1)
         self._status: ConnectionStatus | None = None
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._status is not None:
+    def _retranslate(self) -> None:
+        if self._status is not None:
             self.set_status(self._status)
-        super().changeEvent(event)
 
     def set_status(self, status: ConnectionStatus) -> None:
         """Show ``status``."""
