@@ -64,6 +64,10 @@ class BracketModel(QObject):
             self._layout = layout(bracket)
         return self._layout
 
+    def reword(self) -> None:
+        """The language changed: the next ``layout`` words its headers in the new one."""
+        self._layout = None
+
     def _index(self) -> None:
         bracket = self.bracket
         service = self._feed.service

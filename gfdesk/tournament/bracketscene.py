@@ -1,8 +1,9 @@
 """The bracket as a QGraphicsScene: one item per match card, column headers, connectors.
 
 ``BracketScene`` builds its items from the model's layout once per structure
-(``rebuilt``); a changed match (``match_changed``) refreshes that one card, which
-repaints only its own rectangle. Cards cache their painting in device coordinates, so
+(``rebuilt``) and once per language (``retranslate``, called by its view); a changed
+match (``match_changed``) refreshes that one card, which repaints only its own
+rectangle. Cards cache their painting in device coordinates, so
 panning a 256-player double elimination moves pixmaps instead of repainting text.
 Names are remote text: painted with ``drawText`` (never interpreted as markup).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -45,6 +46,8 @@ CONNECTOR = "bracket_connector"
 HEADER = "text_soft"
 AVATAR = 18
 SCORE_W = 30
+#: The live pill's least width and its text's side padding (both sides together).
+PILL_W, PILL_PAD = 38.0, 12.0
 #: Z order: connectors under cards.
 CONNECTOR_Z, CARD_Z = 0, 1
 
@@ -144,13 +147,16 @@ class MatchCardItem(QGraphicsItem):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), line.score)
 
     def _live_pill(self, painter: QPainter) -> None:
-        pill = QRectF(CARD_W - 44, -9, 38, 14)
+        text = QCoreApplication.translate("BracketScene", "LIVE")
+        painter.setFont(self._fonts.pill)
+        # At least the English pill's width; a longer word ("AO VIVO") widens it leftwards.
+        width = max(PILL_W, painter.fontMetrics().horizontalAdvance(text) + PILL_PAD)
+        pill = QRectF(CARD_W - 6 - width, -9, width, 14)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme_color(LIVE))
         painter.drawRoundedRect(pill, 7, 7)
-        painter.setFont(self._fonts.pill)
         painter.setPen(theme_color("text_on_fill"))
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), "LIVE")
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 class BracketScene(QGraphicsScene):
@@ -208,6 +214,12 @@ class BracketScene(QGraphicsScene):
             self.addItem(item)
             self.cards[match_id] = item
         self.setSceneRect(QRectF(0, 0, placed.width, placed.height))
+
+    def retranslate(self) -> None:
+        """The language changed: headers, card titles, hints and pills in the new one
+        (the items are made again, as for a new structure; the picture does not move)."""
+        self.model.reword()
+        self.rebuild()
 
     def _on_theme_changed(self, _name: str) -> None:
         self.setBackgroundBrush(QBrush(theme_color(BACKGROUND)))

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.roles import give_role
 from gfdesk.tournament.bracketscene import BracketScene
 from gfdesk.tournament.cards import Card, Line
@@ -53,7 +54,7 @@ FIRST_LOOK_ZOOM = 0.55
 CLICK_SLOP = 5
 
 
-class BracketView(QGraphicsView):
+class BracketView(Retranslating, QGraphicsView):
     """Shows a ``BracketScene``.
 
     Signals:
@@ -76,7 +77,7 @@ class BracketView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Bracket"))
+        self._word()
         give_role(BracketView, QAccessible.Role.Canvas)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._scene = scene
@@ -85,6 +86,15 @@ class BracketView(QGraphicsView):
         self._pressed_at: QPoint | None = None
         scene.model.rebuilt.connect(self._on_rebuilt)
         scene.model.selection_changed.connect(self._describe_selection)
+
+    def _word(self) -> None:
+        self.setAccessibleName(self.tr("Bracket"))
+
+    def _retranslate(self) -> None:
+        # The scene is no widget: it hears of the switch from here.
+        self._word()
+        self._scene.retranslate()
+        self._describe_selection(self._scene.model.selected)
 
     @property
     def zoom(self) -> float:

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gfdesk.tournament.graph import Bracket
-from gfdesk.tournament.layout import slot_hint, tag
-from gfdesk.tournament.matches import Match, MatchStatus, describe
+from gfdesk.tournament.layout import match_name, slot_hint, slot_source, tag
+from gfdesk.tournament.matches import Match, MatchStatus
 from gfdesk.tournament.scores import LiveScore
 
 
@@ -67,9 +67,9 @@ def _line(bracket: Bracket, match: Match, slot: int, names: Mapping[str, str],
           seeds: Mapping[str, int], score: int | None) -> Line:
     player = match.player(slot)
     if player is None:
-        hint = slot_hint(bracket, match, slot)
-        state = LineState.BYE if hint == "Bye" else LineState.WAITING
-        return Line(state, hint=hint)
+        state = LineState.BYE if slot_source(bracket, match, slot) is None \
+            else LineState.WAITING
+        return Line(state, hint=slot_hint(bracket, match, slot))
     if match.status is MatchStatus.DONE and match.winner_id is not None \
             and len(match.players) == 2:
         state = LineState.WINNER if match.winner_id == player else LineState.LOSER
@@ -96,7 +96,7 @@ def card(bracket: Bracket, match: Match, *, names: Mapping[str, str],
     else:
         scores = (None, None)
     return Card(
-        match_id=match.id, tag=tag(match), title=describe(match).capitalize(),
+        match_id=match.id, tag=tag(match), title=match_name(match),
         status=match.status,
         top=_line(bracket, match, 1, names, seeds, scores[0]),
         bottom=_line(bracket, match, 2, names, seeds, scores[1]),

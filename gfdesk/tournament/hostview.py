@@ -4,7 +4,9 @@ back, finish).
 
 Widgets only call ``HostModel``'s plain methods; every refusal comes back with its
 reason (``failed``) and is shown under the controls. Player names are remote text:
-list items and labels show them as plain text.
+list items and labels show them as plain text. A live language switch re-words every
+control, and the texts that follow the state (the selected match, an armed button, the
+console's own status line) are made again from the state as it is.
 """
 
 from __future__ import annotations
@@ -31,15 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.tournament.bracketmodel import BracketModel
 from gfdesk.tournament.hostmodel import HostModel
 from gfdesk.tournament.info import Tournament, TournamentStatus
-from gfdesk.tournament.layout import tag
-from gfdesk.tournament.matches import Format, MatchStatus, describe
+from gfdesk.tournament.layout import match_name, tag
+from gfdesk.tournament.matches import Format, MatchStatus
 from gfdesk.tournament.service import Profile
 
 ID = Qt.ItemDataRole.UserRole + 1
+#: A found player's name (their list item is worded around it).
+NAME = Qt.ItemDataRole.UserRole + 2
 MAX_SCORE = 999
 #: How long "click again" waits for the second click.
 CONFIRM_MS = 4000
@@ -55,7 +60,7 @@ def _label(text: str = "", parent: QWidget | None = None, name: str = "") -> QLa
     return label
 
 
-class HostConsoleView(QScrollArea):
+class HostConsoleView(Retranslating, QScrollArea):
     """The console of the tournament we host.
 
     Args:
@@ -73,6 +78,13 @@ class HostConsoleView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._host = host
         self._bracket = bracket
+        # The names on the forfeit buttons (None: no match shown yet).
+        self._forfeit_names: tuple[str, str] | None = None
+        # The result button offers to correct a result (the match shown was decided).
+        self._correcting = False
+        # The console's own status line, worded again on a language switch (None: the
+        # line shows a message of the model, kept as it came).
+        self._own_status: Callable[[], str] | None = None
         body = QWidget(self)
         body.setObjectName("hostConsoleBody")
         column = QVBoxLayout(body)
@@ -91,6 +103,7 @@ class HostConsoleView(QScrollArea):
         self.setWidget(body)
         host.failed.connect(lambda text: self._show(text, problem=True))
         host.done.connect(lambda text: self._show(text, problem=False))
+        self._retranslate()
         host.busy_changed.connect(self._on_busy)
         host.entrants_changed.connect(self._fill_players)
         host.players_found.connect(self._on_players_found)
@@ -103,13 +116,12 @@ class HostConsoleView(QScrollArea):
     # -- building ---------------------------------------------------------------------------
 
     def _build_players(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Players and seeds"), parent)
+        box = QGroupBox(parent)
         box.setObjectName("hostPlayers")
         grid = QVBoxLayout(box)
-        hint = _label(self.tr("Drag players to set their seeds (1 is the strongest)."), box,
-                      "hostHint")
-        hint.setWordWrap(True)
-        grid.addWidget(hint)
+        self.hint = _label("", box, "hostHint")
+        self.hint.setWordWrap(True)
+        grid.addWidget(self.hint)
         self.seeds = QListWidget(box)
         self.seeds.setObjectName("hostSeeds")
         self.seeds.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -117,21 +129,20 @@ class HostConsoleView(QScrollArea):
         self.seeds.model().rowsMoved.connect(self._on_seeds_moved)
         grid.addWidget(self.seeds)
         row = QHBoxLayout()
-        self.random_button = QPushButton(self.tr("Random seeds"), box)
+        self.random_button = QPushButton(box)
         self.random_button.clicked.connect(self._host.random_seeds)
-        self.remove_button = QPushButton(self.tr("Remove player"), box)
+        self.remove_button = QPushButton(box)
         self.remove_button.clicked.connect(self._remove_selected)
         row.addWidget(self.random_button)
         row.addWidget(self.remove_button)
         grid.addLayout(row)
         search = QHBoxLayout()
         self.search = QLineEdit(box)
-        self.search.setPlaceholderText(self.tr("Find a player to add"))
         self.search.returnPressed.connect(lambda: self._host.search(self.search.text()))
         search.addWidget(self.search, 1)
-        find = QPushButton(self.tr("Find"), box)
-        find.clicked.connect(lambda: self._host.search(self.search.text()))
-        search.addWidget(find)
+        self.find_button = QPushButton(box)
+        self.find_button.clicked.connect(lambda: self._host.search(self.search.text()))
+        search.addWidget(self.find_button)
         grid.addLayout(search)
         self.found = QListWidget(box)
         self.found.setObjectName("hostFound")
@@ -140,29 +151,29 @@ class HostConsoleView(QScrollArea):
         self.found.hide()
         grid.addWidget(self.found)
         options = QHBoxLayout()
-        self.third_place = QCheckBox(self.tr("Third-place match"), box)
-        self.grand_final_reset = QCheckBox(self.tr("Grand-final reset"), box)
+        self.third_place = QCheckBox(box)
+        self.grand_final_reset = QCheckBox(box)
         self.grand_final_reset.setChecked(True)
         options.addWidget(self.third_place)
         options.addWidget(self.grand_final_reset)
         options.addStretch(1)
         grid.addLayout(options)
-        self.start_button = QPushButton(self.tr("Start tournament"), box)
+        self.start_button = QPushButton(box)
         self.start_button.setObjectName("hostPrimary")
         self.start_button.clicked.connect(self._start)
         grid.addWidget(self.start_button)
-        self.delete_button = QPushButton(self.tr("Delete tournament"), box)
+        self.delete_button = QPushButton(box)
         self.delete_button.clicked.connect(lambda: self._confirm(
-            self.delete_button, "Click again to delete it", self._host.delete_tournament))
+            self.delete_button, self._host.delete_tournament))
         grid.addWidget(self.delete_button)
         self.players_box = box
         return box
 
     def _build_match(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Match"), parent)
+        box = QGroupBox(parent)
         box.setObjectName("hostMatch")
         grid = QGridLayout(box)
-        self.match_title = _label(self.tr("Click a match in the bracket."), box, "hostMatchTitle")
+        self.match_title = _label("", box, "hostMatchTitle")
         self.match_title.setWordWrap(True)
         grid.addWidget(self.match_title, 0, 0, 1, 2)
         self.player1 = ElidedLabel(box)
@@ -172,23 +183,22 @@ class HostConsoleView(QScrollArea):
         for spin in (self.score1, self.score2):
             spin.setRange(0, MAX_SCORE)
             spin.setFixedWidth(110)
-            spin.setToolTip(self.tr("The live score: every change is broadcast to viewers"))
             spin.valueChanged.connect(self._on_score_changed)
         grid.addWidget(self.player1, 1, 0)
         grid.addWidget(self.score1, 1, 1)
         grid.addWidget(self.player2, 2, 0)
         grid.addWidget(self.score2, 2, 1)
-        self.live_button = QPushButton(self.tr("Mark live"), box)
+        self.live_button = QPushButton(box)
         self.live_button.clicked.connect(lambda: self._on_match(self._host.mark_live))
-        self.result_button = QPushButton(self.tr("Report result"), box)
+        self.result_button = QPushButton(box)
         self.result_button.setObjectName("hostPrimary")
         self.result_button.clicked.connect(self._report)
-        self.reset_button = QPushButton(self.tr("Reset match"), box)
+        self.reset_button = QPushButton(box)
         self.reset_button.clicked.connect(lambda: self._on_match(
             lambda m: self._host.reset([m])))
         grid.addWidget(self.result_button, 3, 0, 1, 2)
-        self.forfeit1 = QPushButton(self.tr("Player 1 forfeits"), box)
-        self.forfeit2 = QPushButton(self.tr("Player 2 forfeits"), box)
+        self.forfeit1 = QPushButton(box)
+        self.forfeit2 = QPushButton(box)
         self.forfeit1.clicked.connect(lambda: self._forfeit(1))
         self.forfeit2.clicked.connect(lambda: self._forfeit(2))
         row = QHBoxLayout()
@@ -197,28 +207,93 @@ class HostConsoleView(QScrollArea):
         grid.addLayout(row, 4, 0, 1, 2)
         grid.addWidget(self.forfeit1, 5, 0, 1, 2)
         grid.addWidget(self.forfeit2, 6, 0, 1, 2)
-        self.disqualify = QCheckBox(self.tr("Disqualify (leaves the tournament)"), box)
+        self.disqualify = QCheckBox(box)
         grid.addWidget(self.disqualify, 7, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self.match_box = box
         return box
 
     def _build_tournament(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Tournament"), parent)
+        box = QGroupBox(parent)
         row = QVBoxLayout(box)
-        self.next_round_button = QPushButton(self.tr("Pair next round"), box)
+        self.next_round_button = QPushButton(box)
         self.next_round_button.clicked.connect(self._host.next_round)
-        self.unstart_button = QPushButton(self.tr("Take bracket back"), box)
+        self.unstart_button = QPushButton(box)
         self.unstart_button.clicked.connect(self._host.unstart)
-        self.finish_button = QPushButton(self.tr("Finish tournament"), box)
+        self.finish_button = QPushButton(box)
         self.finish_button.clicked.connect(lambda: self._confirm(
-            self.finish_button, "Click again to finish: results are final", self._host.finish))
+            self.finish_button, self._host.finish))
         for button in (self.next_round_button, self.unstart_button, self.finish_button):
             row.addWidget(button)
         self.tournament_box = box
         return box
 
-    def _confirm(self, button: QPushButton, question: str, action: Callable[[], None]) -> None:
+    # -- wording ----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        # Everything this console words itself; the texts that follow the state are made
+        # again from the state as it is now.
+        self.players_box.setTitle(self.tr("Players and seeds"))
+        self.hint.setText(self.tr("Drag players to set their seeds (1 is the strongest)."))
+        self.random_button.setText(self.tr("Random seeds"))
+        self.remove_button.setText(self.tr("Remove player"))
+        self.search.setPlaceholderText(self.tr("Find a player to add"))
+        self.find_button.setText(self.tr("Find"))
+        self.third_place.setText(self.tr("Third-place match"))
+        self.grand_final_reset.setText(self.tr("Grand-final reset"))
+        self.start_button.setText(self.tr("Start tournament"))
+        self._word_confirm(self.delete_button, self.tr("Delete tournament"),
+                           self.tr("Click again to delete it"))
+        self.match_box.setTitle(self.tr("Match"))
+        for spin in (self.score1, self.score2):
+            spin.setToolTip(self.tr("The live score: every change is broadcast to viewers"))
+        self.live_button.setText(self.tr("Mark live"))
+        self.reset_button.setText(self.tr("Reset match"))
+        self.disqualify.setText(self.tr("Disqualify (leaves the tournament)"))
+        self.tournament_box.setTitle(self.tr("Tournament"))
+        self.next_round_button.setText(self.tr("Pair next round"))
+        self.unstart_button.setText(self.tr("Take bracket back"))
+        self._word_confirm(self.finish_button, self.tr("Finish tournament"),
+                           self.tr("Click again to finish: results are final"))
+        for row in range(self.found.count()):
+            item = self.found.item(row)
+            item.setText(self.tr("{name}  (double-click to add)").format(
+                name=item.data(NAME)))
+        if self._own_status is not None:
+            self.status.setText(self._own_status())
+        self._show_match(self._bracket.selected)
+
+    def _word_confirm(self, button: QPushButton, label: str, question: str) -> None:
+        """A two-click button's words: ``label``, or ``question`` while it is armed."""
+        button.setProperty("label", label)
+        button.setProperty("question", question)
+        button.setText(question if button.property("armed") else label)
+
+    def _word_forfeits(self) -> None:
+        if self._forfeit_names is None:
+            self.forfeit1.setText(self.tr("Player 1 forfeits"))
+            self.forfeit2.setText(self.tr("Player 2 forfeits"))
+            return
+        for button, name in zip((self.forfeit1, self.forfeit2), self._forfeit_names,
+                                strict=True):
+            short = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    FORFEIT_NAME_PX)
+            button.setText(self.tr("{name} forfeits").format(name=short))
+
+    def _word_result(self) -> None:
+        self.result_button.setText(self.tr("Correct result") if self._correcting
+                                   else self.tr("Report result"))
+
+    def _status_word(self, status: MatchStatus) -> str:
+        if status is MatchStatus.PENDING:
+            return self.tr("pending")
+        if status is MatchStatus.READY:
+            return self.tr("ready")
+        if status is MatchStatus.LIVE:
+            return self.tr("live")
+        return self.tr("done")
+
+    def _confirm(self, button: QPushButton, action: Callable[[], None]) -> None:
         """A second click within ``CONFIRM_MS`` does what cannot be undone."""
         if button.property("armed"):
             self._disarm()
@@ -226,8 +301,7 @@ class HostConsoleView(QScrollArea):
             return
         self._disarm()
         button.setProperty("armed", True)
-        button.setProperty("label", button.text())
-        button.setText(question)
+        button.setText(str(button.property("question")))
         self._confirm_timer.start()
 
     def _disarm(self) -> None:
@@ -279,10 +353,16 @@ class HostConsoleView(QScrollArea):
                        self.delete_button):
             button.setEnabled(not busy)
         if busy:
-            self._show("Working…", problem=False)
+            self._show_own(lambda: self.tr("Working…"), problem=False)
         self._refresh()
 
+    def _show_own(self, words: Callable[[], str], *, problem: bool) -> None:
+        """Show a status line of the console's own (worded again on a language switch)."""
+        self._show(words(), problem=problem)
+        self._own_status = words
+
     def _show(self, text: str, *, problem: bool) -> None:
+        self._own_status = None
         self.status.setText(text)
         self.status.setProperty("problem", problem)
         self.status.style().unpolish(self.status)
@@ -305,10 +385,11 @@ class HostConsoleView(QScrollArea):
             item = QListWidgetItem(
                 self.tr("{name}  (double-click to add)").format(name=profile.name))
             item.setData(ID, profile.id)
+            item.setData(NAME, profile.name)
             self.found.addItem(item)
         self.found.setVisible(bool(found))
         if not found:
-            self._show("No player found by that name.", problem=True)
+            self._show_own(lambda: self.tr("No player found by that name."), problem=True)
 
     def _add_found(self, item: QListWidgetItem) -> None:
         self._host.add_player(str(item.data(ID)))
@@ -333,19 +414,19 @@ class HostConsoleView(QScrollArea):
             self.match_title.setText(self.tr("Click a match in the bracket."))
             self.player1.setText("")
             self.player2.setText("")
+            self._word_forfeits()
             for widget in controls:
                 widget.setEnabled(False)
+            self._word_result()
             return
         names = [self._bracket.name_of(p) if p else "—" for p in (match.player1_id,
                                                                  match.player2_id)]
-        self.match_title.setText(f"{describe(match).capitalize()} ({tag(match)}): "
-                                 f"{match.status.value}")
+        self.match_title.setText(self.tr("{match} ({tag}): {status}").format(
+            match=match_name(match), tag=tag(match), status=self._status_word(match.status)))
         self.player1.setText(names[0])
         self.player2.setText(names[1])
-        for button, name in ((self.forfeit1, names[0]), (self.forfeit2, names[1])):
-            short = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
-                                                    FORFEIT_NAME_PX)
-            button.setText(self.tr("{name} forfeits").format(name=short))
+        self._forfeit_names = (names[0], names[1])
+        self._word_forfeits()
         two = len(match.players) == 2
         score = self._bracket.card(match.id)
         with QSignalBlocker(self.score1), QSignalBlocker(self.score2):
@@ -361,8 +442,8 @@ class HostConsoleView(QScrollArea):
         self.live_button.setEnabled(match.status is MatchStatus.READY and not busy)
         self.result_button.setEnabled(two and match.status is not MatchStatus.PENDING
                                       and not busy)
-        self.result_button.setText("Correct result" if match.status is MatchStatus.DONE
-                                   else "Report result")
+        self._correcting = match.status is MatchStatus.DONE
+        self._word_result()
         self.reset_button.setEnabled(two and match.status in (MatchStatus.LIVE,
                                                               MatchStatus.DONE) and not busy)
         for widget in (self.forfeit1, self.forfeit2, self.disqualify):

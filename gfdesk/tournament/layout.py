@@ -18,13 +18,15 @@ the whole picture); the empty slot names where its player comes from instead
 (``slot_hint``). Round robin and Swiss matches are columns of pairings per round.
 
 A bracket's layout depends only on its structure (places and links), never on
-results: a result moves nothing, so a live update repaints one card.
+results: a result moves nothing, so a live update repaints one card. Its headers are
+words in the user's language of the moment (a language switch lays it out again).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gfdesk.i18nmark import translate
 from gfdesk.tournament.graph import Bracket, Feed
 from gfdesk.tournament.matches import Match, MatchStatus, Section, is_third_place
 
@@ -86,32 +88,74 @@ def tag(match: Match) -> str:
 
 
 def round_title(bracket: Bracket, section: Section, round_: int) -> str:
-    """The header of a column ("Semi-finals", "Losers round 3", "Grand final")."""
+    """The header of a column ("Semi-finals", "Losers round 3", "Grand final"), in the
+    user's language."""
     if section is Section.GRAND_FINAL:
-        return "Grand final" if round_ == 1 else "Grand final reset"
+        return (translate("bracket", "Grand final") if round_ == 1
+                else translate("bracket", "Grand final reset"))
     if section is Section.ROUND_ROBIN:
-        return f"Round {round_}"
+        return translate("bracket", "Round {round}").format(round=round_)
     last = bracket.last_round(section)
     if section is Section.LOSERS:
-        return "Losers final" if round_ == last else f"Losers round {round_}"
-    double = bool(bracket.section(Section.GRAND_FINAL))
-    prefix = "Winners " if double else ""
-    names = {0: "final", 1: "semi-finals", 2: "quarter-finals"}
-    name = names.get(last - round_)
-    if name is None:
-        return f"{prefix}round {round_}".capitalize()
-    return (prefix + name).capitalize()
+        return (translate("bracket", "Losers final") if round_ == last
+                else translate("bracket", "Losers round {round}").format(round=round_))
+    from_end = last - round_
+    # Whole phrases (not a "Winners " prefix) so that each language orders its own words.
+    if bracket.section(Section.GRAND_FINAL):  # double elimination: its winners bracket
+        if from_end == 0:
+            return translate("bracket", "Winners final")
+        if from_end == 1:
+            return translate("bracket", "Winners semi-finals")
+        if from_end == 2:
+            return translate("bracket", "Winners quarter-finals")
+        return translate("bracket", "Winners round {round}").format(round=round_)
+    if from_end == 0:
+        return translate("bracket", "Final")
+    if from_end == 1:
+        return translate("bracket", "Semi-finals")
+    if from_end == 2:
+        return translate("bracket", "Quarter-finals")
+    return translate("bracket", "Round {round}").format(round=round_)
+
+
+def match_name(match: Match) -> str:
+    """A match's name on its card and in the host console ("Winners round 1 match 2",
+    "Grand final"), in the user's language (``matches.describe`` is the English one of
+    errors and logs)."""
+    if match.bracket is Section.GRAND_FINAL:
+        return (translate("bracket", "Grand final") if match.round == 1
+                else translate("bracket", "Grand final reset"))
+    if match.bracket is Section.WINNERS:
+        text = translate("bracket", "Winners round {round} match {position}")
+    elif match.bracket is Section.LOSERS:
+        text = translate("bracket", "Losers round {round} match {position}")
+    else:
+        text = translate("bracket", "Round {round} match {position}")
+    return text.format(round=match.round, position=match.position)
+
+
+def slot_source(bracket: Bracket, match: Match, slot: int) -> tuple[Feed, Match] | None:
+    """The match whose winner (or loser) will fill an empty slot, or None: a bye (no
+    player will come)."""
+    feeder = bracket.feeder(match.id, slot)
+    if feeder is None:
+        return None
+    source = bracket.match(feeder.match_id)
+    if source.status is MatchStatus.DONE:
+        return None
+    return feeder.feed, source
 
 
 def slot_hint(bracket: Bracket, match: Match, slot: int) -> str:
-    """What an empty slot waits for ("Winner of W1/2", "Loser of W3/1"), or "Bye"."""
-    feeder = bracket.feeder(match.id, slot)
-    if feeder is None:
-        return "Bye"
-    source = bracket.match(feeder.match_id)
-    if source.status is MatchStatus.DONE:
-        return "Bye"
-    return f"{'Winner' if feeder.feed is Feed.WINNER else 'Loser'} of {tag(source)}"
+    """What an empty slot waits for ("Winner of W1/2", "Loser of W3/1"), or "Bye", in the
+    user's language."""
+    source = slot_source(bracket, match, slot)
+    if source is None:
+        return translate("bracket", "Bye")
+    feed, feeder = source
+    if feed is Feed.WINNER:
+        return translate("bracket", "Winner of {match}").format(match=tag(feeder))
+    return translate("bracket", "Loser of {match}").format(match=tag(feeder))
 
 
 def _losers_places(size: int, round_: int) -> int:
@@ -163,7 +207,8 @@ def _elimination(bracket: Bracket) -> Layout:
     for m in winners:
         if m.id in third and final is not None:
             y = cards[final.id].y + CARD_H + ROW_GAP + HEADER_H
-            headers.append(Header("Third place", cards[final.id].x, y - HEADER_H + 8))
+            headers.append(Header(translate("bracket", "Third place"), cards[final.id].x,
+                                  y - HEADER_H + 8))
             cards[m.id] = CardBox(m.id, cards[final.id].x, y)
             bottom = max(bottom, y + CARD_H)
     losers = bracket.section(Section.LOSERS)

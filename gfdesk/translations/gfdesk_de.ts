@@ -83,6 +83,14 @@
     </message>
 </context>
 <context>
+    <name>BracketScene</name>
+    <message>
+        <source>LIVE</source>
+        <extracomment>The live pill&apos;s least width and its text&apos;s side padding (both sides together). Z order: connectors under cards. How often this card painted itself (tests and the benchmark count repaints).</extracomment>
+        <translation>LIVE</translation>
+    </message>
+</context>
+<context>
     <name>BracketView</name>
     <message>
         <source>{match} (live)</source>
@@ -628,7 +636,7 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <name>HostConsoleView</name>
     <message>
         <source>Players and seeds</source>
-        <extracomment>How long &quot;click again&quot; waits for the second click. A name on a forfeit button is elided to this width (the console stays narrow).</extracomment>
+        <extracomment>A found player&apos;s name (their list item is worded around it). How long &quot;click again&quot; waits for the second click. A name on a forfeit button is elided to this width (the console stays narrow).</extracomment>
         <translation>Spieler und Setzliste</translation>
     </message>
     <message>
@@ -668,6 +676,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Turnier löschen</translation>
     </message>
     <message>
+        <source>Click again to delete it</source>
+        <translation>Nochmal klicken zum Löschen</translation>
+    </message>
+    <message>
         <source>Match</source>
         <translation>Match</translation>
     </message>
@@ -680,8 +692,20 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Als live markieren</translation>
     </message>
     <message>
+        <source>Click again to finish: results are final</source>
+        <translation>Nochmal klicken zum Beenden: die Ergebnisse sind endgültig</translation>
+    </message>
+    <message>
+        <source>Correct result</source>
+        <translation>Ergebnis korrigieren</translation>
+    </message>
+    <message>
         <source>Report result</source>
         <translation>Ergebnis melden</translation>
+    </message>
+    <message>
+        <source>{match} ({tag}): {status}</source>
+        <translation>{match} ({tag}): {status}</translation>
     </message>
     <message>
         <source>Reset match</source>
@@ -718,6 +742,30 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>{name}  (double-click to add)</source>
         <translation>{name}  (Doppelklick zum Hinzufügen)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Bitte warten…</translation>
+    </message>
+    <message>
+        <source>No player found by that name.</source>
+        <translation>Kein Spieler mit diesem Namen gefunden.</translation>
     </message>
     <message>
         <source>Click a match in the bracket.</source>
@@ -1735,6 +1783,85 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Could not start the backend: {reason}</source>
         <translation>Backend konnte nicht starten: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>bracket</name>
+    <message>
+        <source>Grand final</source>
+        <translation>Grand Final</translation>
+    </message>
+    <message>
+        <source>Grand final reset</source>
+        <translation>Grand-Final-Reset</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>Runde {round}</translation>
+    </message>
+    <message>
+        <source>Losers final</source>
+        <translation>Verliererfinale</translation>
+    </message>
+    <message>
+        <source>Losers round {round}</source>
+        <translation>Verliererrunde {round}</translation>
+    </message>
+    <message>
+        <source>Winners final</source>
+        <translation>Gewinnerfinale</translation>
+    </message>
+    <message>
+        <source>Winners semi-finals</source>
+        <translation>Gewinner-Halbfinale</translation>
+    </message>
+    <message>
+        <source>Winners quarter-finals</source>
+        <translation>Gewinner-Viertelfinale</translation>
+    </message>
+    <message>
+        <source>Winners round {round}</source>
+        <translation>Gewinnerrunde {round}</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Finale</translation>
+    </message>
+    <message>
+        <source>Semi-finals</source>
+        <translation>Halbfinale</translation>
+    </message>
+    <message>
+        <source>Quarter-finals</source>
+        <translation>Viertelfinale</translation>
+    </message>
+    <message>
+        <source>Winners round {round} match {position}</source>
+        <translation>Gewinnerrunde {round}, Match {position}</translation>
+    </message>
+    <message>
+        <source>Losers round {round} match {position}</source>
+        <translation>Verliererrunde {round}, Match {position}</translation>
+    </message>
+    <message>
+        <source>Round {round} match {position}</source>
+        <translation>Runde {round}, Match {position}</translation>
+    </message>
+    <message>
+        <source>Bye</source>
+        <translation>Freilos</translation>
+    </message>
+    <message>
+        <source>Winner of {match}</source>
+        <translation>Sieger aus {match}</translation>
+    </message>
+    <message>
+        <source>Loser of {match}</source>
+        <translation>Verlierer aus {match}</translation>
+    </message>
+    <message>
+        <source>Third place</source>
+        <translation>Platz 3</translation>
     </message>
 </context>
 <context>

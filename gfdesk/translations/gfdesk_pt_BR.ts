@@ -83,6 +83,14 @@
     </message>
 </context>
 <context>
+    <name>BracketScene</name>
+    <message>
+        <source>LIVE</source>
+        <extracomment>The live pill&apos;s least width and its text&apos;s side padding (both sides together). Z order: connectors under cards. How often this card painted itself (tests and the benchmark count repaints).</extracomment>
+        <translation>AO VIVO</translation>
+    </message>
+</context>
+<context>
     <name>BracketView</name>
     <message>
         <source>{match} (live)</source>
@@ -628,7 +636,7 @@ Feche essa janela para trazê-la de volta.</translation>
     <name>HostConsoleView</name>
     <message>
         <source>Players and seeds</source>
-        <extracomment>How long &quot;click again&quot; waits for the second click. A name on a forfeit button is elided to this width (the console stays narrow).</extracomment>
+        <extracomment>A found player&apos;s name (their list item is worded around it). How long &quot;click again&quot; waits for the second click. A name on a forfeit button is elided to this width (the console stays narrow).</extracomment>
         <translation>Jogadores e cabeças de chave</translation>
     </message>
     <message>
@@ -668,6 +676,10 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Excluir torneio</translation>
     </message>
     <message>
+        <source>Click again to delete it</source>
+        <translation>Clique de novo para excluir</translation>
+    </message>
+    <message>
         <source>Match</source>
         <translation>Partida</translation>
     </message>
@@ -680,8 +692,20 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Marcar como ao vivo</translation>
     </message>
     <message>
+        <source>Click again to finish: results are final</source>
+        <translation>Clique de novo para encerrar: os resultados são definitivos</translation>
+    </message>
+    <message>
+        <source>Correct result</source>
+        <translation>Corrigir resultado</translation>
+    </message>
+    <message>
         <source>Report result</source>
         <translation>Informar resultado</translation>
+    </message>
+    <message>
+        <source>{match} ({tag}): {status}</source>
+        <translation>{match} ({tag}): {status}</translation>
     </message>
     <message>
         <source>Reset match</source>
@@ -718,6 +742,30 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>{name}  (double-click to add)</source>
         <translation>{name}  (clique duas vezes para adicionar)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>pronta</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>ao vivo</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>encerrada</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Processando…</translation>
+    </message>
+    <message>
+        <source>No player found by that name.</source>
+        <translation>Nenhum jogador encontrado com esse nome.</translation>
     </message>
     <message>
         <source>Click a match in the bracket.</source>
@@ -1735,6 +1783,85 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Could not start the backend: {reason}</source>
         <translation>Não foi possível iniciar o backend: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>bracket</name>
+    <message>
+        <source>Grand final</source>
+        <translation>Grande final</translation>
+    </message>
+    <message>
+        <source>Grand final reset</source>
+        <translation>Reset da grande final</translation>
+    </message>
+    <message>
+        <source>Round {round}</source>
+        <translation>Rodada {round}</translation>
+    </message>
+    <message>
+        <source>Losers final</source>
+        <translation>Final da chave inferior</translation>
+    </message>
+    <message>
+        <source>Losers round {round}</source>
+        <translation>Rodada {round} da chave inferior</translation>
+    </message>
+    <message>
+        <source>Winners final</source>
+        <translation>Final da chave superior</translation>
+    </message>
+    <message>
+        <source>Winners semi-finals</source>
+        <translation>Semifinais da chave superior</translation>
+    </message>
+    <message>
+        <source>Winners quarter-finals</source>
+        <translation>Quartas de final da chave superior</translation>
+    </message>
+    <message>
+        <source>Winners round {round}</source>
+        <translation>Rodada {round} da chave superior</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Semi-finals</source>
+        <translation>Semifinais</translation>
+    </message>
+    <message>
+        <source>Quarter-finals</source>
+        <translation>Quartas de final</translation>
+    </message>
+    <message>
+        <source>Winners round {round} match {position}</source>
+        <translation>Rodada {round} da chave superior, partida {position}</translation>
+    </message>
+    <message>
+        <source>Losers round {round} match {position}</source>
+        <translation>Rodada {round} da chave inferior, partida {position}</translation>
+    </message>
+    <message>
+        <source>Round {round} match {position}</source>
+        <translation>Rodada {round}, partida {position}</translation>
+    </message>
+    <message>
+        <source>Bye</source>
+        <translation>Folga</translation>
+    </message>
+    <message>
+        <source>Winner of {match}</source>
+        <translation>Vencedor de {match}</translation>
+    </message>
+    <message>
+        <source>Loser of {match}</source>
+        <translation>Perdedor de {match}</translation>
+    </message>
+    <message>
+        <source>Third place</source>
+        <translation>Terceiro lugar</translation>
     </message>
 </context>
 <context>
