@@ -1,0 +1,168 @@
+"""The host console and the bracket of a tournament we host, on the real hub, re-word
+themselves live: German after a switch, English again after switching back."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
+from pytestqt.qtbot import QtBot
+
+from gfdesk import bridge
+from gfdesk.tournament.bracket import MatchStatus, Section
+from gfdesk.tournament.bracketscene import BracketScene
+from gfdesk.tournament.feature import TournamentFeature
+from gfdesk.tournament.hostview import HostConsoleView
+from gfdesk.ui.language import Languages
+from tests.gui.languages import languages
+from tests.helpers.tournamentworld import TournamentWorld, sign_up
+
+__all__ = ["languages"]  # the fixture
+
+TIMEOUT_S = 20
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+async def until(condition: Callable[[], bool], signal: SignalInstance | None = None,
+                timeout: float = TIMEOUT_S) -> None:
+    """Wait for ``condition``, re-checked on each emission of ``signal`` (and at least
+    every 0.2 s), or every 20 ms without one (Qt's waitUntil hangs in an async test)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            if signal is not None:
+                with contextlib.suppress(TimeoutError):
+                    await bridge.next_emit(signal, timeout=0.2)
+            else:
+                await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+async def features() -> AsyncIterator[list[TournamentFeature]]:
+    made: list[TournamentFeature] = []
+    yield made
+    for feature in made:
+        await feature.aclose()
+
+
+def headers(scene: BracketScene) -> set[str]:
+    return {item.text() for item in scene.items() if isinstance(item, QGraphicsSimpleTextItem)}
+
+
+def console_texts(console: HostConsoleView) -> dict[str, str]:
+    return {
+        "tournament": console.tournament_box.title(),
+        "finish": console.finish_button.text(),
+        "unstart": console.unstart_button.text(),
+        "match_box": console.match_box.title(),
+        "title": console.match_title.text(),
+        "result": console.result_button.text(),
+        "live": console.live_button.text(),
+        "tooltip": console.score1.toolTip(),
+    }
+
+
+ENGLISH = {
+    "tournament": "Tournament", "finish": "Finish tournament", "unstart": "Take bracket back",
+    "match_box": "Match", "title": "Winners round 1 match 1 (W1/1): ready",
+    "result": "Report result", "live": "Mark live",
+    "tooltip": "The live score: every change is broadcast to viewers",
+}
+GERMAN = {
+    "tournament": "Turnier", "finish": "Turnier beenden", "unstart": "Bracket zurücknehmen",
+    "match_box": "Match", "title": "Gewinnerrunde 1, Match 1 (W1/1): bereit",
+    "result": "Ergebnis melden", "live": "Als live markieren",
+    "tooltip": "Der Live-Spielstand: jede Änderung geht sofort an alle Zuschauer",
+}
+
+
+async def test_host_console_and_bracket_follow_a_live_language_switch(
+        tournament_world: TournamentWorld, qtbot: QtBot, languages: Languages,
+        features: list[TournamentFeature]) -> None:
+    world = tournament_world
+    host = await world.player("host")
+    players = [await sign_up(world.hub, f"p{i}") for i in range(4)]
+    tid = await world.tournament(host, players=players)
+    feature = TournamentFeature(host.scope)
+    features.append(feature)
+    qtbot.addWidget(feature.view)
+    feature.view.resize(1300, 800)
+    feature.view.show()
+    await feature.start()
+    feature.open_tournament(tid)
+    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
+    model = feature.model.current
+    assert model is not None
+    await model.feed.live_now()
+    page = feature.view.page
+    assert page is not None and page.console is not None
+    console = page.console
+
+    # Before the start: the players box.
+    assert console.start_button.text() == "Start tournament"
+    languages.apply("de")
+    await until(lambda: console.start_button.text() == "Turnier starten")
+    assert console.players_box.title() == "Spieler und Setzliste"
+    assert console.search.placeholderText() == "Spieler zum Hinzufügen suchen"
+    assert console.random_button.text() == "Zufällige Setzliste"
+    assert console.forfeit1.text() == "Spieler 1 gibt auf"
+    languages.apply("en")
+    await until(lambda: console.start_button.text() == "Start tournament")
+    assert console.search.placeholderText() == "Find a player to add"
+
+    # Started: a double elimination of four, the first winners match selected.
+    qtbot.mouseClick(console.start_button, Qt.MouseButton.LeftButton)
+    await until(lambda: model.feed.live.bracket is not None and bool(page.scene.cards),
+                model.bracket.rebuilt)
+    bracket = model.feed.live.bracket
+    assert bracket is not None
+    first = next(m for m in bracket.matches
+                 if m.bracket is Section.WINNERS and m.round == 1 and m.position == 1)
+    assert first.status is MatchStatus.READY
+    model.bracket.select(first.id)
+    QApplication.processEvents()
+    await until(lambda: console_texts(console) == ENGLISH)
+    english_headers = headers(page.scene)
+    assert {"Winners semi-finals", "Winners final", "Losers final", "Grand final"} \
+        <= english_headers
+    assert page.scene.cards[first.id].toolTip() == "Winners round 1 match 1"
+    assert page.bracket_view.accessibleName() == "Bracket"
+    spoken = page.bracket_view.accessibleDescription()
+    assert spoken.startswith("Winners round 1 match 1: ")
+    name = console.player1.text()
+    assert console.forfeit1.text() == f"{name} forfeits"
+
+    languages.apply("de")
+    await until(lambda: console_texts(console) == GERMAN)
+    german_headers = headers(page.scene)
+    assert {"Gewinner-Halbfinale", "Gewinnerfinale", "Verliererfinale", "Grand Final"} \
+        <= german_headers
+    assert not english_headers & german_headers
+    assert page.scene.cards[first.id].toolTip() == "Gewinnerrunde 1, Match 1"
+    assert page.bracket_view.accessibleName() == "Turnierbaum"
+    assert page.bracket_view.accessibleDescription().startswith("Gewinnerrunde 1, Match 1: ")
+    assert console.forfeit1.text() == f"{name} gibt auf"
+    assert set(page.scene.cards) == {m.id for m in bracket.matches}  # every card again
+    assert page.scene.cards[first.id].selected  # the selection kept
+    # A waiting slot names its feeder in German.
+    final = next(m for m in bracket.matches
+                 if m.bracket is Section.WINNERS and m.round == 2)
+    assert page.scene.cards[final.id].card.top.hint == "Sieger aus W1/1"
+
+    # Armed, the finish button asks in the language of the moment.
+    qtbot.mouseClick(console.finish_button, Qt.MouseButton.LeftButton)
+    assert console.finish_button.text() == \
+        "Nochmal klicken zum Beenden: die Ergebnisse sind endgültig"
+
+    languages.apply("en")
+    await until(lambda: console.match_title.text() == ENGLISH["title"])
+    assert console.finish_button.text() == "Click again to finish: results are final"
+    console._disarm()
+    assert console_texts(console) == ENGLISH
+    assert headers(page.scene) == english_headers
+    assert page.scene.cards[final.id].card.top.hint == "Winner of W1/1"
+    assert page.bracket_view.accessibleName() == "Bracket"
+    assert page.bracket_view.accessibleDescription() == spoken
