@@ -510,6 +510,8 @@ def _host_of(url: str) -> str:
 
 async def _save_profile(flow: AccountFlow, dialog: Any, name: str, url: str) -> None:
     """The settings dialog's "Save profile"."""
+    from PySide6.QtCore import QCoreApplication
+
     from gfdesk.core.session import error_text
 
     try:
@@ -518,7 +520,8 @@ async def _save_profile(flow: AccountFlow, dialog: Any, name: str, url: str) -> 
         dialog.show_profile_result(str(exc) if isinstance(exc, ValueError)
                                    else error_text(exc), ok=False)
         return
-    dialog.show_profile_result("Saved. Friends see it the next time their list loads.",
+    dialog.show_profile_result(QCoreApplication.translate(
+        "app", "Saved. Friends see it the next time their list loads."),
                                ok=True)
 
 

@@ -106,13 +106,14 @@ class CallWindow(Retranslating, QWidget):
         model.remote.set_sink(self.remote_video.videoSink())
 
         self.sources = self._label("callSources")
-        self.mute = self._button("muteButton", "mic", "Mute", checkable=True)
-        self.camera = self._button("cameraButton", "video", "Turn the camera off",
+        self.mute = self._button("muteButton", "mic", self.tr("Mute"), checkable=True)
+        self.camera = self._button("cameraButton", "video", self.tr("Turn the camera off"),
                                    checkable=True)
-        self.switch = self._button("switchCameraButton", "camera-switch", "Switch camera")
+        self.switch = self._button("switchCameraButton", "camera-switch",
+                                   self.tr("Switch camera"))
         self.pop_out_button = self._button("popOutButton", "popout",
-                                           "Pop out the picture (for OBS)")
-        self.hang_up = self._button("hangUpButton", "phone-off", "Hang up")
+                                           self.tr("Pop out the picture (for OBS)"))
+        self.hang_up = self._button("hangUpButton", "phone-off", self.tr("Hang up"))
         self.mute.toggled.connect(self._on_mute_toggled)
         self.camera.toggled.connect(self._on_camera_toggled)
         self.switch.clicked.connect(model.switch_camera)
@@ -259,9 +260,10 @@ class CallWindow(Retranslating, QWidget):
             if info.state is CallState.ENDED:
                 caption = state_text(info, name)
             elif info.kind is CallKind.AUDIO:
-                caption = "Voice call" + ("" if info.remote_audio else " · muted")
+                caption = (self.tr("Voice call") if info.remote_audio
+                           else self.tr("Voice call · muted"))
             else:
-                caption = f"{name} turned their camera off"
+                caption = self.tr("{name} turned their camera off").format(name=name)
             self.avatar.show_person(name, caption)
             self.pictures.setCurrentIndex(AVATAR_PAGE)
 
@@ -275,8 +277,10 @@ class CallWindow(Retranslating, QWidget):
             self.quality.style().polish(self.quality)
 
     def _on_sources_changed(self, video: str, audio: str) -> None:
-        self.sources.setText(" · ".join(f"Sending: {s}" if i == 0 else s
-                                        for i, s in enumerate(x for x in (video, audio) if x)))
+        sent = [x for x in (video, audio) if x]
+        self.sources.setText(" · ".join(
+            self.tr("Sending: {source}").format(source=s) if i == 0 else s
+            for i, s in enumerate(sent)))
         self.self_view.set_label(video)
         info = self._model.info
         self.switch.setEnabled(len(self._model.cameras) > 1 and info is not None

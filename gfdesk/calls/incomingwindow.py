@@ -100,7 +100,7 @@ class IncomingCallWindow(Retranslating, QWidget):
             self._retranslate()
             self.accept_button.setIcon(icons.icon(
                 "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
-            self._show_name(self._model.other_name or "Someone")
+            self._show_name(self._model.other_name or self.tr("Someone"))
             self.show()
             self.raise_()
             self.activateWindow()

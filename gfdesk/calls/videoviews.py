@@ -26,7 +26,7 @@ AVATAR_SIZE = 112
 #: The self-view's label (what is sent), in pixels.
 LABEL_PX = 11
 POP_OUT_SIZE = QSize(960, 540)
-POP_OUT_TITLE = "gfdesk call video"
+POP_OUT_TITLE = "gfdesk call video"  # i18n: verbatim (what OBS captures by)
 #: Height of the pop-out's bottom strip (drag, resize grip), outside the picture.
 HANDLE_STRIP = 14
 

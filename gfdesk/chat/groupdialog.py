@@ -63,8 +63,7 @@ class GroupDialog(Retranslating, QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.empty = _plain("Add friends first: a group is made of your friends.", self,
-                            "groupEmpty")
+        self.empty = _plain("", self, "groupEmpty")
         self.empty.setVisible(self.list.count() == 0)
         self.chosen_label = _plain("", self, "groupChosen")
         buttons = QDialogButtonBox(self)
@@ -76,9 +75,11 @@ class GroupDialog(Retranslating, QDialog):
         buttons.accepted.connect(self._on_create_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain("Group name", self))
+        self.name_label = _plain("", self)
+        layout.addWidget(self.name_label)
         layout.addWidget(self.title)
-        layout.addWidget(_plain("Members", self))
+        self.members_label = _plain("", self)
+        layout.addWidget(self.members_label)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
@@ -92,6 +93,10 @@ class GroupDialog(Retranslating, QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("New group"))
+        self.empty.setText(self.tr("Add friends first: a group is made of your friends."))
+        self.name_label.setText(self.tr("Group name"))
+        self.members_label.setText(self.tr("Members"))
+        self._update()
         self.title.setPlaceholderText(self.tr("Group name"))
         self.search.setPlaceholderText(self.tr("Search friends"))
         self.create_button.setText(self.tr("Create group"))
@@ -109,8 +114,8 @@ class GroupDialog(Retranslating, QDialog):
 
     def _update(self, *_args: object) -> None:
         count = len(self.chosen())
-        self.chosen_label.setText(f"{count} friend{'s' if count != 1 else ''} chosen"
-                                  if count else "Choose at least one friend.")
+        self.chosen_label.setText(self.tr("%n friend(s) chosen", "", count)
+                                  if count else self.tr("Choose at least one friend."))
         self.create_button.setEnabled(bool(self.title.text().strip()) and count > 0)
 
     def _on_create_clicked(self) -> None:

@@ -188,8 +188,8 @@ class ChatView(Retranslating, QWidget):
         self.rename_button.hide()
         row.addWidget(self.rename_button)
         self.call_buttons: dict[str, QPushButton] = {}
-        for kind, icon, tip in (("audio", "phone", "Start a voice call"),
-                                ("video", "video", "Start a video call")):
+        for kind, icon, tip in (("audio", "phone", self.tr("Start a voice call")),
+                                ("video", "video", self.tr("Start a video call"))):
             button = QPushButton(header)
             button.setObjectName(f"{kind}CallButton")
             button.setIcon(icons.icon(icon, "@icon"))
@@ -299,9 +299,11 @@ class ChatView(Retranslating, QWidget):
             return
         who = summary.title
         self.message_list.set_empty_text(
-            f"This is the beginning of your conversation with {who}.\nSay hi!"
+            self.tr("This is the beginning of your conversation with {who}.\nSay hi!"
+                    ).format(who=who)
             if summary.kind is ConversationKind.DIRECT
-            else f"This is the beginning of {who}.\nSay hi to the group!")
+            else self.tr("This is the beginning of {who}.\nSay hi to the group!").format(
+                who=who))
 
     def _select_current(self, *_args: object) -> None:
         row = self._model.conversations.row_of(self._model.current_id or "")
@@ -328,7 +330,7 @@ class ChatView(Retranslating, QWidget):
             self._subtitle.setText(self.tr("%n members", "", len(summary.member_ids)))
         else:
             # The friends feature's word for this friend: the same as the friends list.
-            self._subtitle.setText("Direct message" if status is None else status.text)
+            self._subtitle.setText(self.tr("Direct message") if status is None else status.text)
         self.composer.setPlaceholderText(self.tr("Message {name}").format(name=summary.title))
 
     def _on_call_clicked(self, kind: str) -> None:

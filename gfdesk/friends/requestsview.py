@@ -53,13 +53,20 @@ def actions_for(entry: PlayerEntry) -> tuple[Action, ...]:
             Relation.OUTGOING: (Action.CANCEL,), Relation.FRIEND: ()}[entry.relation]
 
 
+_RELATION_TEXT = (QT_TRANSLATE_NOOP("requestsview", "wants to be your friend"),
+                  QT_TRANSLATE_NOOP("requestsview", "request sent"),
+                  QT_TRANSLATE_NOOP("requestsview", "already your friend"),
+                  QT_TRANSLATE_NOOP("requestsview", "blocked"))
+
+
 def detail_for(entry: PlayerEntry) -> str:
     """The line under a player's name."""
     handle = f"@{entry.player.username}" if entry.player.username else ""
-    extra = {Relation.INCOMING: "wants to be your friend", Relation.OUTGOING: "request sent",
-             Relation.FRIEND: "already your friend"}.get(entry.relation, "")
+    extra = {Relation.INCOMING: _RELATION_TEXT[0], Relation.OUTGOING: _RELATION_TEXT[1],
+             Relation.FRIEND: _RELATION_TEXT[2]}.get(entry.relation, "")
     if entry.blocked:
-        extra = "blocked"
+        extra = _RELATION_TEXT[3]
+    extra = QCoreApplication.translate("requestsview", extra) if extra else ""
     return " · ".join(p for p in (handle, extra) if p)
 
 

@@ -167,7 +167,8 @@ class StatusPicker(Retranslating, QFrame):
         if typed and typed.casefold() not in {g.casefold() for g in found}:
             found.append(typed)  # a game the list does not know: after those it knows
         for game in found:
-            label = f"{game} · recent" if game in recent and not text.strip() else game
+            label = (self.tr("{game} · recent").format(game=game)
+                     if game in recent and not text.strip() else game)
             item = QListWidgetItem(QIcon(status_dot(Status.IN_GAME, 10)), label)
             item.setData(GAME_ROLE, game)
             self.games.addItem(item)

@@ -51,6 +51,7 @@ from gfdesk.friends.model import (
 from gfdesk.friends.requestsmodel import Action, RequestsModel
 from gfdesk.friends.requestsview import RequestsView
 from gfdesk.friends.service import Friend
+from gfdesk.i18nmark import formats
 from gfdesk.kit import themecolors
 from gfdesk.kit.avatar import AvatarCache
 from gfdesk.kit.avatarstore import AvatarStore
@@ -214,8 +215,10 @@ class FriendsView(Retranslating, QWidget):
         self._model = model
         self._requests = requests or RequestsModel(None, self)
 
-        self.friends_tab = self._tab("Friends", "friendsTab")
-        self.requests_tab = self._tab("Requests", "requestsTab")
+        self.friends_tab = self._tab("friendsTab")
+        self.requests_tab = self._tab("requestsTab")
+        self._counts = (0, 0)
+        self._incoming = 0
         tabs = QButtonGroup(self)
         tabs.setExclusive(True)
         for button in (self.friends_tab, self.requests_tab):
@@ -304,11 +307,14 @@ class FriendsView(Retranslating, QWidget):
         self.search.setPlaceholderText(self.tr("Search friends"))
         self.add_friend.setText(self.tr("Add friend"))
         self.list.setAccessibleName(self.tr("Friends"))
+        self.friends_tab.setText(self.tr("Friends"))
+        self._show_incoming()
+        self._show_summary()
         self._update_empty()
         self.list.viewport().update()
 
-    def _tab(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def _tab(self, name: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.setProperty("friendsTab", True)
         button.setCheckable(True)
@@ -350,7 +356,13 @@ class FriendsView(Retranslating, QWidget):
             self.requests_view.set_query(query.strip())
 
     def _on_incoming_count_changed(self, count: int) -> None:
-        self.requests_tab.setText(f"Requests  {badge_text(count)}" if count else "Requests")
+        self._incoming = count
+        self._show_incoming()
+
+    def _show_incoming(self) -> None:
+        count = self._incoming
+        self.requests_tab.setText(self.tr("Requests  {count}").format(count=badge_text(count))
+                                  if count else self.tr("Requests"))
 
     # -- the list -------------------------------------------------------------------------
 
@@ -400,7 +412,7 @@ class FriendsView(Retranslating, QWidget):
         send.setObjectName("friendMessage")
         send.triggered.connect(lambda: self._on_list_activated(index))
         user_id = str(index.data(USER_ID_ROLE) or "")
-        for text, kind in (("Video call", "video"), ("Voice call", "audio")):
+        for text, kind in ((self.tr("Video call"), "video"), (self.tr("Voice call"), "audio")):
             action = menu.addAction(text)
             action.setObjectName(f"{kind}CallAction")
             action.triggered.connect(
@@ -414,9 +426,14 @@ class FriendsView(Retranslating, QWidget):
         block.triggered.connect(lambda: self._requests.act(Action.BLOCK, friend))
         menu.popup(self.list.viewport().mapToGlobal(point))
 
+    def _show_summary(self) -> None:
+        online, total = self._counts
+        self.summary.setText(self.tr("{online} of %n friends online", "", total).format(
+            online=formats().number(online)) if total else self.tr("No friends yet"))
+
     def _on_counts_changed(self, online: int, total: int) -> None:
         self.delegate.counts = (online, total)
-        self.summary.setText(f"{online} of {total} friends online" if total
-                             else "No friends yet")
+        self._counts = (online, total)
+        self._show_summary()
         self.list.viewport().update()
         self._update_empty()

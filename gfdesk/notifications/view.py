@@ -267,7 +267,7 @@ class NotificationCentreView(Retranslating, QWidget):
         self.empty.setVisible(not has_rows)
 
     def _on_unread_changed(self, count: int) -> None:
-        self.unread_label.setText(f"{count} unread" if count else "")
+        self.unread_label.setText(self.tr("%n unread", "", count) if count else "")
         self.mark_all.setEnabled(count > 0)
 
     def _on_list_clicked(self, index: QModelIndex) -> None:

@@ -38,8 +38,10 @@ HEADER_H = 40.0
 BAND_GAP = 48.0
 MARGIN = 24.0
 
-_TAG = {Section.WINNERS: "W", Section.LOSERS: "L", Section.GRAND_FINAL: "GF",
-        Section.ROUND_ROBIN: "R"}
+# Bracket notation ("W2/3", "GF1"), the same in every language the way start.gg and
+# Challonge print it.
+_TAG = {Section.WINNERS: "W", Section.LOSERS: "L",  # i18n: verbatim
+        Section.GRAND_FINAL: "GF", Section.ROUND_ROBIN: "R"}  # i18n: verbatim
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class Layout:
 def tag(match: Match) -> str:
     """A short name for a match: ``"W2/3"``, ``"L4/1"``, ``"GF1"``, ``"R3/2"``."""
     if match.bracket is Section.GRAND_FINAL:
-        return f"GF{match.round}"
+        return f"GF{match.round}"  # i18n: verbatim
     return f"{_TAG[match.bracket]}{match.round}/{match.position}"
 
 

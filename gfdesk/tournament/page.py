@@ -167,7 +167,7 @@ class TournamentPage(Retranslating, QWidget):
         row.setContentsMargins(20, 12, 16, 12)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = _plain("Loading…", header, "tournamentTitle")
+        self.title = _plain(self.tr("Loading…"), header, "tournamentTitle")
         self.subtitle = ElidedLabel(header)
         self.subtitle.setObjectName("tournamentSubtitle")
         titles.addWidget(self.title)

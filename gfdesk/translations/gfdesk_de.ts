@@ -132,13 +132,49 @@
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Das Bild ist im abgelösten Fenster.
 Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
     <message>
+        <source>Mute</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Turn the camera off</source>
+        <translation>Kamera ausschalten</translation>
+    </message>
+    <message>
+        <source>Switch camera</source>
+        <translation>Kamera wechseln</translation>
+    </message>
+    <message>
+        <source>Pop out the picture (for OBS)</source>
+        <translation>Bild in eigenem Fenster zeigen (für OBS)</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Auflegen</translation>
+    </message>
+    <message>
         <source>{kind} with {name}</source>
         <translation>{kind} mit {name}</translation>
+    </message>
+    <message>
+        <source>Voice call</source>
+        <translation>Sprachanruf</translation>
+    </message>
+    <message>
+        <source>Voice call · muted</source>
+        <translation>Sprachanruf · stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>{name} turned their camera off</source>
+        <translation>{name} hat die Kamera ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Sending: {source}</source>
+        <translation>Sendet: {source}</translation>
     </message>
 </context>
 <context>
@@ -239,12 +275,86 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>{device} (not connected)</source>
         <translation>{device} (nicht verbunden)</translation>
     </message>
+    <message>
+        <source>  ·  credential entered</source>
+        <translation>  ·  Zugangsdaten eingegeben</translation>
+    </message>
+    <message>
+        <source>  ·  credential in the keyring (if saved)</source>
+        <translation>  ·  Zugangsdaten im Schlüsselbund (falls gespeichert)</translation>
+    </message>
+    <message>
+        <source>A TURN server needs its credential.</source>
+        <translation>Ein TURN-Server braucht seine Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Added; press Save to keep it.</source>
+        <translation>Hinzugefügt; zum Behalten auf Speichern klicken.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this system: a TURN credential cannot be kept. Nothing was saved.</source>
+        <translation>Kein sicherer Schlüsselbund auf diesem System: TURN-Zugangsdaten können nicht aufbewahrt werden. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Socket.IO server: {reason}. Nothing was saved.</source>
+        <translation>Socket.IO-Server: {reason}. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>A server token needs a Socket.IO server. Nothing was saved.</source>
+        <translation>Ein Server-Token braucht einen Socket.IO-Server. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this system: the server token cannot be kept. Nothing was saved.</source>
+        <translation>Kein sicherer Schlüsselbund auf diesem System: Das Server-Token kann nicht aufbewahrt werden. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save ({kind}).</source>
+        <translation>Speichern fehlgeschlagen ({kind}).</translation>
+    </message>
+    <message>
+        <source>Saved. The next call uses these settings; a new signalling server, from the next sign-in.</source>
+        <translation>Gespeichert. Der nächste Anruf nutzt diese Einstellungen; ein neuer Signalisierungsserver ab der nächsten Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
     <message>
-        <source>Do not connect</source>
+        <source>Certificate changed</source>
         <extracomment>The dialog may stay open as long as the player needs to walk to the host&apos;s screen.</extracomment>
+        <translation>Zertifikat geändert</translation>
+    </message>
+    <message>
+        <source>Check the hub&apos;s fingerprint</source>
+        <translation>Fingerabdruck des Hubs prüfen</translation>
+    </message>
+    <message>
+        <source>The hub at {address} presents a different certificate than the one you trusted before. Someone on this network may be pretending to be the hub to read your password and messages. Do not continue unless the host has made a new hub and its screen shows the new fingerprint below.
+
+Trusted before:
+{pinned}
+
+Presented now:</source>
+        <translation>Der Hub unter {address} zeigt ein anderes Zertifikat als das, dem du zuvor vertraut hast. Jemand in diesem Netzwerk könnte sich als der Hub ausgeben, um dein Passwort und deine Nachrichten mitzulesen. Fahre nur fort, wenn der Host einen neuen Hub erstellt hat und dessen Bildschirm den neuen Fingerabdruck unten zeigt.
+
+Bisher vertraut:
+{pinned}
+
+Jetzt vorgelegt:</translation>
+    </message>
+    <message>
+        <source>First connection to the hub at {address}. Compare this fingerprint with the one on the host&apos;s screen (the line &quot;TLS fingerprint&quot; where the hub runs). Trust it only if they are the same.</source>
+        <translation>Erste Verbindung zum Hub unter {address}. Vergleiche diesen Fingerabdruck mit dem auf dem Bildschirm des Hosts (die Zeile &quot;TLS fingerprint&quot;, wo der Hub läuft). Vertraue ihm nur, wenn beide gleich sind.</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>They match: trust</source>
+        <translation>Sie stimmen überein: vertrauen</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
         <translation>Nicht verbinden</translation>
     </message>
 </context>
@@ -314,12 +424,36 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
+    <message>
+        <source>Start a voice call</source>
+        <translation>Sprachanruf starten</translation>
+    </message>
+    <message>
+        <source>Start a video call</source>
+        <translation>Videoanruf starten</translation>
+    </message>
+    <message>
+        <source>This is the beginning of your conversation with {who}.
+Say hi!</source>
+        <translation>Hier beginnt deine Unterhaltung mit {who}.
+Sag hallo!</translation>
+    </message>
+    <message>
+        <source>This is the beginning of {who}.
+Say hi to the group!</source>
+        <translation>Hier beginnt {who}.
+Sag der Gruppe hallo!</translation>
+    </message>
     <message numerus="yes">
         <source>%n members</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
             <numerusform>%n Mitglieder</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
     </message>
     <message>
         <source>Message {name}</source>
@@ -581,6 +715,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Freunde</translation>
     </message>
     <message>
+        <source>Requests  {count}</source>
+        <translation>Anfragen  {count}</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
         <source>No friends yet</source>
         <translation>Noch keine Freunde</translation>
     </message>
@@ -605,12 +747,27 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Nachricht senden</translation>
     </message>
     <message>
+        <source>Video call</source>
+        <translation>Videoanruf</translation>
+    </message>
+    <message>
+        <source>Voice call</source>
+        <translation>Sprachanruf</translation>
+    </message>
+    <message>
         <source>Remove friend</source>
         <translation>Freund entfernen</translation>
     </message>
     <message>
         <source>Block</source>
         <translation>Blockieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>{online} of %n friends online</source>
+        <translation>
+            <numerusform>{online} von %n Freund online</numerusform>
+            <numerusform>{online} von %n Freunden online</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -620,8 +777,16 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Neue Gruppe</translation>
     </message>
     <message>
+        <source>Add friends first: a group is made of your friends.</source>
+        <translation>Füge zuerst Freunde hinzu: Eine Gruppe besteht aus deinen Freunden.</translation>
+    </message>
+    <message>
         <source>Group name</source>
         <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Search friends</source>
@@ -630,6 +795,17 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>Create group</source>
         <translation>Gruppe erstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n friend(s) chosen</source>
+        <translation>
+            <numerusform>%n Freund ausgewählt</numerusform>
+            <numerusform>%n Freunde ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one friend.</source>
+        <translation>Wähle mindestens einen Freund aus.</translation>
     </message>
 </context>
 <context>
@@ -816,6 +992,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <source>{name} is calling</source>
         <translation>{name} ruft an</translation>
     </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -921,6 +1101,13 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>You&apos;re all caught up.</source>
         <translation>Du bist auf dem neuesten Stand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1444,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>SO SEHEN DICH DEINE FREUNDE</translation>
     </message>
     <message>
+        <source>Your display name</source>
+        <translation>Dein Anzeigename</translation>
+    </message>
+    <message>
+        <source>https://… (a picture)</source>
+        <translation>https://… (ein Bild)</translation>
+    </message>
+    <message>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
@@ -1269,8 +1464,28 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Bild-URL</translation>
     </message>
     <message>
+        <source>Leave the picture empty to show your initials. Pictures are fetched by each friend&apos;s app: use a public http(s) link.</source>
+        <translation>Lass das Bild leer, um deine Initialen zu zeigen. Bilder lädt die App jedes Freundes selbst: Verwende einen öffentlichen http(s)-Link.</translation>
+    </message>
+    <message>
         <source>IN USE</source>
         <translation>IN VERWENDUNG</translation>
+    </message>
+    <message>
+        <source>  ·  key {key}</source>
+        <translation>  ·  Schlüssel {key}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Account</source>
@@ -1313,6 +1528,14 @@ Schließ das Fenster, um es zurückzuholen.</translation>
         <translation>Ein Wechsel gilt ab dem nächsten Start: gfdesk --profile NAME ausführen (Profile werden in {path} gespeichert).</translation>
     </message>
     <message>
+        <source>  ·  in use</source>
+        <translation>  ·  in Verwendung</translation>
+    </message>
+    <message>
+        <source>Added {quoted}. Start gfdesk with --profile {name} to use it.</source>
+        <translation>{quoted} hinzugefügt. Starte gfdesk mit --profile {name}, um es zu verwenden.</translation>
+    </message>
+    <message>
         <source>{url} is not a server address: it must start with http:// or https:// and name a host, like https://&lt;project&gt;.supabase.co or http://192.168.1.20:54321.</source>
         <translation>{url} ist keine Serveradresse: Sie muss mit http:// oder https:// beginnen und einen Host nennen, etwa https://&lt;projekt&gt;.supabase.co oder http://192.168.1.20:54321.</translation>
     </message>
@@ -1339,6 +1562,10 @@ Schließ das Fenster, um es zurückzuholen.</translation>
     <message>
         <source>https://&lt;project&gt;.supabase.co or http://192.168.1.20:54321</source>
         <translation>https://&lt;projekt&gt;.supabase.co oder http://192.168.1.20:54321</translation>
+    </message>
+    <message>
+        <source>None: logging to the terminal only</source>
+        <translation>Keine: Protokoll nur im Terminal</translation>
     </message>
     <message>
         <source>Log file</source>
@@ -1522,6 +1749,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Games</source>
         <translation>Spiele</translation>
     </message>
+    <message>
+        <source>{game} · recent</source>
+        <translation>{game} · zuletzt</translation>
+    </message>
 </context>
 <context>
     <name>StreamerMode</name>
@@ -1620,6 +1851,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Players</source>
         <extracomment>The longest side of an exported bracket picture, in pixels. The chat pane&apos;s width beside the tabs, and the host console&apos;s beside the bracket. From this page width on the chat sits beside the bracket; narrower, it is a tab.</extracomment>
         <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Registration open</source>
@@ -1758,6 +1993,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>{app} — {caller} ruft an</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Incoming {kind}</source>
         <translation>Eingehender {kind}</translation>
     </message>
@@ -1783,6 +2022,10 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>Could not start the backend: {reason}</source>
         <translation>Backend konnte nicht starten: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved. Friends see it the next time their list loads.</source>
+        <translation>Gespeichert. Freunde sehen es, wenn ihre Liste das nächste Mal lädt.</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2157,25 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>Hubs cannot be looked for here.</source>
         <translation>Hier kann nicht nach Hubs gesucht werden.</translation>
     </message>
+    <message>
+        <source>no TLS</source>
+        <translation>kein TLS</translation>
+    </message>
+</context>
+<context>
+    <name>keycheck</name>
+    <message>
+        <source>This does not look like an anon key: it is either a JWT (three parts starting with eyJ) or starts with sb_publishable_.</source>
+        <translation>Das sieht nicht nach einem anon key aus: Er ist entweder ein JWT (drei Teile, beginnend mit eyJ) oder beginnt mit sb_publishable_.</translation>
+    </message>
+    <message>
+        <source>This is a secret key: it bypasses row-level security and must never be in a desktop app. Paste the project&apos;s anon (publishable) key instead.</source>
+        <translation>Das ist ein geheimer Schlüssel: Er umgeht die Row-Level-Security und gehört nie in eine Desktop-App. Füge stattdessen den anon (publishable) key des Projekts ein.</translation>
+    </message>
+    <message>
+        <source>The anon key cannot contain spaces or line breaks.</source>
+        <translation>Der anon key darf keine Leerzeichen oder Zeilenumbrüche enthalten.</translation>
+    </message>
 </context>
 <context>
     <name>messagedelegate</name>
@@ -1924,6 +2186,25 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source> (edited)</source>
         <translation> (bearbeitet)</translation>
+    </message>
+</context>
+<context>
+    <name>requestsview</name>
+    <message>
+        <source>wants to be your friend</source>
+        <translation>möchte mit dir befreundet sein</translation>
+    </message>
+    <message>
+        <source>request sent</source>
+        <translation>Anfrage gesendet</translation>
+    </message>
+    <message>
+        <source>already your friend</source>
+        <translation>bereits dein Freund</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blockiert</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2221,13 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <source>No secure password store on this system: you will sign in again next time.</source>
         <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists.</extracomment>
         <translation>Kein sicherer Passwortspeicher auf diesem System: Du musst dich nächstes Mal erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>signinscreen</name>
+    <message>
+        <source>the embedded demo hub</source>
+        <translation>der eingebaute Demo-Hub</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,36 @@
     </message>
 </context>
 <context>
+    <name>FriendsView</name>
+    <message numerus="yes">
+        <source>{online} of %n friends online</source>
+        <translation>
+            <numerusform>{online} of %n friend online</numerusform>
+            <numerusform>{online} of %n friends online</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message numerus="yes">
+        <source>%n friend(s) chosen</source>
+        <translation>
+            <numerusform>%n friend chosen</numerusform>
+            <numerusform>%n friends chosen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCentreView</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n people are typing...</source>

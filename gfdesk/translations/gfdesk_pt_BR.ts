@@ -132,13 +132,49 @@
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>A imagem está na janela destacada.
 Feche essa janela para trazê-la de volta.</translation>
     </message>
     <message>
+        <source>Mute</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Turn the camera off</source>
+        <translation>Desligar a câmera</translation>
+    </message>
+    <message>
+        <source>Switch camera</source>
+        <translation>Trocar de câmera</translation>
+    </message>
+    <message>
+        <source>Pop out the picture (for OBS)</source>
+        <translation>Abrir a imagem em uma janela separada (para o OBS)</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
         <source>{kind} with {name}</source>
         <translation>{kind} com {name}</translation>
+    </message>
+    <message>
+        <source>Voice call</source>
+        <translation>Chamada de voz</translation>
+    </message>
+    <message>
+        <source>Voice call · muted</source>
+        <translation>Chamada de voz · sem som</translation>
+    </message>
+    <message>
+        <source>{name} turned their camera off</source>
+        <translation>{name} desligou a câmera</translation>
+    </message>
+    <message>
+        <source>Sending: {source}</source>
+        <translation>Enviando: {source}</translation>
     </message>
 </context>
 <context>
@@ -239,12 +275,86 @@ Feche essa janela para trazê-la de volta.</translation>
         <source>{device} (not connected)</source>
         <translation>{device} (desconectado)</translation>
     </message>
+    <message>
+        <source>  ·  credential entered</source>
+        <translation>  ·  credencial digitada</translation>
+    </message>
+    <message>
+        <source>  ·  credential in the keyring (if saved)</source>
+        <translation>  ·  credencial no chaveiro (se salva)</translation>
+    </message>
+    <message>
+        <source>A TURN server needs its credential.</source>
+        <translation>Um servidor TURN precisa da sua credencial.</translation>
+    </message>
+    <message>
+        <source>Added; press Save to keep it.</source>
+        <translation>Adicionado; clique em Salvar para mantê-lo.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this system: a TURN credential cannot be kept. Nothing was saved.</source>
+        <translation>Não há chaveiro seguro neste sistema: uma credencial TURN não pode ser guardada. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>Socket.IO server: {reason}. Nothing was saved.</source>
+        <translation>Servidor Socket.IO: {reason}. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>A server token needs a Socket.IO server. Nothing was saved.</source>
+        <translation>Um token de servidor precisa de um servidor Socket.IO. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this system: the server token cannot be kept. Nothing was saved.</source>
+        <translation>Não há chaveiro seguro neste sistema: o token do servidor não pode ser guardado. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>Could not save ({kind}).</source>
+        <translation>Não foi possível salvar ({kind}).</translation>
+    </message>
+    <message>
+        <source>Saved. The next call uses these settings; a new signalling server, from the next sign-in.</source>
+        <translation>Salvo. A próxima chamada usa estas configurações; um novo servidor de sinalização, a partir do próximo login.</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
     <message>
-        <source>Do not connect</source>
+        <source>Certificate changed</source>
         <extracomment>The dialog may stay open as long as the player needs to walk to the host&apos;s screen.</extracomment>
+        <translation>Certificado alterado</translation>
+    </message>
+    <message>
+        <source>Check the hub&apos;s fingerprint</source>
+        <translation>Confira a impressão digital do hub</translation>
+    </message>
+    <message>
+        <source>The hub at {address} presents a different certificate than the one you trusted before. Someone on this network may be pretending to be the hub to read your password and messages. Do not continue unless the host has made a new hub and its screen shows the new fingerprint below.
+
+Trusted before:
+{pinned}
+
+Presented now:</source>
+        <translation>O hub em {address} apresenta um certificado diferente daquele em que você confiou antes. Alguém nesta rede pode estar se passando pelo hub para ler sua senha e suas mensagens. Não continue a menos que o anfitrião tenha criado um novo hub e a tela dele mostre a nova impressão digital abaixo.
+
+Confiável antes:
+{pinned}
+
+Apresentado agora:</translation>
+    </message>
+    <message>
+        <source>First connection to the hub at {address}. Compare this fingerprint with the one on the host&apos;s screen (the line &quot;TLS fingerprint&quot; where the hub runs). Trust it only if they are the same.</source>
+        <translation>Primeira conexão com o hub em {address}. Compare esta impressão digital com a que aparece na tela do anfitrião (a linha &quot;TLS fingerprint&quot; onde o hub roda). Confie apenas se forem iguais.</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Confiar no novo certificado</translation>
+    </message>
+    <message>
+        <source>They match: trust</source>
+        <translation>São iguais: confiar</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
         <translation>Não conectar</translation>
     </message>
 </context>
@@ -314,12 +424,36 @@ Feche essa janela para trazê-la de volta.</translation>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
+    <message>
+        <source>Start a voice call</source>
+        <translation>Iniciar chamada de voz</translation>
+    </message>
+    <message>
+        <source>Start a video call</source>
+        <translation>Iniciar chamada de vídeo</translation>
+    </message>
+    <message>
+        <source>This is the beginning of your conversation with {who}.
+Say hi!</source>
+        <translation>Este é o início da sua conversa com {who}.
+Diga oi!</translation>
+    </message>
+    <message>
+        <source>This is the beginning of {who}.
+Say hi to the group!</source>
+        <translation>Este é o início de {who}.
+Diga oi para o grupo!</translation>
+    </message>
     <message numerus="yes">
         <source>%n members</source>
         <translation>
             <numerusform>%n membro</numerusform>
             <numerusform>%n membros</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Mensagem direta</translation>
     </message>
     <message>
         <source>Message {name}</source>
@@ -581,6 +715,14 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Amigos</translation>
     </message>
     <message>
+        <source>Requests  {count}</source>
+        <translation>Pedidos  {count}</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
         <source>No friends yet</source>
         <translation>Nenhum amigo ainda</translation>
     </message>
@@ -605,12 +747,27 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Enviar mensagem</translation>
     </message>
     <message>
+        <source>Video call</source>
+        <translation>Chamada de vídeo</translation>
+    </message>
+    <message>
+        <source>Voice call</source>
+        <translation>Chamada de voz</translation>
+    </message>
+    <message>
         <source>Remove friend</source>
         <translation>Remover amigo</translation>
     </message>
     <message>
         <source>Block</source>
         <translation>Bloquear</translation>
+    </message>
+    <message numerus="yes">
+        <source>{online} of %n friends online</source>
+        <translation>
+            <numerusform>{online} de %n amigo online</numerusform>
+            <numerusform>{online} de %n amigos online</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -620,8 +777,16 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>Novo grupo</translation>
     </message>
     <message>
+        <source>Add friends first: a group is made of your friends.</source>
+        <translation>Adicione amigos primeiro: um grupo é formado pelos seus amigos.</translation>
+    </message>
+    <message>
         <source>Group name</source>
         <translation>Nome do grupo</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membros</translation>
     </message>
     <message>
         <source>Search friends</source>
@@ -630,6 +795,17 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>Create group</source>
         <translation>Criar grupo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n friend(s) chosen</source>
+        <translation>
+            <numerusform>%n amigo escolhido</numerusform>
+            <numerusform>%n amigos escolhidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one friend.</source>
+        <translation>Escolha pelo menos um amigo.</translation>
     </message>
 </context>
 <context>
@@ -816,6 +992,10 @@ Feche essa janela para trazê-la de volta.</translation>
         <source>{name} is calling</source>
         <translation>{name} está ligando</translation>
     </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguém</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -921,6 +1101,13 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>You&apos;re all caught up.</source>
         <translation>Você está em dia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n não lida</numerusform>
+            <numerusform>%n não lidas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1444,14 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>COMO SEUS AMIGOS VEEM VOCÊ</translation>
     </message>
     <message>
+        <source>Your display name</source>
+        <translation>Seu nome de exibição</translation>
+    </message>
+    <message>
+        <source>https://… (a picture)</source>
+        <translation>https://… (uma imagem)</translation>
+    </message>
+    <message>
         <source>Save profile</source>
         <translation>Salvar perfil</translation>
     </message>
@@ -1269,8 +1464,28 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>URL da foto</translation>
     </message>
     <message>
+        <source>Leave the picture empty to show your initials. Pictures are fetched by each friend&apos;s app: use a public http(s) link.</source>
+        <translation>Deixe a imagem vazia para mostrar suas iniciais. As imagens são baixadas pelo app de cada amigo: use um link http(s) público.</translation>
+    </message>
+    <message>
         <source>IN USE</source>
         <translation>EM USO</translation>
+    </message>
+    <message>
+        <source>  ·  key {key}</source>
+        <translation>  ·  chave {key}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Não conectado</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
     </message>
     <message>
         <source>Account</source>
@@ -1313,6 +1528,14 @@ Feche essa janela para trazê-la de volta.</translation>
         <translation>A troca vale a partir da próxima inicialização: rode gfdesk --profile NOME (os perfis ficam salvos em {path}).</translation>
     </message>
     <message>
+        <source>  ·  in use</source>
+        <translation>  ·  em uso</translation>
+    </message>
+    <message>
+        <source>Added {quoted}. Start gfdesk with --profile {name} to use it.</source>
+        <translation>{quoted} adicionado. Inicie o gfdesk com --profile {name} para usá-lo.</translation>
+    </message>
+    <message>
         <source>{url} is not a server address: it must start with http:// or https:// and name a host, like https://&lt;project&gt;.supabase.co or http://192.168.1.20:54321.</source>
         <translation>{url} não é um endereço de servidor: ele precisa começar com http:// ou https:// e indicar um host, como https://&lt;projeto&gt;.supabase.co ou http://192.168.1.20:54321.</translation>
     </message>
@@ -1339,6 +1562,10 @@ Feche essa janela para trazê-la de volta.</translation>
     <message>
         <source>https://&lt;project&gt;.supabase.co or http://192.168.1.20:54321</source>
         <translation>https://&lt;projeto&gt;.supabase.co ou http://192.168.1.20:54321</translation>
+    </message>
+    <message>
+        <source>None: logging to the terminal only</source>
+        <translation>Nenhum: registro apenas no terminal</translation>
     </message>
     <message>
         <source>Log file</source>
@@ -1522,6 +1749,10 @@ Lançado sob a Licença MIT.</translation>
         <source>Games</source>
         <translation>Jogos</translation>
     </message>
+    <message>
+        <source>{game} · recent</source>
+        <translation>{game} · recente</translation>
+    </message>
 </context>
 <context>
     <name>StreamerMode</name>
@@ -1620,6 +1851,10 @@ Lançado sob a Licença MIT.</translation>
         <source>Players</source>
         <extracomment>The longest side of an exported bracket picture, in pixels. The chat pane&apos;s width beside the tabs, and the host console&apos;s beside the bracket. From this page width on the chat sits beside the bracket; narrower, it is a tab.</extracomment>
         <translation>Jogadores</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
     </message>
     <message>
         <source>Registration open</source>
@@ -1758,6 +1993,10 @@ Lançado sob a Licença MIT.</translation>
         <translation>{app} — {caller} está ligando</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Incoming {kind}</source>
         <translation>Recebendo {kind}</translation>
     </message>
@@ -1783,6 +2022,10 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>Could not start the backend: {reason}</source>
         <translation>Não foi possível iniciar o backend: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved. Friends see it the next time their list loads.</source>
+        <translation>Salvo. Seus amigos verão isso na próxima vez que a lista deles carregar.</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2157,25 @@ Lançado sob a Licença MIT.</translation>
         <source>Hubs cannot be looked for here.</source>
         <translation>Não dá para procurar hubs aqui.</translation>
     </message>
+    <message>
+        <source>no TLS</source>
+        <translation>sem TLS</translation>
+    </message>
+</context>
+<context>
+    <name>keycheck</name>
+    <message>
+        <source>This does not look like an anon key: it is either a JWT (three parts starting with eyJ) or starts with sb_publishable_.</source>
+        <translation>Isto não parece uma anon key: ela é um JWT (três partes começando com eyJ) ou começa com sb_publishable_.</translation>
+    </message>
+    <message>
+        <source>This is a secret key: it bypasses row-level security and must never be in a desktop app. Paste the project&apos;s anon (publishable) key instead.</source>
+        <translation>Esta é uma chave secreta: ela ignora a segurança em nível de linha e nunca deve estar em um app de desktop. Cole a anon key (publishable) do projeto.</translation>
+    </message>
+    <message>
+        <source>The anon key cannot contain spaces or line breaks.</source>
+        <translation>A anon key não pode conter espaços nem quebras de linha.</translation>
+    </message>
 </context>
 <context>
     <name>messagedelegate</name>
@@ -1924,6 +2186,25 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source> (edited)</source>
         <translation> (editada)</translation>
+    </message>
+</context>
+<context>
+    <name>requestsview</name>
+    <message>
+        <source>wants to be your friend</source>
+        <translation>quer ser seu amigo</translation>
+    </message>
+    <message>
+        <source>request sent</source>
+        <translation>pedido enviado</translation>
+    </message>
+    <message>
+        <source>already your friend</source>
+        <translation>já é seu amigo</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>bloqueado</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2221,13 @@ Lançado sob a Licença MIT.</translation>
         <source>No secure password store on this system: you will sign in again next time.</source>
         <extracomment>Hint under &quot;Remember me&quot; where no secure keyring exists.</extracomment>
         <translation>Nenhum cofre de senhas seguro neste sistema: você vai precisar entrar de novo da próxima vez.</translation>
+    </message>
+</context>
+<context>
+    <name>signinscreen</name>
+    <message>
+        <source>the embedded demo hub</source>
+        <translation>o hub de demonstração embutido</translation>
     </message>
 </context>
 <context>

@@ -286,8 +286,8 @@ class CallsPage(QWidget):
             if server.username:
                 text += f"  ·  {server.username}"
             if any(u.lower().startswith("turn") for u in server.urls):
-                text += "  ·  credential entered" if server in self._typed \
-                    else "  ·  credential in the keyring (if saved)"
+                text += (self.tr("  ·  credential entered") if server in self._typed
+                         else self.tr("  ·  credential in the keyring (if saved)"))
             self.server_list.addItem(QListWidgetItem(text))
         self.remove_button.setEnabled(bool(self.servers))
 
@@ -304,7 +304,7 @@ class CallsPage(QWidget):
             return
         turn = any(u.lower().startswith("turn") for u in server.urls)
         if turn and not credential:
-            self._say("A TURN server needs its credential.", success=False)
+            self._say(self.tr("A TURN server needs its credential."), success=False)
             return
         server = dataclasses.replace(server, credential=None)
         self.servers.append(server)
@@ -313,7 +313,7 @@ class CallsPage(QWidget):
         for field in self._fields:
             field.clear()
         self._show_servers()
-        self._say("Added; press Save to keep it.", success=True)
+        self._say(self.tr("Added; press Save to keep it."), success=True)
 
     def _on_remove_clicked(self) -> None:
         row = self.server_list.currentRow()
@@ -338,22 +338,23 @@ class CallsPage(QWidget):
     async def save(self) -> None:
         """Write the devices and servers; credentials typed here go to the keyring."""
         if self._typed and not self._credentials.available:
-            self._say("No secure keyring on this system: a TURN credential cannot be "
-                      "kept. Nothing was saved.", success=False)
+            self._say(self.tr("No secure keyring on this system: a TURN credential cannot be "
+                              "kept. Nothing was saved."), success=False)
             return
         token = self.signalling_token.text()
         try:
             signalling = signalling_choice(self.signalling.text() or "realtime")
         except ConfigError as exc:
-            self._say(f"Socket.IO server: {exc}. Nothing was saved.", success=False)
+            self._say(self.tr("Socket.IO server: {reason}. Nothing was saved.").format(reason=exc),
+                      success=False)
             return
         if token and signalling is None:
-            self._say("A server token needs a Socket.IO server. Nothing was saved.",
+            self._say(self.tr("A server token needs a Socket.IO server. Nothing was saved."),
                       success=False)
             return
         if token and not self._secrets.available:
-            self._say("No secure keyring on this system: the server token cannot be "
-                      "kept. Nothing was saved.", success=False)
+            self._say(self.tr("No secure keyring on this system: the server token cannot be "
+                              "kept. Nothing was saved."), success=False)
             return
         try:
             if token and signalling is not None:
@@ -369,14 +370,15 @@ class CallsPage(QWidget):
             self._say(str(exc), success=False)
             return
         except Exception as exc:  # the keyring refused: say which kind of failure
-            self._say(f"Could not save ({type(exc).__name__}).", success=False)
+            self._say(self.tr("Could not save ({kind}).").format(kind=type(exc).__name__),
+                      success=False)
             return
         self._typed.clear()
         self._removed.clear()
         self.signalling_token.clear()
         self._show_servers()
-        self._say("Saved. The next call uses these settings; a new signalling server, "
-                  "from the next sign-in.", success=True)
+        self._say(self.tr("Saved. The next call uses these settings; a new signalling "
+                          "server, from the next sign-in."), success=True)
         self.saved.emit()
 
     def _say(self, text: str, *, success: bool) -> None:

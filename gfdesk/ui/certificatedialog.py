@@ -55,21 +55,23 @@ class CertificateDialog(QDialog):
         seen = assessment.seen
         changed = assessment.trust is Trust.CHANGED
         self.setObjectName("certificateDialog")
-        self.setWindowTitle("Certificate changed" if changed else "Check the hub's fingerprint")
+        self.setWindowTitle(self.tr("Certificate changed") if changed
+                            else self.tr("Check the hub's fingerprint"))
         layout = QVBoxLayout(self)
         if changed:
             pinned = assessment.pinned.fingerprint if assessment.pinned else "?"
-            intro = (f"The hub at {seen.address} presents a different certificate than "
-                     "the one you trusted before. Someone on this network may be "
-                     "pretending to be the hub to read your password and messages. "
-                     "Do not continue unless the host has made a new hub and its screen "
-                     "shows the new fingerprint below.\n\nTrusted before:\n"
-                     f"{grouped(pinned)}\n\nPresented now:")
+            intro = self.tr("The hub at {address} presents a different certificate than "
+                            "the one you trusted before. Someone on this network may be "
+                            "pretending to be the hub to read your password and messages. "
+                            "Do not continue unless the host has made a new hub and its "
+                            "screen shows the new fingerprint below.\n\nTrusted before:\n"
+                            "{pinned}\n\nPresented now:").format(address=seen.address,
+                                                                 pinned=grouped(pinned))
         else:
-            intro = (f"First connection to the hub at {seen.address}. Compare this "
-                     "fingerprint with the one on the host's screen (the line \"TLS "
-                     "fingerprint\" where the hub runs). Trust it only if they are the "
-                     "same.")
+            intro = self.tr("First connection to the hub at {address}. Compare this "
+                            "fingerprint with the one on the host's screen (the line \"TLS "
+                            "fingerprint\" where the hub runs). Trust it only if they are "
+                            "the same.").format(address=seen.address)
         layout.addWidget(_plain(intro, self, "certificateIntro"))
         shown = _plain(grouped(seen.fingerprint), self, "certificateFingerprint")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -78,7 +80,8 @@ class CertificateDialog(QDialog):
         shown.setFont(font)
         layout.addWidget(shown)
         buttons = QDialogButtonBox(self)
-        trust = QPushButton("Trust the new certificate" if changed else "They match: trust",
+        trust = QPushButton(self.tr("Trust the new certificate") if changed
+                            else self.tr("They match: trust"),
                             self)
         trust.setObjectName("trustCertificateButton")
         cancel = QPushButton(self.tr("Do not connect"), self)

@@ -27,7 +27,8 @@ LIST_HEIGHT = 72
 
 def describe(hub: DiscoveredHub) -> str:
     """One line about a hub: name, URL, and how its connection is protected."""
-    tls = f"TLS {hub.fingerprint[:23]}…" if hub.tls and hub.fingerprint else "no TLS"
+    tls = (f"TLS {hub.fingerprint[:23]}…"  # i18n: verbatim (a fingerprint)
+           if hub.tls and hub.fingerprint else QCoreApplication.translate("hubfinder", "no TLS"))
     return f"{hub.name}  ·  {hub.url}  ·  {tls}"
 
 

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from gfdesk.kit.avatarstore import AvatarStore
     from gfdesk.ui.switcher import QuickSwitcher
 
-TITLE = "gfdesk"
+TITLE = "gfdesk"  # i18n: verbatim (the app's name)
 DEFAULT_SIZE = QSize(1100, 720)
 HEADER_ICON_SIZE = 22
 HEADER_ICON_COLOR = "@icon_faint"

@@ -187,9 +187,11 @@ class SettingsDialog(QDialog):
         card = QGroupBox(self.tr("HOW FRIENDS SEE YOU"), page)
         self.profile_avatar = AvatarLabel(72, self._avatars, card)
         self.profile_avatar.set_player(profile.name, profile.avatar_url)
-        self.display_name = _line_edit(card, "profileDisplayName", "Your display name")
+        self.display_name = _line_edit(card, "profileDisplayName",
+                                       self.tr("Your display name"))
         self.display_name.setText(profile.display_name)
-        self.avatar_url = _line_edit(card, "profileAvatarUrl", "https://… (a picture)")
+        self.avatar_url = _line_edit(card, "profileAvatarUrl",
+                                     self.tr("https://… (a picture)"))
         self.avatar_url.setText(profile.avatar_url or "")
         self.profile_feedback = _plain_label("", card, "formError")
         self.profile_feedback.setWordWrap(True)
@@ -218,8 +220,9 @@ class SettingsDialog(QDialog):
         column.addLayout(top)
         column.addLayout(form)
         column.addLayout(row)
-        note = _plain_label("Leave the picture empty to show your initials. Pictures are "
-                            "fetched by each friend's app: use a public http(s) link.",
+        note = _plain_label(self.tr("Leave the picture empty to show your initials. Pictures "
+                                    "are fetched by each friend's app: use a public http(s) "
+                                    "link."),
                             page, "settingsNote")
         note.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -260,15 +263,15 @@ class SettingsDialog(QDialog):
         form.setVerticalSpacing(6)
         backend = describe_backend(config.profile)
         if not config.profile.is_demo:
-            backend += f"  ·  key {mask_key(config.profile.anon_key)}"
+            backend += self.tr("  ·  key {key}").format(key=mask_key(config.profile.anon_key))
         form.addRow(self.tr("Profile"), _plain_label(config.profile.name, in_use, "inUseProfile"))
         form.addRow(self.tr("Backend"), _plain_label(backend, in_use, "inUseBackend"))
         if self._account is not None or self._can_sign_in:
             signed_in = self._account is not None
             account_row = QHBoxLayout()
             account_row.addWidget(_plain_label(
-                self._account or "Not signed in", in_use, "inUseAccount"), 1)
-            button = QPushButton("Sign out" if signed_in else "Sign in", in_use)
+                self._account or self.tr("Not signed in"), in_use, "inUseAccount"), 1)
+            button = QPushButton(self.tr("Sign out") if signed_in else self.tr("Sign in"), in_use)
             button.setObjectName("signOutButton" if signed_in else "signInButton")
             button.clicked.connect(
                 self._on_sign_out_clicked if signed_in else self._on_sign_in_clicked)
@@ -347,9 +350,9 @@ class SettingsDialog(QDialog):
     def _add_profile_item(self, profile: Profile, *, in_use: bool = False) -> None:
         text = f"{profile.name}  ·  {describe_backend(profile)}"
         if not profile.is_demo:
-            text += f"  ·  key {mask_key(profile.anon_key)}"
+            text += self.tr("  ·  key {key}").format(key=mask_key(profile.anon_key))
         if in_use:
-            text += "  ·  in use"
+            text += self.tr("  ·  in use")
         item = QListWidgetItem(text)
         if in_use:
             font = QFont(self._profiles.font())
@@ -381,7 +384,8 @@ class SettingsDialog(QDialog):
         for field in (self._name, self._url, self._key):
             field.clear()
         self._show_feedback(
-            f"Added {profile.name!r}. Start gfdesk with --profile {profile.name} to use it.",
+            self.tr("Added {quoted}. Start gfdesk with --profile {name} to use it.").format(
+                quoted=repr(profile.name), name=profile.name),
             success=True,
         )
 
@@ -411,8 +415,9 @@ class SettingsDialog(QDialog):
         versions.addRow("gfdesk",  # i18n: verbatim
                         _plain_label(gfdesk.__version__, about, "diagnosticValue"))
         versions.addRow("Qt",  # i18n: verbatim
-                        _plain_label(f"{qVersion()} (PySide6 {PySide6.__version__})",
-                                     about, "diagnosticValue"))
+                        _plain_label(
+                            f"{qVersion()} (PySide6 {PySide6.__version__})",  # i18n: verbatim
+                            about, "diagnosticValue"))
         versions.addRow("Python", _plain_label(platform.python_version(), about,  # i18n: verbatim
                                                "diagnosticValue"))
         versions.addRow(self.tr("System"), _plain_label(QSysInfo.prettyProductName(), about,
@@ -423,7 +428,8 @@ class SettingsDialog(QDialog):
         files_form.setHorizontalSpacing(16)
         files_form.addRow(self.tr("Settings"), _plain_label(str(self._config_file), files,
                                                    "diagnosticValue"))
-        log_text = str(self._log_file) if self._log_file else "None: logging to the terminal only"
+        log_text = (str(self._log_file) if self._log_file
+                    else self.tr("None: logging to the terminal only"))
         log_label = _plain_label(log_text, files, "logFilePath")
         log_label.setWordWrap(True)
         files_form.addRow(self.tr("Log file"), log_label)
@@ -478,7 +484,7 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         logo = icons.IconLabel(LOGO_SIZE, page)
         logo.set_icon(theme.app_icon())
-        title = _plain_label("gfdesk", page, "aboutTitle")
+        title = _plain_label("gfdesk", page, "aboutTitle")  # i18n: verbatim
         version = _plain_label(self.tr("Version {version}").format(version=gfdesk.__version__),
                                page, "aboutVersion")
         blurb = QLabel(

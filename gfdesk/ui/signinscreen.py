@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -32,7 +32,8 @@ CARD_WIDTH = 440
 LOGO_SIZE = 56
 def describe(profile: Profile) -> str:
     """How the switcher lists a profile."""
-    where = "the embedded demo hub" if profile.is_demo else str(profile.url)
+    where = (QCoreApplication.translate("signinscreen", "the embedded demo hub")
+             if profile.is_demo else str(profile.url))
     return f"{profile.name} — {where}"
 
 

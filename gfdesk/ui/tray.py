@@ -19,7 +19,7 @@ from gfdesk.kit.themecolors import color as theme_color
 from gfdesk.log import ui as log
 from gfdesk.ui import theme
 
-TOOLTIP = "gfdesk"
+TOOLTIP = "gfdesk"  # i18n: verbatim (the app's name)
 NOTIFY_MS = 6000
 #: Rendered sizes of the badged icon; trays ask for 16 to 64 px.
 BADGE_ICON_SIZES = (16, 22, 24, 32, 48, 64)
@@ -137,7 +137,7 @@ class TrayIcon(QObject):
             self.menu.removeAction(self._status_action)
             self._status_action = None
         if menu is not None:
-            menu.setTitle(menu.title() or "Status")
+            menu.setTitle(menu.title() or self.tr("Status"))
             self._status_action = self.menu.insertMenu(self._status_separator, menu)
 
     def show_incoming_call(self, caller: str, video: bool) -> None:
