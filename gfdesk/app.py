@@ -227,7 +227,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     from PySide6.QtCore import QCoreApplication, Qt
 
     from gfdesk import bridge
-    from gfdesk.core.status import ConnectionState, ConnectionStatus
+    from gfdesk.core.status import DEMO_HUB, STARTING_DEMO_HUB, ConnectionState, ConnectionStatus
     from gfdesk.ui.language import Languages
     from gfdesk.ui.mainwindow import MainWindow
     from gfdesk.ui.usermessages import MessageBridge
@@ -314,7 +314,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
         nonlocal hub_start
         if hub_start is None:
             window.set_connection_status(ConnectionStatus(
-                ConnectionState.CONNECTING, "starting the demo hub", backend="demo hub"))
+                ConnectionState.CONNECTING, STARTING_DEMO_HUB, backend=DEMO_HUB))
             hub_start = asyncio.ensure_future(asyncio.to_thread(_start_demo_hub, config))
         return hub_start
 
@@ -333,7 +333,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             hub, demo = await asyncio.shield(demo_hub())
             if not demo_bots:  # the first time the demo hub is used in this run
                 demo_bots.append(_start_demo_call_bot(hub))
-            url, key, label = hub.url, hub.anon_key, "demo hub"
+            url, key, label = hub.url, hub.anon_key, DEMO_HUB
             credentials = demo if sign_in_demo else None
         else:
             assert profile.url and profile.anon_key

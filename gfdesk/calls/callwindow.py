@@ -106,14 +106,11 @@ class CallWindow(Retranslating, QWidget):
         model.remote.set_sink(self.remote_video.videoSink())
 
         self.sources = self._label("callSources")
-        self.mute = self._button("muteButton", "mic", self.tr("Mute"), checkable=True)
-        self.camera = self._button("cameraButton", "video", self.tr("Turn the camera off"),
-                                   checkable=True)
-        self.switch = self._button("switchCameraButton", "camera-switch",
-                                   self.tr("Switch camera"))
-        self.pop_out_button = self._button("popOutButton", "popout",
-                                           self.tr("Pop out the picture (for OBS)"))
-        self.hang_up = self._button("hangUpButton", "phone-off", self.tr("Hang up"))
+        self.mute = self._button("muteButton", "mic", checkable=True)
+        self.camera = self._button("cameraButton", "video", checkable=True)
+        self.switch = self._button("switchCameraButton", "camera-switch")
+        self.pop_out_button = self._button("popOutButton", "popout")
+        self.hang_up = self._button("hangUpButton", "phone-off")
         self.mute.toggled.connect(self._on_mute_toggled)
         self.camera.toggled.connect(self._on_camera_toggled)
         self.switch.clicked.connect(model.switch_camera)
@@ -154,6 +151,13 @@ class CallWindow(Retranslating, QWidget):
         # Everything this window words itself, recomputed from the call as it stands.
         self.popped.setText(self.tr("The picture is in the pop-out window.\n"
                                     "Close that window to bring it back."))
+        for button, tip in ((self.mute, self.tr("Mute")),
+                            (self.camera, self.tr("Turn the camera off")),
+                            (self.switch, self.tr("Switch camera")),
+                            (self.pop_out_button, self.tr("Pop out the picture (for OBS)")),
+                            (self.hang_up, self.tr("Hang up"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
         if self._model.info is None:
             self.setWindowTitle(self.tr("Call"))
             return
@@ -168,16 +172,13 @@ class CallWindow(Retranslating, QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
-    def _button(self, name: str, icon: str, tip: str, *, checkable: bool = False
-                ) -> QPushButton:
+    def _button(self, name: str, icon: str, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
         # The hang-up button is a red fill in both themes: its icon stays white.
         button.setIcon(icons.icon(icon, "@text_on_fill" if name == "hangUpButton"
                                   else "@text_strong"))
         button.setIconSize(BUTTON_ICON)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
         button.setCheckable(checkable)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button

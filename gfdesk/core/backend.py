@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from gfdesk.core.realtimeclient import DEFAULT_HEARTBEAT_INTERVAL_S
 from gfdesk.core.session import Account, Credentials, SessionStatus
-from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.core.status import NOT_SIGNED_IN, ConnectionState, ConnectionStatus
 from gfdesk.log import auth as log
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class BackendService:
         else:
             account = (await self.session.restore()).account
         if account is None:
-            self._set_status(ConnectionStatus(ConnectionState.ONLINE, "not signed in",
+            self._set_status(ConnectionStatus(ConnectionState.ONLINE, NOT_SIGNED_IN,
                                               backend=self._label))
             return None
         await self._signed_in(account)
@@ -186,7 +186,7 @@ class BackendService:
         await self._close_account_services()
         if self.session is not None:
             await self.session.sign_out()
-        self._set_status(ConnectionStatus(ConnectionState.ONLINE, "not signed in",
+        self._set_status(ConnectionStatus(ConnectionState.ONLINE, NOT_SIGNED_IN,
                                           backend=self._label))
 
     async def _signed_in(self, account: Account) -> None:

@@ -35,7 +35,7 @@ from gfdesk.core.realtimeclient import (
     has_joined_once,
     install_on,
 )
-from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.core.status import CONNECTION_LOST, NOT_STARTED, ConnectionState, ConnectionStatus
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
 from gfdesk.log import realtime as log
 
@@ -99,7 +99,7 @@ class ConnectionSupervisor:
         self._healthy = False
         self._task: asyncio.Task[None] | None = None
         self._closed = False
-        self.status = ConnectionStatus(ConnectionState.OFFLINE, "not started", backend=label)
+        self.status = ConnectionStatus(ConnectionState.OFFLINE, NOT_STARTED, backend=label)
         #: Monotonic time of the next attempt while waiting, else None.
         self.next_attempt_at: float | None = None
         #: The backoff delay drawn for the current (or last) wait, in seconds.
@@ -183,7 +183,7 @@ class ConnectionSupervisor:
             await self._disconnected.wait()
             if self._healthy:
                 attempt = 0  # it worked for a while: start the backoff over
-            await self._wait(attempt, self._drop_reason or "connection lost")
+            await self._wait(attempt, self._drop_reason or CONNECTION_LOST)
             attempt += 1
 
     async def _refresh_token(self) -> None:

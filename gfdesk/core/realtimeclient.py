@@ -42,6 +42,7 @@ from realtime.types import PHOENIX_CHANNEL, ChannelEvents
 
 from gfdesk.core.chunkedjson import ChunkedJsonError, aloads_object
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
+from gfdesk.core.status import CONNECTION_LOST_DETAIL, NO_CLOSE_FRAME
 from gfdesk.log import realtime as log
 
 if TYPE_CHECKING:
@@ -240,7 +241,8 @@ class RealtimeClient(AsyncRealtimeClient):
                 except Exception:
                     log.exception("realtime: a handler on %s failed", message.topic)
         except websockets.ConnectionClosed as exc:
-            reason = f"connection lost ({exc.rcvd.code if exc.rcvd else 'no close frame'})"
+            reason = CONNECTION_LOST_DETAIL.format(
+                detail=exc.rcvd.code if exc.rcvd else NO_CLOSE_FRAME)
         if self._ws_connection is not ws:
             return  # close() or a newer connection: nobody to tell
         reason = self._drop_reason or reason

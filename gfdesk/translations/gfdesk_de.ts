@@ -523,6 +523,39 @@ Sag der Gruppe hallo!</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>starting the demo hub</source>
+        <translation>Demo-Hub wird gestartet</translation>
+    </message>
+    <message>
+        <source>demo hub</source>
+        <extracomment>How the status bar names the embedded hub (a backend label, like a host name).</extracomment>
+        <translation>Demo-Hub</translation>
+    </message>
+    <message>
+        <source>connection lost ({detail})</source>
+        <extracomment>A dropped socket: &quot;connection lost (1006)&quot;; ``{detail}`` is the close code.</extracomment>
+        <translation>Verbindung verloren ({detail})</translation>
+    </message>
+    <message>
+        <source>no close frame</source>
+        <translation>ohne Close-Frame</translation>
+    </message>
+</context>
+<context>
     <name>ConversationDelegate</name>
     <message>
         <source>Hidden in streamer mode</source>

@@ -523,6 +523,39 @@ Diga oi para o grupo!</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>not started</source>
+        <translation>não iniciado</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>conexão perdida</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>não conectado</translation>
+    </message>
+    <message>
+        <source>starting the demo hub</source>
+        <translation>iniciando o hub de demonstração</translation>
+    </message>
+    <message>
+        <source>demo hub</source>
+        <extracomment>How the status bar names the embedded hub (a backend label, like a host name).</extracomment>
+        <translation>hub de demonstração</translation>
+    </message>
+    <message>
+        <source>connection lost ({detail})</source>
+        <extracomment>A dropped socket: &quot;connection lost (1006)&quot;; ``{detail}`` is the close code.</extracomment>
+        <translation>conexão perdida ({detail})</translation>
+    </message>
+    <message>
+        <source>no close frame</source>
+        <translation>sem quadro de fechamento</translation>
+    </message>
+</context>
+<context>
     <name>ConversationDelegate</name>
     <message>
         <source>Hidden in streamer mode</source>

@@ -6,10 +6,17 @@ in a status may come from the network: it is shown as plain text.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from gfdesk.core.status import ConnectionState, ConnectionStatus
+from gfdesk.core.status import (
+    CONNECTION_LOST_DETAIL,
+    NO_CLOSE_FRAME,
+    ConnectionState,
+    ConnectionStatus,
+)
 from gfdesk.i18nmark import translate
 from gfdesk.kit import icons
 from gfdesk.kit.elidedlabel import ElidedLabel
@@ -26,6 +33,24 @@ DOT_ICONS = {
 }
 
 
+_LOST = re.compile(re.escape(CONNECTION_LOST_DETAIL).replace(re.escape("{detail}"), "(.*)"))
+
+
+def reason_text(reason: str) -> str:
+    """A reason (or backend label) from the Qt-free core, in the user's language.
+
+    The core words its reasons in English (``gfdesk.core.status`` marks them); one it
+    does not mark (an exception's text, a server's message) is shown as it came.
+    """
+    lost = _LOST.fullmatch(reason)
+    if lost is not None:
+        detail = lost.group(1)
+        return translate("ConnectionStatus", CONNECTION_LOST_DETAIL).format(
+            detail=translate("ConnectionStatus", NO_CLOSE_FRAME) if detail == NO_CLOSE_FRAME
+            else detail)
+    return translate("ConnectionStatus", reason) if reason else reason
+
+
 def status_text(status: ConnectionStatus) -> str:
     """One line for the status bar.
 
@@ -36,18 +61,18 @@ def status_text(status: ConnectionStatus) -> str:
     if state is ConnectionState.ONLINE:
         parts = [translate("ConnectionIndicator", "Online")]
         if status.backend:
-            parts.append(status.backend)
+            parts.append(reason_text(status.backend))
         if status.rtt_ms is not None:
             parts.append(translate("ConnectionIndicator", "{ms} ms").format(
                 ms=QLocale().toString(round(status.rtt_ms))))
         return " · ".join(parts)
     if state is ConnectionState.CONNECTING:
         return (translate("ConnectionIndicator", "Connecting to {backend}…").format(
-                    backend=status.backend)
+                    backend=reason_text(status.backend))
                 if status.backend else translate("ConnectionIndicator", "Connecting…"))
     if state is ConnectionState.OFFLINE:
         return (translate("ConnectionIndicator", "Offline — {reason}, retrying").format(
-                    reason=status.reason)
+                    reason=reason_text(status.reason))
                 if status.reason else translate("ConnectionIndicator", "Offline — retrying"))
     return translate("ConnectionIndicator", "No backend")
 
@@ -82,7 +107,7 @@ class ConnectionIndicator(Retranslating, QWidget):
         self._text.setText(status_text(status))
         # The reason is often longer than the bar has room for, and it may come from
         # the server: escaped so the tooltip shows it verbatim.
-        self._text.setToolTip(plain_tooltip(status.reason) if status.reason else "")
+        self._text.setToolTip(plain_tooltip(reason_text(status.reason)) if status.reason else "")
         self.setProperty("state", state_name)
         # Dynamic properties only restyle after an explicit re-polish.
         repolish(self, self._text)

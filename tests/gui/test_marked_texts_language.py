@@ -1,0 +1,84 @@
+"""Texts the translation scan used to miss (built through helpers, loops, f-strings, or
+worded by the Qt-free core) now switch to German live."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gfdesk.calls.callwindow import CallWindow
+from gfdesk.core.status import (
+    CONNECTION_LOST_DETAIL,
+    DEMO_HUB,
+    NO_CLOSE_FRAME,
+    NOT_SIGNED_IN,
+    ConnectionState,
+    ConnectionStatus,
+)
+from gfdesk.friends.model import FriendsModel
+from gfdesk.friends.view import FriendsView
+from gfdesk.ui.language import Languages
+from gfdesk.ui.statusbar import ConnectionIndicator, reason_text, status_text
+from tests.gui.calls.test_callwindow_retranslate import _Model
+from tests.gui.languages import languages
+
+__all__ = ["languages"]
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise", "does not support activate")
+
+
+def test_the_friends_summary_counts_in_german(qtbot: QtBot, languages: Languages) -> None:
+    model = FriendsModel()
+    view = FriendsView(model)
+    qtbot.addWidget(view)
+    model.counts_changed.emit(3, 12)
+    assert view.summary.text() == "3 of 12 friends online"
+    assert view.requests_tab.text() == "Requests"
+
+    languages.apply("de")
+    qtbot.waitUntil(lambda: view.summary.text() == "3 von 12 Freunden online")
+    assert view.requests_tab.text() == "Anfragen"
+    model.counts_changed.emit(1, 1)
+    assert view.summary.text() == "1 von 1 Freund online"
+
+    languages.apply("en")
+    qtbot.waitUntil(lambda: view.summary.text() == "1 of 1 friend online")
+
+
+def test_the_call_window_tooltips_switch_live(qtbot: QtBot, languages: Languages) -> None:
+    window = CallWindow(cast(Any, _Model()))
+    qtbot.addWidget(window)
+    assert window.hang_up.toolTip() == "Hang up"
+    assert window.mute.accessibleName() == "Mute"
+
+    languages.apply("de")
+    qtbot.waitUntil(lambda: window.hang_up.toolTip() == "Auflegen")
+    assert window.mute.toolTip() == "Stummschalten"
+    assert window.mute.accessibleName() == "Stummschalten"
+
+    languages.apply("en")
+    qtbot.waitUntil(lambda: window.hang_up.toolTip() == "Hang up")
+
+
+def test_the_core_s_connection_reasons_read_in_german(qtbot: QtBot,
+                                                       languages: Languages) -> None:
+    indicator = ConnectionIndicator()
+    qtbot.addWidget(indicator)
+    lost = ConnectionStatus(ConnectionState.OFFLINE, CONNECTION_LOST_DETAIL.format(detail=1006),
+                            backend=DEMO_HUB)
+    indicator.set_status(lost)
+    assert status_text(lost) == "Offline — connection lost (1006), retrying"
+
+    languages.apply("de")
+    qtbot.waitUntil(lambda: "Verbindung verloren (1006)" in indicator.toolTip()
+                    or "Verbindung verloren (1006)" in indicator._text.toolTip())
+    assert status_text(lost) == "Offline — Verbindung verloren (1006), neuer Versuch läuft"
+    assert status_text(ConnectionStatus(ConnectionState.ONLINE, NOT_SIGNED_IN,
+                                        backend=DEMO_HUB)) == "Online · Demo-Hub"
+    assert reason_text(CONNECTION_LOST_DETAIL.format(detail=NO_CLOSE_FRAME)) == (
+        "Verbindung verloren (ohne Close-Frame)")
+    # A reason the core does not mark (a server's own words) is shown as it came.
+    assert reason_text("Invalid login credentials") == "Invalid login credentials"
