@@ -47,6 +47,7 @@ from gfdesk.config import (
     Overrides,
     Profile,
     load,
+    problem_text,
     read_language,
     read_theme,
 )
@@ -304,7 +305,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     desktop.opener.open_links(links)
     guard = _listen_for_later_launches(config, window, desktop.opener, instance)
     for problem in config.problems:
-        messages.warning(problem)
+        messages.warning(problem_text(problem))
 
     # Not a bridge task: a hub half-way through starting must finish starting before
     # shutdown can stop it, so shutdown awaits this instead of cancelling it.

@@ -50,6 +50,8 @@ from typing import Any
 
 import platformdirs
 
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
+
 APP_NAME = "gfdesk"
 CONFIG_FILE = "config.toml"
 DEMO_PROFILE = "demo"
@@ -192,7 +194,8 @@ def load(
         profiles[ADHOC_PROFILE] = Profile(ADHOC_PROFILE, _check_url(url), key)
         wanted = ADHOC_PROFILE
     elif url or key:
-        problems.append("GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given")))
     if overrides.profile:
         if overrides.profile not in profiles:
             raise ConfigError(
@@ -206,9 +209,9 @@ def load(
     if wanted is None:
         wanted = DEMO_PROFILE
     if wanted not in profiles:
-        problems.append(
-            f"{paths.config_file}: profile {wanted!r} is not defined; using the demo"
-        )
+        problems.append(Problem(
+            QT_TRANSLATE_NOOP("config", "{path}: profile {name} is not defined; using the demo"),
+            path=paths.config_file, name=repr(wanted)))
         wanted = DEMO_PROFILE
     return AppConfig(
         profile=profiles[wanted],
@@ -373,7 +376,9 @@ def _call_devices(table: Mapping[str, Any], where: str, problems: list[str]) -> 
     for name in ("camera", "microphone", "speaker"):
         value = table.get(name)
         if value is not None and not isinstance(value, str):
-            problems.append(f"{where} {name} must be text; ignored")
+            problems.append(Problem(QT_TRANSLATE_NOOP(
+                "config", "{where} {name} must be text; ignored"),
+                                    where=where, name=name))
             value = None
         chosen[name] = value or None
     return CallDevices(**chosen)
@@ -420,39 +425,55 @@ def _read_file(path: Path, problems: list[str]
     except FileNotFoundError:
         return {}, profiles, {}
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: cannot be read ({exc}); using defaults")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{path}: cannot be read ({reason}); using defaults"),
+                                path=path, reason=exc))
         return {}, profiles, {}
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # tomllib's message ends with "(at line L, column C)": the user needs exactly that.
-        problems.append(f"{path}: {exc}; using defaults (the file was left as it is)")
+        problems.append(Problem(
+            QT_TRANSLATE_NOOP(
+                "config", "{path}: {reason}; using defaults (the file was left as it is)"),
+            path=path, reason=exc))
         return {}, profiles, {}
     app_table = data.get("app", {})
     if not isinstance(app_table, dict):
-        problems.append(f"{path}: line {_line_of(text, 'app')}: [app] must be a table")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{path}: line {line}: [app] must be a table"),
+                                path=path, line=_line_of(text, "app")))
         app_table = {}
     raw_profiles = data.get("profiles", {})
     if not isinstance(raw_profiles, dict):
-        problems.append(f"{path}: 'profiles' must be a table of tables")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{path}: 'profiles' must be a table of tables"),
+                                path=path))
         raw_profiles = {}
     for name, entry in raw_profiles.items():
         where = f"{path}: line {_line_of(text, f'profiles.{name}')}: profile {name!r}"
         if name in (DEMO_PROFILE, ADHOC_PROFILE) or not _PROFILE_NAME.match(name):
-            problems.append(f"{where}: this name is reserved or invalid; skipped")
+            problems.append(Problem(
+                QT_TRANSLATE_NOOP(
+                    "config", "{where}: this name is reserved or invalid; skipped"), where=where))
             continue
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(k), str) and entry.get(k) for k in ("url", "anon_key")
         ):
-            problems.append(f"{where}: needs url and anon_key strings; skipped")
+            problems.append(Problem(
+                QT_TRANSLATE_NOOP(
+                    "config", "{where}: needs url and anon_key strings; skipped"), where=where))
             continue
         try:
             profiles[name] = Profile(name, _check_url(entry["url"]), entry["anon_key"])
         except ConfigError as exc:
-            problems.append(f"{where}: {exc}; skipped")
+            problems.append(Problem(QT_TRANSLATE_NOOP("config", "{where}: {reason}; skipped"),
+                                    where=where, reason=exc))
     calls_table = data.get("calls", {})
     if not isinstance(calls_table, dict):
-        problems.append(f"{path}: line {_line_of(text, 'calls')}: [calls] must be a table")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{path}: line {line}: [calls] must be a table"),
+                                path=path, line=_line_of(text, "calls")))
         calls_table = {}
     return app_table, profiles, calls_table
 
@@ -460,19 +481,24 @@ def _read_file(path: Path, problems: list[str]
 def _ice_servers(value: object, where: str, problems: list[str]) -> tuple[IceServer, ...]:
     """The ``ice_servers`` list; an entry that is not a usable server is skipped."""
     if not isinstance(value, list):
-        problems.append(f"{where} must be a list of tables; ignored")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{where} must be a list of tables; ignored"),
+                                where=where))
         return ()
     servers: list[IceServer] = []
     for number, entry in enumerate(value, start=1):
         try:
             servers.append(ice_server(entry, need_credential=False))
         except ConfigError as exc:
-            problems.append(f"{where}: entry {number}: {exc}; skipped")
+            problems.append(Problem(QT_TRANSLATE_NOOP(
+                "config", "{where}: entry {number}: {reason}; skipped"),
+                                    where=where, number=number, reason=exc))
             continue
         if servers[-1].credential:
-            problems.append(f"{where}: entry {number} keeps a TURN credential in plain "
-                            "text; save the server again in Settings > Calls to move it "
-                            "to the system keyring")
+            problems.append(Problem(QT_TRANSLATE_NOOP(
+                "config", "{where}: entry {number} keeps a TURN credential in plain text; "
+                "save the server again in Settings > Calls to move it to the system keyring"),
+                where=where, number=number))
     return tuple(servers)
 
 
@@ -531,12 +557,14 @@ def _signalling(value: object, where: str, problems: list[str]) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        problems.append(f"{where} must be text; using Realtime")
+        problems.append(Problem(QT_TRANSLATE_NOOP(
+            "config", "{where} must be text; using Realtime"), where=where))
         return None
     try:
         return signalling_choice(value)
     except ConfigError as exc:
-        problems.append(f"{where}: {exc}; using Realtime")
+        problems.append(Problem(QT_TRANSLATE_NOOP("config", "{where}: {reason}; using Realtime"),
+                                where=where, reason=exc))
         return None
 
 
@@ -545,7 +573,9 @@ def _level(value: object, where: str, problems: list[str]) -> str | None:
         return None
     if isinstance(value, str) and value.upper() in LOG_LEVELS:
         return value.upper()
-    problems.append(f"{where}: {value!r} is not one of {', '.join(LOG_LEVELS)}; ignored")
+    problems.append(Problem(QT_TRANSLATE_NOOP(
+        "config", "{where}: {value} is not one of {levels}; ignored"),
+                            where=where, value=repr(value), levels=", ".join(LOG_LEVELS)))
     return None
 
 
@@ -710,3 +740,33 @@ def save_theme(config_file: Path, theme: str) -> None:
         raise ConfigError(f"{theme!r} is not one of {', '.join(THEMES)}")
     text, before = _parsed(config_file, "the theme")
     _replace_table(config_file, text, before, ["[appearance]", f"theme = {_toml_string(theme)}"])
+
+
+# -- trmarks (issue 17): settings problems in the user's language --------------------------
+
+
+class Problem(str):
+    """A settings problem: English as a ``str`` (logs, tests, ``AppConfig.problems``),
+    in the user's language through ``shown`` (``problem_text``) where it is displayed.
+
+    Config loads before the translators are installed, so the wording is kept as its
+    marked template and values, and translated when shown.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Problem:
+        made = super().__new__(cls, template.format(**values))
+        made.template = template
+        made.values = values
+        return made
+
+    def shown(self) -> str:
+        """The problem in the user's language."""
+        return translate("config", self.template).format(**self.values)
+
+
+def problem_text(problem: str) -> str:
+    """``problem`` as the user reads it (a plain ``str`` is shown as it is)."""
+    return problem.shown() if isinstance(problem, Problem) else problem

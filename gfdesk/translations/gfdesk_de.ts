@@ -132,12 +132,12 @@
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Das Bild ist im abgelösten Fenster.
 Schließ das Fenster, um es zurückzuholen.</translation>
     </message>
     <message>
         <source>Mute</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Stummschalten</translation>
     </message>
     <message>
@@ -2178,6 +2178,79 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>{name} is typing...</source>
         <translation>{name} tippt …</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <source>GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given</source>
+        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
+        <translation>GFDESK_URL und GFDESK_ANON_KEY gehören zusammen; die angegebene Variable wird ignoriert</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name} is not defined; using the demo</source>
+        <translation>{path}: Profil {name} ist nicht definiert; die Demo wird verwendet</translation>
+    </message>
+    <message>
+        <source>{where} {name} must be text; ignored</source>
+        <extracomment>``save_calls(signalling=KEEP_SIGNALLING)``: leave the file&apos;s choice as it is.</extracomment>
+        <translation>{where} {name} muss Text sein; ignoriert</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}); using defaults</source>
+        <translation>{path}: kann nicht gelesen werden ({reason}); Standardwerte werden verwendet</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; using defaults (the file was left as it is)</source>
+        <translation>{path}: {reason}; Standardwerte werden verwendet (die Datei bleibt unverändert)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: [app] must be a table</source>
+        <translation>{path}: Zeile {line}: [app] muss eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;profiles&apos; must be a table of tables</source>
+        <translation>{path}: &apos;profiles&apos; muss eine Tabelle aus Tabellen sein</translation>
+    </message>
+    <message>
+        <source>{where}: this name is reserved or invalid; skipped</source>
+        <translation>{where}: dieser Name ist reserviert oder ungültig; übersprungen</translation>
+    </message>
+    <message>
+        <source>{where}: needs url and anon_key strings; skipped</source>
+        <translation>{where}: braucht url und anon_key als Text; übersprungen</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}; skipped</source>
+        <translation>{where}: {reason}; übersprungen</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: [calls] must be a table</source>
+        <translation>{path}: Zeile {line}: [calls] muss eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>{where} must be a list of tables; ignored</source>
+        <translation>{where} muss eine Liste von Tabellen sein; ignoriert</translation>
+    </message>
+    <message>
+        <source>{where}: entry {number}: {reason}; skipped</source>
+        <translation>{where}: Eintrag {number}: {reason}; übersprungen</translation>
+    </message>
+    <message>
+        <source>{where}: entry {number} keeps a TURN credential in plain text; save the server again in Settings &gt; Calls to move it to the system keyring</source>
+        <translation>{where}: Eintrag {number} enthält TURN-Zugangsdaten im Klartext; speichere den Server unter Einstellungen &gt; Anrufe erneut, um sie in den Schlüsselbund des Systems zu verschieben</translation>
+    </message>
+    <message>
+        <source>{where} must be text; using Realtime</source>
+        <translation>{where} muss Text sein; Realtime wird verwendet</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}; using Realtime</source>
+        <translation>{where}: {reason}; Realtime wird verwendet</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not one of {levels}; ignored</source>
+        <translation>{where}: {value} ist keiner von {levels}; ignoriert</translation>
     </message>
 </context>
 <context>

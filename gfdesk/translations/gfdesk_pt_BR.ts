@@ -132,12 +132,12 @@
     <message>
         <source>The picture is in the pop-out window.
 Close that window to bring it back.</source>
+        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>A imagem está na janela destacada.
 Feche essa janela para trazê-la de volta.</translation>
     </message>
     <message>
         <source>Mute</source>
-        <extracomment>An ended call&apos;s window stays this long to say why, then hides. Page of the picture stack.</extracomment>
         <translation>Silenciar</translation>
     </message>
     <message>
@@ -2178,6 +2178,79 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>{name} is typing...</source>
         <translation>{name} está digitando...</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <source>GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given</source>
+        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
+        <translation>GFDESK_URL e GFDESK_ANON_KEY andam juntas; a que foi informada será ignorada</translation>
+    </message>
+    <message>
+        <source>{path}: profile {name} is not defined; using the demo</source>
+        <translation>{path}: o perfil {name} não está definido; usando a demonstração</translation>
+    </message>
+    <message>
+        <source>{where} {name} must be text; ignored</source>
+        <extracomment>``save_calls(signalling=KEEP_SIGNALLING)``: leave the file&apos;s choice as it is.</extracomment>
+        <translation>{where} {name} deve ser texto; ignorado</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason}); using defaults</source>
+        <translation>{path}: não pode ser lido ({reason}); usando os padrões</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; using defaults (the file was left as it is)</source>
+        <translation>{path}: {reason}; usando os padrões (o arquivo não foi alterado)</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: [app] must be a table</source>
+        <translation>{path}: linha {line}: [app] deve ser uma tabela</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;profiles&apos; must be a table of tables</source>
+        <translation>{path}: &apos;profiles&apos; deve ser uma tabela de tabelas</translation>
+    </message>
+    <message>
+        <source>{where}: this name is reserved or invalid; skipped</source>
+        <translation>{where}: este nome é reservado ou inválido; ignorado</translation>
+    </message>
+    <message>
+        <source>{where}: needs url and anon_key strings; skipped</source>
+        <translation>{where}: precisa de url e anon_key como texto; ignorado</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}; skipped</source>
+        <translation>{where}: {reason}; ignorado</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: [calls] must be a table</source>
+        <translation>{path}: linha {line}: [calls] deve ser uma tabela</translation>
+    </message>
+    <message>
+        <source>{where} must be a list of tables; ignored</source>
+        <translation>{where} deve ser uma lista de tabelas; ignorado</translation>
+    </message>
+    <message>
+        <source>{where}: entry {number}: {reason}; skipped</source>
+        <translation>{where}: entrada {number}: {reason}; ignorada</translation>
+    </message>
+    <message>
+        <source>{where}: entry {number} keeps a TURN credential in plain text; save the server again in Settings &gt; Calls to move it to the system keyring</source>
+        <translation>{where}: a entrada {number} guarda uma credencial TURN em texto puro; salve o servidor de novo em Configurações &gt; Chamadas para movê-la para o chaveiro do sistema</translation>
+    </message>
+    <message>
+        <source>{where} must be text; using Realtime</source>
+        <translation>{where} deve ser texto; usando o Realtime</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}; using Realtime</source>
+        <translation>{where}: {reason}; usando o Realtime</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not one of {levels}; ignored</source>
+        <translation>{where}: {value} não é um de {levels}; ignorado</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 import gfdesk
-from gfdesk.config import AppConfig, ConfigError, Profile, add_profile
+from gfdesk.config import AppConfig, ConfigError, Profile, add_profile, problem_text
 from gfdesk.core.hubdiscovery import DiscoveredHub
 from gfdesk.core.profile import OwnProfile, check_profile
 from gfdesk.i18nmark import QT_TRANSLATE_NOOP
@@ -459,7 +459,7 @@ class SettingsDialog(QDialog):
             problems = QGroupBox(self.tr("SETTINGS PROBLEMS"), page)
             problems_layout = QVBoxLayout(problems)
             for problem in config.problems:
-                label = _plain_label(problem, problems, "settingsProblem")
+                label = _plain_label(problem_text(problem), problems, "settingsProblem")
                 label.setWordWrap(True)
                 problems_layout.addWidget(label)
             layout.addWidget(problems)

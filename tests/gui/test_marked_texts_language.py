@@ -3,12 +3,14 @@ worded by the Qt-free core) now switch to German live."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from gfdesk.calls.callwindow import CallWindow
+from gfdesk.config import Paths, load, problem_text
 from gfdesk.core.status import (
     CONNECTION_LOST_DETAIL,
     DEMO_HUB,
@@ -82,3 +84,17 @@ def test_the_core_s_connection_reasons_read_in_german(qtbot: QtBot,
         "Verbindung verloren (ohne Close-Frame)")
     # A reason the core does not mark (a server's own words) is shown as it came.
     assert reason_text("Invalid login credentials") == "Invalid login credentials"
+
+
+def test_a_settings_problem_is_shown_in_german(tmp_path: Path, languages: Languages) -> None:
+    paths = Paths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
+    paths.config_dir.mkdir(parents=True)
+    paths.config_file.write_text('[app]\nprofile = "nowhere"\n', encoding="utf-8")
+    config = load(env={}, paths=paths)
+    [problem] = config.problems
+    # Loaded before any translator: English where it is logged, German where it is shown.
+    assert problem == f"{paths.config_file}: profile 'nowhere' is not defined; using the demo"
+    languages.apply("de")
+    assert problem_text(problem) == (
+        f"{paths.config_file}: Profil 'nowhere' ist nicht definiert; die Demo wird verwendet")
+    assert problem_text("plain words") == "plain words"
