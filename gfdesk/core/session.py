@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from supabase_auth.errors import AuthApiError, AuthError, AuthRetryableError
 from gfdesk.core.backoff import Backoff
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.tokenstore import TokenStore
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 from gfdesk.log import auth as log
 
 if TYPE_CHECKING:
@@ -93,9 +95,39 @@ def _is_transient(exc: AuthError) -> bool:
     return isinstance(status, int) and (status >= 500 or status == 429)
 
 
+#: The auth server's errors a user meets signing in or up, by GoTrue error code, in our
+#: words: shown in the user's language (the server's own message is English).
+SIGN_IN_ERRORS = {
+    "invalid_credentials": QT_TRANSLATE_NOOP("SignInError", "Wrong email or password."),
+    "email_not_confirmed": QT_TRANSLATE_NOOP(
+        "SignInError", "Confirm your email address first: look for the message in your inbox."),
+    "user_already_exists": QT_TRANSLATE_NOOP(
+        "SignInError", "An account with this email already exists: sign in instead."),
+    "email_exists": QT_TRANSLATE_NOOP(
+        "SignInError", "An account with this email already exists: sign in instead."),
+    "signup_disabled": QT_TRANSLATE_NOOP("SignInError",
+                                         "This server does not take new accounts."),
+    "email_address_invalid": QT_TRANSLATE_NOOP("SignInError",
+                                               "This email address is not valid."),
+    "over_request_rate_limit": QT_TRANSLATE_NOOP(
+        "SignInError", "Too many attempts: wait a moment, then try again."),
+    "user_banned": QT_TRANSLATE_NOOP("SignInError", "This account is blocked."),
+}
+WEAK_PASSWORD = QT_TRANSLATE_NOOP("SignInError",
+                                  "The password is too weak: use at least {count} characters.")
+_AT_LEAST = re.compile(r"at least (\d+)")
+
+
 def error_text(exc: BaseException) -> str:
-    """The user-facing text of an auth failure (AuthApiError carries the server's)."""
-    return getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    """The user-facing text of an auth failure, in the user's language when the server's
+    error code is a known one (``SIGN_IN_ERRORS``); else the server's own message."""
+    code = getattr(exc, "code", None)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if code == "weak_password" and (least := _AT_LEAST.search(message)) is not None:
+        return translate("SignInError", WEAK_PASSWORD).format(count=least.group(1))
+    if isinstance(code, str) and code in SIGN_IN_ERRORS:
+        return translate("SignInError", SIGN_IN_ERRORS[code])
+    return message
 
 
 class SessionService:

@@ -1658,6 +1658,42 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>SignInError</name>
+    <message>
+        <source>Wrong email or password.</source>
+        <extracomment>A stored sign-in could not be used; the message says why. Whether the refresh token is kept in the keyring across runs. The auth server&apos;s errors a user meets signing in or up, by GoTrue error code, in our words: shown in the user&apos;s language (the server&apos;s own message is English).</extracomment>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Confirm your email address first: look for the message in your inbox.</source>
+        <translation>Bestätige zuerst deine E-Mail-Adresse: Sieh in deinem Posteingang nach der Nachricht.</translation>
+    </message>
+    <message>
+        <source>An account with this email already exists: sign in instead.</source>
+        <translation>Es gibt schon ein Konto mit dieser E-Mail-Adresse: Melde dich stattdessen an.</translation>
+    </message>
+    <message>
+        <source>This server does not take new accounts.</source>
+        <translation>Dieser Server nimmt keine neuen Konten an.</translation>
+    </message>
+    <message>
+        <source>This email address is not valid.</source>
+        <translation>Diese E-Mail-Adresse ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: wait a moment, then try again.</source>
+        <translation>Zu viele Versuche: Warte einen Moment und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This account is blocked.</source>
+        <translation>Dieses Konto ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least {count} characters.</source>
+        <translation>Das Passwort ist zu schwach: Verwende mindestens {count} Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>SignInForm</name>
     <message>
         <source>Enter a valid email address.</source>

@@ -1658,6 +1658,42 @@ Lançado sob a Licença MIT.</translation>
     </message>
 </context>
 <context>
+    <name>SignInError</name>
+    <message>
+        <source>Wrong email or password.</source>
+        <extracomment>A stored sign-in could not be used; the message says why. Whether the refresh token is kept in the keyring across runs. The auth server&apos;s errors a user meets signing in or up, by GoTrue error code, in our words: shown in the user&apos;s language (the server&apos;s own message is English).</extracomment>
+        <translation>E-mail ou senha incorretos.</translation>
+    </message>
+    <message>
+        <source>Confirm your email address first: look for the message in your inbox.</source>
+        <translation>Confirme seu endereço de e-mail primeiro: procure a mensagem na sua caixa de entrada.</translation>
+    </message>
+    <message>
+        <source>An account with this email already exists: sign in instead.</source>
+        <translation>Já existe uma conta com este e-mail: entre com ela.</translation>
+    </message>
+    <message>
+        <source>This server does not take new accounts.</source>
+        <translation>Este servidor não aceita novas contas.</translation>
+    </message>
+    <message>
+        <source>This email address is not valid.</source>
+        <translation>Este endereço de e-mail não é válido.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: wait a moment, then try again.</source>
+        <translation>Tentativas demais: aguarde um momento e tente de novo.</translation>
+    </message>
+    <message>
+        <source>This account is blocked.</source>
+        <translation>Esta conta está bloqueada.</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least {count} characters.</source>
+        <translation>A senha é fraca demais: use pelo menos {count} caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>SignInForm</name>
     <message>
         <source>Enter a valid email address.</source>

@@ -140,7 +140,7 @@ async def test_sign_out_leaves_nothing_of_the_account_and_the_screen_signs_in_ag
     submit = screen.findChild(QPushButton, "signInSubmit")
     submit.click()
     await submitted()
-    assert "Invalid login credentials" in screen.error_text()
+    assert screen.error_text() == "Wrong email or password."
     assert flow.account is None
     # The demo profile offers its account in one click.
     screen.findChild(QPushButton, "signInDemo").click()

@@ -8,9 +8,11 @@ from typing import Any, cast
 
 import pytest
 from pytestqt.qtbot import QtBot
+from supabase_auth.errors import AuthApiError
 
 from gfdesk.calls.callwindow import CallWindow
 from gfdesk.config import Paths, load, problem_text
+from gfdesk.core.session import error_text
 from gfdesk.core.status import (
     CONNECTION_LOST_DETAIL,
     DEMO_HUB,
@@ -98,3 +100,14 @@ def test_a_settings_problem_is_shown_in_german(tmp_path: Path, languages: Langua
     assert problem_text(problem) == (
         f"{paths.config_file}: Profil 'nowhere' ist nicht definiert; die Demo wird verwendet")
     assert problem_text("plain words") == "plain words"
+
+
+def test_a_sign_in_error_is_shown_in_german(languages: Languages) -> None:
+    wrong = AuthApiError("Invalid login credentials", 400, "invalid_credentials")
+    weak = AuthApiError("Password should be at least 6 characters.", 422, "weak_password")
+    unknown = AuthApiError("Something the server says", 400, "unexpected_failure")
+    assert error_text(wrong) == "Wrong email or password."
+    languages.apply("de")
+    assert error_text(wrong) == "E-Mail-Adresse oder Passwort ist falsch."
+    assert error_text(weak) == "Das Passwort ist zu schwach: Verwende mindestens 6 Zeichen."
+    assert error_text(unknown) == "Something the server says"

@@ -134,7 +134,7 @@ async def test_round_trip_against_the_hub_shows_the_servers_message_then_signs_i
         async with asyncio.timeout(10):
             await tasks[-1]
         assert not dialog.busy
-        assert "Invalid login credentials" in dialog.error_text()
+        assert dialog.error_text() == "Wrong email or password."
         fill(dialog, "ada@example.com", DEFAULT_PASSWORD)
         submit(dialog)
         (result,) = await bridge.next_emit(dialog.finished, 10)
