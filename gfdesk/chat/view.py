@@ -117,6 +117,10 @@ class ChatView(Retranslating, QWidget):
         self.new_group.setToolTip(self.tr("Make a group chat with friends"))
         self.conversation_list.setAccessibleName(self.tr("Conversations"))
         self.rename_button.setText(self.tr("Rename"))
+        for kind, tip in (("audio", self.tr("Start a voice call")),
+                          ("video", self.tr("Start a video call"))):
+            self.call_buttons[kind].setToolTip(tip)
+            self.call_buttons[kind].setAccessibleName(tip)
         self.edit_banner.setText(QCoreApplication.translate("view", EDITING_TEXT))
         self.send_button.setText(self.tr("Send"))
         self._empty.setText(self._notice or QCoreApplication.translate("view", EMPTY_TEXT))
@@ -188,14 +192,11 @@ class ChatView(Retranslating, QWidget):
         self.rename_button.hide()
         row.addWidget(self.rename_button)
         self.call_buttons: dict[str, QPushButton] = {}
-        for kind, icon, tip in (("audio", "phone", self.tr("Start a voice call")),
-                                ("video", "video", self.tr("Start a video call"))):
+        for kind, icon in (("audio", "phone"), ("video", "video")):
             button = QPushButton(header)
             button.setObjectName(f"{kind}CallButton")
             button.setIcon(icons.icon(icon, "@icon"))
             button.setIconSize(QSize(20, 20))
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
             button.clicked.connect(lambda _=False, k=kind: self._on_call_clicked(k))
             button.hide()
             row.addWidget(button)

@@ -3,14 +3,20 @@ worded by the Qt-free core) now switch to German live."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from supabase_auth.errors import AuthApiError
 
 from gfdesk.calls.callwindow import CallWindow
+from gfdesk.chat.groupdialog import GroupDialog
+from gfdesk.chat.model import ChatModel
+from gfdesk.chat.service import ChatService
+from gfdesk.chat.view import ChatView
 from gfdesk.config import Paths, load, problem_text
 from gfdesk.core.session import error_text
 from gfdesk.core.status import (
@@ -111,3 +117,28 @@ def test_a_sign_in_error_is_shown_in_german(languages: Languages) -> None:
     assert error_text(wrong) == "E-Mail-Adresse oder Passwort ist falsch."
     assert error_text(weak) == "Das Passwort ist zu schwach: Verwende mindestens 6 Zeichen."
     assert error_text(unknown) == "Something the server says"
+
+
+def test_the_chat_call_buttons_and_group_dialog_switch_live(qtbot: QtBot,
+                                                             languages: Languages) -> None:
+    service = ChatService(None, None, None, "me")  # type: ignore[arg-type]
+    view = ChatView(ChatModel(service, tz=dt.UTC))
+    group = GroupDialog([("u1", "Ada", None), ("u2", "Bo", None)])
+    qtbot.addWidget(view)
+    qtbot.addWidget(group)
+    assert view.call_buttons["video"].toolTip() == "Start a video call"
+    assert group.chosen_label.text() == "Choose at least one friend."
+
+    languages.apply("de")
+    qtbot.waitUntil(lambda: view.call_buttons["video"].toolTip() == "Videoanruf starten")
+    assert view.call_buttons["audio"].accessibleName() == "Sprachanruf starten"
+    assert group.members_label.text() == "Mitglieder"
+    assert group.chosen_label.text() == "Wähle mindestens einen Freund aus."
+    group.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert group.chosen_label.text() == "1 Freund ausgewählt"
+    group.list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert group.chosen_label.text() == "2 Freunde ausgewählt"
+
+    languages.apply("en")
+    qtbot.waitUntil(lambda: group.chosen_label.text() == "2 friends chosen")
+    assert view.call_buttons["video"].toolTip() == "Start a video call"
