@@ -14,13 +14,20 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import gc
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keyring must never reach a developer's real keychain from a test.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# The stylesheet's themed images go to a folder of this run, not the user's cache.
+if "GFDESK_CACHE_DIR" not in os.environ:
+    os.environ["GFDESK_CACHE_DIR"] = tempfile.mkdtemp(prefix="gfdesk-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GFDESK_CACHE_DIR"], ignore_errors=True)
 
 import pytest  # noqa: E402
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from gfdesk.kit.badge import BADGE_COLOR
 
 #: ``@name`` in the stylesheet template; names are lowercase with underscores.
 TOKEN = re.compile(r"@([a-z][a-z0-9_]*)")
+#: ``svg(name, @token)``: the icon ``resources/icons/<name>.svg`` painted in that colour.
+IMAGE = re.compile(r"svg\(\s*([a-z0-9-]+)\s*,\s*@([a-z][a-z0-9_]*)\s*\)")
 #: WCAG 2.x AA: body text, and large text (18.66 px bold / 24 px) or non-text UI.
 AA_TEXT = 4.5
 AA_LARGE = 3.0
@@ -270,13 +272,22 @@ def readable_on(color: str, background: str, ratio: float = AA_TEXT) -> str:
     return "#{:02x}{:02x}{:02x}".format(*target[:3])
 
 
-def render_qss(template: str, palette: Mapping[str, str]) -> str:
+def render_qss(template: str, palette: Mapping[str, str],
+               image_url: Callable[[str, str], str] | None = None) -> str:
     """``template`` with each ``@token`` replaced by the palette's colour.
+
+    An image, ``svg(name, @token)``, becomes what ``image_url(name, colour)`` returns
+    (a ``url("...")`` of the icon painted that colour: ``kit.qssimages``); without
+    ``image_url`` it becomes ``none``, for readers of the colours alone.
 
     Raises:
         KeyError: the template names a token the palette lacks.
     """
-    return TOKEN.sub(lambda m: qss_color(palette[m.group(1)]), template)
+    def image(match: re.Match[str]) -> str:
+        color = palette[match.group(2)]
+        return "none" if image_url is None else image_url(match.group(1), color)
+
+    return TOKEN.sub(lambda m: qss_color(palette[m.group(1)]), IMAGE.sub(image, template))
 
 
 def qss_color(value: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from functools import cache
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from gfdesk import appresources
 from gfdesk.kit import icons, themecolors
 from gfdesk.kit.palettes import PALETTES, ThemeName, render_qss, rgba
+from gfdesk.kit.qssimages import ImageFolder, cache_folder, image_names
 from gfdesk.log import ui as log
 
 STYLE = "Fusion"
@@ -68,9 +70,24 @@ def app_icon() -> QIcon:
     return icons.icon(APP_ICON, color=None)
 
 
-def stylesheet(name: ThemeName = ThemeName.DARK) -> str:
-    """The packaged stylesheet with the colours of theme ``name`` (DARK or LIGHT)."""
-    return render_qss(appresources.read_text(STYLESHEET), PALETTES[name])
+def stylesheet(name: ThemeName = ThemeName.DARK, images: ImageFolder | None = None) -> str:
+    """The packaged stylesheet with the colours of theme ``name`` (DARK or LIGHT), its
+    images (arrows) written to ``images`` (the user's cache folder by default)."""
+    folder = images or stylesheet_images()
+    return render_qss(appresources.read_text(STYLESHEET), PALETTES[name], folder.url)
+
+
+@cache
+def stylesheet_images() -> ImageFolder:
+    """The stylesheet's themed images, for this process: on first use, written for
+    every theme and the folder pruned of any others (an older gfdesk's), so it holds
+    one set."""
+    images = ImageFolder(cache_folder())
+    template = appresources.read_text(STYLESHEET)
+    keep = [images.path(name, palette[token])
+            for palette in PALETTES.values() for name, token in image_names(template)]
+    images.prune(keep)
+    return images
 
 
 def palette_for(colors: Mapping[str, str]) -> QPalette:
