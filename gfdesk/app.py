@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -199,7 +200,12 @@ def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock
     self-check, which has a data folder of its own, or an unwritable data folder)."""
     if getattr(args, "self_check", None) is not None:
         return None
-    from gfdesk.desktop.instance import InstanceLock, Request, instance_key
+    from gfdesk.desktop.instance import (
+        InstanceLock,
+        Request,
+        activation_token_from,
+        instance_key,
+    )
 
     lock = InstanceLock.for_profile(config.paths.data_dir, config.profile.name)
     try:
@@ -212,7 +218,10 @@ def _claim_instance(config: AppConfig, args: argparse.Namespace) -> InstanceLock
     from gfdesk.desktop.instanceserver import hand_over
 
     key = instance_key(config.paths.data_dir, config.profile.name)
-    if hand_over(key, Request(tuple(args.links), args.background), stop_if=lock.acquire):
+    # The desktop's activation token for this launch goes along: on Wayland the
+    # running window may come to the front only with it.
+    request = Request(tuple(args.links), args.background, activation_token_from(os.environ))
+    if hand_over(key, request, stop_if=lock.acquire):
         return 0
     if lock.held:  # the other one quit while we knocked: this run is the first now
         return lock
@@ -439,7 +448,7 @@ def _listen_for_later_launches(config: AppConfig, window: MainWindow, opener: An
     def on_request(request: Request) -> None:
         if not request.background:
             log.app.info("a later launch brings the window to the front")
-            _bring_to_front(window)
+            _bring_to_front(window, request.activation_token)
         opener.open_links(request.links)
 
     guard.request_received.connect(on_request)
@@ -497,10 +506,10 @@ def _close_on_signals(close: Callable[[], object]) -> Callable[[], None]:
     return restore
 
 
-def _bring_to_front(window: MainWindow) -> None:
-    window.showNormal()
-    window.raise_()
-    window.activateWindow()
+def _bring_to_front(window: MainWindow, activation_token: str | None = None) -> None:
+    from gfdesk.desktop.activation import bring_to_front
+
+    bring_to_front(window, activation_token)
 
 
 def _host_of(url: str) -> str:

@@ -9,6 +9,11 @@ launch takes it and clears the dead socket before listening again.
 
 The hand-over is one line of JSON (``encode_request``), answered with ``ACK``; both
 sides bound what they read.
+
+On Wayland a window may come to the front only with an xdg-activation token, which
+the desktop gives the process it launches in ``XDG_ACTIVATION_TOKEN``: the later
+launch got it, the running instance needs it, so the hand-over carries it
+(``activation_token_from``; ``desktop.activation`` gives it to Qt).
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +35,13 @@ ACK = b"ok\n"
 MAX_REQUEST_BYTES = 16 * 1024
 #: At most this many links are handed over at once.
 MAX_LINKS = 8
+#: Where a launcher puts a Wayland xdg-activation token for the process it starts.
+ACTIVATION_TOKEN_ENV = "XDG_ACTIVATION_TOKEN"
+#: What a token may look like. The protocol says only "a string"; compositors make
+#: short printable ones (a UUID, "kwin-12", "gnome-shell/gfdesk/1234-5-host_TIME9"), and
+#: anything else from the socket is someone else's: it would land in our environment.
+ACTIVATION_TOKEN = re.compile(r"[\x21-\x7e]{1,256}")
+# Version 1 still: the token is an optional key, which a gfdesk of before ignores.
 _PROTOCOL = 1
 
 
@@ -70,16 +83,28 @@ class Request:
             instance parses them, and says in its log what it refused).
         background: the later launch was started with ``--background`` (autostart):
             the running window is then left as it is.
+        activation_token: the Wayland xdg-activation token the later launch was
+            given (``ACTIVATION_TOKEN``), for the running window to come to the front
+            with; single-use, kept out of ``repr`` and so out of logs.
     """
 
     links: tuple[str, ...] = ()
     background: bool = False
+    activation_token: str | None = field(default=None, repr=False)
+
+
+def activation_token_from(env: Mapping[str, str]) -> str | None:
+    """The activation token in ``env`` when it is one we would accept, else None."""
+    token = env.get(ACTIVATION_TOKEN_ENV, "")
+    return token if ACTIVATION_TOKEN.fullmatch(token) else None
 
 
 def encode_request(request: Request) -> bytes:
     """One JSON line."""
-    data = {"v": _PROTOCOL, "links": list(request.links[:MAX_LINKS]),
-            "background": request.background}
+    data: dict[str, object] = {"v": _PROTOCOL, "links": list(request.links[:MAX_LINKS]),
+                               "background": request.background}
+    if request.activation_token is not None:
+        data["activation_token"] = request.activation_token
     return json.dumps(data, separators=(",", ":")).encode() + b"\n"
 
 
@@ -103,7 +128,10 @@ def decode_request(line: bytes) -> Request:
     background = data.get("background", False)
     if not isinstance(background, bool):
         raise ValueError("background must be true or false")
-    return Request(tuple(links[:MAX_LINKS]), background)
+    token = data.get("activation_token")
+    if token is not None and not (isinstance(token, str) and ACTIVATION_TOKEN.fullmatch(token)):
+        raise ValueError("activation_token must be 1 to 256 printable ASCII characters")
+    return Request(tuple(links[:MAX_LINKS]), background, token)
 
 
 class InstanceLock:

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -36,10 +36,13 @@ JWT = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 
 class App:
-    def __init__(self, tmp_path: Path, *args: str) -> None:
+    def __init__(self, tmp_path: Path, *args: str, env: Mapping[str, str] | None = None) -> None:
         self.dirs = {name: tmp_path / name for name in ("config", "data", "logs")}
+        # A desktop's activation token in the test's own environment is not the app's.
+        inherited = {k: v for k, v in os.environ.items() if k != "XDG_ACTIVATION_TOKEN"}
         env = dict(
-            os.environ,
+            inherited,
+            **(env or {}),
             QT_QPA_PLATFORM="offscreen",
             GFDESK_CONFIG_DIR=str(self.dirs["config"]),
             GFDESK_DATA_DIR=str(self.dirs["data"]),

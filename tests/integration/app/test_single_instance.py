@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from gfdesk.desktop.activation import token_tag
 from tests.integration.app.test_app_process import App, assert_quiet
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,27 @@ def test_a_second_launch_hands_its_link_to_the_first_and_exits(tmp_path: Path) -
         code, stderr = first.close_window()
         assert code == 0, stderr
         assert_quiet(stderr)
+    finally:
+        first.kill()
+
+
+def test_a_second_launch_hands_over_its_activation_token(tmp_path: Path) -> None:
+    # What a Wayland desktop gives the process it launches; the running gfdesk needs it
+    # to come to the front. Offscreen, Qt has no xdg-activation to use it with: the
+    # first process says it got this very token and did not keep it.
+    token = "gnome-shell/gfdesk/4012-3-host_TIME1234"
+    first = App(tmp_path, "--demo")
+    try:
+        first.wait_for("backend online: demo hub")
+        second = App(tmp_path, "--demo", env={"XDG_ACTIVATION_TOKEN": token})
+        _, err = second.proc.communicate(timeout=30)
+        assert second.proc.returncode == 0, err
+        first.wait_for("a later launch brings the window to the front")
+        first.wait_for(f"activation token {token_tag(token)} not used by Qt's offscreen "
+                       "platform")
+        code, stderr = first.close_window()
+        assert code == 0, stderr
+        assert token not in stderr
     finally:
         first.kill()
 

@@ -3,6 +3,7 @@ hand-over's line."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from gfdesk.desktop.instance import (
+    ACTIVATION_TOKEN_ENV,
     MAX_LINKS,
     MAX_REQUEST_BYTES,
     InstanceLock,
     Request,
+    activation_token_from,
     decode_request,
     encode_request,
     instance_key,
@@ -109,3 +112,42 @@ def test_at_most_max_links_are_handed_over() -> None:
 def test_anything_else_is_refused(line: bytes) -> None:
     with pytest.raises(ValueError):
         decode_request(line)
+
+
+TOKEN = "gnome-shell/gfdesk/4012-3-host_TIME1234"
+
+
+def test_the_activation_token_survives_the_line_and_stays_out_of_repr() -> None:
+    request = Request(("gfdesk://call/x",), activation_token=TOKEN)
+    assert decode_request(encode_request(request).rstrip(b"\n")) == request
+    assert TOKEN not in repr(request)
+    # A hand-over without one (a launch not from a desktop, or an older gfdesk).
+    assert decode_request(b'{"v": 1, "links": []}').activation_token is None
+    assert b"activation_token" not in encode_request(Request())
+
+
+@pytest.mark.parametrize("token", [
+    "", " leading-space", "two words", "tab\there", "new\nline", "nul\x00", "caf\u00e9",
+    "x" * 257, 5, ["list"], {"a": 1}, True,
+])
+def test_a_hostile_activation_token_refuses_the_hand_over(token: object) -> None:
+    line = json.dumps({"v": 1, "links": [], "activation_token": token}).encode()
+    with pytest.raises(ValueError, match="activation_token"):
+        decode_request(line)
+
+
+def test_the_longest_accepted_token() -> None:
+    line = json.dumps({"v": 1, "links": [], "activation_token": "x" * 256}).encode()
+    assert decode_request(line).activation_token == "x" * 256
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({ACTIVATION_TOKEN_ENV: TOKEN}, TOKEN),
+    ({ACTIVATION_TOKEN_ENV: "abc 123"}, None),
+    ({ACTIVATION_TOKEN_ENV: ""}, None),
+    ({ACTIVATION_TOKEN_ENV: "y" * 300}, None),
+    ({}, None),
+])
+def test_a_later_launch_sends_only_a_token_the_receiver_accepts(
+        env: dict[str, str], expected: str | None) -> None:
+    assert activation_token_from(env) == expected
