@@ -29,13 +29,12 @@ from gfdesk.chat.feature import ChatFeature
 from gfdesk.chat.view import ChatView
 from gfdesk.config import Profile
 from gfdesk.core.backend import BackendService
-from gfdesk.core.session import Credentials
 from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import SUBTITLE_ROLE, USER_ID_ROLE
 from gfdesk.friends.view import FriendsView
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+from gfdesk.hub.demo import DEMO_EMAIL
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.view import NotificationCentreView
 from gfdesk.targets import TargetKind
@@ -44,7 +43,8 @@ from gfdesk.ui.sections import Section
 from gfdesk.ui.signinscreen import SignInScreen
 from gfdesk.ui.usermessages import MessageBridge
 from gfdesk.userstatus import Status
-from tests.helpers.memkeyring import InsecureKeyring, MemoryKeyring
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
+from tests.helpers.memkeyring import InsecureKeyring
 
 # The offscreen platform says this for every top-level window it shows.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -59,38 +59,19 @@ def hub_config(tmp_path: Path) -> HubConfig:
 
 
 class Parts:
-    def __init__(self, flow: AccountFlow, window: MainWindow) -> None:
+    def __init__(self, flow: AccountFlow, window: MainWindow, online: asyncio.Event) -> None:
         self.flow = flow
         self.window = window
-        self.online = asyncio.Event()
-
-
-def make_flow(window: MainWindow, hub: RunningHub, tmp_path: Path,
-              holder: list[Parts] | None = None) -> AccountFlow:
-    def on_status(status: ConnectionStatus) -> None:
-        window.set_connection_status(status)
-        if status.state is ConnectionState.ONLINE and holder:
-            holder[0].online.set()
-
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub", on_status=on_status,
-                             profile="test", data_dir=tmp_path / "data",
-                             keyring_backend=MemoryKeyring())
-    return AccountFlow(backend, window, MessageBridge(), None, can_sign_in=True,
-                       profiles=PROFILES, profile=DEMO,
-                       demo_credentials=Credentials(DEMO_EMAIL, DEMO_PASSWORD),
-                       data_dir=tmp_path / "account")
+        self.online = online
 
 
 @pytest.fixture
 async def parts(ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> AsyncIterator[Parts]:
     window = MainWindow(MessageBridge())
-    holder: list[Parts] = []
-    result = Parts(make_flow(window, hub, tmp_path, holder), window)
-    holder.append(result)
-    yield result
-    await result.flow.aclose()
-    await bridge.drain()
-    window.deleteLater()
+    online = asyncio.Event()
+    flow = demo_flow(hub, tmp_path, window, profile=DEMO, profiles=PROFILES, online=online)
+    yield Parts(flow, window, online)
+    await close_flow(flow, window)
 
 
 async def submitted() -> None:
@@ -106,7 +87,7 @@ def deferred_deletes() -> None:
 async def test_sign_out_leaves_nothing_of_the_account_and_the_screen_signs_in_again(
         parts: Parts) -> None:
     flow, window = parts.flow, parts.window
-    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(flow)
     assert flow.account is not None
     async with asyncio.timeout(15):
         await parts.online.wait()
@@ -175,14 +156,12 @@ async def test_without_a_secure_keyring_the_screen_does_not_offer_remember_me(
         remember = screen.findChild(QCheckBox, "signInRemember")
         assert not remember.isEnabled() and not remember.isChecked()
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)
 
 
 async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> None:
     flow, window = parts.flow, parts.window
-    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(flow)
     page = window.section_widget(Section.FRIENDS)
     assert isinstance(page, QSplitter)
     view = page.widget(0)
@@ -208,7 +187,7 @@ async def test_enter_on_a_friend_opens_the_direct_conversation(parts: Parts) -> 
 async def test_a_friends_status_reads_the_same_in_the_list_and_the_chat_header(
         parts: Parts) -> None:
     flow = parts.flow
-    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(flow)
     friends = next(f for f in flow.features if isinstance(f, FriendsFeature))
     chat = next(f for f in flow.features if isinstance(f, ChatFeature))
     nova = next(f.user_id for f in friends.service.friends.values()
@@ -241,10 +220,10 @@ async def test_a_friends_status_reads_the_same_in_the_list_and_the_chat_header(
 async def test_own_status_reaches_the_profile_card_and_survives_a_restart(
         ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> None:
     window = MainWindow(MessageBridge())
-    flow = make_flow(window, hub, tmp_path)
+    flow = demo_flow(hub, tmp_path, window, profile=DEMO, profiles=PROFILES)
     footer = window.account_footer()
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         window.set_connection_status(ConnectionStatus(ConnectionState.ONLINE))
         friends = flow.features[0]
         assert footer.presence_text() == "Online"
@@ -261,9 +240,9 @@ async def test_own_status_reaches_the_profile_card_and_survives_a_restart(
         await flow.aclose()
         await bridge.drain()
     # The next start (same data dir) comes back in game.
-    again = make_flow(window, hub, tmp_path)
+    again = demo_flow(hub, tmp_path, window, profile=DEMO, profiles=PROFILES)
     try:
-        await again.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(again)
         window.set_connection_status(ConnectionStatus(ConnectionState.ONLINE))
         friends = again.features[0]
         assert (friends.status.status, friends.status.game) == (Status.IN_GAME, "Valorant")
@@ -271,15 +250,13 @@ async def test_own_status_reaches_the_profile_card_and_survives_a_restart(
         assert footer.presence_text() == "Playing Valorant"
         assert friends.status.recent_games[0] == "Valorant"
     finally:
-        await again.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(again, window)
 
 
 async def test_notifications_open_what_they_are_about_and_reading_marks_them_read(
         parts: Parts) -> None:
     flow, window = parts.flow, parts.window
-    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(flow)
     friends, notes, _tournaments, chat, _calls = flow.features
     model = notes.model
     by_type = {model.notification(r).type: r for r in range(model.rowCount())}
@@ -313,12 +290,9 @@ async def test_the_tray_counts_unread_messages_and_notifications(
 
     window = MainWindow(MessageBridge())
     tray = TrayIcon(window)
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
+    flow = demo_flow(hub, tmp_path, window, tray)
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         _friends, notes, _tournaments, chat, _calls = flow.features
         total = notes.model.unread_count() + chat.unread
         assert chat.unread == 3 and notes.model.unread_count() == 4  # the demo's story
@@ -326,9 +300,7 @@ async def test_the_tray_counts_unread_messages_and_notifications(
         await flow.sign_out()
         assert tray.system_icon.toolTip() == "gfdesk"
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)
 
 
 async def test_the_profile_is_changed_from_settings_and_shown_on_the_card(
@@ -336,7 +308,7 @@ async def test_the_profile_is_changed_from_settings_and_shown_on_the_card(
     from gfdesk.core.profile import check_profile
 
     flow, window = parts.flow, parts.window
-    await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(flow)
     await asyncio.gather(*(t for t in bridge.live_tasks() if t.get_name() == "account:profile"))
     assert flow.own_profile is not None and flow.own_profile.display_name == "Demo Player"
     with pytest.raises(ValueError, match="http"):

@@ -22,14 +22,10 @@ from gfdesk.accountflow import AccountFlow
 from gfdesk.calls.feature import CallsFeature
 from gfdesk.chat.feature import ChatFeature
 from gfdesk.config import Paths, Profile
-from gfdesk.core.backend import BackendService
-from gfdesk.core.session import Credentials
-from gfdesk.core.status import ConnectionState, ConnectionStatus
 from gfdesk.feature import SwitcherEntry, SwitcherKind
 from gfdesk.friends.feature import FriendsFeature
 from gfdesk.friends.model import SUBTITLE_ROLE
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.demo.world import TOURNAMENT_NAME
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.feature import NotificationsFeature
@@ -47,7 +43,7 @@ from tests.helpers.a11y import (
     unreachable,
     walk_tab_chain,
 )
-from tests.helpers.memkeyring import MemoryKeyring
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
 
 # The offscreen platform's notes on windows, and a machine without sound devices.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
@@ -65,43 +61,25 @@ def hub_config(tmp_path: Path) -> HubConfig:
 
 
 class App:
-    def __init__(self, flow: AccountFlow, window: MainWindow) -> None:
+    def __init__(self, flow: AccountFlow, window: MainWindow, online: asyncio.Event) -> None:
         self.flow = flow
         self.window = window
-        self.online = asyncio.Event()
+        self.online = online
 
 
 @pytest.fixture
 async def app(ui_app: QApplication, hub: RunningHub, tmp_path: Path) -> AsyncIterator[App]:
     window = MainWindow(MessageBridge())
-    holder: list[App] = []
-
-    def on_status(status: ConnectionStatus) -> None:
-        window.set_connection_status(status)
-        if status.state is ConnectionState.ONLINE and holder:
-            holder[0].online.set()
-
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub", on_status=on_status,
-                             profile="test", data_dir=tmp_path / "data",
-                             keyring_backend=MemoryKeyring())
-    flow = AccountFlow(backend, window, MessageBridge(), None, can_sign_in=True,
-                       profiles=(DEMO,), profile=DEMO,
-                       demo_credentials=Credentials(DEMO_EMAIL, DEMO_PASSWORD),
-                       data_dir=tmp_path / "account")
-    made = App(flow, window)
-    holder.append(made)
+    online = asyncio.Event()
+    flow = demo_flow(hub, tmp_path, window, profile=DEMO, online=online)
     window.show()
     window.activateWindow()
-    yield made
-    await flow.aclose()
-    await bridge.drain()
-    window.deleteLater()
+    yield App(flow, window, online)
+    await close_flow(flow, window)
 
 
 async def signed_in(app: App) -> None:
-    await app.flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-    async with asyncio.timeout(15):
-        await app.online.wait()
+    await sign_in_demo(app.flow, app.online)
 
 
 async def until(check: Callable[[], bool], signal: SignalInstance) -> None:

@@ -11,21 +11,18 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from gfdesk import bridge
 from gfdesk.config import AppConfig, DesktopSettings, Overrides, Paths, load, read_desktop
-from gfdesk.core.session import Credentials
 from gfdesk.desktop.autostart import Autostart
 from gfdesk.desktop.prefs import DesktopPrefs
 from gfdesk.desktop.shell import DesktopShell
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.desktopsettings import DesktopPage
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.settingsdialog import SettingsDialog
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
-from tests.gui.desktop.demoflow import demo_flow
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
 from tests.helpers.logfail import ExpectedLogs
 
 # A toast plays the notification sound; this machine has no audio server.
@@ -109,7 +106,7 @@ async def test_the_dialogs_tab_applies_live_to_the_signed_in_account(
     flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         friends = flow.features[0]
         assert friends.status.idle_away_s == 600  # type: ignore[attr-defined]
         dialog = SettingsDialog(config, None, window)
@@ -128,6 +125,4 @@ async def test_the_dialogs_tab_applies_live_to_the_signed_in_account(
         assert read_desktop(config.paths.config_file).streamer_mode
         dialog.deleteLater()
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)

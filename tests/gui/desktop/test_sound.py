@@ -11,16 +11,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from gfdesk import bridge
-from gfdesk.core.session import Credentials
 from gfdesk.desktop.shell import DesktopShell
 from gfdesk.desktop.sound import sound_file
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
-from tests.gui.desktop.demoflow import demo_flow
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "QSoundEffect", "PulseAudio")
@@ -45,7 +43,7 @@ async def test_a_toasted_notification_plays_the_sound_unless_it_is_off(
     flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         notes = flow.features[1]
 
         async def arrive() -> None:
@@ -61,6 +59,4 @@ async def test_a_toasted_notification_plays_the_sound_unless_it_is_off(
         await arrive()
         assert shell.sound.played == 1
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)

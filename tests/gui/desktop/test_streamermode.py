@@ -19,18 +19,17 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gfdesk import bridge
 from gfdesk.chat.listmodel import SUMMARY_ROLE
-from gfdesk.core.session import Credentials
 from gfdesk.desktop.prefs import DesktopPrefs
 from gfdesk.desktop.shell import DesktopShell
 from gfdesk.desktop.streamerdetect import process_names, streaming_app_running
 from gfdesk.desktop.streamermode import StreamerMode
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
+from gfdesk.hub.demo import DEMO_EMAIL
 from gfdesk.hub.runner import RunningHub
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.tray import TrayIcon
 from gfdesk.ui.usermessages import MessageBridge
-from tests.gui.desktop.demoflow import demo_flow
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
 
 # A toast plays the notification sound; this machine has no audio server.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
@@ -59,7 +58,7 @@ async def test_streamer_mode_hides_each_listed_item(
     flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         _friends, notes, _tournaments, chat, _calls = flow.features
         first = notes.model.index(0, 0)
         body = notes.model.notification(0).body
@@ -96,9 +95,7 @@ async def test_streamer_mode_hides_each_listed_item(
         assert email.echoMode() is QLineEdit.EchoMode.Normal
         assert shell.account_text("Demo", DEMO_EMAIL) == f"Demo ({DEMO_EMAIL})"
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)
 
 
 async def test_the_features_of_a_new_sign_in_start_hidden(
@@ -110,14 +107,12 @@ async def test_the_features_of_a_new_sign_in_start_hidden(
     flow = demo_flow(hub, tmp_path, window, tray)
     shell.attach(flow)
     try:
-        await flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+        await sign_in_demo(flow)
         _friends, notes, _tournaments, chat, _calls = flow.features
         assert notes.view.delegate.hide_bodies
         assert chat.view.conversation_delegate.hide_previews
     finally:
-        await flow.aclose()
-        await bridge.drain()
-        window.deleteLater()
+        await close_flow(flow, window)
 
 
 async def test_the_automatic_mode_follows_a_streaming_app(ui_app: QApplication) -> None:
