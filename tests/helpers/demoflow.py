@@ -39,7 +39,8 @@ DEMO_LOGIN = Credentials(DEMO_EMAIL, DEMO_PASSWORD)
 def demo_flow(hub: RunningHub, tmp_path: Path, window: MainWindow,
               tray: TrayIcon | None = None, *, profile: Profile | None = None,
               profiles: Sequence[Profile] = (), online: asyncio.Event | None = None,
-              keyring_backend: KeyringBackend | None = None) -> AccountFlow:
+              keyring_backend: KeyringBackend | None = None,
+              can_sign_in: bool = True) -> AccountFlow:
     """An account flow for ``window`` on ``hub``, not started.
 
     Args:
@@ -47,6 +48,7 @@ def demo_flow(hub: RunningHub, tmp_path: Path, window: MainWindow,
             (just ``profile`` when empty) and the demo login on its sign-in screen.
         online: set once the connection is online (after a sign-in).
         keyring_backend: where a remembered session goes; an in-memory one by default.
+        can_sign_in: False for a flow without a sign-in screen (a failed start ends).
     """
     def on_status(status: ConnectionStatus) -> None:
         window.set_connection_status(status)
@@ -57,8 +59,8 @@ def demo_flow(hub: RunningHub, tmp_path: Path, window: MainWindow,
                              profile="test", data_dir=tmp_path / "data",
                              keyring_backend=keyring_backend or MemoryKeyring())
     if profile is None:
-        return AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True)
-    return AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=True,
+        return AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=can_sign_in)
+    return AccountFlow(backend, window, MessageBridge(), tray, can_sign_in=can_sign_in,
                        profiles=tuple(profiles) or (profile,), profile=profile,
                        demo_credentials=DEMO_LOGIN, data_dir=tmp_path / "account")
 

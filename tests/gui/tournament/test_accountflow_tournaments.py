@@ -11,10 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from gfdesk import bridge
 from gfdesk.accountflow import AccountFlow
-from gfdesk.core.backend import BackendService
-from gfdesk.core.session import Credentials
 from gfdesk.hub.context import HubConfig
-from gfdesk.hub.demo import DEMO_EMAIL, DEMO_PASSWORD
 from gfdesk.hub.demo.world import TOURNAMENT_NAME
 from gfdesk.hub.runner import RunningHub
 from gfdesk.notifications.feature import NotificationsFeature
@@ -23,7 +20,7 @@ from gfdesk.tournament.feature import TournamentFeature
 from gfdesk.ui.mainwindow import MainWindow
 from gfdesk.ui.sections import Section
 from gfdesk.ui.usermessages import MessageBridge
-from tests.helpers.memkeyring import MemoryKeyring
+from tests.helpers.demoflow import close_flow, demo_flow, sign_in_demo
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -37,20 +34,15 @@ def hub_config(tmp_path: Path) -> HubConfig:
 async def flow(ui_app: QApplication, hub: RunningHub, tmp_path: Path
                ) -> AsyncIterator[tuple[AccountFlow, MainWindow]]:
     window = MainWindow(MessageBridge())
-    backend = BackendService(hub.url, hub.anon_key, label="demo hub",
-                             on_status=window.set_connection_status, profile="test",
-                             data_dir=tmp_path / "data", keyring_backend=MemoryKeyring())
-    made = AccountFlow(backend, window, MessageBridge(), None, can_sign_in=False)
+    made = demo_flow(hub, tmp_path, window, can_sign_in=False)
     yield made, window
-    await made.aclose()
-    await bridge.drain()
-    window.deleteLater()
+    await close_flow(made, window)
 
 
 async def test_a_tournament_notification_opens_the_tournament(
         flow: tuple[AccountFlow, MainWindow]) -> None:
     account_flow, window = flow
-    await account_flow.start(Credentials(DEMO_EMAIL, DEMO_PASSWORD))
+    await sign_in_demo(account_flow)
     tournaments = next(f for f in account_flow.features if isinstance(f, TournamentFeature))
     notifications = next(f for f in account_flow.features
                          if isinstance(f, NotificationsFeature))
