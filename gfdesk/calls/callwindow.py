@@ -31,6 +31,7 @@ from gfdesk.calls.states import CallInfo, CallKind, CallState
 from gfdesk.calls.videoviews import AvatarPane, PopOutWindow, SelfView
 from gfdesk.calls.wording import kind_text, quality_text, state_text, timer_text
 from gfdesk.kit import icons
+from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.timer import NamedTimer
 
@@ -274,8 +275,7 @@ class CallWindow(Retranslating, QWidget):
         if self.quality.property("quality") != stats.quality.name.lower():
             # The stylesheet colours the line by this property, in the theme's colours.
             self.quality.setProperty("quality", stats.quality.name.lower())
-            self.quality.style().unpolish(self.quality)
-            self.quality.style().polish(self.quality)
+            repolish(self.quality)
 
     def _on_sources_changed(self, video: str, audio: str) -> None:
         sent = [x for x in (video, audio) if x]

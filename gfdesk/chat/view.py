@@ -45,6 +45,7 @@ from gfdesk.i18nmark import QT_TRANSLATE_NOOP, formats
 from gfdesk.kit import icons
 from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
+from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
 
 #: Show the character count from this length on.
@@ -446,8 +447,7 @@ class ChatView(Retranslating, QWidget):
     def _show_hint(self, text: str, *, problem: bool) -> None:
         self.hint.setText(text)
         self.hint.setProperty("problem", problem)
-        self.hint.style().unpolish(self.hint)
-        self.hint.style().polish(self.hint)
+        repolish(self.hint)
         self.hint.show()
 
     def send(self) -> None:

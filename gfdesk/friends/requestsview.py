@@ -29,6 +29,7 @@ from gfdesk.kit.avatarlabel import AvatarLabel
 from gfdesk.kit.avatarstore import AvatarStore
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.labels import plain_label, stacked
+from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
 
 ROW_AVATAR = 36
@@ -215,6 +216,5 @@ class RequestsView(Retranslating, QWidget):
     def _on_notice(self, text: str, ok: bool) -> None:
         self.notice.setText(text)
         self.notice.setProperty("ok", ok)
-        self.notice.style().unpolish(self.notice)
-        self.notice.style().polish(self.notice)
+        repolish(self.notice)
         self.notice.setVisible(bool(text))

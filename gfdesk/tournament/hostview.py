@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gfdesk.kit.elidedlabel import ElidedLabel
+from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
 from gfdesk.kit.timer import NamedTimer
 from gfdesk.tournament.bracketmodel import BracketModel
@@ -365,8 +366,7 @@ class HostConsoleView(Retranslating, QScrollArea):
         self._own_status = None
         self.status.setText(text)
         self.status.setProperty("problem", problem)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        repolish(self.status)
 
     # -- players ----------------------------------------------------------------------------
 
