@@ -33,10 +33,36 @@ _tasks: set[asyncio.Task[Any]] = set()
 _groups: dict[tuple[int, str], asyncio.Task[Any]] = {}
 
 
+class _QtLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync is untyped
+    """qasync's loop, except that the Qt events ``run_until_complete`` processes after the
+    loop stops still see it as the running loop.
+
+    qasync clears the running loop before that last pass, so a task step or a socket
+    callback due then (a request arriving as a test's body ends, an answer as the app's
+    last coroutine returns) fails with "no running event loop" or "Cannot enter into
+    task", and that task never resumes.
+    """
+
+    _finishing = False
+
+    def run_until_complete(self, future: Any) -> Any:
+        self._finishing = True
+        try:
+            return super().run_until_complete(future)
+        finally:
+            self._finishing = False
+            asyncio.events._set_running_loop(None)
+
+    def _after_run_forever(self) -> None:
+        super()._after_run_forever()
+        if self._finishing:
+            asyncio.events._set_running_loop(self)
+
+
 def loop_factory() -> asyncio.AbstractEventLoop:
     """A qasync loop on the running QApplication (created if there is none yet)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    loop: asyncio.AbstractEventLoop = _QtLoop(app)
     return loop
 
 

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
@@ -135,7 +135,6 @@ async def test_a_viewer_sees_the_host_start_play_and_score_card_by_card(
     assert host_bracket is not None
     mine = next(m for m in host_bracket.matches if viewer.user_id in m.players)
     host_page.bracket.select(mine.id)
-    QApplication.processEvents()
     console.score1.setValue(1)  # the host types a live score: the match goes live
     await until(lambda: (card := view.scene.cards[mine.id].card).live
                 and card.live_score, page.bracket.match_changed)

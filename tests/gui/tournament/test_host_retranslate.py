@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from gfdesk import bridge
@@ -123,7 +123,6 @@ async def test_host_console_and_bracket_follow_a_live_language_switch(
                  if m.bracket is Section.WINNERS and m.round == 1 and m.position == 1)
     assert first.status is MatchStatus.READY
     model.bracket.select(first.id)
-    QApplication.processEvents()
     await until(lambda: console_texts(console) == ENGLISH)
     english_headers = headers(page.scene)
     assert {"Winners semi-finals", "Winners final", "Losers final", "Grand final"} \
