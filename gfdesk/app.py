@@ -154,7 +154,10 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
     log_file = log.setup(config.log_level, config.paths.log_dir)
     log.app.info("gfdesk %s starting, profile %s", __version__, config.profile.name)
 
-    from gfdesk import bridge
+    from gfdesk import bridge  # the first import of Qt
+    from gfdesk.kit import featurehook
+
+    featurehook.drop()  # before the rest of gfdesk is imported: see its docstring
     from gfdesk.ui import theme
     from gfdesk.ui.qtlog import uninstall_qt_message_handler
 

@@ -18,9 +18,7 @@ launch got it, the running instance needs it, so the hand-over carries it
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import json
 import os
 import re
 import sys
@@ -46,6 +44,8 @@ _PROTOCOL = 1
 
 
 def _user() -> str:
+    import getpass  # here: this module loads before the main window shows
+
     try:
         return getpass.getuser()
     except Exception:  # no login name (a container without USER and no passwd entry)
@@ -101,6 +101,8 @@ def activation_token_from(env: Mapping[str, str]) -> str | None:
 
 def encode_request(request: Request) -> bytes:
     """One JSON line."""
+    import json  # only a later launch's hand-over needs it, after the window shows
+
     data: dict[str, object] = {"v": _PROTOCOL, "links": list(request.links[:MAX_LINKS]),
                                "background": request.background}
     if request.activation_token is not None:
@@ -116,6 +118,8 @@ def decode_request(line: bytes) -> Request:
     """
     if len(line) > MAX_REQUEST_BYTES:
         raise ValueError("request too long")
+    import json
+
     try:
         data = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
