@@ -991,6 +991,26 @@ Sag der Gruppe hallo!</translation>
         <source>That did not work: {reason}</source>
         <translation>Das hat nicht geklappt: {reason}</translation>
     </message>
+    <message>
+        <source>{name} added.</source>
+        <translation>{name} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The tournament has started.</source>
+        <translation>Das Turnier hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The bracket was taken back; registration is open again.</source>
+        <translation>Das Bracket wurde zurückgenommen; die Anmeldung ist wieder offen.</translation>
+    </message>
+    <message>
+        <source>The next round is paired.</source>
+        <translation>Die nächste Runde ist ausgelost.</translation>
+    </message>
+    <message>
+        <source>The tournament is finished.</source>
+        <translation>Das Turnier ist beendet.</translation>
+    </message>
 </context>
 <context>
     <name>HubFinderView</name>

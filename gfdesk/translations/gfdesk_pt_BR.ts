@@ -991,6 +991,26 @@ Diga oi para o grupo!</translation>
         <source>That did not work: {reason}</source>
         <translation>Não deu certo: {reason}</translation>
     </message>
+    <message>
+        <source>{name} added.</source>
+        <translation>Adicionado ao torneio: {name}.</translation>
+    </message>
+    <message>
+        <source>The tournament has started.</source>
+        <translation>O torneio começou.</translation>
+    </message>
+    <message>
+        <source>The bracket was taken back; registration is open again.</source>
+        <translation>A chave foi desfeita; as inscrições estão abertas de novo.</translation>
+    </message>
+    <message>
+        <source>The next round is paired.</source>
+        <translation>A próxima rodada está emparelhada.</translation>
+    </message>
+    <message>
+        <source>The tournament is finished.</source>
+        <translation>O torneio foi encerrado.</translation>
+    </message>
 </context>
 <context>
     <name>HubFinderView</name>
