@@ -2402,6 +2402,17 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>fallbacknames</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+</context>
+<context>
     <name>hubfinder</name>
     <message>
         <source>Looking for hubs on this network…</source>

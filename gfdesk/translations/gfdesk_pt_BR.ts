@@ -2402,6 +2402,17 @@ Lançado sob a Licença MIT.</translation>
     </message>
 </context>
 <context>
+    <name>fallbacknames</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconhecido</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguém</translation>
+    </message>
+</context>
+<context>
     <name>hubfinder</name>
     <message>
         <source>Looking for hubs on this network…</source>
