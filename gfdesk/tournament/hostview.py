@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit import spinbox
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
@@ -184,6 +185,7 @@ class HostConsoleView(Retranslating, QScrollArea):
         for spin in (self.score1, self.score2):
             spin.setRange(0, MAX_SCORE)
             spin.setFixedWidth(110)
+            spinbox.pad(spin)
             spin.valueChanged.connect(self._on_score_changed)
         grid.addWidget(self.player1, 1, 0)
         grid.addWidget(self.score1, 1, 1)
