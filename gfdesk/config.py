@@ -65,7 +65,23 @@ _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
 class ConfigError(Exception):
-    """A settings problem the user has to fix (the message says where)."""
+    """A settings problem the user has to fix (the message says where).
+
+    ``str()`` is the English message (the log, the terminal); ``shown()`` is the same
+    problem in the user's language, for a window.
+
+    Args:
+        problem: what is wrong (a ``Problem`` when its wording is marked for translation).
+    """
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        #: What is wrong (``problem_text`` words it for the user).
+        self.problem = problem
+
+    def shown(self) -> str:
+        """The problem in the user's language."""
+        return problem_text(self.problem)
 
 
 @dataclass(frozen=True)
@@ -181,14 +197,16 @@ def load(
     if overrides.log_level:
         log_level = overrides.log_level.upper()
         if log_level not in LOG_LEVELS:
-            raise ConfigError(f"--log-level must be one of {', '.join(LOG_LEVELS)}")
+            raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+                "config", "--log-level must be one of {levels}"), levels=", ".join(LOG_LEVELS)))
 
     wanted = app_table.get("profile") if isinstance(app_table.get("profile"), str) else None
     wanted = env.get("GFDESK_PROFILE") or wanted
     url, key = env.get("GFDESK_URL"), env.get("GFDESK_ANON_KEY")
     if overrides.url or overrides.anon_key:
         if not (overrides.url and overrides.anon_key):
-            raise ConfigError("--url and --anon-key go together: give both")
+            raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+                "config", "--url and --anon-key go together: give both")))
         url, key = overrides.url, overrides.anon_key
     if url and key:
         profiles[ADHOC_PROFILE] = Profile(ADHOC_PROFILE, _check_url(url), key)
@@ -198,10 +216,10 @@ def load(
             "config", "GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given")))
     if overrides.profile:
         if overrides.profile not in profiles:
-            raise ConfigError(
-                f"no profile named {overrides.profile!r} in {paths.config_file}; "
-                f"known: {', '.join(sorted(profiles))}"
-            )
+            raise ConfigError(Problem(
+                QT_TRANSLATE_NOOP("config", "no profile named {name} in {path}; known: {known}"),
+                name=repr(overrides.profile), path=paths.config_file,
+                known=", ".join(sorted(profiles))))
         wanted = overrides.profile
     if overrides.demo:
         wanted = DEMO_PROFILE
@@ -272,7 +290,7 @@ def save_calls(config_file: Path, servers: tuple[IceServer, ...], devices: CallD
     Raises:
         ConfigError: the file cannot be read or parsed, or could not be edited safely.
     """
-    text, before = _parsed(config_file, "call settings")
+    text, before = _parsed(config_file, Problem(QT_TRANSLATE_NOOP("config", "call settings")))
     lines = ["[calls]"]
     for name in ("camera", "microphone", "speaker"):
         value = getattr(devices, name)
@@ -308,8 +326,12 @@ def _table(config_file: Path | None, name: str) -> dict[str, Any]:
     return table if isinstance(table, dict) else {}
 
 
-def _parsed(config_file: Path, what: str) -> tuple[str, dict[str, Any]]:
+def _parsed(config_file: Path, what: Problem) -> tuple[str, dict[str, Any]]:
     """The settings file's text and its parsed tables ("" and {} when there is none).
+
+    Args:
+        config_file: the settings file.
+        what: the settings being saved, for the message ("the theme").
 
     Raises:
         ConfigError: it cannot be read or parsed (saving ``what`` would lose it).
@@ -318,9 +340,13 @@ def _parsed(config_file: Path, what: str) -> tuple[str, dict[str, Any]]:
         text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
         return text, tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{config_file}: {exc}; cannot save {what}") from exc
+        raise ConfigError(Problem(
+            QT_TRANSLATE_NOOP("config", "{path}: {reason}; cannot save {what}"),
+            path=config_file, reason=exc, what=what)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_file}: {exc}; fix it before saving {what}") from exc
+        raise ConfigError(Problem(
+            QT_TRANSLATE_NOOP("config", "{path}: {reason}; fix it before saving {what}"),
+            path=config_file, reason=exc, what=what)) from exc
 
 
 def _replace_table(config_file: Path, text: str, before: dict[str, Any],
@@ -344,8 +370,9 @@ def _replace_table(config_file: Path, text: str, before: dict[str, Any],
         after = None
     expected = {k: v for k, v in before.items() if k != name}
     if after is None or {k: v for k, v in after.items() if k != name} != expected:
-        raise ConfigError(f"{config_file}: its [{name}] table could not be replaced safely; "
-                          "edit it by hand")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+            "config", "{path}: its [{table}] table could not be replaced safely; "
+            "edit it by hand"), path=config_file, table=name))
     config_file.parent.mkdir(parents=True, exist_ok=True)
     partial = config_file.with_name(config_file.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -392,9 +419,11 @@ def add_profile(config_file: Path, profile: Profile) -> None:
             then left alone rather than rewritten).
     """
     if not _PROFILE_NAME.match(profile.name) or profile.name in (DEMO_PROFILE, ADHOC_PROFILE):
-        raise ConfigError(f"{profile.name!r} cannot be a profile name")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "{name} cannot be a profile name"),
+                                  name=repr(profile.name)))
     if profile.url is None or not profile.anon_key:
-        raise ConfigError("a profile needs a URL and an anon key")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+            "config", "a profile needs a URL and an anon key")))
     problems: list[str] = []
     # Read and checked first: a file that cannot be read or parsed is left alone.
     _, profiles, _ = _read_file(config_file, problems)
@@ -402,7 +431,8 @@ def add_profile(config_file: Path, profile: Profile) -> None:
         raise ConfigError(problems[0])
     text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
     if profile.name in profiles:
-        raise ConfigError(f"a profile named {profile.name!r} already exists")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+            "config", "a profile named {name} already exists"), name=repr(profile.name)))
     section = (
         f"\n[profiles.{profile.name}]\n"
         f"url = {_toml_string(_check_url(profile.url))}\n"
@@ -468,7 +498,7 @@ def _read_file(path: Path, problems: list[str]
             profiles[name] = Profile(name, _check_url(entry["url"]), entry["anon_key"])
         except ConfigError as exc:
             problems.append(Problem(QT_TRANSLATE_NOOP("config", "{where}: {reason}; skipped"),
-                                    where=where, reason=exc))
+                                    where=where, reason=exc.problem))
     calls_table = data.get("calls", {})
     if not isinstance(calls_table, dict):
         problems.append(Problem(QT_TRANSLATE_NOOP(
@@ -492,7 +522,7 @@ def _ice_servers(value: object, where: str, problems: list[str]) -> tuple[IceSer
         except ConfigError as exc:
             problems.append(Problem(QT_TRANSLATE_NOOP(
                 "config", "{where}: entry {number}: {reason}; skipped"),
-                                    where=where, number=number, reason=exc))
+                                    where=where, number=number, reason=exc.problem))
             continue
         if servers[-1].credential:
             problems.append(Problem(QT_TRANSLATE_NOOP(
@@ -514,26 +544,28 @@ def ice_server(entry: object, *, need_credential: bool = True) -> IceServer:
         ConfigError: not a usable server (what is wrong, never the credential).
     """
     if not isinstance(entry, dict):
-        raise ConfigError("not a table")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "not a table")))
     urls = entry.get("urls")
     if isinstance(urls, str):
         urls = [urls]
     if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
-        raise ConfigError("urls must be a URL or a list of URLs")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+            "config", "urls must be a URL or a list of URLs")))
     username, credential = entry.get("username"), entry.get("credential")
     for url in urls:
         scheme = url.split(":", 1)[0].lower()
         if scheme not in ("stun", "stuns", "turn", "turns") or ":" not in url:
-            raise ConfigError(f"{url!r} is not a stun:, stuns:, turn: or turns: URL")
-        if scheme.startswith("turn") and not (isinstance(username, str) and username):
-            raise ConfigError(f"{url!r} needs a username and a credential")
-        if scheme.startswith("turn") and need_credential and not (
-                isinstance(credential, str) and credential):
-            raise ConfigError(f"{url!r} needs a username and a credential")
+            raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+                "config", "{url} is not a stun:, stuns:, turn: or turns: URL"), url=repr(url)))
+        if scheme.startswith("turn") and not (
+                isinstance(username, str) and username and (not need_credential or (
+                    isinstance(credential, str) and credential))):
+            raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+                "config", "{url} needs a username and a credential"), url=repr(url)))
     if username is not None and not isinstance(username, str):
-        raise ConfigError("username must be text")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "username must be text")))
     if credential is not None and not isinstance(credential, str):
-        raise ConfigError("credential must be text")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "credential must be text")))
     return IceServer(tuple(urls), username, credential)
 
 
@@ -549,8 +581,9 @@ def signalling_choice(value: str) -> str | None:
     try:
         return _check_url(value.strip())
     except ConfigError:
-        raise ConfigError(f"{value[:80]!r} is neither {REALTIME_SIGNALLING!r} nor the "
-                          "http(s) URL of a Socket.IO server") from None
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP(
+            "config", "{value} is neither {realtime} nor the http(s) URL of a Socket.IO server"),
+            value=repr(value[:80]), realtime=repr(REALTIME_SIGNALLING))) from None
 
 
 def _signalling(value: object, where: str, problems: list[str]) -> str | None:
@@ -564,7 +597,7 @@ def _signalling(value: object, where: str, problems: list[str]) -> str | None:
         return signalling_choice(value)
     except ConfigError as exc:
         problems.append(Problem(QT_TRANSLATE_NOOP("config", "{where}: {reason}; using Realtime"),
-                                where=where, reason=exc))
+                                where=where, reason=exc.problem))
         return None
 
 
@@ -581,7 +614,8 @@ def _level(value: object, where: str, problems: list[str]) -> str | None:
 
 def _check_url(url: str) -> str:
     if not re.match(r"^https?://[^/\s]+", url):
-        raise ConfigError(f"{url!r} is not an http(s) URL")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "{url} is not an http(s) URL"),
+                                  url=repr(url)))
     return url.rstrip("/")
 
 
@@ -657,7 +691,7 @@ def save_desktop(config_file: Path, settings: DesktopSettings) -> None:
                  "notification_sound"):
         lines.append(f"{name} = {'true' if getattr(settings, name) else 'false'}")
     lines.append(f"idle_away_minutes = {int(settings.idle_away_minutes)}")
-    text, before = _parsed(config_file, "desktop settings")
+    text, before = _parsed(config_file, Problem(QT_TRANSLATE_NOOP("config", "desktop settings")))
     _replace_table(config_file, text, before, lines)
 
 
@@ -685,8 +719,9 @@ def language_code(value: object) -> str:
         for code in LANGUAGES:
             if wanted.lower() == code.lower():
                 return code
-    raise ConfigError(f"{str(value)[:40]!r} is not one of "
-                      f"{', '.join((SYSTEM_LANGUAGE, *LANGUAGES))}")
+    raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "{value} is not one of {choices}"),
+                              value=repr(str(value)[:40]),
+                              choices=", ".join((SYSTEM_LANGUAGE, *LANGUAGES))))
 
 
 def read_language(config_file: Path | None) -> str:
@@ -708,7 +743,7 @@ def save_language(config_file: Path, code: str) -> None:
             parsed or edited safely (it is then left alone).
     """
     code = language_code(code)
-    text, before = _parsed(config_file, "the language")
+    text, before = _parsed(config_file, Problem(QT_TRANSLATE_NOOP("config", "the language")))
     _replace_table(config_file, text, before, ["[language]", f"code = {_toml_string(code)}"])
 
 
@@ -737,8 +772,9 @@ def save_theme(config_file: Path, theme: str) -> None:
             parsed or edited safely.
     """
     if theme not in THEMES:
-        raise ConfigError(f"{theme!r} is not one of {', '.join(THEMES)}")
-    text, before = _parsed(config_file, "the theme")
+        raise ConfigError(Problem(QT_TRANSLATE_NOOP("config", "{value} is not one of {choices}"),
+                                  value=repr(theme), choices=", ".join(THEMES)))
+    text, before = _parsed(config_file, Problem(QT_TRANSLATE_NOOP("config", "the theme")))
     _replace_table(config_file, text, before, ["[appearance]", f"theme = {_toml_string(theme)}"])
 
 
@@ -763,8 +799,10 @@ class Problem(str):
         return made
 
     def shown(self) -> str:
-        """The problem in the user's language."""
-        return translate("config", self.template).format(**self.values)
+        """The problem in the user's language (a problem among its values too)."""
+        values = {name: problem_text(value) if isinstance(value, Problem) else value
+                  for name, value in self.values.items()}
+        return translate("config", self.template).format(**values)
 
 
 def problem_text(problem: str) -> str:

@@ -31,6 +31,7 @@ from gfdesk.calls.model import CallModel
 from gfdesk.calls.service import CallService
 from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
 from gfdesk.config import IceServer
+from gfdesk.fallbacknames import someone
 
 if TYPE_CHECKING:
     from gfdesk.calls.ringer import Ringer
@@ -108,7 +109,7 @@ class CallsFeature(QObject):
         self.call_state_changed.emit(info)
         ringing_here = info.direction is Direction.INCOMING and info.state is CallState.RINGING
         if ringing_here:
-            self._set_ringing(IncomingCall(self.model.other_name or "Someone",
+            self._set_ringing(IncomingCall(self.model.other_name or someone(),
                                            info.kind is CallKind.VIDEO))
         else:
             self._set_ringing(None)

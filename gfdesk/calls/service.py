@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from gfdesk.calls.engine import MISSED_AFTER_S, CallEngine, ChangeListener, MediaFactory
 from gfdesk.calls.signaling import RealtimeSignaling
 from gfdesk.config import CallDevices, IceServer, read_calls
+from gfdesk.fallbacknames import someone
 from gfdesk.log import call as log
 from gfdesk.log import redact
 
@@ -139,7 +140,8 @@ class CallService:
         return self._names.get(user_id)
 
     async def name_of(self, user_id: str) -> str:
-        """The display name (or username) of ``user_id``; "Someone" if unknown."""
+        """The display name (or username) of ``user_id``; "Someone" (in the user's
+        language) if unknown."""
         name = self._names.get(user_id)
         if name is not None:
             return name
@@ -149,9 +151,9 @@ class CallService:
             rows: list[Any] = list(result.data)
         except Exception as exc:  # a name is nice to have; the call goes on without it
             log.info("call: no profile for %s (%s)", user_id, type(exc).__name__)
-            return "Someone"
-        name = str(rows[0].get("display_name") or rows[0].get("username") or "Someone") \
-            if rows else "Someone"
+            return someone()
+        name = str(rows[0].get("display_name") or rows[0].get("username") or someone()) \
+            if rows else someone()
         self._names[user_id] = name
         while len(self._names) > MAX_NAMES:
             self._names.popitem(last=False)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from gfdesk.chat.messages import ChatMessage
+from gfdesk.fallbacknames import unknown
 
 #: How many member names an untitled group's title lists before "and N more".
 TITLE_NAMES = 3
@@ -95,7 +96,7 @@ def conversation_title(kind: ConversationKind, title: str | None, member_ids: It
     """The name the list shows: the title, the other member, or up to three members."""
     if title and title.strip():
         return title.strip()
-    others = [names.get(m, "Unknown") for m in member_ids if m != me]
+    others = [names.get(m) or unknown() for m in member_ids if m != me]
     if not others:
         return "Just you"
     if kind is ConversationKind.DIRECT or len(others) == 1:

@@ -39,6 +39,7 @@ from gfdesk.chat.messages import (
 )
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+from gfdesk.fallbacknames import unknown
 from gfdesk.timestamps import parse as parse_time
 
 if TYPE_CHECKING:
@@ -120,14 +121,14 @@ class ChatService:
                 "id,username,display_name,avatar_url").in_("id", chunk).execute()
             for row in _rows(result):
                 self.names[row["id"]] = str(row.get("display_name") or row.get("username")
-                                            or "Unknown")
+                                            or unknown())
                 avatar = row.get("avatar_url")
                 self.avatar_urls[row["id"]] = avatar if isinstance(avatar, str) and avatar \
                     else None
         return self.names
 
     def name_of(self, user_id: str) -> str:
-        return self.names.get(user_id, "Unknown")
+        return self.names.get(user_id) or unknown()
 
     def avatar_url_of(self, user_id: str) -> str | None:
         return self.avatar_urls.get(user_id)

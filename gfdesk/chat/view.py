@@ -86,6 +86,8 @@ class ChatView(Retranslating, QWidget):
         self._restoring = False
         # The model's last notice ("" when none): the empty page shows it instead.
         self._notice = ""
+        # The open conversation's whole history is loaded: its empty text is worded.
+        self._history_known = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -127,6 +129,8 @@ class ChatView(Retranslating, QWidget):
         self._empty.setText(self._notice or QCoreApplication.translate("view", EMPTY_TEXT))
         self._header = ()  # the subtitle and the placeholder are worded anew
         self._refresh_header()
+        if self._history_known:
+            self._word_empty_conversation()
         if not (self._notice and self.hint.text() == self._notice):
             self._update_hint()
 
@@ -275,6 +279,7 @@ class ChatView(Retranslating, QWidget):
         current.history_complete.connect(self._on_history_complete)
         self.message_list.set_loading(False)
         self.message_list.setModel(current.messages)
+        self._history_known = False
         self.message_list.set_empty_text("")
         self._stack.setCurrentIndex(1)
         self._typing.setText(current.typing_text)
@@ -296,6 +301,10 @@ class ChatView(Retranslating, QWidget):
             self._restoring = False
 
     def _on_history_complete(self) -> None:
+        self._history_known = True
+        self._word_empty_conversation()
+
+    def _word_empty_conversation(self) -> None:
         summary = self._model.conversations.get(self._model.current_id or "")
         if summary is None:
             return

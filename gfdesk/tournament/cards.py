@@ -14,6 +14,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from gfdesk.fallbacknames import unknown
 from gfdesk.tournament.graph import Bracket
 from gfdesk.tournament.layout import match_name, slot_hint, slot_source, tag
 from gfdesk.tournament.matches import Match, MatchStatus
@@ -78,7 +79,7 @@ def _line(bracket: Bracket, match: Match, slot: int, names: Mapping[str, str],
     else:
         state = LineState.PLAYER
     shown = "" if score is None else str(score)
-    return Line(state, names.get(player, "Unknown"), seeds.get(player), shown,
+    return Line(state, names.get(player) or unknown(), seeds.get(player), shown,
                 player_id=player)
 
 

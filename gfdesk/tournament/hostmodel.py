@@ -35,7 +35,9 @@ class HostModel(QObject):
     Signals:
         busy_changed(bool): an action started or ended.
         failed(str): an action was refused or failed, with the reason for the host.
-        done(str): an action succeeded (a short confirmation).
+        done(object): an action succeeded; a ``Callable[[], str]`` returning a short
+            confirmation in the language of the moment (a view calls it again after a
+            language switch).
         entrants_changed(): the participants or their seeds changed.
         players_found(list): results of ``search`` (``Profile`` values).
         deleted(str): the tournament (this id) was deleted.
@@ -43,7 +45,7 @@ class HostModel(QObject):
 
     busy_changed = Signal(bool)
     failed = Signal(str)
-    done = Signal(str)
+    done = Signal(object)
     entrants_changed = Signal()
     players_found = Signal(list)
     deleted = Signal(str)
@@ -83,14 +85,16 @@ class HostModel(QObject):
 
     # -- running actions ------------------------------------------------------------------
 
-    def _run(self, name: str, work: Callable[[], Awaitable[object]], success: str = "") -> None:
+    def _run(self, name: str, work: Callable[[], Awaitable[object]],
+             success: Callable[[], str] | None = None) -> None:
         if self.busy:
             return
         self.busy = True
         self.busy_changed.emit(True)
         bridge.spawn(self._guard(work, success), name=f"tournament-host:{name}", owner=self)
 
-    async def _guard(self, work: Callable[[], Awaitable[object]], success: str) -> None:
+    async def _guard(self, work: Callable[[], Awaitable[object]],
+                     success: Callable[[], str] | None) -> None:
         try:
             await work()
         except HostError as exc:
@@ -99,7 +103,7 @@ class HostModel(QObject):
             log.warning("tournament: host action failed: %s", exc)
             self.failed.emit(self.tr("That did not work: {reason}").format(reason=exc))
         else:
-            if success:
+            if success is not None:
                 self.done.emit(success)
         finally:
             self.busy = False
@@ -126,7 +130,8 @@ class HostModel(QObject):
             await self.console.add_participant(user_id, self.entrants)
             await self._read_entrants()
 
-        self._run("add", work, f"{self.feed.service.name_of(user_id)} added.")
+        name = self.feed.service.name_of(user_id)
+        self._run("add", work, lambda: self.tr("{name} added.").format(name=name))
 
     def remove_player(self, user_id: str) -> None:
         async def work() -> None:
@@ -155,11 +160,11 @@ class HostModel(QObject):
                                      grand_final_reset=grand_final_reset)
             self.entrants_changed.emit()
 
-        self._run("start", work, "The tournament has started.")
+        self._run("start", work, lambda: self.tr("The tournament has started."))
 
     def unstart(self) -> None:
-        self._run("unstart", self.console.unstart, "The bracket was taken back; "
-                  "registration is open again.")
+        self._run("unstart", self.console.unstart, lambda: self.tr(
+            "The bracket was taken back; registration is open again."))
 
     def mark_live(self, match_id: str) -> None:
         self._run("live", lambda: self.console.mark_live(match_id))
@@ -193,7 +198,8 @@ class HostModel(QObject):
         self._run("reset", lambda: self.console.reset(match_ids))
 
     def next_round(self) -> None:
-        self._run("next-round", self.console.next_round, "The next round is paired.")
+        self._run("next-round", self.console.next_round,
+                  lambda: self.tr("The next round is paired."))
 
     def delete_tournament(self) -> None:
         async def work() -> None:
@@ -203,7 +209,8 @@ class HostModel(QObject):
         self._run("delete", work)
 
     def finish(self) -> None:
-        self._run("finish", self.console.finish, "The tournament is finished.")
+        self._run("finish", self.console.finish,
+                  lambda: self.tr("The tournament is finished."))
 
     def standings_csv(self) -> str:
         """The standings as CSV (raises ``HostError`` before the start)."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gfdesk.kit import spinbox
 from gfdesk.kit.elidedlabel import ElidedLabel
 from gfdesk.kit.restyle import repolish
 from gfdesk.kit.retranslate import Retranslating
@@ -83,8 +84,8 @@ class HostConsoleView(Retranslating, QScrollArea):
         self._forfeit_names: tuple[str, str] | None = None
         # The result button offers to correct a result (the match shown was decided).
         self._correcting = False
-        # The console's own status line, worded again on a language switch (None: the
-        # line shows a message of the model, kept as it came).
+        # What words the status line, called again on a language switch (None: the line
+        # shows a failure of the model, kept as it came).
         self._own_status: Callable[[], str] | None = None
         body = QWidget(self)
         body.setObjectName("hostConsoleBody")
@@ -103,7 +104,7 @@ class HostConsoleView(Retranslating, QScrollArea):
         column.addStretch(1)
         self.setWidget(body)
         host.failed.connect(lambda text: self._show(text, problem=True))
-        host.done.connect(lambda text: self._show(text, problem=False))
+        host.done.connect(lambda words: self._show_own(words, problem=False))
         self._retranslate()
         host.busy_changed.connect(self._on_busy)
         host.entrants_changed.connect(self._fill_players)
@@ -184,6 +185,7 @@ class HostConsoleView(Retranslating, QScrollArea):
         for spin in (self.score1, self.score2):
             spin.setRange(0, MAX_SCORE)
             spin.setFixedWidth(110)
+            spinbox.pad(spin)
             spin.valueChanged.connect(self._on_score_changed)
         grid.addWidget(self.player1, 1, 0)
         grid.addWidget(self.score1, 1, 1)
@@ -358,7 +360,8 @@ class HostConsoleView(Retranslating, QScrollArea):
         self._refresh()
 
     def _show_own(self, words: Callable[[], str], *, problem: bool) -> None:
-        """Show a status line of the console's own (worded again on a language switch)."""
+        """Show the status line ``words`` gives (the console's own, or a confirmation of
+        the model's), worded again on a language switch."""
         self._show(words(), problem=problem)
         self._own_status = words
 

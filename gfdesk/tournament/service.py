@@ -37,6 +37,7 @@ from postgrest.types import CountMethod, ReturnMethod
 
 from gfdesk.core.gapfill import Row
 from gfdesk.core.subscription import ChangeBinding, ChangeEvent, Subscription
+from gfdesk.fallbacknames import unknown
 from gfdesk.log import rest as log
 from gfdesk.tournament.graph import Bracket
 from gfdesk.tournament.info import Entrant, Tournament, TournamentMessage, seeded
@@ -168,7 +169,7 @@ class TournamentService:
 
     def _remember(self, row: Mapping[str, Any]) -> Profile:
         profile = Profile(str(row["id"]),
-                          str(row.get("display_name") or row.get("username") or "Unknown"),
+                          str(row.get("display_name") or row.get("username") or unknown()),
                           row.get("avatar_url") or None)
         self._profiles[profile.id] = profile
         self._profiles.move_to_end(profile.id)
@@ -181,7 +182,7 @@ class TournamentService:
         return user_id in self._profiles
 
     def profile(self, user_id: str) -> Profile:
-        return self._profiles.get(user_id) or Profile(user_id, "Unknown")
+        return self._profiles.get(user_id) or Profile(user_id, unknown())
 
     def name_of(self, user_id: str) -> str:
         return self.profile(user_id).name

@@ -991,6 +991,26 @@ Sag der Gruppe hallo!</translation>
         <source>That did not work: {reason}</source>
         <translation>Das hat nicht geklappt: {reason}</translation>
     </message>
+    <message>
+        <source>{name} added.</source>
+        <translation>{name} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The tournament has started.</source>
+        <translation>Das Turnier hat begonnen.</translation>
+    </message>
+    <message>
+        <source>The bracket was taken back; registration is open again.</source>
+        <translation>Das Bracket wurde zurückgenommen; die Anmeldung ist wieder offen.</translation>
+    </message>
+    <message>
+        <source>The next round is paired.</source>
+        <translation>Die nächste Runde ist ausgelost.</translation>
+    </message>
+    <message>
+        <source>The tournament is finished.</source>
+        <translation>Das Turnier ist beendet.</translation>
+    </message>
 </context>
 <context>
     <name>HubFinderView</name>
@@ -2219,18 +2239,58 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
 <context>
     <name>config</name>
     <message>
+        <source>--log-level must be one of {levels}</source>
+        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What is wrong (``problem_text`` words it for the user). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
+        <translation>--log-level muss eines von {levels} sein</translation>
+    </message>
+    <message>
+        <source>--url and --anon-key go together: give both</source>
+        <translation>--url und --anon-key gehören zusammen: gib beide an</translation>
+    </message>
+    <message>
         <source>GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given</source>
-        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
         <translation>GFDESK_URL und GFDESK_ANON_KEY gehören zusammen; die angegebene Variable wird ignoriert</translation>
+    </message>
+    <message>
+        <source>no profile named {name} in {path}; known: {known}</source>
+        <translation>kein Profil namens {name} in {path}; bekannt: {known}</translation>
     </message>
     <message>
         <source>{path}: profile {name} is not defined; using the demo</source>
         <translation>{path}: Profil {name} ist nicht definiert; die Demo wird verwendet</translation>
     </message>
     <message>
-        <source>{where} {name} must be text; ignored</source>
+        <source>call settings</source>
         <extracomment>``save_calls(signalling=KEEP_SIGNALLING)``: leave the file&apos;s choice as it is.</extracomment>
+        <translation>Anrufeinstellungen</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; cannot save {what}</source>
+        <translation>{path}: {reason}; Speichern nicht möglich: {what}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; fix it before saving {what}</source>
+        <translation>{path}: {reason}; korrigiere die Datei, bevor du speicherst: {what}</translation>
+    </message>
+    <message>
+        <source>{path}: its [{table}] table could not be replaced safely; edit it by hand</source>
+        <translation>{path}: die Tabelle [{table}] ließ sich nicht sicher ersetzen; bearbeite sie von Hand</translation>
+    </message>
+    <message>
+        <source>{where} {name} must be text; ignored</source>
         <translation>{where} {name} muss Text sein; ignoriert</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a profile name</source>
+        <translation>{name} kann kein Profilname sein</translation>
+    </message>
+    <message>
+        <source>a profile needs a URL and an anon key</source>
+        <translation>ein Profil braucht eine URL und einen Anon-Key</translation>
+    </message>
+    <message>
+        <source>a profile named {name} already exists</source>
+        <translation>ein Profil namens {name} gibt es schon</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({reason}); using defaults</source>
@@ -2277,6 +2337,34 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
         <translation>{where}: Eintrag {number} enthält TURN-Zugangsdaten im Klartext; speichere den Server unter Einstellungen &gt; Anrufe erneut, um sie in den Schlüsselbund des Systems zu verschieben</translation>
     </message>
     <message>
+        <source>not a table</source>
+        <translation>keine Tabelle</translation>
+    </message>
+    <message>
+        <source>urls must be a URL or a list of URLs</source>
+        <translation>urls muss eine URL oder eine Liste von URLs sein</translation>
+    </message>
+    <message>
+        <source>{url} is not a stun:, stuns:, turn: or turns: URL</source>
+        <translation>{url} ist keine stun:-, stuns:-, turn:- oder turns:-URL</translation>
+    </message>
+    <message>
+        <source>{url} needs a username and a credential</source>
+        <translation>{url} braucht einen Benutzernamen und ein Passwort</translation>
+    </message>
+    <message>
+        <source>username must be text</source>
+        <translation>username muss Text sein</translation>
+    </message>
+    <message>
+        <source>credential must be text</source>
+        <translation>credential muss Text sein</translation>
+    </message>
+    <message>
+        <source>{value} is neither {realtime} nor the http(s) URL of a Socket.IO server</source>
+        <translation>{value} ist weder {realtime} noch die http(s)-URL eines Socket.IO-Servers</translation>
+    </message>
+    <message>
         <source>{where} must be text; using Realtime</source>
         <translation>{where} muss Text sein; Realtime wird verwendet</translation>
     </message>
@@ -2287,6 +2375,41 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     <message>
         <source>{where}: {value} is not one of {levels}; ignored</source>
         <translation>{where}: {value} ist keiner von {levels}; ignoriert</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) URL</source>
+        <translation>{url} ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>desktop settings</source>
+        <extracomment>The longest idle delay Settings offers (a day).</extracomment>
+        <translation>Desktop-Einstellungen</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <extracomment>``[language] code`` that follows the system&apos;s locale. The languages gfdesk ships, by the code of their translation file.
+----------
+``[appearance] theme`` values; ``system`` follows the OS colour scheme.</extracomment>
+        <translation>{value} ist keiner der Werte {choices}</translation>
+    </message>
+    <message>
+        <source>the language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>the theme</source>
+        <translation>Design</translation>
+    </message>
+</context>
+<context>
+    <name>fallbacknames</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
     </message>
 </context>
 <context>

@@ -991,6 +991,26 @@ Diga oi para o grupo!</translation>
         <source>That did not work: {reason}</source>
         <translation>Não deu certo: {reason}</translation>
     </message>
+    <message>
+        <source>{name} added.</source>
+        <translation>Adicionado ao torneio: {name}.</translation>
+    </message>
+    <message>
+        <source>The tournament has started.</source>
+        <translation>O torneio começou.</translation>
+    </message>
+    <message>
+        <source>The bracket was taken back; registration is open again.</source>
+        <translation>A chave foi desfeita; as inscrições estão abertas de novo.</translation>
+    </message>
+    <message>
+        <source>The next round is paired.</source>
+        <translation>A próxima rodada está emparelhada.</translation>
+    </message>
+    <message>
+        <source>The tournament is finished.</source>
+        <translation>O torneio foi encerrado.</translation>
+    </message>
 </context>
 <context>
     <name>HubFinderView</name>
@@ -2219,18 +2239,58 @@ Lançado sob a Licença MIT.</translation>
 <context>
     <name>config</name>
     <message>
+        <source>--log-level must be one of {levels}</source>
+        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What is wrong (``problem_text`` words it for the user). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
+        <translation>--log-level deve ser um destes: {levels}</translation>
+    </message>
+    <message>
+        <source>--url and --anon-key go together: give both</source>
+        <translation>--url e --anon-key andam juntos: informe os dois</translation>
+    </message>
+    <message>
         <source>GFDESK_URL and GFDESK_ANON_KEY go together; ignoring the one given</source>
-        <extracomment>The profile built from --url/--anon-key or GFDESK_URL/GFDESK_ANON_KEY. ``[calls] signalling`` for call messages on Realtime (the default). What was wrong with the settings, worded for the user; empty when all is well. STUN/TURN servers for calls; none: calls use host candidates only. The Socket.IO server that carries each call&apos;s messages; None: Realtime. The camera, microphone and speaker chosen for calls.</extracomment>
         <translation>GFDESK_URL e GFDESK_ANON_KEY andam juntas; a que foi informada será ignorada</translation>
+    </message>
+    <message>
+        <source>no profile named {name} in {path}; known: {known}</source>
+        <translation>nenhum perfil chamado {name} em {path}; conhecidos: {known}</translation>
     </message>
     <message>
         <source>{path}: profile {name} is not defined; using the demo</source>
         <translation>{path}: o perfil {name} não está definido; usando a demonstração</translation>
     </message>
     <message>
-        <source>{where} {name} must be text; ignored</source>
+        <source>call settings</source>
         <extracomment>``save_calls(signalling=KEEP_SIGNALLING)``: leave the file&apos;s choice as it is.</extracomment>
+        <translation>configurações de chamada</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; cannot save {what}</source>
+        <translation>{path}: {reason}; não foi possível salvar: {what}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}; fix it before saving {what}</source>
+        <translation>{path}: {reason}; corrija o arquivo antes de salvar: {what}</translation>
+    </message>
+    <message>
+        <source>{path}: its [{table}] table could not be replaced safely; edit it by hand</source>
+        <translation>{path}: a tabela [{table}] não pôde ser substituída com segurança; edite-a à mão</translation>
+    </message>
+    <message>
+        <source>{where} {name} must be text; ignored</source>
         <translation>{where} {name} deve ser texto; ignorado</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a profile name</source>
+        <translation>{name} não pode ser nome de perfil</translation>
+    </message>
+    <message>
+        <source>a profile needs a URL and an anon key</source>
+        <translation>um perfil precisa de uma URL e de uma anon key</translation>
+    </message>
+    <message>
+        <source>a profile named {name} already exists</source>
+        <translation>já existe um perfil chamado {name}</translation>
     </message>
     <message>
         <source>{path}: cannot be read ({reason}); using defaults</source>
@@ -2277,6 +2337,34 @@ Lançado sob a Licença MIT.</translation>
         <translation>{where}: a entrada {number} guarda uma credencial TURN em texto puro; salve o servidor de novo em Configurações &gt; Chamadas para movê-la para o chaveiro do sistema</translation>
     </message>
     <message>
+        <source>not a table</source>
+        <translation>não é uma tabela</translation>
+    </message>
+    <message>
+        <source>urls must be a URL or a list of URLs</source>
+        <translation>urls deve ser uma URL ou uma lista de URLs</translation>
+    </message>
+    <message>
+        <source>{url} is not a stun:, stuns:, turn: or turns: URL</source>
+        <translation>{url} não é uma URL stun:, stuns:, turn: ou turns:</translation>
+    </message>
+    <message>
+        <source>{url} needs a username and a credential</source>
+        <translation>{url} precisa de um usuário e de uma credencial</translation>
+    </message>
+    <message>
+        <source>username must be text</source>
+        <translation>username deve ser texto</translation>
+    </message>
+    <message>
+        <source>credential must be text</source>
+        <translation>credential deve ser texto</translation>
+    </message>
+    <message>
+        <source>{value} is neither {realtime} nor the http(s) URL of a Socket.IO server</source>
+        <translation>{value} não é {realtime} nem a URL http(s) de um servidor Socket.IO</translation>
+    </message>
+    <message>
         <source>{where} must be text; using Realtime</source>
         <translation>{where} deve ser texto; usando o Realtime</translation>
     </message>
@@ -2287,6 +2375,41 @@ Lançado sob a Licença MIT.</translation>
     <message>
         <source>{where}: {value} is not one of {levels}; ignored</source>
         <translation>{where}: {value} não é um de {levels}; ignorado</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) URL</source>
+        <translation>{url} não é uma URL http(s)</translation>
+    </message>
+    <message>
+        <source>desktop settings</source>
+        <extracomment>The longest idle delay Settings offers (a day).</extracomment>
+        <translation>configurações da área de trabalho</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <extracomment>``[language] code`` that follows the system&apos;s locale. The languages gfdesk ships, by the code of their translation file.
+----------
+``[appearance] theme`` values; ``system`` follows the OS colour scheme.</extracomment>
+        <translation>{value} não é um destes: {choices}</translation>
+    </message>
+    <message>
+        <source>the language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>the theme</source>
+        <translation>tema</translation>
+    </message>
+</context>
+<context>
+    <name>fallbacknames</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconhecido</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguém</translation>
     </message>
 </context>
 <context>

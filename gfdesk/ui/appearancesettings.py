@@ -70,7 +70,7 @@ class AppearancePage(QWidget):
         except ConfigError as exc:
             log.warning("theme not saved: %s", exc)
             self.feedback.setProperty("kind", "error")
-            self.feedback.setText(self.tr("Applied, but not saved: %s") % str(exc))
+            self.feedback.setText(self.tr("Applied, but not saved: %s") % exc.shown())
             self.feedback.show()
             return
         self.feedback.hide()

@@ -300,7 +300,7 @@ class CallsPage(QWidget):
                                  "credential": credential or None},
                                 need_credential=False)
         except ConfigError as exc:
-            self._say(str(exc), success=False)
+            self._say(exc.shown(), success=False)
             return
         turn = any(u.lower().startswith("turn") for u in server.urls)
         if turn and not credential:
@@ -345,7 +345,8 @@ class CallsPage(QWidget):
         try:
             signalling = signalling_choice(self.signalling.text() or "realtime")
         except ConfigError as exc:
-            self._say(self.tr("Socket.IO server: {reason}. Nothing was saved.").format(reason=exc),
+            self._say(self.tr("Socket.IO server: {reason}. Nothing was saved.").format(
+                reason=exc.shown()),
                       success=False)
             return
         if token and signalling is None:
@@ -367,7 +368,7 @@ class CallsPage(QWidget):
             await asyncio.to_thread(save_calls, self._config_file, tuple(self.servers),
                                     self.chosen_devices(), signalling=signalling)
         except ConfigError as exc:
-            self._say(str(exc), success=False)
+            self._say(exc.shown(), success=False)
             return
         except Exception as exc:  # the keyring refused: say which kind of failure
             self._say(self.tr("Could not save ({kind}).").format(kind=type(exc).__name__),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gfdesk.config import MAX_IDLE_AWAY_MINUTES, DesktopSettings
 from gfdesk.desktop.autostart import Autostart
 from gfdesk.desktop.prefs import DesktopPrefs
+from gfdesk.kit import spinbox
 from gfdesk.log import ui as log
 
 
@@ -69,6 +70,7 @@ class DesktopPage(QWidget):
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setSpecialValueText(self.tr("Never"))
         self.idle_minutes.setAccessibleName(self.tr("Away after this long idle"))
+        spinbox.pad(self.idle_minutes)
         status_layout = QFormLayout(status_box)
         status_layout.addRow(self.tr("Away after idle"), self.idle_minutes)
 

@@ -98,7 +98,7 @@ class LanguagePage(Retranslating, QWidget):
         try:
             save_language(self._config_file, code)
         except ConfigError as exc:
-            self._feedback.setText(self.tr("Not saved: {reason}").format(reason=str(exc)))
+            self._feedback.setText(self.tr("Not saved: {reason}").format(reason=exc.shown()))
             return
         self._feedback.clear()
         application_languages().apply(code)

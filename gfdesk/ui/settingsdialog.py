@@ -378,7 +378,7 @@ class SettingsDialog(QDialog):
         try:
             add_profile(self._config_file, profile)
         except ConfigError as exc:
-            self._show_feedback(str(exc), success=False)
+            self._show_feedback(exc.shown(), success=False)
             return
         self._add_profile_item(profile)
         for field in (self._name, self._url, self._key):

@@ -12,7 +12,9 @@ from gfdesk.chat.model import ChatModel
 from gfdesk.chat.service import ChatService
 from gfdesk.chat.view import ChatView
 from gfdesk.ui.language import Languages
+from tests.gui.chat.test_chat_live import feature_for, group_of, open_and_wait, until
 from tests.gui.languages import languages
+from tests.helpers.chatmembers import ChatWorld
 
 __all__ = ["languages"]
 
@@ -61,3 +63,22 @@ def test_group_and_rename_dialogs_reword_themselves_live(qtbot: QtBot,
     qtbot.waitUntil(lambda: rename.save.text() == "Save")
     assert group.windowTitle() == "New group"
     assert rename.windowTitle() == "Rename conversation"
+
+
+async def test_an_empty_conversation_says_it_is_new_in_the_language_of_the_moment(
+        chat_world: ChatWorld, qtbot: QtBot, languages: Languages) -> None:
+    ada, bob = await chat_world.member("ada"), await chat_world.member("bob")
+    conversation = await group_of(chat_world, ada, bob)
+    chat = await feature_for(ada, qtbot)
+    await open_and_wait(chat, conversation)
+    label = chat.view.message_list.empty_label
+    english = "This is the beginning of Squad.\nSay hi to the group!"
+    await until(lambda: label.text() == english)
+    languages.apply("de")
+    await until(lambda: chat.view.send_button.text() == "Senden")
+    assert label.text() == "Hier beginnt Squad.\nSag der Gruppe hallo!"
+    assert label.isVisible()
+    languages.apply("en")
+    await until(lambda: chat.view.send_button.text() == "Send")
+    assert label.text() == english
+    await chat.aclose()

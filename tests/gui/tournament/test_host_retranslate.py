@@ -165,3 +165,36 @@ async def test_host_console_and_bracket_follow_a_live_language_switch(
     assert page.scene.cards[final.id].card.top.hint == "Winner of W1/1"
     assert page.bracket_view.accessibleName() == "Bracket"
     assert page.bracket_view.accessibleDescription() == spoken
+
+
+async def test_a_confirmation_follows_a_live_language_switch(
+        tournament_world: TournamentWorld, qtbot: QtBot, languages: Languages,
+        features: list[TournamentFeature]) -> None:
+    world = tournament_world
+    host = await world.player("host")
+    players = [await sign_up(world.hub, f"p{i}") for i in range(2)]
+    tid = await world.tournament(host, players=players)
+    feature = TournamentFeature(host.scope)
+    features.append(feature)
+    qtbot.addWidget(feature.view)
+    feature.view.resize(1300, 800)
+    feature.view.show()
+    await feature.start()
+    feature.open_tournament(tid)
+    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
+    page = feature.view.page
+    assert page is not None and page.console is not None
+    console = page.console
+    qtbot.mouseClick(console.start_button, Qt.MouseButton.LeftButton)
+    await until(lambda: console.status.text() == "The tournament has started.")
+    assert console.status.property("problem") is False
+
+    languages.apply("de")
+    await until(lambda: console.start_button.text() == "Turnier starten")
+    assert console.status.text() == "Das Turnier hat begonnen."
+    languages.apply("pt_BR")
+    await until(lambda: console.start_button.text() == "Iniciar torneio")
+    assert console.status.text() == "O torneio começou."
+    languages.apply("en")
+    await until(lambda: console.start_button.text() == "Start tournament")
+    assert console.status.text() == "The tournament has started."

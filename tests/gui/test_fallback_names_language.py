@@ -1,0 +1,56 @@
+"""The names shown for a person gfdesk cannot name ("Unknown", "Someone") are worded by
+the Qt-free services in the user's language, and follow a switch."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from gfdesk import fallbacknames
+from gfdesk.calls.service import CallService
+from gfdesk.chat.conversations import ConversationKind, conversation_title
+from gfdesk.chat.service import ChatService
+from gfdesk.tournament.bracket import Format, generate
+from gfdesk.tournament.cards import card
+from gfdesk.tournament.service import TournamentService
+from gfdesk.ui.language import Languages
+from tests.gui.languages import languages
+from tests.gui.tournament.handfed import TID, people
+
+__all__ = ["languages"]  # the fixture
+
+
+def _tournament_names() -> list[str]:
+    service = TournamentService(None, None, None, "me")  # type: ignore[arg-type]
+    bracket = generate(TID, Format.SINGLE_ELIM, people(2))
+    (match,) = bracket.matches
+    shown = card(bracket, match, names={}, seeds={}, me=None)
+    return [service.name_of("nobody"), shown.top.name, shown.bottom.name]
+
+
+def _chat_names() -> list[str]:
+    service = ChatService(None, None, None, "me")  # type: ignore[arg-type]
+    return [service.name_of("nobody"),
+            conversation_title(ConversationKind.DIRECT, None, ["me", "nobody"], "me", {})]
+
+
+async def _caller_name() -> str:
+    # No client: reading the profile fails, and the call goes on with the fallback.
+    service = CallService(None, None, "me")  # type: ignore[arg-type]
+    return await service.name_of("nobody")
+
+
+async def test_unknown_and_someone_are_german_after_a_switch(qtbot: QtBot,
+                                                            languages: Languages) -> None:
+    assert _tournament_names() == ["Unknown"] * 3
+    assert _chat_names() == ["Unknown"] * 2
+    assert await _caller_name() == "Someone"
+
+    languages.apply("de")
+    assert (fallbacknames.unknown(), fallbacknames.someone()) == ("Unbekannt", "Jemand")
+    assert _tournament_names() == ["Unbekannt"] * 3
+    assert _chat_names() == ["Unbekannt"] * 2
+    assert await _caller_name() == "Jemand"
+
+    languages.apply("pt_BR")
+    assert _tournament_names() == ["Desconhecido"] * 3
+    assert await _caller_name() == "Alguém"
