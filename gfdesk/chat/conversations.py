@@ -15,9 +15,13 @@ from dataclasses import dataclass, replace
 
 from gfdesk.chat.messages import ChatMessage
 from gfdesk.fallbacknames import unknown
+from gfdesk.i18nmark import QT_TRANSLATE_NOOP, translate
 
 #: How many member names an untitled group's title lists before "and N more".
 TITLE_NAMES = 3
+_CONTEXT = "conversations"
+_JUST_YOU = QT_TRANSLATE_NOOP("conversations", "Just you")
+_AND_MORE = QT_TRANSLATE_NOOP("conversations", "{shown} and {extra} more")
 
 
 class ConversationKind(enum.Enum):
@@ -98,12 +102,13 @@ def conversation_title(kind: ConversationKind, title: str | None, member_ids: It
         return title.strip()
     others = [names.get(m) or unknown() for m in member_ids if m != me]
     if not others:
-        return "Just you"
+        return translate(_CONTEXT, _JUST_YOU)
     if kind is ConversationKind.DIRECT or len(others) == 1:
         return others[0]
     shown = ", ".join(others[:TITLE_NAMES])
     extra = len(others) - TITLE_NAMES
-    return f"{shown} and {extra} more" if extra > 0 else shown
+    return translate(_CONTEXT, _AND_MORE).format(shown=shown, extra=extra) if extra > 0 \
+        else shown
 
 
 def by_activity(summaries: Iterable[ConversationSummary]) -> list[ConversationSummary]:

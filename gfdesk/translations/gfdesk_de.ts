@@ -2402,6 +2402,17 @@ Veröffentlicht unter der MIT-Lizenz.</translation>
     </message>
 </context>
 <context>
+    <name>conversations</name>
+    <message>
+        <source>Just you</source>
+        <translation>Nur du</translation>
+    </message>
+    <message>
+        <source>{shown} and {extra} more</source>
+        <translation>{shown} und {extra} weitere</translation>
+    </message>
+</context>
+<context>
     <name>fallbacknames</name>
     <message>
         <source>Unknown</source>

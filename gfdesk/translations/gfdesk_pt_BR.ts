@@ -2402,6 +2402,17 @@ Lançado sob a Licença MIT.</translation>
     </message>
 </context>
 <context>
+    <name>conversations</name>
+    <message>
+        <source>Just you</source>
+        <translation>Só você</translation>
+    </message>
+    <message>
+        <source>{shown} and {extra} more</source>
+        <translation>{shown} e mais {extra}</translation>
+    </message>
+</context>
+<context>
     <name>fallbacknames</name>
     <message>
         <source>Unknown</source>

@@ -1,5 +1,6 @@
-"""The names shown for a person gfdesk cannot name ("Unknown", "Someone") are worded by
-the Qt-free services in the user's language, and follow a switch."""
+"""The names shown for a person gfdesk cannot name ("Unknown", "Someone") and an untitled
+group's title ("Just you", "… and 2 more") are worded by the Qt-free services in the
+user's language, and follow a switch."""
 
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ def _chat_names() -> list[str]:
             conversation_title(ConversationKind.DIRECT, None, ["me", "nobody"], "me", {})]
 
 
+def _group_titles() -> list[str]:
+    """An untitled group of one (just the user) and of five others."""
+    names = {f"p{i}": f"P{i}" for i in range(5)}
+    return [conversation_title(ConversationKind.GROUP, None, ["me"], "me", {}),
+            conversation_title(ConversationKind.GROUP, None, ["me", *names], "me", names)]
+
+
 async def _caller_name() -> str:
     # No client: reading the profile fails, and the call goes on with the fallback.
     service = CallService(None, None, "me")  # type: ignore[arg-type]
@@ -43,14 +51,17 @@ async def test_unknown_and_someone_are_german_after_a_switch(qtbot: QtBot,
                                                             languages: Languages) -> None:
     assert _tournament_names() == ["Unknown"] * 3
     assert _chat_names() == ["Unknown"] * 2
+    assert _group_titles() == ["Just you", "P0, P1, P2 and 2 more"]
     assert await _caller_name() == "Someone"
 
     languages.apply("de")
     assert (fallbacknames.unknown(), fallbacknames.someone()) == ("Unbekannt", "Jemand")
     assert _tournament_names() == ["Unbekannt"] * 3
     assert _chat_names() == ["Unbekannt"] * 2
+    assert _group_titles() == ["Nur du", "P0, P1, P2 und 2 weitere"]
     assert await _caller_name() == "Jemand"
 
     languages.apply("pt_BR")
     assert _tournament_names() == ["Desconhecido"] * 3
+    assert _group_titles() == ["Só você", "P0, P1, P2 e mais 2"]
     assert await _caller_name() == "Alguém"
