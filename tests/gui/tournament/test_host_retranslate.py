@@ -17,6 +17,7 @@ from gfdesk.tournament.bracket import MatchStatus, Section
 from gfdesk.tournament.bracketscene import BracketScene
 from gfdesk.tournament.feature import TournamentFeature
 from gfdesk.tournament.hostview import HostConsoleView
+from gfdesk.tournament.page import TournamentPage
 from gfdesk.ui.language import Languages
 from tests.gui.languages import languages
 from tests.helpers.tournamentworld import TournamentWorld, sign_up
@@ -46,6 +47,25 @@ async def features() -> AsyncIterator[list[TournamentFeature]]:
     yield made
     for feature in made:
         await feature.aclose()
+
+
+async def hosted_page(world: TournamentWorld, qtbot: QtBot, features: list[TournamentFeature],
+                      *, players: int) -> TournamentPage:
+    """The page of a new tournament of ``players`` players, opened by its host."""
+    host = await world.player("host")
+    signed_up = [await sign_up(world.hub, f"p{i}") for i in range(players)]
+    tid = await world.tournament(host, players=signed_up)
+    feature = TournamentFeature(host.scope)
+    features.append(feature)
+    qtbot.addWidget(feature.view)
+    feature.view.resize(1300, 800)
+    feature.view.show()
+    await feature.start()
+    feature.open_tournament(tid)
+    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
+    page = feature.view.page
+    assert page is not None and page.console is not None
+    return page
 
 
 def headers(scene: BracketScene) -> set[str]:
@@ -82,24 +102,11 @@ GERMAN = {
 async def test_host_console_and_bracket_follow_a_live_language_switch(
         tournament_world: TournamentWorld, qtbot: QtBot, languages: Languages,
         features: list[TournamentFeature]) -> None:
-    world = tournament_world
-    host = await world.player("host")
-    players = [await sign_up(world.hub, f"p{i}") for i in range(4)]
-    tid = await world.tournament(host, players=players)
-    feature = TournamentFeature(host.scope)
-    features.append(feature)
-    qtbot.addWidget(feature.view)
-    feature.view.resize(1300, 800)
-    feature.view.show()
-    await feature.start()
-    feature.open_tournament(tid)
-    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
-    model = feature.model.current
-    assert model is not None
+    page = await hosted_page(tournament_world, qtbot, features, players=4)
+    model = page.model
     await model.feed.live_now()
-    page = feature.view.page
-    assert page is not None and page.console is not None
     console = page.console
+    assert console is not None
 
     # Before the start: the players box.
     assert console.start_button.text() == "Start tournament"
@@ -170,21 +177,9 @@ async def test_host_console_and_bracket_follow_a_live_language_switch(
 async def test_a_confirmation_follows_a_live_language_switch(
         tournament_world: TournamentWorld, qtbot: QtBot, languages: Languages,
         features: list[TournamentFeature]) -> None:
-    world = tournament_world
-    host = await world.player("host")
-    players = [await sign_up(world.hub, f"p{i}") for i in range(2)]
-    tid = await world.tournament(host, players=players)
-    feature = TournamentFeature(host.scope)
-    features.append(feature)
-    qtbot.addWidget(feature.view)
-    feature.view.resize(1300, 800)
-    feature.view.show()
-    await feature.start()
-    feature.open_tournament(tid)
-    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
-    page = feature.view.page
-    assert page is not None and page.console is not None
+    page = await hosted_page(tournament_world, qtbot, features, players=2)
     console = page.console
+    assert console is not None
     qtbot.mouseClick(console.start_button, Qt.MouseButton.LeftButton)
     await until(lambda: console.status.text() == "The tournament has started.")
     assert console.status.property("problem") is False
