@@ -63,13 +63,18 @@ async def signed_in(url: str, key: str, email: str) -> AsyncClient:
 
 
 async def setup(url: str, key: str) -> tuple[str, str, str]:
-    """Users ada (viewer) and bob (writer) and their direct conversation."""
+    """Users ada (viewer) and bob (writer), friends (only friends share a conversation),
+    and their direct conversation."""
     from gfdesk.chat.service import ChatService
 
     ada = await signed_in(url, key, "ada@bench.local")
     bob = await signed_in(url, key, "bob@bench.local")
     ada_id = (await ada.auth.get_session()).user.id  # type: ignore[union-attr]
     bob_id = (await bob.auth.get_session()).user.id  # type: ignore[union-attr]
+    # As the app does it: ada asks, bob accepts.
+    await ada.table("friendships").insert({"user_id": ada_id, "friend_id": bob_id}).execute()
+    await bob.table("friendships").update({"status": "accepted"}).eq(
+        "user_id", ada_id).eq("friend_id", bob_id).execute()
     service = ChatService(ada, None, None, ada_id)  # type: ignore[arg-type]
     conversation_id = await service.find_or_create_direct(bob_id)
     await close_client(ada)
