@@ -12,6 +12,8 @@ Start-up order:
     4. The main window and tray icon are shown (``--background``: the tray only), before
        anything heavy is imported; a later launch's hand-over is heard from then on:
        supabase, the hub, aiortc and av load afterwards (aiortc and av only for calls).
+       Cyclic garbage collection, off until then, runs from the loop, on the GUI thread
+       only (``core.collector``).
     5. On the qasync loop: the backend. For the demo profile, the embedded hub starts
        on its own thread (its SQL never runs on the GUI thread), then the demo's calling
        friend (``calls.demobot``, a client on a thread of its own), and the app signs
@@ -26,7 +28,9 @@ Shutdown order (``_run`` owns it, never ``app.quit()``):
     3. ``bridge.drain()`` cancels and awaits every task still running.
     4. The demo's calling friend hangs up and signs out; the embedded hub stops and
        its thread joins.
-    5. ``_run`` returns 0 and ``bridge.run`` ends the loop with nothing pending.
+    5. Collection is CPython's again; ``_run`` returns 0 and ``bridge.run`` ends the
+       loop with nothing pending.
+    6. The window's reference cycles are collected while the QApplication still lives.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from gfdesk.config import (
     read_language,
     read_theme,
 )
+from gfdesk.core import collector
 from gfdesk.i18nmark import translate
 
 #: The demo's bot friend who answers video calls and calls the demo user once.
@@ -129,9 +134,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace, *, demo: bool) -> int:
-    # No cyclic garbage collection until the window shows (``_run`` turns it back on):
-    # the imports and widgets before it only allocate, and the full collections their
-    # growing heap triggers cost about 10 ms of the time to the window for nothing.
+    # No cyclic garbage collection until the window shows (``_run`` then has the loop
+    # collect): the imports and widgets before it only allocate, and the full
+    # collections their growing heap triggers cost about 10 ms of the time to the window
+    # for nothing.
     gc.disable()
     try:
         return _start(args, demo=demo)
@@ -168,6 +174,11 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
                                        instance=instance, links=tuple(args.links),
                                        background=args.background))
     finally:
+        collector.stop()
+        # The window and the closures its signals hold form cycles: they are freed here,
+        # on this thread while the QApplication lives, not by the interpreter's last
+        # collection after it is gone (a crash in "Garbage-collecting").
+        gc.collect()
         if instance is not None:
             instance.release()
         # Qt may still speak while Python tears down; logging may be gone by then.
@@ -300,7 +311,9 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
     if not background:
         window.show()
         log.app.info("main window shown")
-    gc.enable()
+    # Cyclic garbage from now on is collected on this (the GUI) thread only, never by a
+    # worker (the demo hub's, a call's media thread) that would free Qt objects there.
+    collector.start(asyncio.get_running_loop())
     from gfdesk.ui.tray import TrayIcon
 
     tray = TrayIcon(window)
@@ -433,6 +446,7 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             await asyncio.to_thread(hub.stop)
     if guard is not None:
         guard.release()
+    collector.stop()
     log.app.info("bye")
     return check.exit_code if check is not None else 0
 

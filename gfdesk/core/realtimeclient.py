@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -40,6 +39,7 @@ from realtime.message import (
 )
 from realtime.types import PHOENIX_CHANNEL, ChannelEvents
 
+from gfdesk.core import collector
 from gfdesk.core.chunkedjson import ChunkedJsonError, aloads_object
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.status import CONNECTION_LOST_DETAIL, NO_CLOSE_FRAME
@@ -107,18 +107,11 @@ async def _parse_large(raw: str | bytes) -> ServerMessage | None:
     collected. The young generations are collected first (cheap, where such garbage
     lives), so what can leak is limited to old-generation cycles, once per large frame.
     """
-    enabled = gc.isenabled()
-    if enabled:
-        gc.collect(1)
-    gc.disable()
-    try:
-        obj = await aloads_object(raw)
-    except ChunkedJsonError:
-        return await asyncio.to_thread(_parse, raw)
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
+    with collector.paused(collect_young_first=True):
+        try:
+            obj = await aloads_object(raw)
+        except ChunkedJsonError:
+            return await asyncio.to_thread(_parse, raw)
     event, topic, payload = obj.get("event"), obj.get("topic"), obj.get("payload")
     model = _PRESENCE_MODELS.get(event) if isinstance(event, str) else None
     if model is not None and isinstance(topic, str) and isinstance(payload, dict) \

@@ -17,12 +17,12 @@ freeze the window. Only friends' changes are passed on (``on_presence``).
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from gfdesk.core import collector
 from gfdesk.core.clock import SYSTEM_CLOCK, Clock
 from gfdesk.core.subscription import Subscription, SubscriptionHandle
 from gfdesk.friends.friendships import Friend, FriendshipsService
@@ -178,18 +178,12 @@ class FriendsService:
         steps = self.index.load_state(state)
         # The collector would rescan the growing index over and over: paused, and the
         # finished index frozen (out of every later collection's way).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector.paused():
             deadline = time.perf_counter() + STEP_BUDGET_S
             for _ in steps:
                 if time.perf_counter() >= deadline:
                     await asyncio.sleep(0)
                     deadline = time.perf_counter() + STEP_BUDGET_S
-        finally:
-            if enabled:
-                gc.freeze()
-                gc.enable()
         touched: set[str] = set()
         pending, self._pending = self._pending, []
         for diff in pending:
