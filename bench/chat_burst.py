@@ -21,9 +21,12 @@ message model's update count; whether the rows shown equal the stored rows in
 The longest stall is usually one full (generation 2) garbage collection, which scans
 every object of the process (Qt bindings, the supabase client, ...); ``--gc-freeze``
 moves what exists before the burst out of its reach, as an app can after start-up. The
-longest GC pause in the burst is printed either way.
+longest GC pause in the burst is printed either way. ``--app-gc`` is what gfdesk does
+once connected: the heap frozen and every collection run from the loop
+(``gfdesk.core.collector``), none by the hub's or the client's threads.
 
 Usage: python bench/chat_burst.py [--quick] [--messages N] [--writers K] [--gc-freeze]
+       [--app-gc]
 Last line: one JSON object.
 """
 
@@ -46,6 +49,7 @@ from typing import Any  # noqa: E402
 
 from supabase import AsyncClient, acreate_client  # noqa: E402
 
+from gfdesk.core import collector  # noqa: E402
 from gfdesk.core.clientfactory import close_client  # noqa: E402
 
 PASSWORD = "correct-horse-battery-staple-42"
@@ -179,7 +183,7 @@ async def bare_phase(server: Server, count: int, writers: int) -> dict[str, floa
 
 
 async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
-                    gc_freeze: bool) -> dict[str, Any]:
+                    gc_freeze: bool, app_gc: bool = False) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject
 
     from gfdesk import bridge
@@ -244,8 +248,11 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
 
     ticker.timeout.connect(tick)
     updates_before = model.update_count
-    if gc_freeze:
+    if gc_freeze or app_gc:
         gc.freeze()
+    if app_gc:
+        collector.start(asyncio.get_running_loop())
+    runs_before = collector.runs()
     gc_pauses: list[float] = []
     gc_started = [0.0]
 
@@ -262,6 +269,8 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
     await asyncio.wait_for(all_shown.wait(), 300)
     ticker.stop()
     gc.callbacks.remove(on_gc)
+    loop_collections = sum(collector.runs()) - sum(runs_before)
+    collector.stop()
     timings = await asyncio.to_thread(server.timings)
     shown = model.rowCount() - base_rows
     shown_ids = [m.id for m in model.messages()]
@@ -283,6 +292,8 @@ async def gui_phase(server: Server, count: int, writers: int, data_dir: Path,
         "max_stall_ms": stall["max"],
         "model_updates": model.update_count - updates_before,
         "max_gc_pause_ms": max(gc_pauses, default=0.0),
+        "collections": len(gc_pauses),
+        "loop_collections": loop_collections,
         "shown": shown,
         "in_order": (shown_ids == stored[-len(shown_ids):]
                      and len(set(shown_ids)) == len(shown_ids)),
@@ -303,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writers", type=int, default=4, help="concurrent insert requests")
     parser.add_argument("--gc-freeze", action="store_true",
                         help="gc.freeze() before the burst, as an app would after start-up")
+    parser.add_argument("--app-gc", action="store_true",
+                        help="as gfdesk once connected: frozen, collected from the loop only")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve is not None:
@@ -316,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             bare = asyncio.run(bare_phase(server, count, args.writers))
             gui = bridge.run(lambda: gui_phase(server, count, args.writers, Path(tmp),
-                                               args.gc_freeze))
+                                               args.gc_freeze, args.app_gc))
         finally:
             server.close()
     bare_rate = count / bare["receive_s"]
@@ -328,8 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gfdesk shown:           {gui_rate:,.0f}/s")
     print(f"last insert -> shown:   {gui['last_insert_to_shown_ms']:.1f} ms")
     print(f"longest GUI stall:      {gui['max_stall_ms']:.1f} ms (target < 50)")
-    print(f"longest GC pause:       {gui['max_gc_pause_ms']:.1f} ms"
-          f"{' (gc.freeze() before the burst)' if args.gc_freeze else ''}")
+    regime = (" (frozen, collected from the loop)" if args.app_gc
+              else " (gc.freeze() before the burst)" if args.gc_freeze else "")
+    print(f"longest GC pause:       {gui['max_gc_pause_ms']:.1f} ms{regime}")
+    print(f"collections:            {gui['collections']} "
+          f"({gui['loop_collections']} run by the loop)")
     print(f"model updates:          {gui['model_updates']:,} for {count:,} rows")
     print(f"shown / in order:       {gui['shown']:,} / {gui['in_order']}")
     print(f"ingest ratio:           {gui_rate / bare_rate:.2f} (target >= 0.5)")
@@ -342,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         "last_insert_to_shown_ms": round(gui["last_insert_to_shown_ms"], 1),
         "model_updates": gui["model_updates"],
         "max_gc_pause_ms": round(gui["max_gc_pause_ms"], 1), "gc_freeze": args.gc_freeze,
+        "app_gc": args.app_gc, "collections": gui["collections"],
+        "loop_collections": gui["loop_collections"],
     }))
     return 0
 
