@@ -4,12 +4,8 @@ participant count, the chat, and the host console's own buttons."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable
-
 import pytest
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -19,55 +15,10 @@ from gfdesk.tournament.feature import TournamentFeature
 from gfdesk.tournament.info import TournamentStatus
 from gfdesk.tournament.listmodel import KIND_ROLE, RowKind
 from gfdesk.tournament.matches import Format
-from gfdesk.tournament.pagemodel import TournamentPageModel
-from tests.helpers.chatmembers import Member
+from tests.gui.tournament.live import TIMEOUT_S, feature_for, opened, until
 from tests.helpers.tournamentworld import TournamentWorld, sign_up
 
-TIMEOUT_S = 20
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance | None = None,
-                timeout: float = TIMEOUT_S) -> None:
-    """Wait for ``condition``, re-checked on each emission of ``signal`` (and at least
-    every 0.2 s), or every 20 ms without one."""
-    async with asyncio.timeout(timeout):
-        while not condition():
-            if signal is not None:
-                with contextlib.suppress(TimeoutError):
-                    await bridge.next_emit(signal, timeout=0.2)
-            else:
-                await asyncio.sleep(0.02)
-
-
-@pytest.fixture
-async def features() -> AsyncIterator[list[TournamentFeature]]:
-    """The features a test made, closed at its end (also when it fails)."""
-    made: list[TournamentFeature] = []
-    yield made
-    for feature in made:
-        await feature.aclose()
-
-
-async def feature_for(member: Member, qtbot: QtBot, made: list[TournamentFeature]
-                      ) -> TournamentFeature:
-    feature = TournamentFeature(member.scope)
-    made.append(feature)
-    qtbot.addWidget(feature.view)
-    feature.view.resize(1300, 800)
-    feature.view.show()
-    await feature.start()
-    return feature
-
-
-async def opened(feature: TournamentFeature, tournament_id: str) -> TournamentPageModel:
-    feature.open_tournament(tournament_id)
-    await until(lambda: feature.model.current is not None
-                and feature.model.current.is_loaded)
-    page = feature.model.current
-    assert page is not None
-    await page.feed.live_now()
-    return page
 
 
 async def test_the_list_groups_and_registration_works_from_the_page(

@@ -3,16 +3,11 @@ themselves live: German after a switch, English again after switching back."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Callable
-
 import pytest
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
-from gfdesk import bridge
 from gfdesk.tournament.bracket import MatchStatus, Section
 from gfdesk.tournament.bracketscene import BracketScene
 from gfdesk.tournament.feature import TournamentFeature
@@ -20,33 +15,12 @@ from gfdesk.tournament.hostview import HostConsoleView
 from gfdesk.tournament.page import TournamentPage
 from gfdesk.ui.language import Languages
 from tests.gui.languages import languages
+from tests.gui.tournament.live import feature_for, opened, until
 from tests.helpers.tournamentworld import TournamentWorld, sign_up
 
 __all__ = ["languages"]  # the fixture
 
-TIMEOUT_S = 20
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance | None = None,
-                timeout: float = TIMEOUT_S) -> None:
-    """Wait for ``condition``, re-checked on each emission of ``signal`` (and at least
-    every 0.2 s), or every 20 ms without one (Qt's waitUntil hangs in an async test)."""
-    async with asyncio.timeout(timeout):
-        while not condition():
-            if signal is not None:
-                with contextlib.suppress(TimeoutError):
-                    await bridge.next_emit(signal, timeout=0.2)
-            else:
-                await asyncio.sleep(0.02)
-
-
-@pytest.fixture
-async def features() -> AsyncIterator[list[TournamentFeature]]:
-    made: list[TournamentFeature] = []
-    yield made
-    for feature in made:
-        await feature.aclose()
 
 
 async def hosted_page(world: TournamentWorld, qtbot: QtBot, features: list[TournamentFeature],
@@ -55,14 +29,8 @@ async def hosted_page(world: TournamentWorld, qtbot: QtBot, features: list[Tourn
     host = await world.player("host")
     signed_up = [await sign_up(world.hub, f"p{i}") for i in range(players)]
     tid = await world.tournament(host, players=signed_up)
-    feature = TournamentFeature(host.scope)
-    features.append(feature)
-    qtbot.addWidget(feature.view)
-    feature.view.resize(1300, 800)
-    feature.view.show()
-    await feature.start()
-    feature.open_tournament(tid)
-    await until(lambda: feature.model.current is not None and feature.model.current.is_loaded)
+    feature = await feature_for(host, qtbot, features)
+    await opened(feature, tid)
     page = feature.view.page
     assert page is not None and page.console is not None
     return page
@@ -103,8 +71,7 @@ async def test_host_console_and_bracket_follow_a_live_language_switch(
         tournament_world: TournamentWorld, qtbot: QtBot, languages: Languages,
         features: list[TournamentFeature]) -> None:
     page = await hosted_page(tournament_world, qtbot, features, players=4)
-    model = page.model
-    await model.feed.live_now()
+    model = page.model  # live already (``opened``)
     console = page.console
     assert console is not None
 
