@@ -28,9 +28,9 @@ Shutdown order (``_run`` owns it, never ``app.quit()``):
     3. ``bridge.drain()`` cancels and awaits every task still running.
     4. The demo's calling friend hangs up and signs out; the embedded hub stops and
        its thread joins.
-    5. Collection is CPython's again; ``_run`` returns 0 and ``bridge.run`` ends the
-       loop with nothing pending.
-    6. The window's reference cycles are collected while the QApplication still lives.
+    5. ``_run`` returns 0 and ``bridge.run`` ends the loop with nothing pending.
+    6. Collection is CPython's again, and the window's reference cycles are collected
+       while the QApplication still lives.
 """
 
 from __future__ import annotations
@@ -446,7 +446,6 @@ async def _run(qapp: QApplication, config: AppConfig, log_file: Path | None, *,
             await asyncio.to_thread(hub.stop)
     if guard is not None:
         guard.release()
-    collector.stop()
     log.app.info("bye")
     return check.exit_code if check is not None else 0
 
