@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gfdesk.calls.model import CallModel
 from gfdesk.calls.ringer import Ringer
 from gfdesk.calls.states import CallInfo, CallKind, CallState, Direction
+from gfdesk.fallbacknames import someone
 from gfdesk.kit import icons
 from gfdesk.kit.avatar import avatar_pixmap
 from gfdesk.kit.retranslate import Retranslating
@@ -100,7 +101,7 @@ class IncomingCallWindow(Retranslating, QWidget):
             self._retranslate()
             self.accept_button.setIcon(icons.icon(
                 "video" if info.kind is CallKind.VIDEO else "phone", "#ffffff"))
-            self._show_name(self._model.other_name or self.tr("Someone"))
+            self._show_name(self._model.other_name or someone())
             self.show()
             self.raise_()
             self.activateWindow()

@@ -137,14 +137,14 @@ class CallService:
         await self.engine.aclose()
 
     def cached_name(self, user_id: str) -> str | None:
-        return self._names.get(user_id)
+        return self._names.get(user_id) or None
 
     async def name_of(self, user_id: str) -> str:
         """The display name (or username) of ``user_id``; "Someone" (in the user's
         language) if unknown."""
         name = self._names.get(user_id)
         if name is not None:
-            return name
+            return name or someone()
         try:
             result = await self._client.table("profiles").select(
                 "display_name,username").eq("id", user_id).execute()
@@ -152,12 +152,13 @@ class CallService:
         except Exception as exc:  # a name is nice to have; the call goes on without it
             log.info("call: no profile for %s (%s)", user_id, type(exc).__name__)
             return someone()
-        name = str(rows[0].get("display_name") or rows[0].get("username") or someone()) \
-            if rows else someone()
+        # Kept as read ("" for no name): the fallback is worded when asked for.
+        name = str(rows[0].get("display_name") or rows[0].get("username") or "") \
+            if rows else ""
         self._names[user_id] = name
         while len(self._names) > MAX_NAMES:
             self._names.popitem(last=False)
-        return name
+        return name or someone()
 
     async def prepare(self) -> CallSetup:
         """Read the settings a call starts with and set the engine's ICE servers."""

@@ -120,8 +120,10 @@ class ChatService:
             result = await self._client.table("profiles").select(
                 "id,username,display_name,avatar_url").in_("id", chunk).execute()
             for row in _rows(result):
+                # "" for a profile without a name: ``name_of`` and the titles word the
+                # fallback when they are asked, so it follows a language switch.
                 self.names[row["id"]] = str(row.get("display_name") or row.get("username")
-                                            or unknown())
+                                            or "")
                 avatar = row.get("avatar_url")
                 self.avatar_urls[row["id"]] = avatar if isinstance(avatar, str) and avatar \
                     else None

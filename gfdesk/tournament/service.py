@@ -30,7 +30,7 @@ import re
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from postgrest.types import CountMethod, ReturnMethod
@@ -117,6 +117,11 @@ class Profile:
     avatar_url: str | None = None
 
 
+
+def _named(profile: Profile) -> Profile:
+    """``profile`` as shown: "Unknown" (in the user's language) for one without a name."""
+    return profile if profile.name else replace(profile, name=unknown())
+
 @dataclass(frozen=True)
 class Listeners:
     """What the page does with the channel's events.
@@ -168,21 +173,22 @@ class TournamentService:
                 self._remember(row)
 
     def _remember(self, row: Mapping[str, Any]) -> Profile:
-        profile = Profile(str(row["id"]),
-                          str(row.get("display_name") or row.get("username") or unknown()),
-                          row.get("avatar_url") or None)
+        # Kept as read ("" for no name): the fallback is worded when asked for, so it
+        # follows a language switch.
+        profile = Profile(str(row["id"]), str(row.get("display_name") or row.get("username")
+                                              or ""), row.get("avatar_url") or None)
         self._profiles[profile.id] = profile
         self._profiles.move_to_end(profile.id)
         while len(self._profiles) > MAX_PROFILES:
             self._profiles.popitem(last=False)
-        return profile
+        return _named(profile)
 
     def knows(self, user_id: str) -> bool:
         """Whether the profile of ``user_id`` was read."""
         return user_id in self._profiles
 
     def profile(self, user_id: str) -> Profile:
-        return self._profiles.get(user_id) or Profile(user_id, unknown())
+        return _named(self._profiles.get(user_id) or Profile(user_id, ""))
 
     def name_of(self, user_id: str) -> str:
         return self.profile(user_id).name

@@ -1045,10 +1045,6 @@ Sag der Gruppe hallo!</translation>
         <source>{name} is calling</source>
         <translation>{name} ruft an</translation>
     </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>

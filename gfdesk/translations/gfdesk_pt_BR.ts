@@ -1045,10 +1045,6 @@ Diga oi para o grupo!</translation>
         <source>{name} is calling</source>
         <translation>{name} está ligando</translation>
     </message>
-    <message>
-        <source>Someone</source>
-        <translation>Alguém</translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>

@@ -4,18 +4,22 @@ user's language, and follow a switch."""
 
 from __future__ import annotations
 
+import uuid
+
 from pytestqt.qtbot import QtBot
 
 from gfdesk import fallbacknames
 from gfdesk.calls.service import CallService
 from gfdesk.chat.conversations import ConversationKind, conversation_title
 from gfdesk.chat.service import ChatService
+from gfdesk.hub.runner import RunningHub
 from gfdesk.tournament.bracket import Format, generate
 from gfdesk.tournament.cards import card
 from gfdesk.tournament.service import TournamentService
 from gfdesk.ui.language import Languages
 from tests.gui.languages import languages
 from tests.gui.tournament.handfed import TID, people
+from tests.helpers.hubfixture import close_client, user_client
 
 __all__ = ["languages"]  # the fixture
 
@@ -65,3 +69,24 @@ async def test_unknown_and_someone_are_german_after_a_switch(qtbot: QtBot,
     assert _tournament_names() == ["Desconhecido"] * 3
     assert _group_titles() == ["Só você", "P0, P1, P2 e mais 2"]
     assert await _caller_name() == "Alguém"
+
+
+async def test_a_fallback_already_cached_follows_a_switch(
+        qtbot: QtBot, languages: Languages, hub: RunningHub) -> None:
+    # A caller whose profile the user cannot read, asked for before the switch: the
+    # cache keeps what was read, and the fallback is worded when it is asked for.
+    client = await user_client(hub, "ada@example.com")
+    try:
+        calls = CallService(client, None, "me")  # type: ignore[arg-type]
+        nobody = str(uuid.uuid4())
+        assert await calls.name_of(nobody) == "Someone"
+        assert calls.cached_name(nobody) is None
+        tournaments = TournamentService(None, None, None, "me")  # type: ignore[arg-type]
+        read = tournaments._remember({"id": "nameless"})  # a row as the server sends it
+        assert read.name == tournaments.name_of("nameless") == "Unknown"
+
+        languages.apply("de")
+        assert await calls.name_of(nobody) == "Jemand"
+        assert tournaments.name_of("nameless") == "Unbekannt"
+    finally:
+        await close_client(client)
