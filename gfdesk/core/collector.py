@@ -124,8 +124,7 @@ def paused(*, collect_young_first: bool = False) -> Iterator[None]:
     """
     if _state.pauses == 0:
         _state.collecting_before_pause = gc.isenabled() or running()
-    collecting = _state.collecting_before_pause
-    if collect_young_first and collecting:
+    if collect_young_first and _state.collecting_before_pause:
         gc.collect(1)
     _state.pauses += 1
     gc.disable()
